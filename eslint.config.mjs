@@ -1,0 +1,89 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// libs/domain and libs/acl hold the business rules as pure TypeScript: no framework, no driver,
+// no I/O and no app code may leak into them.
+const pureLibForbidden = {
+  patterns: [
+    { group: ['@nestjs/*', '@nestjs/**'], message: 'Pure libs must not depend on Nest.' },
+    {
+      group: [
+        'pg',
+        '@electric-sql/*',
+        '@eventstore/*',
+        '@kurrent/*',
+        'mongodb',
+        'bullmq',
+        'ioredis',
+        'nodemailer',
+        'argon2',
+        'fastify',
+        '@fastify/*',
+        'passport*',
+        'jsonwebtoken',
+      ],
+      message: 'Pure libs must not depend on drivers or infrastructure.',
+    },
+    {
+      group: ['node:fs', 'node:net', 'node:http', 'node:child_process', 'fs', 'net', 'http', 'child_process'],
+      message: 'Pure libs do no I/O.',
+    },
+    {
+      group: [
+        '@portal/api',
+        '@portal/projector',
+        '@portal/mailer',
+        '@portal/event-store',
+        '@portal/read-store',
+        '@portal/platform',
+        '**/apps/**',
+      ],
+      message: 'Pure libs must not depend on apps or infrastructure libs.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'bench/results/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts', 'libs/acl/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', pureLibForbidden] },
+  },
+  {
+    files: ['libs/acl/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...pureLibForbidden.patterns,
+            {
+              group: ['@portal/domain'],
+              message: 'acl stands alone: it knows roles and records, not aggregates.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

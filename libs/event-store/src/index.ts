@@ -1,0 +1,3 @@
+export * from './event-store.port';
+export * from './wrong-expected-revision.error';
+export * from './upcasters';
