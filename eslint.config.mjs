@@ -36,6 +36,7 @@ const pureLibForbidden = {
         '@portal/mailer',
         '@portal/event-store',
         '@portal/read-store',
+        '@portal/read-models',
         '@portal/platform',
         '**/apps/**',
       ],

@@ -1,7 +1,7 @@
 // Three kinds of tests, each runnable alone: pure unit specs, integration specs that talk to a
 // server (Postgres, Redis, SMTP on loopback), and end-to-end specs through HTTP.
 const moduleNameMapper = {
-  '^@portal/(domain|acl|event-store|read-store|platform)$': '<rootDir>/libs/$1/src',
+  '^@portal/(domain|acl|event-store|read-store|read-models|platform)$': '<rootDir>/libs/$1/src',
   '^@portal/(api|projector|mailer)$': '<rootDir>/apps/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiModule } from './api.module';
+import type { ApiDependencies } from './infrastructure/infrastructure.module';
+
+/** Bodies above this are refused with 413 before any parsing work. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the API application (not listening yet): used by the apps, the standalone process and tests. */
+export async function createApiApp(
+  deps: ApiDependencies,
+  options: { logger?: LogLevel[] | false } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(deps), adapter, {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+    bufferLogs: false,
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('CRM customer portal')
+      .setDescription(
+        'Portals, portal roles, portal users, records and audit. Errors are RFC 9457 problem documents.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

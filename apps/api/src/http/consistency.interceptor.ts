@@ -1,0 +1,74 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { from, Observable, switchMap, tap } from 'rxjs';
+import type { EventStore } from '@portal/event-store';
+import type { ReadStore } from '@portal/read-store';
+import { ReadModelNames } from '@portal/read-models';
+import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { ProblemException } from './problem';
+import type { PortalRequest } from './request-context';
+
+export const CONSISTENCY_HEADER = 'x-consistency-token';
+const MAX_WAIT_MS = 5_000;
+const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Read-your-writes across the CQRS gap. Commands answer X-Consistency-Token (the global position
+ * their events reached, or the store's head when they appended nothing); a GET carrying it waits
+ * until the read models include that position, up to 5 s, then 503.
+ */
+@Injectable()
+export class ConsistencyInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly names: ReadModelNames,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<PortalRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    if (COMMAND_METHODS.has(request.method)) {
+      return next.handle().pipe(
+        switchMap((body) =>
+          from(this.tokenFor(request)).pipe(
+            tap((token) => void reply.header(CONSISTENCY_HEADER, String(token))),
+            switchMap(() => [body]),
+          ),
+        ),
+      );
+    }
+    const header = request.headers[CONSISTENCY_HEADER];
+    if (request.method !== 'GET' || header === undefined) return next.handle();
+    const position = typeof header === 'string' && /^-?\d{1,16}$/.test(header) ? Number(header) : NaN;
+    if (!Number.isSafeInteger(position)) {
+      throw ProblemException.of(
+        400,
+        'invalid_consistency_token',
+        'X-Consistency-Token must be a token returned by a command.',
+      );
+    }
+    return from(
+      this.names
+        .checkpoint()
+        .then((checkpoint) => this.readStore.waitForCheckpoint(checkpoint, position, MAX_WAIT_MS)),
+    ).pipe(
+      switchMap((reached) => {
+        if (!reached) {
+          void reply.header('retry-after', '1');
+          throw ProblemException.of(
+            503,
+            'read_model_behind',
+            'The read models have not caught up with that write yet; retry shortly.',
+          );
+        }
+        return next.handle();
+      }),
+    );
+  }
+
+  private async tokenFor(request: PortalRequest): Promise<number> {
+    return request.commandContext?.position ?? (await this.eventStore.headPosition());
+  }
+}

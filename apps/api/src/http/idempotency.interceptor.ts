@@ -1,0 +1,125 @@
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpStatus,
+  Inject,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import { from, Observable, of, switchMap } from 'rxjs';
+import type { ReadStore } from '@portal/read-store';
+import { READ_STORE } from '../infrastructure/tokens';
+import { ProblemException } from './problem';
+import type { PortalRequest } from './request-context';
+
+export const IDEMPOTENCY_COLLECTION = 'idempotency_keys';
+const KEY = /^[\x21-\x7e]{1,255}$/;
+const REPLAYED_HEADERS = ['x-consistency-token', 'etag', 'location'];
+const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+type StoredAnswer = {
+  id: string;
+  requestHash: string;
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+  createdAt: string;
+};
+
+/** Canonical JSON (sorted keys), so the same body in another key order is the same request. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Idempotency-Key on commands: the same key with the same request replays the stored answer and
+ * runs nothing; with another request it is 409. Keys are scoped to the caller, so two clients'
+ * keys never collide. Only successful answers are stored (a refused command appended nothing).
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<PortalRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const key = request.headers['idempotency-key'];
+    if (!COMMAND_METHODS.has(request.method) || key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      throw ProblemException.of(
+        400,
+        'invalid_idempotency_key',
+        'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+      );
+    }
+    const caller = request.user ? `${request.user.kind}:${request.user.id}` : `anonymous:${request.ip}`;
+    const id = sha256(`${caller}\u0000${key}`);
+    const requestHash = sha256(`${request.method} ${request.url}\u0000${canonical(request.body)}`);
+
+    return from(this.readStore.get<StoredAnswer>(IDEMPOTENCY_COLLECTION, id)).pipe(
+      switchMap((stored) => {
+        if (stored) {
+          if (stored.requestHash !== requestHash) {
+            throw ProblemException.of(
+              409,
+              'idempotency_key_reused',
+              'This Idempotency-Key was used with a different request.',
+            );
+          }
+          for (const [name, value] of Object.entries(stored.headers)) void reply.header(name, value);
+          // The route's fixed status code is applied by Nest after this, the same as the first time.
+          void reply.header('idempotent-replayed', 'true');
+          return of(stored.body);
+        }
+        const status =
+          this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ??
+          (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+        return next
+          .handle()
+          .pipe(
+            switchMap((body) =>
+              from(this.store(id, requestHash, status, reply, body)).pipe(switchMap(() => of(body))),
+            ),
+          );
+      }),
+    );
+  }
+
+  private async store(
+    id: string,
+    requestHash: string,
+    status: number,
+    reply: FastifyReply,
+    body: unknown,
+  ): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    const answer: StoredAnswer = {
+      id,
+      requestHash,
+      status,
+      body: body ?? null,
+      headers,
+      createdAt: new Date().toISOString(),
+    };
+    await this.readStore.write(async (tx) => tx.put(IDEMPOTENCY_COLLECTION, answer));
+  }
+}

@@ -1,0 +1,52 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { ServiceConfig } from '@portal/platform';
+import type { EventStore } from '@portal/event-store';
+import type { ReadStore } from '@portal/read-store';
+import { HEALTH_CHECKS, HealthCheck } from '../health/health-check';
+import { ReadModelNames } from '@portal/read-models';
+import { AggregateRepository } from '../commands/aggregate-repository';
+import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from './tokens';
+
+/** What the API is given by whoever starts it: the standalone process, an app alone, or a test. */
+export interface ApiDependencies {
+  config: ServiceConfig;
+  eventStore: EventStore;
+  readStore: ReadStore;
+  /** Extra /health checks (projector lag, mailer) from the process that runs them. */
+  healthChecks?: HealthCheck[];
+}
+
+/** The ports and settings, available to every feature module. The starter owns the stores' lifecycle. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static register(deps: ApiDependencies): DynamicModule {
+    const names = new ReadModelNames(deps.readStore);
+    const storeChecks: HealthCheck[] = [
+      {
+        name: 'eventStore',
+        check: async () => ({ status: 'up', headPosition: await deps.eventStore.headPosition() }),
+      },
+      {
+        name: 'readStore',
+        check: async () => ({
+          status: 'up',
+          kind: deps.readStore.kind,
+          checkpoint: (await deps.readStore.getCheckpoint(await names.checkpoint())) ?? null,
+        }),
+      },
+    ];
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: deps.config },
+        { provide: EVENT_STORE, useValue: deps.eventStore },
+        { provide: READ_STORE, useValue: deps.readStore },
+        { provide: ReadModelNames, useValue: names },
+        { provide: HEALTH_CHECKS, useValue: [...storeChecks, ...(deps.healthChecks ?? [])] },
+        AggregateRepository,
+      ],
+      exports: [SERVICE_CONFIG, EVENT_STORE, READ_STORE, ReadModelNames, HEALTH_CHECKS, AggregateRepository],
+    };
+  }
+}

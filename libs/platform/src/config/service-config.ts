@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The service's settings, from the environment variables of shared/API.md. */
+export interface ServiceConfig {
+  port: number;
+  dataDir: string;
+  /** 'embedded', a postgres:// URL or an esdb:// URL. */
+  eventStore: string;
+  /** 'embedded', a postgres:// URL or a mongodb:// URL. */
+  readStore: string;
+  redisUrl: string;
+  smtpUrl: string | undefined;
+  jwtSecret: string;
+  bootstrapAdmin: { email: string; password: string } | undefined;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/** READ_STORE defaults to the same kind as EVENT_STORE where it can be, else embedded. */
+function defaultReadStore(eventStore: string): string {
+  return isPostgresUrl(eventStore) ? eventStore : 'embedded';
+}
+
+function checkStoreUrl(name: string, value: string, allowed: RegExp): string {
+  if (value === 'embedded' || allowed.test(value)) return value;
+  throw new ConfigError(`${name} must be 'embedded' or a URL matching ${allowed}, got '${value}'`);
+}
+
+/** JWT_SECRET unset: generated once and kept in DATA_DIR, so tokens survive restarts. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number`);
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const eventStore = checkStoreUrl(
+    'EVENT_STORE',
+    env.EVENT_STORE ?? 'embedded',
+    /^(postgres(ql)?|esdb(\+discover)?|kurrentdb(\+discover)?):\/\//,
+  );
+  const readStore = checkStoreUrl(
+    'READ_STORE',
+    env.READ_STORE ?? defaultReadStore(eventStore),
+    /^(postgres(ql)?|mongodb(\+srv)?):\/\//,
+  );
+  const jwtSecret =
+    env.JWT_SECRET && env.JWT_SECRET.length > 0 ? env.JWT_SECRET : loadOrCreateSecret(dataDir);
+  const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL;
+  const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD go together');
+  }
+  return {
+    port,
+    dataDir,
+    eventStore,
+    readStore,
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    smtpUrl: env.SMTP_URL || undefined,
+    jwtSecret,
+    bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The read models every query reads, by logical name. The projector writes them under a
+ * generation prefix (blue-green rebuilds); `ReadModelNames` turns a logical name into the
+ * physical collection of the active generation.
+ */
+export const READ_MODELS = {
+  portals: 'portals',
+  portalRoles: 'portal_roles',
+  portalUsers: 'portal_users',
+  staffUsers: 'staff_users',
+  entityTypes: 'entity_types',
+  records: 'records',
+  comments: 'comments',
+  loginHistory: 'login_history',
+  emailDeliveries: 'email_deliveries',
+} as const;
+
+export type ReadModelName = (typeof READ_MODELS)[keyof typeof READ_MODELS];
+
+/**
+ * Operational collections: written directly by the API, never rebuilt from events and never
+ * part of a generation (password hashes, sessions, idempotency answers, rate limits).
+ */
+export const OPERATIONAL = {
+  credentials: 'credentials',
+  portalSessions: 'portal_sessions',
+  idempotencyKeys: 'idempotency_keys',
+  readModelMeta: 'read_model_meta',
+} as const;

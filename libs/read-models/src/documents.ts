@@ -1,0 +1,170 @@
+// Document shapes of the read models: the contract between the projector (writer) and the API's
+// queries (readers). Times are ISO-8601 UTC strings; every document carries its stream revision
+// (the ETag of single-record GETs).
+import type { AclRecord, AccessLevel, CreateLevel, YesNo } from '@portal/acl';
+
+export interface ActorRef {
+  type: 'staff' | 'portalUser' | 'system';
+  id: string;
+  name: string;
+  portalId?: string;
+}
+
+/** Who created and last changed a document, and when (from event metadata). */
+export interface Tracked {
+  createdAt: string;
+  createdBy: ActorRef;
+  modifiedAt: string;
+  modifiedBy: ActorRef;
+  /** Revision of the aggregate's stream after the last event folded in. */
+  revision: number;
+}
+
+export interface CriterionDoc {
+  field: string;
+  op: 'eq' | 'ne' | 'in' | 'notIn';
+  value: unknown;
+}
+
+export interface PortalDoc extends Tracked {
+  id: string;
+  name: string;
+  slug: string;
+  isActive: boolean;
+  isDefault: boolean;
+  url: string;
+  customUrl: string | null;
+  roleIds: string[];
+  tabList: string[];
+  quickCreateList: string[];
+  dashboardLayout: { dashlet: string; options?: Record<string, unknown> }[];
+  defaultCaseAssigneeId: string | null;
+  recordCriteria: Record<string, CriterionDoc[]>;
+  settings: {
+    language: string;
+    timeZone: string;
+    dateFormat: string;
+    currency: string;
+    tokenLifetimeMinutes: number;
+    idleTimeoutMinutes: number;
+    maxUsers: number | null;
+  };
+  branding: Record<string, unknown>;
+  /** Portal users holding a seat (members). */
+  userCount: number;
+}
+
+export interface PortalRoleDoc extends Tracked {
+  id: string;
+  name: string;
+  scopes: Record<
+    string,
+    {
+      create?: CreateLevel;
+      read?: AccessLevel;
+      edit?: AccessLevel;
+      delete?: AccessLevel;
+      stream?: AccessLevel;
+    }
+  >;
+  fields: Record<string, Record<string, { read?: YesNo; edit?: YesNo }>>;
+  deleted: boolean;
+}
+
+export type PortalUserStatus = 'active' | 'invited' | 'suspended' | 'deactivated';
+
+export interface InvitationDoc {
+  invitationId: string;
+  portalId: string;
+  sentAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  /** From the mailer's EmailDelivered / EmailDeliveryFailed events. */
+  delivery: 'pending' | 'delivered' | 'failed';
+  deliveryFailureReason: string | null;
+}
+
+export interface PortalUserDoc extends Tracked {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  name: string;
+  contactId: string | null;
+  accountIds: string[];
+  portalIds: string[];
+  roleIds: string[];
+  status: PortalUserStatus;
+  hasPassword: boolean;
+  pendingEmail: string | null;
+  supportPeriod: { start: string; end: string } | null;
+  invitations: InvitationDoc[];
+  lastLoginAt: string | null;
+  dashboardLayout: { dashlet: string; options?: Record<string, unknown> }[] | null;
+  preferences: Record<string, unknown>;
+  profile: Record<string, unknown>;
+}
+
+export interface StaffUserDoc extends Tracked {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'agent' | 'auditor';
+  isActive: boolean;
+}
+
+export interface EntityTypeDoc extends Tracked {
+  /** The entity type's name (e.g. `Case`). */
+  id: string;
+  name: string;
+  builtIn: boolean;
+  fields: { name: string; type: string; required?: boolean; options?: string[] }[];
+  links: { name: string; entityType: string; many?: boolean }[];
+  accountLink: string | null;
+  contactLink: string | null;
+}
+
+/** A record of any entity type: the ACL's AclRecord plus who/when. Queries filter it with ScopeFilter. */
+export interface RecordDoc extends AclRecord, Tracked {
+  /** The portal a portal user created it in, if any. */
+  createdInPortalId: string | null;
+  deletedAt: string | null;
+}
+
+export interface CommentDoc {
+  id: string;
+  recordId: string;
+  entityType: string;
+  text: string;
+  isInternal: boolean;
+  createdAt: string;
+  createdBy: ActorRef;
+  /** Copied from the record so comment lists can be scoped like the record itself. */
+  accountIds: string[];
+  contactIds: string[];
+}
+
+export interface LoginHistoryDoc {
+  /** The event id. */
+  id: string;
+  portalUserId: string;
+  portalId: string;
+  kind: 'login' | 'login_failed' | 'logout';
+  at: string;
+  ip: string | null;
+  userAgent: string | null;
+  reason: string | null;
+}
+
+export interface EmailDeliveryDoc {
+  /** The delivery stream's job id. */
+  id: string;
+  kind: string;
+  to: string;
+  status: 'delivered' | 'failed';
+  reason: string | null;
+  portalId: string | null;
+  portalUserId: string | null;
+  sourceEventId: string;
+  at: string;
+}

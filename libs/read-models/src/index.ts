@@ -1,0 +1,3 @@
+export * from './collections';
+export * from './documents';
+export * from './read-model-names';

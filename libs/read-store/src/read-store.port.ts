@@ -1,0 +1,81 @@
+// The read-store port: where projections keep what queries read. Documents are plain JSON objects
+// in named collections; filters are the ACL's store-neutral RecordFilter, so the same scope rule
+// decides lists in every adapter (SQL over JSONB on pg/PGlite, MongoDB).
+import type { RecordFilter } from '@portal/acl';
+
+export type ReadStoreKind = 'embedded' | 'postgres' | 'mongodb';
+
+export type Document = Record<string, unknown> & { id: string };
+
+export interface SortKey {
+  /** Dotted path into the document, e.g. `modifiedAt` or `fields.priority`. */
+  path: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface FindQuery {
+  filter?: RecordFilter;
+  /** Ties are always broken by `id` ascending, so pages are stable. */
+  sort?: SortKey[];
+  offset?: number;
+  limit?: number;
+}
+
+export interface FindResult<T> {
+  items: T[];
+  /** Number of documents matching the filter, ignoring offset and limit. */
+  total: number;
+}
+
+/** An index that fits a filter: `array` for paths holding arrays that `overlaps` looks into. */
+export interface IndexSpec {
+  name: string;
+  paths: string[];
+  kind?: 'btree' | 'array';
+}
+
+/** Reads and writes inside one transaction of `transact`. */
+export interface ReadStoreTransaction {
+  get<T extends Document = Document>(collection: string, id: string): Promise<T | null>;
+  find<T extends Document = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
+  /** Inserts or replaces the whole document. */
+  put(collection: string, doc: Document): Promise<void>;
+  delete(collection: string, id: string): Promise<void>;
+  deleteMany(collection: string, filter: RecordFilter): Promise<number>;
+}
+
+export interface ReadStore {
+  readonly kind: ReadStoreKind;
+
+  get<T extends Document = Document>(collection: string, id: string): Promise<T | null>;
+  find<T extends Document = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
+
+  /**
+   * Exactly-once projection writes: runs fn in one transaction holding the projection's checkpoint
+   * (locked against concurrent runners). fn receives the stored checkpoint (undefined before the
+   * first event) and returns the new one; writes and checkpoint commit together or not at all.
+   */
+  transact(
+    projection: string,
+    fn: (tx: ReadStoreTransaction, checkpoint: number | undefined) => Promise<number | undefined>,
+  ): Promise<void>;
+
+  /** Writes outside any projection checkpoint (operational data such as credentials). */
+  write(fn: (tx: ReadStoreTransaction) => Promise<void>): Promise<void>;
+
+  getCheckpoint(projection: string): Promise<number | undefined>;
+  /**
+   * Resolves true once the projection's checkpoint is ≥ position (seen across processes: another
+   * process may run the projector), false after timeoutMs.
+   */
+  waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean>;
+
+  /** Creates the collection and its indexes if missing (idempotent). */
+  ensureCollection(collection: string, indexes?: IndexSpec[]): Promise<void>;
+  listCollections(): Promise<string[]>;
+  dropCollection(collection: string): Promise<void>;
+  /** Removes a projection's checkpoint (used when a rebuild replaces its collections). */
+  deleteCheckpoint(projection: string): Promise<void>;
+
+  close(): Promise<void>;
+}
