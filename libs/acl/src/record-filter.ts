@@ -8,6 +8,8 @@
  * A missing path counts as null: `eq null` matches it, `ne "x"` and `notIn` match it (as MongoDB does).
  * `eq`/`ne`/`in`/`notIn` compare scalars only: an array or object at the path equals nothing.
  * `overlaps` matches when the array at the path shares at least one value with `values`.
+ * `isEmpty` matches when the path holds nothing: missing, null or an empty array (added for rules
+ * such as "an article with no account links is portal-wide", which no other kind can express).
  */
 export type Scalar = string | number | boolean | null;
 
@@ -20,7 +22,8 @@ export type RecordFilter =
   | { kind: 'ne'; path: string; value: Scalar }
   | { kind: 'in'; path: string; values: Scalar[] }
   | { kind: 'notIn'; path: string; values: Scalar[] }
-  | { kind: 'overlaps'; path: string; values: Scalar[] };
+  | { kind: 'overlaps'; path: string; values: Scalar[] }
+  | { kind: 'isEmpty'; path: string };
 
 export const ALL: RecordFilter = { kind: 'all' };
 export const NONE: RecordFilter = { kind: 'none' };
@@ -72,6 +75,10 @@ export function matchesRecordFilter(doc: unknown, filter: RecordFilter): boolean
     case 'overlaps': {
       const v = valueAt(doc, filter.path);
       return Array.isArray(v) && v.some((item) => filter.values.some((x) => x !== null && item === x));
+    }
+    case 'isEmpty': {
+      const v = valueAt(doc, filter.path);
+      return v === undefined || v === null || (Array.isArray(v) && v.length === 0);
     }
   }
 }

@@ -1,0 +1,69 @@
+import { type EffectivePermissions, scopeOf } from './merge-roles';
+import { ownEntry, setEntry } from './own-entry';
+import { isAlwaysReadOnlyField, isNeverReadableField } from './protected-fields';
+
+/**
+ * Field-level permissions of merged roles. Record-level access (can the user read or edit this
+ * record at all) is checked separately; these say which fields of a record they may see or change.
+ */
+
+/** True when the portal user may see `field` on records of `entityType` they can read. */
+export function isFieldReadable(perms: EffectivePermissions, entityType: string, field: string): boolean {
+  if (isNeverReadableField(field)) return false;
+  if (scopeOf(perms, entityType).read.level === 'no') return false;
+  const restricted = ownEntry(ownEntry(perms.fields, entityType), field);
+  return restricted === undefined || restricted.read === 'yes';
+}
+
+/** True when the portal user may set `field` on records of `entityType` they can edit or create. */
+export function isFieldEditable(perms: EffectivePermissions, entityType: string, field: string): boolean {
+  if (isAlwaysReadOnlyField(field) || !isFieldReadable(perms, entityType, field)) return false;
+  const restricted = ownEntry(ownEntry(perms.fields, entityType), field);
+  return restricted === undefined || restricted.edit === 'yes';
+}
+
+/** Fields are open unless restricted, so readable fields are a predicate, not a list. */
+export function readableFields(perms: EffectivePermissions, entityType: string): (field: string) => boolean {
+  return (field) => isFieldReadable(perms, entityType, field);
+}
+
+export function editableFields(perms: EffectivePermissions, entityType: string): (field: string) => boolean {
+  return (field) => isFieldEditable(perms, entityType, field);
+}
+
+/** A copy of `fields` without the fields the portal user may not read. */
+export function projectReadable<T extends Record<string, unknown>>(
+  perms: EffectivePermissions,
+  entityType: string,
+  fields: T,
+): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (isFieldReadable(perms, entityType, field)) setEntry(out, field, value);
+  }
+  return out as Partial<T>;
+}
+
+/** The fields among `fieldNames` the portal user may not set (hidden, read-only or always read-only). */
+export function checkWritableFields(
+  perms: EffectivePermissions,
+  entityType: string,
+  fieldNames: Iterable<string>,
+): string[] {
+  return [...new Set(fieldNames)].filter((field) => !isFieldEditable(perms, entityType, field));
+}
+
+/** The fields a role restricts, for explanations: hidden ones and visible but read-only ones. */
+export function restrictedFields(
+  perms: EffectivePermissions,
+  entityType: string,
+): { hidden: string[]; readOnly: string[] } {
+  const restricted = ownEntry(perms.fields, entityType) ?? {};
+  const names = Object.keys(restricted).sort();
+  return {
+    hidden: names.filter((field) => !isFieldReadable(perms, entityType, field)),
+    readOnly: names.filter(
+      (field) => isFieldReadable(perms, entityType, field) && !isFieldEditable(perms, entityType, field),
+    ),
+  };
+}

@@ -1,0 +1,3 @@
+export function portalRoleStream(roleId: string): string {
+  return `portalRole-${roleId}`;
+}

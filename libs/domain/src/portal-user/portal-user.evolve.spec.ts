@@ -1,0 +1,131 @@
+import type { PortalUserEvent } from './portal-user.events';
+import { evolvePortalUser } from './portal-user.evolve';
+import { initialPortalUserState } from './portal-user.state';
+import {
+  HASH_1,
+  HASH_2,
+  PORTAL_A,
+  PORTAL_B,
+  ROLE_ID,
+  USER_ID,
+  created,
+  stateAfter,
+} from './testing/portal-user.scenario';
+
+const inviteA = {
+  type: 'InvitationSent',
+  data: {
+    invitationId: 'inv-a',
+    portalId: PORTAL_A,
+    tokenHash: HASH_1,
+    expiresAt: '2026-03-17T00:00:00.000Z',
+    resend: false,
+  },
+} as const;
+const resetA = {
+  type: 'PasswordResetRequested',
+  data: { resetId: 'r-1', portalId: PORTAL_A, tokenHash: HASH_2, expiresAt: '2026-03-10T13:00:00.000Z' },
+} as const;
+
+describe('evolvePortalUser', () => {
+  it('starts from a user that does not exist', () => {
+    expect(initialPortalUserState.exists).toBe(false);
+  });
+
+  it('creates the user from PortalUserCreated', () => {
+    expect(stateAfter(created())).toMatchObject({
+      exists: true,
+      id: USER_ID,
+      email: 'jane@customer.org',
+      portalIds: [PORTAL_A],
+      hasPassword: false,
+      deactivated: false,
+    });
+  });
+
+  it('tracks portals and roles as sets', () => {
+    const state = stateAfter(
+      created(),
+      { type: 'PortalUserAddedToPortal', data: { portalId: PORTAL_B } },
+      { type: 'PortalUserAddedToPortal', data: { portalId: PORTAL_B } },
+      { type: 'RoleAssigned', data: { target: 'portalUser', portalUserId: USER_ID, roleId: ROLE_ID } },
+      { type: 'RoleAssigned', data: { target: 'portalUser', portalUserId: USER_ID, roleId: ROLE_ID } },
+    );
+    expect(state.portalIds).toEqual([PORTAL_A, PORTAL_B]);
+    expect(state.roleIds).toEqual([ROLE_ID]);
+    const after = stateAfter(
+      created({ portalIds: [PORTAL_A, PORTAL_B], roleIds: [ROLE_ID] }),
+      { type: 'RoleUnassigned', data: { target: 'portalUser', portalUserId: USER_ID, roleId: ROLE_ID } },
+      { type: 'PortalUserRemovedFromPortal', data: { portalId: PORTAL_A } },
+    );
+    expect(after.roleIds).toEqual([]);
+    expect(after.portalIds).toEqual([PORTAL_B]);
+  });
+
+  it('voids the invitation and reset link of a portal the user leaves', () => {
+    const removed = stateAfter(created(), inviteA, resetA, {
+      type: 'PortalUserRemovedFromPortal',
+      data: { portalId: PORTAL_A },
+    });
+    expect(removed.invitations).toEqual({});
+    expect(removed.passwordReset).toBeNull();
+    const moved = stateAfter(created(), inviteA, resetA, {
+      type: 'PortalUserTransferred',
+      data: { fromPortalId: PORTAL_A, toPortalId: PORTAL_B },
+    });
+    expect(moved.portalIds).toEqual([PORTAL_B]);
+    expect(moved.invitations).toEqual({});
+    expect(moved.passwordReset).toBeNull();
+  });
+
+  it('keeps links of other portals when leaving one', () => {
+    const state = stateAfter(created({ portalIds: [PORTAL_A, PORTAL_B] }), inviteA, resetA, {
+      type: 'PortalUserRemovedFromPortal',
+      data: { portalId: PORTAL_B },
+    });
+    expect(Object.keys(state.invitations)).toEqual([PORTAL_A]);
+    expect(state.passwordReset?.resetId).toBe('r-1');
+  });
+
+  it('ignores accept/expire events for an invitation that was superseded', () => {
+    const state = stateAfter(created(), inviteA, {
+      type: 'InvitationAccepted',
+      data: { invitationId: 'old', portalId: PORTAL_A },
+    });
+    expect(state.invitations[PORTAL_A]?.status).toBe('pending');
+  });
+
+  it('remembers the last login and ignores failures and logouts', () => {
+    const at = '2026-03-10T12:00:00.000Z';
+    const state = stateAfter(
+      created(),
+      {
+        type: 'PortalUserLoggedIn',
+        data: { portalId: PORTAL_A, sessionId: 's', ip: 'i', userAgent: 'u', at },
+      },
+      {
+        type: 'PortalUserLoginFailed',
+        data: { portalId: PORTAL_A, reason: 'bad_password', ip: 'i', userAgent: 'u', at: 'later' },
+      },
+      {
+        type: 'PortalUserLoggedOut',
+        data: { portalId: PORTAL_A, sessionId: 's', reason: 'logout', at: 'later' },
+      },
+    );
+    expect(state.lastLoginAt).toBe(at);
+  });
+
+  it('leaves the state alone for an event type it does not know', () => {
+    const state = stateAfter(created());
+    const unknown = { type: 'SomethingNew', data: {} } as unknown as PortalUserEvent;
+    expect(evolvePortalUser(state, unknown)).toBe(state);
+  });
+
+  it('does not mutate the state it is given', () => {
+    const state = stateAfter(created());
+    const snapshot = JSON.stringify(state);
+    evolvePortalUser(state, { type: 'PortalUserAddedToPortal', data: { portalId: PORTAL_B } });
+    evolvePortalUser(state, inviteA);
+    expect(JSON.stringify(state)).toBe(snapshot);
+  });
+});

@@ -1,0 +1,183 @@
+import type { PortalDashlet } from '../portal/portal.configuration';
+import { created, given, stateAfter } from './testing/portal-user.scenario';
+
+const update = (changes: Record<string, unknown>) => ({ type: 'UpdatePortalUserProfile', changes }) as const;
+
+describe('UpdatePortalUserProfile', () => {
+  it('records only the fields that change, as from/to', () => {
+    const outcome = given(created()).when(
+      update({
+        firstName: ' Janet ',
+        lastName: 'Doe',
+        phone: '+1 555 0100',
+        language: 'de_DE',
+        notifyOnCaseUpdates: false,
+      }),
+    );
+    expect(outcome).toEqual({
+      events: [
+        {
+          type: 'PortalUserProfileUpdated',
+          data: {
+            changes: {
+              firstName: { from: 'Jane', to: 'Janet' },
+              phone: { from: null, to: '+1 555 0100' },
+              language: { from: null, to: 'de_DE' },
+              notifyOnCaseUpdates: { from: true, to: false },
+            },
+          },
+        },
+      ],
+    });
+  });
+
+  it('folds the changes into the state', () => {
+    const updated = {
+      type: 'PortalUserProfileUpdated',
+      data: {
+        changes: { lastName: { from: 'Doe', to: 'Roe' }, notifyOnCaseUpdates: { from: true, to: false } },
+      },
+    } as const;
+    const state = stateAfter(created(), updated);
+    expect(state.lastName).toBe('Roe');
+    expect(state.firstName).toBe('Jane');
+    expect(state.preferences).toEqual({ language: null, notifyOnCaseUpdates: false });
+  });
+
+  it('clears phone and language with null or a blank string', () => {
+    const past = [
+      created(),
+      {
+        type: 'PortalUserProfileUpdated',
+        data: { changes: { phone: { from: null, to: '123' }, language: { from: null, to: 'en_US' } } },
+      } as const,
+    ];
+    expect(given(...past).when(update({ phone: '  ', language: null }))).toEqual({
+      events: [
+        {
+          type: 'PortalUserProfileUpdated',
+          data: { changes: { phone: { from: '123', to: null }, language: { from: 'en_US', to: null } } },
+        },
+      ],
+    });
+  });
+
+  it('is a no-op when nothing changes', () => {
+    expect(given(created()).when(update({ firstName: 'Jane', notifyOnCaseUpdates: true }))).toEqual({
+      events: [],
+    });
+    expect(given(created()).when(update({}))).toEqual({ events: [] });
+  });
+
+  it('refuses fields a portal user may not change, each named (email points to the email-change flow)', () => {
+    expect(
+      given(created()).when(
+        update({ firstName: 'X', email: 'x@y.org', roleIds: [], portalIds: [], status: 'active' }),
+      ),
+    ).toEqual({
+      refused: {
+        code: 'profile_field_not_editable',
+        kind: 'forbidden',
+        errors: [
+          { path: 'email', message: 'change the email through the email-change flow' },
+          { path: 'roleIds', message: 'not editable' },
+          { path: 'portalIds', message: 'not editable' },
+          { path: 'status', message: 'not editable' },
+        ],
+      },
+    });
+  });
+
+  it.each(['contactId', 'accountIds', 'deactivated', 'hasPassword', 'id'])('refuses %s', (field) => {
+    expect(given(created()).when(update({ [field]: null }))).toMatchObject({
+      refused: { code: 'profile_field_not_editable' },
+    });
+  });
+
+  it('refuses values of the wrong type', () => {
+    expect(given(created()).when(update({ firstName: 3, notifyOnCaseUpdates: 'yes', phone: 5 }))).toEqual({
+      refused: {
+        code: 'invalid_profile',
+        kind: 'invalid',
+        errors: [
+          { path: 'firstName', message: 'must be a string' },
+          { path: 'notifyOnCaseUpdates', message: 'must be a boolean' },
+          { path: 'phone', message: 'must be a string or null' },
+        ],
+      },
+    });
+  });
+
+  it('refuses removing both names', () => {
+    expect(given(created()).when(update({ firstName: '', lastName: ' ' }))).toMatchObject({
+      refused: { code: 'invalid_profile', errors: [{ path: 'lastName' }] },
+    });
+  });
+
+  it('refuses a user that does not exist', () => {
+    expect(given().when(update({ firstName: 'X' }))).toMatchObject({
+      refused: { code: 'portal_user_not_found' },
+    });
+  });
+});
+
+describe('SetPortalUserDashboardLayout', () => {
+  const layout: PortalDashlet[] = [
+    { dashlet: 'OpenCasesByPriority' },
+    { dashlet: 'RecentCases', options: { limit: 5 } },
+  ];
+  const set = { type: 'PortalUserDashboardLayoutSet', data: { layout } } as const;
+
+  it("sets the user's own layout, which overrides the portal's", () => {
+    expect(given(created()).when({ type: 'SetPortalUserDashboardLayout', layout })).toEqual({
+      events: [set],
+    });
+    expect(stateAfter(created(), set).dashboardLayout).toEqual(layout);
+  });
+
+  it("goes back to the portal's layout with null", () => {
+    expect(given(created(), set).when({ type: 'SetPortalUserDashboardLayout', layout: null })).toEqual({
+      events: [{ type: 'PortalUserDashboardLayoutSet', data: { layout: null } }],
+    });
+  });
+
+  it('is a no-op for the same layout (key order aside)', () => {
+    const same: PortalDashlet[] = [
+      { dashlet: 'OpenCasesByPriority' },
+      { options: { limit: 5 }, dashlet: 'RecentCases' },
+    ];
+    expect(given(created(), set).when({ type: 'SetPortalUserDashboardLayout', layout: same })).toEqual({
+      events: [],
+    });
+    expect(given(created()).when({ type: 'SetPortalUserDashboardLayout', layout: null })).toEqual({
+      events: [],
+    });
+  });
+
+  it('refuses dashlets the portals do not have, and options that are not an object', () => {
+    const bad = [
+      { dashlet: 'RecentCases' },
+      { dashlet: 'Weather' },
+      { dashlet: 'Announcement', options: ['hi'] },
+    ] as unknown as PortalDashlet[];
+    expect(given(created()).when({ type: 'SetPortalUserDashboardLayout', layout: bad })).toEqual({
+      refused: {
+        code: 'invalid_dashlet',
+        kind: 'invalid',
+        errors: [
+          {
+            path: 'layout.1.dashlet',
+            message: expect.stringContaining('must be one of OpenCasesByPriority'),
+          },
+          { path: 'layout.2.options', message: 'must be an object' },
+        ],
+      },
+    });
+  });
+
+  it('refuses a user that does not exist', () => {
+    expect(given().when({ type: 'SetPortalUserDashboardLayout', layout: null })).toMatchObject({
+      refused: { code: 'portal_user_not_found' },
+    });
+  });
+});

@@ -1,0 +1,3 @@
+export function portalStream(portalId: string): string {
+  return `portal-${portalId}`;
+}

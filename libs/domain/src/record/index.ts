@@ -1,0 +1,15 @@
+export * from './record.events';
+export * from './case/case.events';
+export * from './record.state';
+export * from './record.evolve';
+export * from './record.commands';
+export * from './record.decide';
+export * from './record.portal-user.decide';
+export * from './record.stream';
+export * from './record.history';
+export * from './to-acl-record';
+export { updateEvents } from './case/case-status-change';
+export { portalCaseFields } from './case/portal-case-fields';
+export { fieldChanges } from './field-changes';
+export { PORTAL_USER_NEVER_WRITES, exposureLinkFields } from './portal-user-field-guard';
+export { ownershipLinkFields, linkToPortalUser } from './portal-user-links';

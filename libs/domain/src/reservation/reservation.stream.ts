@@ -1,0 +1,29 @@
+import type { ReservationKind } from './reservation.events';
+
+/** Uniqueness is case-insensitive, ignores surrounding blanks and how accents are encoded (NFC). */
+export function normaliseUniqueValue(value: string): string {
+  return value.normalize('NFC').trim().toLowerCase();
+}
+
+// Readable characters stay as they are (emails and slugs read naturally in the stream name);
+// anything else, including '%' itself, is percent-encoded, so two values never share a stream.
+const SAFE = /^[a-z0-9._@+-]$/;
+
+function encodeStreamPart(value: string): string {
+  let out = '';
+  for (const char of value) {
+    if (SAFE.test(char)) {
+      out += char;
+    } else {
+      for (const byte of new TextEncoder().encode(char)) {
+        out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      }
+    }
+  }
+  return out;
+}
+
+/** `unique-<kind>-<normalised, encoded value>`. */
+export function reservationStream(kind: ReservationKind, value: string): string {
+  return `unique-${kind}-${encodeStreamPart(normaliseUniqueValue(value))}`;
+}

@@ -1,0 +1,3 @@
+export function staffUserStream(staffUserId: string): string {
+  return `staffUser-${staffUserId}`;
+}
