@@ -12,8 +12,10 @@ export interface PgSqlClientOptions {
 export class PgSqlClient implements SqlClient {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
-  private listener: PoolClient | undefined;
+  private listener: Promise<PoolClient> | undefined;
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  /** Channels LISTENed on the current listener connection. */
+  private readonly listening = new Set<string>();
 
   private constructor(
     private readonly options: PgSqlClientOptions,
@@ -68,21 +70,17 @@ export class PgSqlClient implements SqlClient {
   }
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
-    if (!this.listener) {
-      this.listener = await this.pool.connect();
-      this.listener.on('notification', (message) => {
-        for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
-      });
-      this.listener.on('error', () => {
-        // The LISTEN connection died: drop it; the next listen() opens a new one. Callers also poll.
-        this.listener = undefined;
-      });
-    }
+    // Concurrent callers share one connection attempt.
+    this.listener ??= this.openListener();
+    const listener = await this.listener;
     let set = this.handlers.get(channel);
     if (!set) {
       set = new Set();
       this.handlers.set(channel, set);
-      await this.listener.query(`LISTEN ${quoteIdent(channel)}`);
+    }
+    if (!this.listening.has(channel)) {
+      await listener.query(`LISTEN ${quoteIdent(channel)}`);
+      this.listening.add(channel);
     }
     set.add(onPayload);
     return async () => {
@@ -90,13 +88,37 @@ export class PgSqlClient implements SqlClient {
     };
   }
 
+  private async openListener(): Promise<PoolClient> {
+    const opening = this.pool.connect();
+    this.listening.clear();
+    const listener = await opening.catch((error: unknown) => {
+      this.listener = undefined;
+      throw error;
+    });
+    listener.on('notification', (message) => {
+      for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+    });
+    let dead = false;
+    listener.on('error', (error) => {
+      // The LISTEN connection died: hand it back destroyed (pool.end() would wait for it
+      // otherwise); the next listen() opens a new one and LISTENs again. Callers also poll.
+      if (dead) return;
+      dead = true;
+      this.listener = undefined;
+      this.listening.clear();
+      listener.release(error);
+    });
+    return listener;
+  }
+
   get schema(): string | undefined {
     return this.options.schema;
   }
 
   async close(): Promise<void> {
-    this.listener?.release();
+    const listener = this.listener;
     this.listener = undefined;
+    (await listener?.catch(() => undefined))?.release();
     await this.pool.end();
   }
 }

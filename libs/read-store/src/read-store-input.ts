@@ -2,40 +2,40 @@ import type { RecordFilter } from '@portal/acl';
 import type { IndexSpec, SortKey } from './read-store.port';
 
 // Names and paths end up in SQL text and Mongo field names, so only a safe alphabet gets through;
-// values never do (they travel as parameters).
+// values never do (they travel as parameters). Checked by every adapter, so all refuse the same.
 const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,47}$/;
 const INDEX_NAME = /^[a-z][a-z0-9_]{0,47}$/;
 const DOCUMENT_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
-export class InvalidReadStoreNameError extends Error {
+export class InvalidReadStoreInputError extends Error {
   constructor(what: string, name: unknown) {
     super(`Invalid read-store ${what}: ${JSON.stringify(name)}`);
-    this.name = 'InvalidReadStoreNameError';
+    this.name = 'InvalidReadStoreInputError';
   }
 }
 
 export function assertCollectionName(collection: string): void {
   if (typeof collection !== 'string' || !COLLECTION_NAME.test(collection)) {
-    throw new InvalidReadStoreNameError('collection name', collection);
+    throw new InvalidReadStoreInputError('collection name', collection);
   }
 }
 
 export function assertDocumentPath(path: string): void {
   if (typeof path !== 'string' || !DOCUMENT_PATH.test(path)) {
-    throw new InvalidReadStoreNameError('document path', path);
+    throw new InvalidReadStoreInputError('document path', path);
   }
 }
 
 export function assertIndexSpec(spec: IndexSpec): void {
   if (typeof spec.name !== 'string' || !INDEX_NAME.test(spec.name)) {
-    throw new InvalidReadStoreNameError('index name', spec.name);
+    throw new InvalidReadStoreInputError('index name', spec.name);
   }
   if (!Array.isArray(spec.paths) || spec.paths.length === 0) {
-    throw new InvalidReadStoreNameError('index paths', spec.paths);
+    throw new InvalidReadStoreInputError('index paths', spec.paths);
   }
   spec.paths.forEach(assertDocumentPath);
   if (spec.kind !== undefined && spec.kind !== 'btree' && spec.kind !== 'array') {
-    throw new InvalidReadStoreNameError('index kind', spec.kind);
+    throw new InvalidReadStoreInputError('index kind', spec.kind);
   }
 }
 
@@ -43,43 +43,65 @@ export function assertSortKeys(sort: SortKey[]): void {
   for (const key of sort) {
     assertDocumentPath(key.path);
     if (key.direction !== 'asc' && key.direction !== 'desc') {
-      throw new InvalidReadStoreNameError('sort direction', key.direction);
+      throw new InvalidReadStoreInputError('sort direction', key.direction);
     }
   }
 }
 
 /** Checks every path of a filter before any adapter turns it into a query. */
-export function assertFilterPaths(filter: RecordFilter): void {
+export function assertFilter(filter: RecordFilter): void {
   switch (filter.kind) {
     case 'all':
     case 'none':
       return;
     case 'and':
     case 'or':
-      filter.filters.forEach(assertFilterPaths);
+      filter.filters.forEach(assertFilter);
+      return;
+    case 'eq':
+    case 'ne':
+      assertDocumentPath(filter.path);
+      assertScalar(filter.value);
+      return;
+    case 'in':
+    case 'notIn':
+    case 'overlaps':
+      assertDocumentPath(filter.path);
+      filter.values.forEach(assertScalar);
       return;
     default:
       assertDocumentPath(filter.path);
   }
 }
 
+/** JSON scalars only; NaN and ±Infinity have no JSON form, so they could only match by accident. */
+function assertScalar(value: unknown): void {
+  const ok =
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value));
+  if (!ok) throw new InvalidReadStoreInputError('filter value', String(value));
+}
+
 export function assertPaging(offset: number | undefined, limit: number | undefined): void {
   if (offset !== undefined && !(Number.isSafeInteger(offset) && offset >= 0)) {
-    throw new InvalidReadStoreNameError('offset', offset);
+    throw new InvalidReadStoreInputError('offset', offset);
   }
   if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
-    throw new InvalidReadStoreNameError('limit', limit);
+    throw new InvalidReadStoreInputError('limit', limit);
   }
 }
 
 export function assertDocument(doc: { id: unknown }): void {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc) || typeof doc.id !== 'string') {
-    throw new InvalidReadStoreNameError('document (a JSON object with a string id)', doc);
+    // The document itself stays out of the message: it may hold personal data.
+    throw new InvalidReadStoreInputError('document', 'not a JSON object with a string id');
   }
 }
 
 export function assertCheckpoint(position: number): void {
-  if (!Number.isSafeInteger(position) || position < 0) {
-    throw new InvalidReadStoreNameError('checkpoint', position);
+  if (!Number.isSafeInteger(position)) {
+    throw new InvalidReadStoreInputError('checkpoint', position);
   }
 }

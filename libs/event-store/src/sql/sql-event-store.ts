@@ -1,0 +1,173 @@
+import type { SqlClient } from '@portal/platform';
+import type {
+  AppendResult,
+  EventFilter,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { UpcasterRegistry } from '../upcasters';
+import { appendInTransaction } from './append-in-transaction';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
+import { migrateEventStoreSchema, notifyChannelOf } from './event-store-schema';
+import { EventPage, SqlSubscription } from './sql-subscription';
+import type { SqlQueryable } from '@portal/platform';
+
+export interface SqlEventStoreOptions {
+  /** Events per page when subscriptions catch up. Default 500. */
+  pageSize?: number;
+  /** How often a live subscription polls besides LISTEN/NOTIFY. Default 300 ms. */
+  pollIntervalMs?: number;
+}
+
+/** Retries of an append that lost a race (unique violation) before it reports the result of the rerun. */
+const MAX_APPEND_ATTEMPTS = 5;
+
+const FILTER_CONDITION = `($2::text[] IS NULL OR EXISTS (
+    SELECT 1 FROM unnest($2::text[]) AS p(prefix) WHERE starts_with(stream, p.prefix)))
+  AND ($3::text[] IS NULL OR type = ANY($3::text[]))`;
+
+/** The event store on PostgreSQL, through a pg pool or PGlite: the same SQL for both. */
+export class SqlEventStore implements EventStore {
+  private readonly subscriptions = new Set<SqlSubscription>();
+  private readonly pageSize: number;
+  private readonly pollIntervalMs: number;
+
+  private constructor(
+    private readonly client: SqlClient,
+    private readonly upcasters: UpcasterRegistry,
+    private readonly channel: string,
+    options: SqlEventStoreOptions,
+  ) {
+    this.pageSize = options.pageSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 300;
+  }
+
+  /** Creates the tables if missing (idempotent) and returns the store; the store owns the client. */
+  static async open(
+    client: SqlClient,
+    upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    options: SqlEventStoreOptions = {},
+  ): Promise<SqlEventStore> {
+    await migrateEventStoreSchema(client);
+    return new SqlEventStore(client, upcasters, await notifyChannelOf(client), options);
+  }
+
+  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) {
+      return appendInTransaction(this.client, stream, events, expected, { channel: this.channel });
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.client.transaction((tx) =>
+          appendInTransaction(tx, stream, events, expected, { channel: this.channel, checkIds: attempt > 1 }),
+        );
+      } catch (error) {
+        // A concurrent append created the stream or stored these ids first: rerunning sees its
+        // commit and answers properly (conflict, idempotent retry or id error).
+        if (isUniqueViolation(error) && attempt < MAX_APPEND_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Appends inside a transaction of the caller's (on the same SqlClient), which commits it. Unlike
+   * append(), a lost race on a new stream surfaces as the driver's unique violation.
+   */
+  appendInTransaction(
+    tx: SqlQueryable,
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    return appendInTransaction(tx, stream, events, expected, { channel: this.channel });
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const { rows } = await this.client.query<EventRow>(
+      backwards
+        ? `SELECT ${EVENT_COLUMNS} FROM es_events
+           WHERE stream = $1 AND ($2::int IS NULL OR revision <= $2::int)
+           ORDER BY revision DESC LIMIT $3::bigint`
+        : `SELECT ${EVENT_COLUMNS} FROM es_events
+           WHERE stream = $1 AND revision >= coalesce($2::int, 0)
+           ORDER BY revision LIMIT $3::bigint`,
+      [stream, options.from ?? null, options.limit ?? null],
+    );
+    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+       WHERE position > $1::bigint AND ${FILTER_CONDITION}
+       ORDER BY position LIMIT $4::bigint`,
+      [options.after ?? -1, ...filterParams(options.filter), options.limit ?? null],
+    );
+    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
+    const subscription = new SqlSubscription(
+      {
+        readPage: (after, limit, filter) => this.readPage(after, limit, filter),
+        toEvent: (row) => toRecordedEvent(row, this.upcasters),
+        listen: (onWake) => this.client.listen(this.channel, onWake),
+      },
+      { ...options, pageSize: this.pageSize, pollIntervalMs: this.pollIntervalMs },
+      handler,
+      (ended) => this.subscriptions.delete(ended),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.client.query<{ position: string | number }>(
+      'SELECT position FROM es_head WHERE id = 1',
+    );
+    return Number(rows[0]?.position ?? -1);
+  }
+
+  /** Stops the subscriptions, then closes the client. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.client.close();
+  }
+
+  /** Page and head from one statement, hence one snapshot (see EventPage.head). */
+  private async readPage(after: number, limit: number, filter: EventFilter | undefined): Promise<EventPage> {
+    const { rows } = await this.client.query<EventRow & { head: string | number }>(
+      `SELECT h.position AS head, e.*
+       FROM es_head h
+       LEFT JOIN LATERAL (
+         SELECT ${EVENT_COLUMNS} FROM es_events
+         WHERE position > $1::bigint AND ${FILTER_CONDITION}
+         ORDER BY position LIMIT $4::bigint
+       ) e ON true
+       WHERE h.id = 1
+       ORDER BY e.position`,
+      [after, ...filterParams(filter), limit],
+    );
+    return {
+      head: Number(rows[0]?.head ?? -1),
+      rows: rows.filter((row) => row.position !== null && row.position !== undefined),
+    };
+  }
+}
+
+function filterParams(filter: EventFilter | undefined): [string[] | null, string[] | null] {
+  return [filter?.streamPrefixes ?? null, filter?.eventTypes ?? null];
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

@@ -1,0 +1,147 @@
+// Behaviour of the SQL adapter beyond the shared contract, run on PGlite and on PostgreSQL.
+import { randomUUID } from 'node:crypto';
+import type { SqlClient } from '@portal/platform';
+import { contractEvent, waitFor } from '../event-store.contract';
+import type { RecordedEvent, Subscription } from '../event-store.port';
+import { UnknownEventVersion, UpcasterRegistry } from '../upcasters';
+import { WrongExpectedRevision } from '../wrong-expected-revision.error';
+import { EventIdConflict } from '../sql/event-id-conflict.error';
+import { migrateEventStoreSchema } from '../sql/event-store-schema';
+import { SqlEventStore } from '../sql/sql-event-store';
+
+export function sqlEventStoreBehaviour(adapterName: string, connect: () => Promise<SqlClient>): void {
+  describe(`SQL event store: ${adapterName}`, () => {
+    let client: SqlClient;
+    let store: SqlEventStore;
+    const subscriptions: Subscription[] = [];
+    const prefix = (): string => `sql${randomUUID().slice(0, 8)}`;
+
+    beforeAll(async () => {
+      client = await connect();
+      store = await SqlEventStore.open(client, new UpcasterRegistry());
+    });
+
+    afterEach(async () => {
+      await Promise.all(subscriptions.splice(0).map((s) => s.stop()));
+    });
+
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('keeps commit order equal to position order when an earlier append commits late', async () => {
+      const p = prefix();
+      const seen: RecordedEvent[] = [];
+      const subscription = store.subscribe({ filter: { streamPrefixes: [p] } }, (e) => {
+        seen.push(e);
+      });
+      subscriptions.push(subscription);
+      await subscription.caughtUp;
+      const late = contractEvent('CommittedLate');
+      const early = contractEvent('CommittedEarly');
+      let appendedInA!: () => void;
+      const aAppended = new Promise<void>((resolve) => (appendedInA = resolve));
+      let commitA!: () => void;
+      const aMayCommit = new Promise<void>((resolve) => (commitA = resolve));
+
+      const a = client.transaction(async (tx) => {
+        await store.appendInTransaction(tx, `${p}-a`, [late], 'no-stream');
+        appendedInA();
+        await aMayCommit;
+      });
+      await aAppended;
+      const b = store.append(`${p}-b`, [early], 'no-stream');
+      // Give B every chance to commit first and the subscriber to poll, as a plain sequence would allow.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      commitA();
+      await Promise.all([a, b]);
+      await waitFor(() => seen.length >= 2);
+
+      expect(seen.map((e) => e.id)).toEqual([late.id, early.id]);
+      expect(seen[1].position).toBeGreaterThan(seen[0].position);
+      expect(seen).toEqual(await store.readAll({ filter: { streamPrefixes: [p] } }));
+    });
+
+    it('rejects ids stored in another stream or repeated in one append, writing nothing', async () => {
+      const p = prefix();
+      const taken = contractEvent('Taken');
+      await store.append(`${p}-one`, [taken], 'no-stream');
+      const head = await store.headPosition();
+
+      await expect(store.append(`${p}-two`, [taken], 'no-stream')).rejects.toBeInstanceOf(EventIdConflict);
+      await expect(store.append(`${p}-two`, [taken], 'any')).rejects.toThrow(/is in stream/);
+      const twice = contractEvent('Twice');
+      await expect(store.append(`${p}-two`, [twice, twice], 'no-stream')).rejects.toBeInstanceOf(
+        EventIdConflict,
+      );
+      const fresh = contractEvent('Fresh');
+      await expect(store.append(`${p}-one`, [fresh, taken], 0)).rejects.toBeInstanceOf(EventIdConflict);
+
+      expect(await store.readAll({ filter: { streamPrefixes: [p] } })).toHaveLength(1);
+      expect(await store.readStream(`${p}-two`)).toEqual([]);
+      expect(await store.headPosition()).toBeGreaterThanOrEqual(head);
+    });
+
+    it('reports a stored batch replayed at another revision as a wrong expected revision', async () => {
+      const stream = `${prefix()}-moved`;
+      const batch = [contractEvent('A'), contractEvent('B')];
+      await store.append(stream, batch, 'no-stream');
+
+      const error = await store.append(stream, batch, 5).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(WrongExpectedRevision);
+      expect((error as WrongExpectedRevision).actual).toBe(1);
+    });
+
+    it('gives two identical parallel appends creating a stream the same result', async () => {
+      const stream = `${prefix()}-created`;
+      const batch = [contractEvent('Created'), contractEvent('Named')];
+
+      const results = await Promise.all([
+        store.append(stream, batch, 'no-stream'),
+        store.append(stream, batch, 'no-stream'),
+      ]);
+
+      expect(results[0]).toEqual(results[1]);
+      expect((await store.readStream(stream)).map((e) => e.id)).toEqual(batch.map((e) => e.id));
+    });
+
+    it('checks the expected revision on an empty append and reports a missing stream as -1', async () => {
+      const stream = `${prefix()}-empty`;
+      expect(await store.append(stream, [], 'any')).toEqual({ nextExpectedRevision: -1, position: -1 });
+      expect(await store.append(stream, [], 'no-stream')).toEqual({ nextExpectedRevision: -1, position: -1 });
+      const written = await store.append(stream, [contractEvent('A')], 'no-stream');
+      expect(await store.append(stream, [], 0)).toEqual(written);
+      await expect(store.append(stream, [], 3)).rejects.toBeInstanceOf(WrongExpectedRevision);
+      await expect(store.append(`${stream}-none`, [], 'stream-exists')).rejects.toBeInstanceOf(
+        WrongExpectedRevision,
+      );
+    });
+
+    it('migrates idempotently and reports the head position', async () => {
+      const written = await store.append(
+        `${prefix()}-head`,
+        [contractEvent('A'), contractEvent('B')],
+        'no-stream',
+      );
+      await migrateEventStoreSchema(client);
+      expect(await store.headPosition()).toBeGreaterThanOrEqual(written.position);
+      expect(await store.readStream(`${prefix()}-absent`)).toEqual([]);
+    });
+
+    it('fails reads and stops subscriptions on an event version no upcaster can read', async () => {
+      const p = prefix();
+      const future = { ...contractEvent(`Future${randomUUID().slice(0, 8)}`), version: 3 };
+      await store.append(`${p}-a`, [contractEvent('Fine'), future], 'no-stream');
+
+      await expect(store.readStream(`${p}-a`)).rejects.toBeInstanceOf(UnknownEventVersion);
+      const seen: string[] = [];
+      const subscription = store.subscribe({ filter: { streamPrefixes: [p] } }, (e) => {
+        seen.push(e.type);
+      });
+      subscriptions.push(subscription);
+      await expect(subscription.done).rejects.toBeInstanceOf(UnknownEventVersion);
+      expect(seen).toEqual(['Fine']);
+    });
+  });
+}

@@ -1,0 +1,53 @@
+export interface CheckpointSource {
+  read(): Promise<number | undefined>;
+  /** A push wake-up (LISTEN/NOTIFY); optional because polling alone is correct, only slower. */
+  subscribe?(onWake: () => void): Promise<() => Promise<void>>;
+}
+
+/**
+ * Resolves true once the checkpoint read from `source` is ≥ position, false after timeoutMs or
+ * when `stop` aborts. Re-reads on every wake-up and at least every pollIntervalMs, so a missed or
+ * lost notification (another process, a dropped LISTEN connection) only costs latency.
+ */
+export async function waitForCheckpointOf(
+  source: CheckpointSource,
+  position: number,
+  timeoutMs: number,
+  pollIntervalMs: number,
+  stop: AbortSignal,
+): Promise<boolean> {
+  const deadline = Date.now() + Math.max(0, timeoutMs);
+  let woken = false;
+  let wake = (): void => {
+    woken = true;
+  };
+  const onWake = (): void => wake();
+  stop.addEventListener('abort', onWake);
+  // Subscribe before the first read, so an advance between the two cannot be missed.
+  const unsubscribe = source.subscribe ? await source.subscribe(onWake).catch(() => undefined) : undefined;
+  try {
+    for (;;) {
+      if (stop.aborted) return false;
+      woken = false;
+      const current = await source.read();
+      if (current !== undefined && current >= position) return true;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0 || stop.aborted) return false;
+      if (woken) continue;
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          wake = () => {
+            woken = true;
+          };
+          resolve();
+        };
+        const timer = setTimeout(done, Math.min(pollIntervalMs, remaining));
+        wake = done;
+      });
+    }
+  } finally {
+    stop.removeEventListener('abort', onWake);
+    await unsubscribe?.().catch(() => undefined);
+  }
+}

@@ -1,0 +1,125 @@
+import type { RecordFilter, Scalar } from '@portal/acl';
+import type { SortKey } from '../read-store.port';
+
+/** Collects query parameters and hands out their `$n` placeholders. */
+export class SqlParameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * `(doc #> '{a,b}')`: the JSONB at a dotted path, SQL NULL when missing (also when a step is not
+ * an object: `#>` with non-numeric keys finds nothing in arrays and scalars, like the reference).
+ * The path is inlined because expression indexes only match the same literal expression; it is
+ * validated (letters, digits, `_`, dots) before it gets here, so it cannot break out of the quotes.
+ */
+export function jsonAt(path: string): string {
+  return `(doc #> '{${path.split('.').join(',')}}')`;
+}
+
+const json = (value: Scalar): string => JSON.stringify(value);
+
+/** JSON null or missing: the reference treats both as null. */
+const isNullish = (e: string): string => `(${e} IS NULL OR ${e} = 'null'::jsonb)`;
+
+/**
+ * The WHERE condition for a RecordFilter, with the reference semantics of `matchesRecordFilter`.
+ * `eq`/`in`/`overlaps` may yield SQL NULL for a missing path, which is harmless because the AST
+ * has no NOT: under AND/OR a NULL leaf decides like FALSE. `ne`/`notIn` are written so they are
+ * never NULL (they match missing paths). Comparisons are jsonb `=`, i.e. strict JSON equality
+ * ("1" is not 1, an array or object equals no scalar), and btree expression indexes serve them.
+ */
+export function recordFilterToSql(filter: RecordFilter, params: SqlParameters): string {
+  switch (filter.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'none':
+      return 'FALSE';
+    case 'and':
+      return filter.filters.length === 0
+        ? 'TRUE'
+        : `(${filter.filters.map((f) => recordFilterToSql(f, params)).join(' AND ')})`;
+    case 'or':
+      return filter.filters.length === 0
+        ? 'FALSE'
+        : `(${filter.filters.map((f) => recordFilterToSql(f, params)).join(' OR ')})`;
+    case 'eq': {
+      const e = jsonAt(filter.path);
+      return filter.value === null ? isNullish(e) : `${e} = ${params.add(json(filter.value))}::jsonb`;
+    }
+    case 'ne': {
+      const e = jsonAt(filter.path);
+      return filter.value === null
+        ? `(${e} IS NOT NULL AND ${e} <> 'null'::jsonb)`
+        : `${e} IS DISTINCT FROM ${params.add(json(filter.value))}::jsonb`;
+    }
+    case 'in': {
+      const e = jsonAt(filter.path);
+      const values = filter.values.filter((v) => v !== null);
+      const parts: string[] = [];
+      if (values.length > 0) parts.push(`${e} = ANY(${params.add(values.map(json))}::jsonb[])`);
+      if (values.length < filter.values.length) parts.push(isNullish(e));
+      return parts.length === 0 ? 'FALSE' : `(${parts.join(' OR ')})`;
+    }
+    case 'notIn': {
+      const e = jsonAt(filter.path);
+      const values = filter.values.filter((v) => v !== null);
+      // `e <> ALL(...)` is never NULL here: e is not NULL in both branches that reach it.
+      const notListed = values.length > 0 ? `${e} <> ALL(${params.add(values.map(json))}::jsonb[])` : 'TRUE';
+      return values.length < filter.values.length
+        ? `(${e} IS NOT NULL AND ${e} <> 'null'::jsonb AND ${notListed})`
+        : `(${e} IS NULL OR ${notListed})`;
+    }
+    case 'overlaps': {
+      const e = jsonAt(filter.path);
+      const strings = filter.values.filter((v): v is string => typeof v === 'string');
+      const others = filter.values.filter((v) => v !== null && typeof v !== 'string');
+      // `?|` (string elements) and `@>` (any element) are the operators a GIN index on the
+      // expression serves. `?|` alone would also match object keys and a bare string, hence the
+      // array guard, which the planner applies as a recheck after the index scan.
+      const parts: string[] = [];
+      if (strings.length > 0) parts.push(`${e} ?| ${params.add(strings)}::text[]`);
+      for (const value of others) parts.push(`${e} @> ${params.add(JSON.stringify([value]))}::jsonb`);
+      return parts.length === 0 ? 'FALSE' : `(jsonb_typeof(${e}) = 'array' AND (${parts.join(' OR ')}))`;
+    }
+    case 'isEmpty': {
+      const e = jsonAt(filter.path);
+      return `(${e} IS NULL OR ${e} = 'null'::jsonb OR ${e} = '[]'::jsonb)`;
+    }
+    default:
+      return unknownFilter(filter);
+  }
+}
+
+function unknownFilter(filter: never): never {
+  throw new Error(`Unsupported record filter kind: ${(filter as { kind: string }).kind}`);
+}
+
+/**
+ * ORDER BY terms for the sort keys, then `id`. The order is defined store-neutrally so SQL and
+ * MongoDB page alike: missing and null sort last ascending and first descending; values of one
+ * type compare naturally (numbers numerically, strings by code point, false before true); across
+ * types numbers < strings < objects < arrays < booleans (MongoDB's order; sorting on paths that
+ * hold objects or arrays is otherwise unspecified).
+ */
+export function orderBy(sort: SortKey[]): string {
+  const terms: string[] = [];
+  for (const key of sort) {
+    const e = jsonAt(key.path);
+    const dir = key.direction === 'desc' ? 'DESC' : 'ASC';
+    terms.push(
+      `CASE jsonb_typeof(${e}) WHEN 'number' THEN 1 WHEN 'string' THEN 2 WHEN 'object' THEN 3` +
+        ` WHEN 'array' THEN 4 WHEN 'boolean' THEN 5 ELSE 6 END ${dir}`,
+      `CASE WHEN jsonb_typeof(${e}) = 'number' THEN ${e}::numeric END ${dir}`,
+      `(CASE WHEN jsonb_typeof(${e}) = 'string' THEN ${e} #>> '{}' END) COLLATE "C" ${dir}`,
+      // Booleans, objects, arrays; not null, which must tie with missing (already ranked last).
+      `CASE WHEN jsonb_typeof(${e}) IN ('boolean', 'object', 'array') THEN ${e} END ${dir}`,
+    );
+  }
+  terms.push('id ASC');
+  return terms.join(', ');
+}

@@ -1,0 +1,133 @@
+import { ALL, type RecordFilter } from '@portal/acl';
+import { quoteIdent, type SqlQueryable } from '@portal/platform';
+import type { Document, FindQuery, FindResult, ReadStoreTransaction } from '../read-store.port';
+import {
+  assertCollectionName,
+  assertDocument,
+  assertFilter,
+  assertPaging,
+  assertSortKeys,
+} from '../read-store-input';
+import { SqlParameters, orderBy, recordFilterToSql } from './record-filter-to-sql';
+
+/** Table of a collection: `rm_` keeps read models apart from the event store's `es_` tables. */
+export function tableOf(collection: string): string {
+  assertCollectionName(collection);
+  return `rm_${collection}`;
+}
+
+export class CollectionNotFoundError extends Error {
+  constructor(collection: string) {
+    super(`Read-store collection "${collection}" does not exist: call ensureCollection first`);
+    this.name = 'CollectionNotFoundError';
+  }
+}
+
+/**
+ * Tables known to exist, so reads and writes skip the catalog look-up. Only a drop by this store
+ * removes one; a table dropped by another process shows up as a query error until then.
+ */
+export class KnownTables {
+  private readonly tables = new Set<string>();
+
+  async exists(q: SqlQueryable, table: string): Promise<boolean> {
+    if (this.tables.has(table)) return true;
+    const { rows } = await q.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [
+      table,
+    ]);
+    if (rows[0]?.present) this.tables.add(table);
+    return this.tables.has(table);
+  }
+
+  add(table: string): void {
+    this.tables.add(table);
+  }
+
+  forget(table: string): void {
+    this.tables.delete(table);
+  }
+}
+
+/**
+ * Document reads and writes over one SQL connection or transaction. Reading a collection that
+ * does not exist yet finds nothing (the API may start before the projector created it); writing
+ * to one is a mistake and throws.
+ */
+export class SqlDocuments implements ReadStoreTransaction {
+  constructor(
+    private readonly q: SqlQueryable,
+    private readonly known: KnownTables,
+  ) {}
+
+  async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+    const table = tableOf(collection);
+    if (!(await this.known.exists(this.q, table))) return null;
+    const { rows } = await this.q.query<{ doc: T }>(`SELECT doc FROM ${quoteIdent(table)} WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0]?.doc ?? null;
+  }
+
+  async find<T extends Document = Document>(
+    collection: string,
+    query: FindQuery = {},
+  ): Promise<FindResult<T>> {
+    const table = tableOf(collection);
+    const filter = query.filter ?? ALL;
+    assertFilter(filter);
+    assertSortKeys(query.sort ?? []);
+    assertPaging(query.offset, query.limit);
+    if (!(await this.known.exists(this.q, table))) return { items: [], total: 0 };
+
+    const params = new SqlParameters();
+    const where = recordFilterToSql(filter, params);
+    const filterValues = [...params.values];
+    if (query.limit === 0) return { items: [], total: await this.count(table, where, filterValues) };
+    const limit = query.limit !== undefined ? ` LIMIT ${params.add(query.limit)}` : '';
+    const offset = query.offset ? ` OFFSET ${params.add(query.offset)}` : '';
+    const { rows } = await this.q.query<{ doc: T; total: number | string }>(
+      `SELECT doc, count(*) OVER () AS total FROM ${quoteIdent(table)} WHERE ${where}` +
+        ` ORDER BY ${orderBy(query.sort ?? [])}${limit}${offset}`,
+      params.values,
+    );
+    if (rows.length > 0) return { items: rows.map((row) => row.doc), total: Number(rows[0].total) };
+    // A page past the end has no row to carry the window count.
+    const total = query.offset ? await this.count(table, where, filterValues) : 0;
+    return { items: [], total };
+  }
+
+  async put(collection: string, doc: Document): Promise<void> {
+    const table = tableOf(collection);
+    assertDocument(doc);
+    if (!(await this.known.exists(this.q, table))) throw new CollectionNotFoundError(collection);
+    await this.q.query(
+      `INSERT INTO ${quoteIdent(table)} (id, doc) VALUES ($1, $2::jsonb)
+       ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`,
+      [doc.id, JSON.stringify(doc)],
+    );
+  }
+
+  async delete(collection: string, id: string): Promise<void> {
+    const table = tableOf(collection);
+    if (!(await this.known.exists(this.q, table))) return;
+    await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE id = $1`, [id]);
+  }
+
+  async deleteMany(collection: string, filter: RecordFilter): Promise<number> {
+    const table = tableOf(collection);
+    assertFilter(filter);
+    if (!(await this.known.exists(this.q, table))) return 0;
+    const params = new SqlParameters();
+    const where = recordFilterToSql(filter, params);
+    const { rowCount } = await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE ${where}`, params.values);
+    return rowCount;
+  }
+
+  private async count(table: string, where: string, values: unknown[]): Promise<number> {
+    const { rows } = await this.q.query<{ total: number | string }>(
+      `SELECT count(*) AS total FROM ${quoteIdent(table)} WHERE ${where}`,
+      values,
+    );
+    return Number(rows[0]?.total ?? 0);
+  }
+}

@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import {
+  PgSqlClient,
+  PgliteSqlClient,
+  quoteIdent,
+  type SqlClient,
+  type SqlQueryable,
+} from '@portal/platform';
+import { waitForCheckpointOf } from '../checkpoint-wait';
+import type {
+  Document,
+  FindQuery,
+  FindResult,
+  IndexSpec,
+  ReadStore,
+  ReadStoreKind,
+  ReadStoreTransaction,
+} from '../read-store.port';
+import { assertCheckpoint, assertIndexSpec } from '../read-store-input';
+import { jsonAt } from './record-filter-to-sql';
+import { KnownTables, SqlDocuments, tableOf } from './sql-documents';
+
+export interface SqlReadStoreOptions {
+  /** How often waitForCheckpoint re-reads when no notification arrives. */
+  pollIntervalMs?: number;
+  /** Close the SqlClient with the store (default true); false when several stores share one. */
+  ownsClient?: boolean;
+}
+
+/** Arbitrary constant: serialises DDL of processes creating tables and indexes at the same time. */
+const DDL_LOCK = 7_318_245_017;
+const CHECKPOINTS = 'rs_checkpoints';
+
+/**
+ * The read store on PostgreSQL or PGlite (one SQL dialect, two transports). Each collection is a
+ * table `rm_<collection>(id, doc jsonb)`; filters become WHERE conditions on `doc #> '{path}'`,
+ * which the expression indexes of ensureCollection serve.
+ *
+ * Exactly-once: `transact` locks the projection's row in `rs_checkpoints` (SELECT … FOR UPDATE)
+ * for the whole transaction, so a second runner of the same projection waits and then sees the
+ * committed checkpoint; document writes and the new checkpoint commit together. The commit also
+ * NOTIFYs, which wakes waitForCheckpoint in every process listening on this schema.
+ */
+export class SqlReadStore implements ReadStore {
+  readonly kind: ReadStoreKind;
+  private readonly known = new KnownTables();
+  private readonly closing = new AbortController();
+  private readonly documents: SqlDocuments;
+
+  private constructor(
+    private readonly client: SqlClient,
+    private readonly channel: string,
+    private readonly options: SqlReadStoreOptions,
+  ) {
+    this.kind = client.kind;
+    this.documents = new SqlDocuments(client, this.known);
+  }
+
+  static async open(client: SqlClient, options: SqlReadStoreOptions = {}): Promise<SqlReadStore> {
+    await client.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [DDL_LOCK]);
+      await tx.query(
+        `CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
+           projection text COLLATE "C" PRIMARY KEY,
+           position bigint
+         )`,
+      );
+    });
+    const { rows } = await client.query<{ schema: string }>('SELECT current_schema() AS schema');
+    // Lower-case word characters only: the same name then works quoted (pg) and unquoted (PGlite).
+    const schema = (rows[0]?.schema ?? 'public').toLowerCase().replace(/[^a-z0-9_]/g, '_');
+    return new SqlReadStore(client, `rs_checkpoint_${schema}`.slice(0, 63), options);
+  }
+
+  get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+    return this.documents.get<T>(collection, id);
+  }
+
+  find<T extends Document = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>> {
+    return this.documents.find<T>(collection, query);
+  }
+
+  async transact(
+    projection: string,
+    fn: (tx: ReadStoreTransaction, checkpoint: number | undefined) => Promise<number | undefined>,
+  ): Promise<void> {
+    await this.client.transaction(async (q) => {
+      const current = await lockCheckpoint(q, projection);
+      const next = await fn(new SqlDocuments(q, this.known), current);
+      // undefined: nothing to record (e.g. no event handled); the stored checkpoint stays.
+      if (next === undefined) return;
+      assertCheckpoint(next);
+      await q.query(`UPDATE ${CHECKPOINTS} SET position = $2 WHERE projection = $1`, [projection, next]);
+      // Delivered at commit only, so a waiter never wakes for a write that rolls back.
+      await q.query('SELECT pg_notify($1, $2)', [this.channel, projection]);
+    });
+  }
+
+  async write(fn: (tx: ReadStoreTransaction) => Promise<void>): Promise<void> {
+    await this.client.transaction((q) => fn(new SqlDocuments(q, this.known)));
+  }
+
+  async getCheckpoint(projection: string): Promise<number | undefined> {
+    const { rows } = await this.client.query<{ position: number | string | null }>(
+      `SELECT position FROM ${CHECKPOINTS} WHERE projection = $1`,
+      [projection],
+    );
+    const position = rows[0]?.position;
+    return position === undefined || position === null ? undefined : Number(position);
+  }
+
+  waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean> {
+    return waitForCheckpointOf(
+      {
+        read: () => this.getCheckpoint(projection),
+        subscribe: (onWake) =>
+          this.client.listen(this.channel, (payload) => {
+            if (payload === projection) onWake();
+          }),
+      },
+      position,
+      timeoutMs,
+      this.options.pollIntervalMs ?? 50,
+      this.closing.signal,
+    );
+  }
+
+  async ensureCollection(collection: string, indexes: IndexSpec[] = []): Promise<void> {
+    const table = tableOf(collection);
+    indexes.forEach(assertIndexSpec);
+    await this.client.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [DDL_LOCK]);
+      await tx.query(
+        `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (
+           id text COLLATE "C" PRIMARY KEY,
+           doc jsonb NOT NULL
+         )`,
+      );
+      for (const spec of indexes) {
+        // An existing index of the same name is kept as it is: change a definition by renaming it.
+        const method = spec.kind === 'array' ? 'gin' : 'btree';
+        const columns = spec.paths.map(jsonAt).join(', ');
+        await tx.query(
+          `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexNameOf(table, spec.name))}
+             ON ${quoteIdent(table)} USING ${method} (${columns})`,
+        );
+      }
+    });
+    this.known.add(table);
+  }
+
+  async listCollections(): Promise<string[]> {
+    const { rows } = await this.client.query<{ name: string }>(
+      `SELECT substr(table_name, 4) AS name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_name LIKE 'rm\\_%'
+        ORDER BY table_name`,
+    );
+    return rows.map((row) => row.name);
+  }
+
+  async dropCollection(collection: string): Promise<void> {
+    const table = tableOf(collection);
+    this.known.forget(table);
+    await this.client.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+  }
+
+  async deleteCheckpoint(projection: string): Promise<void> {
+    await this.client.query(`DELETE FROM ${CHECKPOINTS} WHERE projection = $1`, [projection]);
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    if (this.options.ownsClient !== false) await this.client.close();
+  }
+}
+
+/**
+ * Reads the projection's checkpoint and locks its row until commit. A missing row is inserted
+ * first; ON CONFLICT DO NOTHING waits for a concurrent inserter, so both end up locking one row.
+ */
+async function lockCheckpoint(q: SqlQueryable, projection: string): Promise<number | undefined> {
+  const select = `SELECT position FROM ${CHECKPOINTS} WHERE projection = $1 FOR UPDATE`;
+  let { rows } = await q.query<{ position: number | string | null }>(select, [projection]);
+  if (rows.length === 0) {
+    await q.query(`INSERT INTO ${CHECKPOINTS} (projection) VALUES ($1) ON CONFLICT (projection) DO NOTHING`, [
+      projection,
+    ]);
+    ({ rows } = await q.query<{ position: number | string | null }>(select, [projection]));
+  }
+  const position = rows[0]?.position;
+  return position === undefined || position === null ? undefined : Number(position);
+}
+
+/** Index names are per schema in Postgres, so they carry the table; long ones end in a hash. */
+function indexNameOf(table: string, name: string): string {
+  const full = `${table}__${name}`;
+  if (full.length <= 63) return full;
+  return `${full.slice(0, 54)}_${createHash('sha256').update(full).digest('hex').slice(0, 8)}`;
+}
+
+/** The read store in PGlite in this process: dataDir on disk, or undefined for memory. */
+export async function openEmbeddedReadStore(
+  dataDir?: string,
+  options?: SqlReadStoreOptions,
+): Promise<SqlReadStore> {
+  const client = await PgliteSqlClient.open(dataDir);
+  return SqlReadStore.open(client, options).catch(async (error: unknown) => {
+    await client.close();
+    throw error;
+  });
+}
+
+/** The read store on a PostgreSQL server; `schema` (created if missing) keeps it apart. */
+export async function openPostgresReadStore(
+  url: string,
+  schema?: string,
+  options?: SqlReadStoreOptions,
+): Promise<SqlReadStore> {
+  const client = await PgSqlClient.connect({ connectionString: url, schema });
+  return SqlReadStore.open(client, options).catch(async (error: unknown) => {
+    await client.close();
+    throw error;
+  });
+}
