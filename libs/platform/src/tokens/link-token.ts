@@ -6,7 +6,12 @@ import { OneTimeTokenPurpose, oneTimeToken } from './one-time-token';
  * and the MAC (derived from the server secret, never stored) is what proves the link genuine.
  * Events keep only `hashToken(linkToken(...))`.
  */
-export function linkToken(secret: Buffer | string, purpose: OneTimeTokenPurpose, portalUserId: string, id: string): string {
+export function linkToken(
+  secret: Buffer | string,
+  purpose: OneTimeTokenPurpose,
+  portalUserId: string,
+  id: string,
+): string {
   return `${portalUserId}.${id}.${oneTimeToken(secret, purpose, id)}`;
 }
 

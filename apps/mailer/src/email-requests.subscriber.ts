@@ -1,0 +1,148 @@
+import type { Queue } from 'bullmq';
+import type { EventStore, RecordedEvent, Subscription } from '@portal/event-store';
+import type { CheckpointStore } from './checkpoint-store.port';
+import { EMAIL_SOURCE_EVENT_TYPES, emailJobId, emailRequestFor, type EmailRequest } from './email-request';
+import { emailJobOptions, type EmailRetryPolicy } from './email-queue';
+import type { MailerLogger } from './mailer-logger';
+
+export interface EmailRequestsSubscriberOptions {
+  events: EventStore;
+  queue: Queue<EmailRequest>;
+  checkpoints: CheckpointStore;
+  logger: MailerLogger;
+  retryPolicy: EmailRetryPolicy;
+  /** For the "waiting for Redis" warning (no password). */
+  redisDescription: string;
+  /** Pause before retrying an enqueue or restarting the subscription: doubles up to the max. */
+  initialRetryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+class SubscriberStopping extends Error {
+  override readonly name = 'SubscriberStopping';
+}
+
+/**
+ * Follows the event store from its checkpoint and turns each event that asks for an email into a
+ * BullMQ job whose id comes from the event, so a replay enqueues nothing twice. The checkpoint moves
+ * past an event only after its job is in Redis: while Redis is away it waits and retries.
+ */
+export class EmailRequestsSubscriber {
+  private subscription: Subscription | undefined;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  private readonly stopSignal: Promise<never>;
+  private signalStop!: () => void;
+  private readonly initialDelay: number;
+  private readonly maxDelay: number;
+
+  constructor(private readonly options: EmailRequestsSubscriberOptions) {
+    this.initialDelay = options.initialRetryDelayMs ?? 500;
+    this.maxDelay = options.maxRetryDelayMs ?? 15_000;
+    this.stopSignal = new Promise<never>((_resolve, reject) => {
+      this.signalStop = () => reject(new SubscriberStopping('mailer stopping'));
+    });
+    this.stopSignal.catch(() => undefined);
+  }
+
+  /** Position of the last event handled in this run. */
+  get position(): number | undefined {
+    return this.subscription?.position;
+  }
+
+  /** Resolves once the current subscription has caught up with the store's head. */
+  get caughtUp(): Promise<void> {
+    return this.subscription?.caughtUp ?? Promise.resolve();
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    const first = await this.subscribe();
+    this.running = this.supervise(first);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.signalStop();
+    await this.subscription?.stop().catch(() => undefined);
+    await this.running;
+  }
+
+  private async subscribe(): Promise<Subscription> {
+    const after = await this.options.checkpoints.load();
+    this.subscription = this.options.events.subscribe(
+      { after, filter: { streamPrefixes: ['portalUser-'], eventTypes: EMAIL_SOURCE_EVENT_TYPES } },
+      (event) => this.handle(event),
+    );
+    return this.subscription;
+  }
+
+  // A failed subscription (store or checkpoint unreachable) is restarted from the stored checkpoint.
+  private async supervise(first: Subscription): Promise<void> {
+    let current: Subscription | undefined = first;
+    for (let failures = 1; !this.stopping; failures++) {
+      try {
+        current ??= await this.subscribe();
+        await current.done;
+        return;
+      } catch (error) {
+        if (this.stopping) return;
+        current = undefined;
+        const delay = this.delay(failures);
+        this.options.logger.error(
+          `email subscription stopped (${(error as Error).message}); restarting in ${delay} ms`,
+        );
+        if (!(await this.sleep(delay))) return;
+      }
+    }
+  }
+
+  private async handle(event: RecordedEvent): Promise<void> {
+    const request = emailRequestFor(event);
+    if (request) await this.enqueue(request);
+    await this.options.checkpoints.save(event.position);
+  }
+
+  private async enqueue(request: EmailRequest): Promise<void> {
+    const jobId = emailJobId(request);
+    const waiting = `mailer waiting for Redis at ${this.options.redisDescription}`;
+    for (let attempt = 1; ; attempt++) {
+      if (this.stopping) throw new SubscriberStopping('mailer stopping');
+      // A queue that never got its first connection waits instead of failing: warn while it does.
+      const slow = setInterval(() => this.options.logger.warn(`${waiting} (job ${jobId})`), 5_000);
+      try {
+        await Promise.race([
+          this.options.queue.add(request.kind, request, emailJobOptions(jobId, this.options.retryPolicy)),
+          this.stopSignal,
+        ]);
+        if (attempt > 1) this.options.logger.log(`Redis is back: enqueued job ${jobId}`);
+        return;
+      } catch (error) {
+        if (error instanceof SubscriberStopping) throw error;
+        const delay = this.delay(attempt);
+        this.options.logger.warn(
+          `${waiting}: ${(error as Error).message}; retrying job ${jobId} in ${delay} ms`,
+        );
+        if (!(await this.sleep(delay))) throw new SubscriberStopping('mailer stopping');
+      } finally {
+        clearInterval(slow);
+      }
+    }
+  }
+
+  private delay(attempt: number): number {
+    const base = Math.min(this.initialDelay * 2 ** (attempt - 1), this.maxDelay);
+    return Math.round(base / 2 + (Math.random() * base) / 2);
+  }
+
+  /** Resolves false if the subscriber is stopped meanwhile. */
+  private sleep(ms: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), ms);
+      }),
+      this.stopSignal.catch(() => false),
+    ]).finally(() => clearTimeout(timer));
+  }
+}

@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import { Queue, type Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { EventStore } from '@portal/event-store';
+import { createRedisConnection, redactRedisUrl } from '@portal/platform';
+import type { CheckpointStore } from './checkpoint-store.port';
+import type { ComposerSettings } from './email-composer';
+import { DEFAULT_EMAIL_RETRY_POLICY, EMAIL_QUEUE_NAME, type EmailRetryPolicy } from './email-queue';
+import type { EmailRequest } from './email-request';
+import { EmailRequestsSubscriber } from './email-requests.subscriber';
+import { EventStoreMailDirectory } from './event-store-mail-directory';
+import type { MailDirectory } from './mail-directory.port';
+import { consoleMailerLogger, type MailerLogger } from './mailer-logger';
+import { SendEmailProcessor, startSendEmailWorker } from './send-email.worker';
+import type { MailTransport } from './transports/mail-transport';
+import { OutboxTransport } from './transports/outbox.transport';
+import { SmtpTransport } from './transports/smtp.transport';
+
+export interface MailerOptions extends ComposerSettings {
+  events: EventStore;
+  checkpoints: CheckpointStore;
+  redisUrl: string;
+  /** SMTP_URL; unset: .eml files in DATA_DIR/outbox. Ignored when `transport` is given. */
+  smtpUrl?: string;
+  dataDir: string;
+  /** Redis key prefix of the queue (tests use a random one). Default `portal`. */
+  queuePrefix?: string;
+  queueName?: string;
+  directory?: MailDirectory;
+  transport?: MailTransport;
+  retryPolicy?: EmailRetryPolicy;
+  concurrency?: number;
+  logger?: MailerLogger;
+  /** How long stop() lets running sends finish. Default 30 s. */
+  shutdownTimeoutMs?: number;
+  /** Pauses of the subscriber's Redis retries, ms. */
+  initialRetryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+export function defaultMailTransport(smtpUrl: string | undefined, dataDir: string): MailTransport {
+  return smtpUrl ? new SmtpTransport(smtpUrl) : new OutboxTransport(join(dataDir, 'outbox'));
+}
+
+/**
+ * The mailer: a subscriber that turns events into email jobs, and a worker that sends them. A
+ * plain class, so the standalone process, a Nest module or a test can run it.
+ */
+export class Mailer {
+  private producerRedis: Redis | undefined;
+  private workerRedis: Redis | undefined;
+  private queue: Queue<EmailRequest> | undefined;
+  private worker: Worker | undefined;
+  private subscriber: EmailRequestsSubscriber | undefined;
+  private readonly logger: MailerLogger;
+  readonly transport: MailTransport;
+
+  constructor(private readonly options: MailerOptions) {
+    this.logger = options.logger ?? consoleMailerLogger;
+    this.transport = options.transport ?? defaultMailTransport(options.smtpUrl, options.dataDir);
+  }
+
+  async start(): Promise<void> {
+    if (this.subscriber) return;
+    const o = this.options;
+    const prefix = o.queuePrefix ?? 'portal';
+    const queueName = o.queueName ?? EMAIL_QUEUE_NAME;
+    this.producerRedis = createRedisConnection(o.redisUrl, 'producer');
+    this.workerRedis = createRedisConnection(o.redisUrl, 'worker');
+    this.queue = new Queue<EmailRequest>(queueName, { connection: this.producerRedis, prefix });
+    this.queue.on('error', () => undefined); // the subscriber reports the outage where it matters
+    const processor = new SendEmailProcessor({
+      events: o.events,
+      directory: o.directory ?? new EventStoreMailDirectory(o.events),
+      transport: this.transport,
+      composer: { publicUrl: o.publicUrl, tokenSecret: o.tokenSecret, fromAddress: o.fromAddress },
+      logger: this.logger,
+    });
+    this.worker = startSendEmailWorker(processor, {
+      connection: this.workerRedis,
+      prefix,
+      queueName,
+      concurrency: o.concurrency,
+      logger: this.logger,
+    });
+    this.subscriber = new EmailRequestsSubscriber({
+      events: o.events,
+      queue: this.queue,
+      checkpoints: o.checkpoints,
+      logger: this.logger,
+      retryPolicy: o.retryPolicy ?? DEFAULT_EMAIL_RETRY_POLICY,
+      redisDescription: redactRedisUrl(o.redisUrl),
+      initialRetryDelayMs: o.initialRetryDelayMs,
+      maxRetryDelayMs: o.maxRetryDelayMs,
+    });
+    await this.subscriber.start();
+    this.logger.log(`mailer started: mail goes to ${this.transport.description}`);
+  }
+
+  /** Resolves once the subscriber has caught up with the event store (tests, readiness). */
+  async caughtUp(): Promise<void> {
+    await this.subscriber?.caughtUp;
+  }
+
+  /** Stops taking events, lets running sends finish, then closes the connections. */
+  async stop(): Promise<void> {
+    await this.subscriber?.stop();
+    await this.closeWorker();
+    await this.queue?.close().catch(() => undefined);
+    this.transport.close();
+    for (const redis of [this.producerRedis, this.workerRedis]) redis?.disconnect();
+    this.subscriber = undefined;
+    this.worker = undefined;
+    this.queue = undefined;
+  }
+
+  /**
+   * BullMQ's graceful close waits for Redis as long as it takes, so it is used only while Redis
+   * answers; without Redis no job can finish anyway, and a job cut short is redelivered later
+   * (the delivery stream stops it from sending twice).
+   */
+  private async closeWorker(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    if (this.workerRedis?.status !== 'ready') {
+      await worker.close(true);
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.options.shutdownTimeoutMs ?? 30_000);
+    });
+    const result = await Promise.race([worker.close(), timeout]).finally(() => clearTimeout(timer));
+    if (result === 'timeout')
+      this.logger.warn('email worker did not close in time; leaving its jobs to be redelivered');
+  }
+}

@@ -1,0 +1,131 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { EventStore, NewEvent } from '@portal/event-store';
+import { classifyDeliveryError, PermanentDeliveryError } from './delivery-errors';
+import { emailDelivered, emailDeliveryFailed } from './delivery-events';
+import { composeEmail, type ComposerSettings } from './email-composer';
+import { emailDeliveryStream, type EmailRequest } from './email-request';
+import { EMAIL_QUEUE_NAME } from './email-queue';
+import type { MailDirectory } from './mail-directory.port';
+import type { MailerLogger } from './mailer-logger';
+import type { OutgoingEmail } from './outgoing-email';
+import type { MailTransport } from './transports/mail-transport';
+
+export interface SendEmailDependencies {
+  events: EventStore;
+  directory: MailDirectory;
+  transport: MailTransport;
+  composer: ComposerSettings;
+  logger: MailerLogger;
+  now?: () => Date;
+}
+
+export type SendEmailOutcome = 'delivered' | 'already-delivered' | 'already-failed';
+
+/**
+ * One email job: look up who and which portal, render, send, and record the outcome in the event
+ * store on `emailDelivery-<jobId>`. A job that finds EmailDelivered there sends nothing, so a
+ * redelivered job (worker crash, stalled lock) does not mail twice; the one window left is a crash
+ * between the server accepting the message and the event being stored.
+ */
+export class SendEmailProcessor {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: SendEmailDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async process(job: Job<EmailRequest>): Promise<SendEmailOutcome> {
+    const jobId = job.id;
+    if (!jobId) throw new UnrecoverableError('email job without id');
+    const request = job.data;
+    const stream = emailDeliveryStream(jobId);
+    const history = await this.deps.events.readStream(stream);
+    if (history.some((e) => e.type === 'EmailDelivered')) return 'already-delivered';
+    if (history.some((e) => e.type === 'EmailDeliveryFailed' && e.data.permanent === true))
+      return 'already-failed';
+
+    let email: OutgoingEmail | undefined;
+    let messageId: string;
+    try {
+      email = await this.compose(request, jobId);
+      ({ messageId } = await this.deps.transport.send(email, jobId));
+    } catch (error) {
+      const failure = classifyDeliveryError(error);
+      const attempts = job.attemptsMade + 1;
+      const lastAttempt = attempts >= (job.opts.attempts ?? 1);
+      const to = email?.to ?? request.to ?? null;
+      if (!failure.permanent && !lastAttempt) {
+        this.deps.logger.warn(
+          `${request.kind} email ${jobId} to ${to ?? '?'} failed (attempt ${attempts}), will retry: ${failure.reason}`,
+        );
+        throw new Error(failure.reason);
+      }
+      await this.record(
+        stream,
+        emailDeliveryFailed(jobId, request, { to, ...failure, attempts }, this.now()),
+      );
+      this.deps.logger.error(
+        `${request.kind} email ${jobId} to ${to ?? '?'} failed ${failure.permanent ? 'permanently' : `after ${attempts} attempts`}: ${failure.reason}`,
+      );
+      throw new UnrecoverableError(failure.reason);
+    }
+    await this.record(stream, emailDelivered(jobId, request, email.to, messageId, this.now()));
+    this.deps.logger.log(
+      `${request.kind} email ${jobId} delivered to ${email.to} via ${this.deps.transport.description}`,
+    );
+    return 'delivered';
+  }
+
+  private async compose(request: EmailRequest, jobId: string): Promise<OutgoingEmail> {
+    if (Date.parse(request.expiresAt) <= this.now().getTime()) {
+      throw new PermanentDeliveryError(`the link expired at ${request.expiresAt} before it could be sent`);
+    }
+    const recipient = await this.deps.directory.portalUser(request.portalUserId);
+    if (!recipient) throw new PermanentDeliveryError(`portal user ${request.portalUserId} not found`);
+    const portalId = request.portalId ?? recipient.portalIds[0];
+    const portal = portalId ? await this.deps.directory.portal(portalId) : undefined;
+    if (!portal) throw new PermanentDeliveryError(`portal ${portalId ?? '(none)'} not found`);
+    return composeEmail(request, portal, recipient, jobId, this.deps.composer);
+  }
+
+  /** The message is out: try hard to record it, since a failed record means a resend on retry. */
+  private async record(stream: string, event: NewEvent): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.deps.events.append(stream, [event], 'any');
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+}
+
+export interface SendEmailWorkerOptions {
+  connection: Redis;
+  prefix: string;
+  queueName?: string;
+  concurrency?: number;
+  logger: MailerLogger;
+}
+
+/** The BullMQ worker around the processor. Its connection must have maxRetriesPerRequest: null. */
+export function startSendEmailWorker(processor: SendEmailProcessor, options: SendEmailWorkerOptions): Worker {
+  const worker = new Worker<EmailRequest, SendEmailOutcome>(
+    options.queueName ?? EMAIL_QUEUE_NAME,
+    (job) => processor.process(job),
+    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
+  );
+  let lastError = '';
+  worker.on('error', (error) => {
+    // Redis outages repeat the same error every reconnect; say it once.
+    if (error.message !== lastError) options.logger.warn(`email worker: ${error.message}`);
+    lastError = error.message;
+  });
+  worker.on('ready', () => {
+    lastError = '';
+  });
+  return worker;
+}

@@ -1,0 +1,25 @@
+import { en } from './en';
+import type { MailMessages } from './mail-messages';
+
+/** Add a locale here (a file beside en.ts) and every email speaks it. */
+const catalogue: Record<string, MailMessages> = { en };
+
+export const DEFAULT_LOCALE = 'en';
+
+/** The best locale we have for a setting such as `en_US`, `de-DE` or `fr`: exact, then language, then en. */
+export function resolveLocale(language: string | undefined): string {
+  if (!language) return DEFAULT_LOCALE;
+  const tag = language.replace('_', '-');
+  if (catalogue[tag]) return tag;
+  const base = tag.split('-')[0]!.toLowerCase();
+  return catalogue[base] ? base : DEFAULT_LOCALE;
+}
+
+export function messagesFor(locale: string): MailMessages {
+  return catalogue[locale] ?? catalogue[DEFAULT_LOCALE]!;
+}
+
+/** Fills {placeholders}; an unknown placeholder stays visible rather than vanishing. */
+export function interpolate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
