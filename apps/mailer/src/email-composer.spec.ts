@@ -1,7 +1,7 @@
 import { deriveKey, hashToken, linkToken, oneTimeToken } from '@portal/platform';
 import { PermanentDeliveryError } from './delivery-errors';
 import { composeEmail, portalLink } from './email-composer';
-import type { EmailRequest } from './email-request';
+import type { TokenEmailRequest } from './email-request';
 
 const secret = deriveKey('master', 'one-time-tokens');
 const settings = {
@@ -12,7 +12,7 @@ const settings = {
 const portal = { id: 'p1', name: 'Acme "Help"', slug: 'acme', language: 'en_US' };
 const recipient = { id: 'u1', email: 'ann@example.com', firstName: 'Ann', portalIds: ['p1'] };
 
-function request(overrides: Partial<EmailRequest> = {}): EmailRequest {
+function request(overrides: Partial<TokenEmailRequest> = {}): TokenEmailRequest {
   return {
     kind: 'invitation',
     sourceEventId: 'e1',

@@ -1,5 +1,5 @@
 import { hashToken, linkToken, oneTimeToken } from '@portal/platform';
-import type { EmailRequest, EmailKind } from './email-request';
+import type { TokenEmailKind, TokenEmailRequest } from './email-request';
 import { TOKEN_PURPOSE } from './email-request';
 import { PermanentDeliveryError } from './delivery-errors';
 import type { MailPortal, MailRecipient } from './mail-directory.port';
@@ -19,7 +19,7 @@ export interface ComposerSettings {
   fromAddress: string;
 }
 
-const LINK_PATH: Record<EmailKind, string> = {
+const LINK_PATH: Record<TokenEmailKind, string> = {
   invitation: 'accept-invitation',
   'password-reset': 'reset-password',
   'email-change': 'confirm-email',
@@ -29,7 +29,7 @@ export function portalLink(publicUrl: string, slug: string, path: string, token:
   return `${publicUrl.replace(/\/+$/, '')}/portal/${encodeURIComponent(slug)}/${path}?token=${encodeURIComponent(token)}`;
 }
 
-function render(kind: EmailKind, context: EmailContext, request: EmailRequest): RenderedEmail {
+function render(kind: TokenEmailKind, context: EmailContext, request: TokenEmailRequest): RenderedEmail {
   switch (kind) {
     case 'invitation':
       return invitationEmail(context);
@@ -49,7 +49,7 @@ function displayName(name: string): string {
  * `<portalUserId>.<id>.<mac>` link token, whichever hashes to the event's tokenHash. Neither
  * matching means the API used another secret: such a link would not work, so it is not sent.
  */
-function linkTokenFor(request: EmailRequest, secret: Buffer | string): string {
+function linkTokenFor(request: TokenEmailRequest, secret: Buffer | string): string {
   const purpose = TOKEN_PURPOSE[request.kind];
   const candidates = [
     oneTimeToken(secret, purpose, request.tokenId),
@@ -69,7 +69,7 @@ function linkTokenFor(request: EmailRequest, secret: Buffer | string): string {
  * checked against the event's hash, so a link that would not work is never sent.
  */
 export function composeEmail(
-  request: EmailRequest,
+  request: TokenEmailRequest,
   portal: MailPortal,
   recipient: MailRecipient,
   jobId: string,
@@ -83,11 +83,27 @@ export function composeEmail(
     link: portalLink(settings.publicUrl, portal.slug, LINK_PATH[request.kind], token),
     expiresAt: request.expiresAt,
   };
-  const rendered = render(request.kind, context, request);
+  return addressed(
+    render(request.kind, context, request),
+    portal,
+    request.to ?? recipient.email,
+    jobId,
+    settings,
+  );
+}
+
+/** A rendered email from the portal (its name as display name) to one address, with a Message-ID per job. */
+export function addressed(
+  rendered: RenderedEmail,
+  portal: MailPortal,
+  to: string,
+  jobId: string,
+  settings: Pick<ComposerSettings, 'fromAddress'>,
+): OutgoingEmail {
   const host = settings.fromAddress.split('@')[1] ?? 'localhost';
   return {
     from: `${displayName(portal.name)} <${settings.fromAddress}>`,
-    to: request.to ?? recipient.email,
+    to,
     ...rendered,
     messageId: `<${jobId}@${host}>`,
   };

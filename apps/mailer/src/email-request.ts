@@ -1,20 +1,28 @@
 import type { RecordedEvent } from '@portal/event-store';
 import type { OneTimeTokenPurpose } from '@portal/platform';
 
-export type EmailKind = 'invitation' | 'password-reset' | 'email-change';
+/** Emails carrying a one-time link (the token is derived again in the worker). */
+export type TokenEmailKind = 'invitation' | 'password-reset' | 'email-change';
+/** Emails telling a portal user about one of their cases. */
+export type CaseEmailKind = 'case-status-changed' | 'case-reply';
+export type EmailKind = TokenEmailKind | CaseEmailKind;
 
-/**
- * One email the event store asks for: what the queue carries. Ids and times only, never a token
- * or link (those are derived in the worker), so nothing secret sits in Redis.
- */
-export interface EmailRequest {
-  kind: EmailKind;
+/** What every job carries about the event that asked for it. */
+interface EmailSource {
   /** The event that asked for the email: the job id and the delivery events point to it. */
   sourceEventId: string;
   sourceStream: string;
   sourcePosition: number;
   correlationId: string;
   portalUserId: string;
+}
+
+/**
+ * One email the event store asks for: what the queue carries. Ids and times only, never a token,
+ * link or case content (those are derived or read in the worker), so nothing secret sits in Redis.
+ */
+export interface TokenEmailRequest extends EmailSource {
+  kind: TokenEmailKind;
   /** The portal the link leads to; undefined: the user's first portal. */
   portalId: string | undefined;
   /** The id the one-time token is derived from (invitationId, resetId, …). */
@@ -25,10 +33,28 @@ export interface EmailRequest {
   to: string | undefined;
 }
 
+/** A case email for one recipient: the worker reads the case and the event again when it sends. */
+export interface CaseEmailRequest extends EmailSource {
+  kind: CaseEmailKind;
+  /** The portal whose link and branding the email uses (one the user reads the case in). */
+  portalId: string;
+  caseId: string;
+  /** Revision of the source event in the case's stream, so the worker reads just that event. */
+  sourceRevision: number;
+}
+
+export type EmailRequest = TokenEmailRequest | CaseEmailRequest;
+
+const CASE_EMAIL_KINDS: readonly EmailKind[] = ['case-status-changed', 'case-reply'];
+
+export function isCaseEmailRequest(request: EmailRequest): request is CaseEmailRequest {
+  return CASE_EMAIL_KINDS.includes(request.kind);
+}
+
 /** Event types that ask for an email; the subscriber reads only these. */
 export const EMAIL_SOURCE_EVENT_TYPES = ['InvitationSent', 'PasswordResetRequested', 'EmailChangeRequested'];
 
-export const TOKEN_PURPOSE: Record<EmailKind, OneTimeTokenPurpose> = {
+export const TOKEN_PURPOSE: Record<TokenEmailKind, OneTimeTokenPurpose> = {
   invitation: 'invitation',
   'password-reset': 'password-reset',
   'email-change': 'email-change',
@@ -42,7 +68,7 @@ function text(data: Record<string, unknown>, key: string): string | undefined {
 }
 
 /** The email an event asks for, or undefined for events that ask for none. Pure. */
-export function emailRequestFor(event: RecordedEvent): EmailRequest | undefined {
+export function emailRequestFor(event: RecordedEvent): TokenEmailRequest | undefined {
   const portalUserId = PORTAL_USER_STREAM.exec(event.stream)?.[1];
   if (!portalUserId) return undefined;
   const data = event.data;
@@ -82,11 +108,19 @@ export function emailRequestFor(event: RecordedEvent): EmailRequest | undefined 
 }
 
 /**
- * One job per (event, kind): BullMQ ignores an add whose job id exists, so replays and restarts of
- * the subscriber enqueue nothing twice. BullMQ job ids may not contain ':'.
+ * One job per (event, kind), and per recipient for case emails (one event mails several users):
+ * BullMQ ignores an add whose job id exists, so replays and restarts of the subscriber enqueue
+ * nothing twice. BullMQ job ids may not contain ':'.
  */
-export function emailJobId(request: Pick<EmailRequest, 'kind' | 'sourceEventId'>): string {
-  return `${request.kind}-${request.sourceEventId}`;
+export function emailJobId(
+  request:
+    | Pick<TokenEmailRequest, 'kind' | 'sourceEventId'>
+    | Pick<CaseEmailRequest, 'kind' | 'sourceEventId' | 'portalUserId'>,
+): string {
+  const base = `${request.kind}-${request.sourceEventId}`;
+  return 'portalUserId' in request && CASE_EMAIL_KINDS.includes(request.kind)
+    ? `${base}-${request.portalUserId}`
+    : base;
 }
 
 export function emailDeliveryStream(jobId: string): string {

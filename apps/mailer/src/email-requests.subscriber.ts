@@ -1,5 +1,13 @@
 import type { Queue } from 'bullmq';
 import type { EventStore, RecordedEvent, Subscription } from '@portal/event-store';
+import {
+  CASE_EMAIL_SOURCE_EVENT_TYPES,
+  CASE_STREAM_PREFIX,
+  caseEmailRequest,
+  caseEmailTriggerFor,
+  type CaseEmailTrigger,
+} from './case-email-request';
+import type { CaseRecipient, CaseRecipients } from './case-recipients.port';
 import type { CheckpointStore } from './checkpoint-store.port';
 import { EMAIL_SOURCE_EVENT_TYPES, emailJobId, emailRequestFor, type EmailRequest } from './email-request';
 import { emailJobOptions, type EmailRetryPolicy } from './email-queue';
@@ -9,6 +17,8 @@ export interface EmailRequestsSubscriberOptions {
   events: EventStore;
   queue: Queue<EmailRequest>;
   checkpoints: CheckpointStore;
+  /** Without it, case events mail nobody (and are not even read). */
+  recipients?: CaseRecipients;
   logger: MailerLogger;
   retryPolicy: EmailRetryPolicy;
   /** For the "waiting for Redis" warning (no password). */
@@ -23,9 +33,10 @@ class SubscriberStopping extends Error {
 }
 
 /**
- * Follows the event store from its checkpoint and turns each event that asks for an email into a
- * BullMQ job whose id comes from the event, so a replay enqueues nothing twice. The checkpoint moves
- * past an event only after its job is in Redis: while Redis is away it waits and retries.
+ * Follows the event store from its checkpoint and turns each event that asks for an email into
+ * BullMQ jobs whose ids come from the event (and the recipient), so a replay enqueues nothing
+ * twice. The checkpoint moves past an event only after its jobs are in Redis: while Redis is away,
+ * or the read models that name a case's recipients lag behind, it waits and retries.
  */
 export class EmailRequestsSubscriber {
   private subscription: Subscription | undefined;
@@ -70,10 +81,14 @@ export class EmailRequestsSubscriber {
 
   private async subscribe(): Promise<Subscription> {
     const after = await this.options.checkpoints.load();
-    this.subscription = this.options.events.subscribe(
-      { after, filter: { streamPrefixes: ['portalUser-'], eventTypes: EMAIL_SOURCE_EVENT_TYPES } },
-      (event) => this.handle(event),
-    );
+    const cases = this.options.recipients !== undefined;
+    const filter = {
+      streamPrefixes: cases ? ['portalUser-', CASE_STREAM_PREFIX] : ['portalUser-'],
+      eventTypes: cases
+        ? [...EMAIL_SOURCE_EVENT_TYPES, ...CASE_EMAIL_SOURCE_EVENT_TYPES]
+        : EMAIL_SOURCE_EVENT_TYPES,
+    };
+    this.subscription = this.options.events.subscribe({ after, filter }, (event) => this.handle(event));
     return this.subscription;
   }
 
@@ -100,7 +115,32 @@ export class EmailRequestsSubscriber {
   private async handle(event: RecordedEvent): Promise<void> {
     const request = emailRequestFor(event);
     if (request) await this.enqueue(request);
+    const trigger = this.options.recipients ? caseEmailTriggerFor(event) : undefined;
+    if (trigger) {
+      for (const recipient of await this.recipientsOf(event, trigger))
+        await this.enqueue(caseEmailRequest(event, trigger, recipient));
+    }
     await this.options.checkpoints.save(event.position);
+  }
+
+  /** Asks until the read models have caught up with the event and answer; never skips the event. */
+  private async recipientsOf(event: RecordedEvent, trigger: CaseEmailTrigger): Promise<CaseRecipient[]> {
+    const recipients = this.options.recipients!;
+    for (let attempt = 1; ; attempt++) {
+      if (this.stopping) throw new SubscriberStopping('mailer stopping');
+      try {
+        const found = await Promise.race([recipients.forCaseEvent(trigger), this.stopSignal]);
+        if (attempt > 1) this.options.logger.log(`recipients of ${trigger.kind} event ${event.id} found`);
+        return found;
+      } catch (error) {
+        if (error instanceof SubscriberStopping) throw error;
+        const delay = this.delay(attempt);
+        this.options.logger.warn(
+          `recipients of ${trigger.kind} event ${event.id}: ${(error as Error).message}; retrying in ${delay} ms`,
+        );
+        if (!(await this.sleep(delay))) throw new SubscriberStopping('mailer stopping');
+      }
+    }
   }
 
   private async enqueue(request: EmailRequest): Promise<void> {

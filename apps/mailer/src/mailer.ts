@@ -3,6 +3,7 @@ import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { EventStore } from '@portal/event-store';
 import { createRedisConnection, redactRedisUrl } from '@portal/platform';
+import type { CaseRecipients } from './case-recipients.port';
 import type { CheckpointStore } from './checkpoint-store.port';
 import type { ComposerSettings } from './email-composer';
 import { DEFAULT_EMAIL_RETRY_POLICY, EMAIL_QUEUE_NAME, type EmailRetryPolicy } from './email-queue';
@@ -27,6 +28,8 @@ export interface MailerOptions extends ComposerSettings {
   queuePrefix?: string;
   queueName?: string;
   directory?: MailDirectory;
+  /** Who hears about case status changes and staff replies; unset: no case emails. */
+  recipients?: CaseRecipients;
   transport?: MailTransport;
   retryPolicy?: EmailRetryPolicy;
   concurrency?: number;
@@ -72,6 +75,7 @@ export class Mailer {
     const processor = new SendEmailProcessor({
       events: o.events,
       directory: o.directory ?? new EventStoreMailDirectory(o.events),
+      recipients: o.recipients,
       transport: this.transport,
       composer: { publicUrl: o.publicUrl, tokenSecret: o.tokenSecret, fromAddress: o.fromAddress },
       logger: this.logger,
@@ -87,6 +91,7 @@ export class Mailer {
       events: o.events,
       queue: this.queue,
       checkpoints: o.checkpoints,
+      recipients: o.recipients,
       logger: this.logger,
       retryPolicy: o.retryPolicy ?? DEFAULT_EMAIL_RETRY_POLICY,
       redisDescription: redactRedisUrl(o.redisUrl),

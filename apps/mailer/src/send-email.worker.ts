@@ -1,10 +1,18 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { EventStore, NewEvent } from '@portal/event-store';
+import { composeCaseEmail } from './case-email-composer';
+import type { CaseRecipients } from './case-recipients.port';
 import { classifyDeliveryError, PermanentDeliveryError } from './delivery-errors';
 import { emailDelivered, emailDeliveryFailed } from './delivery-events';
 import { composeEmail, type ComposerSettings } from './email-composer';
-import { emailDeliveryStream, type EmailRequest } from './email-request';
+import {
+  emailDeliveryStream,
+  isCaseEmailRequest,
+  type CaseEmailRequest,
+  type EmailRequest,
+  type TokenEmailRequest,
+} from './email-request';
 import { EMAIL_QUEUE_NAME } from './email-queue';
 import type { MailDirectory } from './mail-directory.port';
 import type { MailerLogger } from './mailer-logger';
@@ -14,6 +22,8 @@ import type { MailTransport } from './transports/mail-transport';
 export interface SendEmailDependencies {
   events: EventStore;
   directory: MailDirectory;
+  /** Needed for case emails only: a case job without it fails permanently. */
+  recipients?: CaseRecipients;
   transport: MailTransport;
   composer: ComposerSettings;
   logger: MailerLogger;
@@ -54,7 +64,7 @@ export class SendEmailProcessor {
       const failure = classifyDeliveryError(error);
       const attempts = job.attemptsMade + 1;
       const lastAttempt = attempts >= (job.opts.attempts ?? 1);
-      const to = email?.to ?? request.to ?? null;
+      const to = email?.to ?? (isCaseEmailRequest(request) ? undefined : request.to) ?? null;
       if (!failure.permanent && !lastAttempt) {
         this.deps.logger.warn(
           `${request.kind} email ${jobId} to ${to ?? '?'} failed (attempt ${attempts}), will retry: ${failure.reason}`,
@@ -77,7 +87,11 @@ export class SendEmailProcessor {
     return 'delivered';
   }
 
-  private async compose(request: EmailRequest, jobId: string): Promise<OutgoingEmail> {
+  private compose(request: EmailRequest, jobId: string): Promise<OutgoingEmail> {
+    return isCaseEmailRequest(request) ? this.composeCase(request, jobId) : this.composeToken(request, jobId);
+  }
+
+  private async composeToken(request: TokenEmailRequest, jobId: string): Promise<OutgoingEmail> {
     if (Date.parse(request.expiresAt) <= this.now().getTime()) {
       throw new PermanentDeliveryError(`the link expired at ${request.expiresAt} before it could be sent`);
     }
@@ -87,6 +101,32 @@ export class SendEmailProcessor {
     const portal = portalId ? await this.deps.directory.portal(portalId) : undefined;
     if (!portal) throw new PermanentDeliveryError(`portal ${portalId ?? '(none)'} not found`);
     return composeEmail(request, portal, recipient, jobId, this.deps.composer);
+  }
+
+  /**
+   * Access is judged again at send time (roles, membership or the preference may have changed
+   * since the job was queued); the status or comment comes from the event itself.
+   */
+  private async composeCase(request: CaseEmailRequest, jobId: string): Promise<OutgoingEmail> {
+    const recipients = this.deps.recipients;
+    if (!recipients) throw new PermanentDeliveryError('case emails need a CaseRecipients adapter');
+    const [source] = await this.deps.events.readStream(request.sourceStream, {
+      from: request.sourceRevision,
+      limit: 1,
+    });
+    if (source?.id !== request.sourceEventId)
+      throw new PermanentDeliveryError(`event ${request.sourceEventId} not found in ${request.sourceStream}`);
+    const view = await recipients.viewFor(request);
+    if (!view) {
+      throw new PermanentDeliveryError(
+        `portal user ${request.portalUserId} no longer gets emails about case ${request.caseId} in portal ${request.portalId}`,
+      );
+    }
+    const recipient = await this.deps.directory.portalUser(request.portalUserId);
+    if (!recipient) throw new PermanentDeliveryError(`portal user ${request.portalUserId} not found`);
+    const portal = await this.deps.directory.portal(request.portalId);
+    if (!portal) throw new PermanentDeliveryError(`portal ${request.portalId} not found`);
+    return composeCaseEmail(request, source, view, portal, recipient, jobId, this.deps.composer);
   }
 
   /** The message is out: try hard to record it, since a failed record means a resend on retry. */

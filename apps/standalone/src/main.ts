@@ -1,22 +1,40 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Controller, Get, Module } from '@nestjs/common';
+import { loadServiceConfig } from '@portal/platform';
+import { consoleProjectorLogger, progressReporterFor } from '@portal/projector';
+import { shutdownOnSignals } from './shutdown-on-signals';
+import { startService } from './start-service';
 
-// Placeholder wiring until the api, projector and mailer apps land.
-@Controller()
-class HealthController {
-  @Get('health')
-  health() {
-    return { status: 'ok' };
+/**
+ * `npm start`: the API, the projector and the mailer in one process (embedded store by default).
+ * `npm start -- --rebuild`: also rebuilds the read models (blue-green) while serving.
+ */
+async function main(argv: string[]): Promise<void> {
+  const config = loadServiceConfig();
+  const reporter = progressReporterFor(process.stdout, consoleProjectorLogger);
+  const service = await startService(config, {
+    parts: { api: true, projector: true, mailer: true },
+    projector: { onRebuildProgress: (progress) => reporter.update(progress) },
+  });
+  shutdownOnSignals(service.close);
+  console.log(
+    `portal service listening on ${service.url} ` +
+      `(event store: ${kindOf(config.eventStore)}, read store: ${kindOf(config.readStore)})`,
+  );
+  if (argv.includes('--rebuild') && service.projector) {
+    const result = await service.projector.rebuild();
+    if (process.stdout.isTTY) process.stdout.write('\n');
+    consoleProjectorLogger.log(
+      `generation ${result.to} active: ${result.events} events in ${result.seconds.toFixed(1)}s`,
+    );
   }
 }
 
-@Module({ controllers: [HealthController] })
-class StandaloneModule {}
-
-async function bootstrap() {
-  const app = await NestFactory.create<NestFastifyApplication>(StandaloneModule, new FastifyAdapter());
-  await app.listen(Number(process.env.PORT ?? 3000), '0.0.0.0');
+/** Only the kind: a URL may hold a password. */
+function kindOf(target: string): string {
+  return target.split(':')[0];
 }
-void bootstrap();
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -4,3 +4,4 @@ export * from './upcasters';
 export * from './sql/sql-event-store';
 export * from './sql/open-sql-event-store';
 export * from './sql/event-id-conflict.error';
+export * from './open-event-store';

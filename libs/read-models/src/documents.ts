@@ -82,6 +82,8 @@ export interface InvitationDoc {
   /** From the mailer's EmailDelivered / EmailDeliveryFailed events. */
   delivery: 'pending' | 'delivered' | 'failed';
   deliveryFailureReason: string | null;
+  /** The invitation's own state (an expired one is still listed until replaced). */
+  status?: 'pending' | 'accepted' | 'expired';
 }
 
 export interface PortalUserDoc extends Tracked {
@@ -95,6 +97,8 @@ export interface PortalUserDoc extends Tracked {
   portalIds: string[];
   roleIds: string[];
   status: PortalUserStatus;
+  /** Staff turned access off (status says 'deactivated' then, whatever else holds). */
+  deactivated?: boolean;
   hasPassword: boolean;
   pendingEmail: string | null;
   supportPeriod: { start: string; end: string } | null;
@@ -122,6 +126,9 @@ export interface EntityTypeDoc extends Tracked {
   links: { name: string; entityType: string; many?: boolean }[];
   accountLink: string | null;
   contactLink: string | null;
+  /** Every account/contact link the ACL follows (Contact has both `account` and `accounts`). */
+  accountLinks?: string[];
+  contactLinks?: string[];
 }
 
 /** A record of any entity type: the ACL's AclRecord plus who/when. Queries filter it with ScopeFilter. */

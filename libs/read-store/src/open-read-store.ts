@@ -1,19 +1,32 @@
-import { openMongoReadStore } from './mongo/mongo-read-store';
+import { join } from 'node:path';
 import type { ReadStore } from './read-store.port';
 import { openEmbeddedReadStore, openPostgresReadStore } from './sql/sql-read-store';
 
 export interface OpenReadStoreOptions {
-  /** Where the embedded (PGlite) store keeps its files; undefined keeps it in memory. */
+  /**
+   * DATA_DIR: the embedded store lives in `<dataDir>/pglite`, the same PGlite database (and, in one
+   * process, the same instance) as the embedded event store; undefined keeps it in memory.
+   */
   dataDir?: string;
-  /** PostgreSQL schema (created if missing); the URL's database default schema otherwise. */
+  /**
+   * PostgreSQL schema (created if missing), or MongoDB database; the URL's default otherwise.
+   * Tests use a random one to stay apart.
+   */
   schema?: string;
 }
 
 /** The read store a READ_STORE setting names: 'embedded', a postgres:// or a mongodb:// URL. */
-export function openReadStore(target: string, options: OpenReadStoreOptions = {}): Promise<ReadStore> {
-  if (target === 'embedded') return openEmbeddedReadStore(options.dataDir);
+export async function openReadStore(target: string, options: OpenReadStoreOptions = {}): Promise<ReadStore> {
+  if (target === 'embedded') {
+    // Same folder as the event store's embeddedDatabaseDir (not imported: the libs stay apart).
+    return openEmbeddedReadStore(options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'));
+  }
   if (/^postgres(ql)?:\/\//.test(target)) return openPostgresReadStore(target, options.schema);
-  if (/^mongodb(\+srv)?:\/\//.test(target)) return openMongoReadStore(target);
+  if (/^mongodb(\+srv)?:\/\//.test(target)) {
+    // Loaded only here, so deployments without MongoDB never load its driver.
+    const { openMongoReadStore } = await import('./mongo/mongo-read-store');
+    return openMongoReadStore(target, options.schema);
+  }
   // The URL may hold a password: only its scheme goes into the message.
   throw new Error(`Unsupported read store: ${target.split(':')[0]}`);
 }

@@ -7,6 +7,9 @@ export type ReadStoreKind = 'embedded' | 'postgres' | 'mongodb';
 
 export type Document = Record<string, unknown> & { id: string };
 
+/** What a read may be typed as: any document shape with a string id (interfaces need no index signature). */
+export type DocumentShape = { id: string };
+
 export interface SortKey {
   /** Dotted path into the document, e.g. `modifiedAt` or `fields.priority`. */
   path: string;
@@ -36,8 +39,8 @@ export interface IndexSpec {
 
 /** Reads and writes inside one transaction of `transact`. */
 export interface ReadStoreTransaction {
-  get<T extends Document = Document>(collection: string, id: string): Promise<T | null>;
-  find<T extends Document = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
+  get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null>;
+  find<T extends DocumentShape = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
   /** Inserts or replaces the whole document. */
   put(collection: string, doc: Document): Promise<void>;
   delete(collection: string, id: string): Promise<void>;
@@ -47,8 +50,8 @@ export interface ReadStoreTransaction {
 export interface ReadStore {
   readonly kind: ReadStoreKind;
 
-  get<T extends Document = Document>(collection: string, id: string): Promise<T | null>;
-  find<T extends Document = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
+  get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null>;
+  find<T extends DocumentShape = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
 
   /**
    * Exactly-once projection writes: runs fn in one transaction holding the projection's checkpoint

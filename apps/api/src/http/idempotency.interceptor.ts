@@ -5,6 +5,7 @@ import {
   Inject,
   Injectable,
   NestInterceptor,
+  OnModuleInit,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
@@ -48,11 +49,16 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * keys never collide. Only successful answers are stored (a refused command appended nothing).
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly reflector: Reflector,
   ) {}
+
+  /** The answers' collection is operational (never rebuilt), so it is created here, once. */
+  async onModuleInit(): Promise<void> {
+    await this.readStore.ensureCollection(IDEMPOTENCY_COLLECTION);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();

@@ -1,23 +1,8 @@
+import { brandColor, logoUrl } from './branding';
 import { escapeHtml } from './html-escape';
 import type { ActionEmailMessages } from './messages/mail-messages';
 import { interpolate, messagesFor } from './messages/catalogue';
 import type { EmailContext, RenderedEmail } from './rendered-email';
-
-const DEFAULT_COLOR = '#2563eb';
-
-/** Branding comes from portal settings: only a plain hex colour and an https logo get into the HTML. */
-function brandColor(color: string | undefined): string {
-  return color && /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(color) ? color : DEFAULT_COLOR;
-}
-
-function logoUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function formatExpiry(expiresAt: string, locale: string, timeZone: string | undefined): string {
   const date = new Date(expiresAt);

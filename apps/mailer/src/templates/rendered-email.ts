@@ -18,3 +18,14 @@ export interface EmailContext {
   link: string;
   expiresAt: string;
 }
+
+/** What a case email needs: who, which portal, the case page's link and what may be said of the case. */
+export interface CaseEmailContext {
+  portal: EmailContext['portal'];
+  recipient: EmailContext['recipient'];
+  locale: string;
+  /** The case's page in the portal; built from PUBLIC_URL only. */
+  link: string;
+  /** Undefined where the recipient's roles hide the name. */
+  caseName: string | undefined;
+}

@@ -12,7 +12,7 @@ import {
 
 // Events as the API appends them (typed by the domain's own event types), for the mailer's tests.
 
-function metadata(): EventMetadata {
+export function metadata(): EventMetadata {
   return {
     actor: { type: 'staff', id: randomUUID(), name: 'Admin' },
     correlationId: randomUUID(),
@@ -21,13 +21,13 @@ function metadata(): EventMetadata {
   };
 }
 
-function event<E extends { type: string; data: object }>(domainEvent: E): NewEvent {
+export function event<E extends { type: string; data: object }>(domainEvent: E): NewEvent {
   return { id: randomUUID(), type: domainEvent.type, data: { ...domainEvent.data }, metadata: metadata() };
 }
 
 export async function givenPortal(
   events: EventStore,
-  overrides: { name?: string; slug?: string; primaryColor?: string } = {},
+  overrides: { name?: string; slug?: string; primaryColor?: string; roleIds?: string[] } = {},
 ): Promise<{ portalId: string; slug: string; name: string }> {
   const portalId = randomUUID();
   const slug = overrides.slug ?? `portal-${portalId.slice(0, 8)}`;
@@ -42,7 +42,7 @@ export async function givenPortal(
       customUrl: null,
       isActive: true,
       isDefault: false,
-      roleIds: [],
+      roleIds: overrides.roleIds ?? [],
       tabList: ['Case'],
       quickCreateList: [],
       dashboardLayout: [],

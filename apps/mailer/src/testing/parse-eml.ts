@@ -4,6 +4,22 @@ export interface ParsedEml {
   parts: { contentType: string; body: string }[];
 }
 
+/** RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`), as nodemailer writes non-plain subjects. */
+function decodeEncodedWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?[^?]+\?([QqBb])\?([^?]*)\?=/g, (_whole, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
+
 function splitHeaders(raw: string): { headers: Map<string, string>; body: string } {
   const normalized = raw.replace(/\r\n/g, '\n');
   const end = normalized.indexOf('\n\n');
@@ -13,7 +29,7 @@ function splitHeaders(raw: string): { headers: Map<string, string>; body: string
   for (const line of unfolded.split('\n')) {
     const colon = line.indexOf(':');
     if (colon <= 0) throw new Error(`bad header line: ${line}`);
-    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+    headers.set(line.slice(0, colon).trim().toLowerCase(), decodeEncodedWords(line.slice(colon + 1).trim()));
   }
   return { headers, body: normalized.slice(end + 2) };
 }

@@ -1,6 +1,12 @@
 import { ALL, type RecordFilter } from '@portal/acl';
 import type { ClientSession, Collection, Db } from 'mongodb';
-import type { Document, FindQuery, FindResult, ReadStoreTransaction } from '../read-store.port';
+import type {
+  Document,
+  DocumentShape,
+  FindQuery,
+  FindResult,
+  ReadStoreTransaction,
+} from '../read-store.port';
 import {
   InvalidReadStoreInputError,
   assertCollectionName,
@@ -35,7 +41,7 @@ export class MongoDocuments implements ReadStoreTransaction {
     private readonly session?: ClientSession,
   ) {}
 
-  async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+  async get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null> {
     const found = await this.collection(collection).findOne(
       { _id: id },
       { projection: WITHOUT_ID, session: this.session },
@@ -43,7 +49,7 @@ export class MongoDocuments implements ReadStoreTransaction {
     return (found as T | null) ?? null;
   }
 
-  async find<T extends Document = Document>(
+  async find<T extends DocumentShape = Document>(
     collection: string,
     query: FindQuery = {},
   ): Promise<FindResult<T>> {

@@ -9,6 +9,7 @@ import {
 import { waitForCheckpointOf } from '../checkpoint-wait';
 import type {
   Document,
+  DocumentShape,
   FindQuery,
   FindResult,
   IndexSpec,
@@ -81,11 +82,11 @@ export class MongoReadStore implements ReadStore {
     return new MongoReadStore(client, client.db(database), options);
   }
 
-  get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+  get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null> {
     return this.documents.get<T>(collection, id);
   }
 
-  find<T extends Document = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>> {
+  find<T extends DocumentShape = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>> {
     return this.documents.find<T>(collection, query);
   }
 

@@ -1,6 +1,12 @@
 import { ALL, type RecordFilter } from '@portal/acl';
 import { quoteIdent, type SqlQueryable } from '@portal/platform';
-import type { Document, FindQuery, FindResult, ReadStoreTransaction } from '../read-store.port';
+import type {
+  Document,
+  DocumentShape,
+  FindQuery,
+  FindResult,
+  ReadStoreTransaction,
+} from '../read-store.port';
 import {
   assertCollectionName,
   assertDocument,
@@ -59,7 +65,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     private readonly known: KnownTables,
   ) {}
 
-  async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+  async get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null> {
     const table = tableOf(collection);
     if (!(await this.known.exists(this.q, table))) return null;
     const { rows } = await this.q.query<{ doc: T }>(`SELECT doc FROM ${quoteIdent(table)} WHERE id = $1`, [
@@ -68,7 +74,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     return rows[0]?.doc ?? null;
   }
 
-  async find<T extends Document = Document>(
+  async find<T extends DocumentShape = Document>(
     collection: string,
     query: FindQuery = {},
   ): Promise<FindResult<T>> {

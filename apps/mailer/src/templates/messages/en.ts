@@ -29,4 +29,22 @@ export const en: MailMessages = {
     expiry: 'This link works once and expires on {expiresAt}.',
     ignore: 'If you did not ask for this, ignore this email: your account keeps its current address.',
   },
+  caseFooter:
+    'You receive this email because you follow updates on your cases in {portal}. You can turn these emails off in your profile.',
+  caseStatusChanged: {
+    subject: 'Your case "{case}" is now {status}',
+    subjectWithoutName: 'Your case is now {status}',
+    heading: 'Case status: {status}',
+    intro: 'The status of your case "{case}" has changed to {status}.',
+    introWithoutName: 'The status of one of your cases has changed to {status}.',
+    action: 'View the case',
+  },
+  caseReply: {
+    subject: 'New reply on your case "{case}"',
+    subjectWithoutName: 'New reply on your case',
+    heading: 'New reply on your case',
+    intro: 'Our team replied on your case "{case}":',
+    introWithoutName: 'Our team replied on one of your cases:',
+    action: 'View the case and reply',
+  },
 };

@@ -1,6 +1,6 @@
 /**
  * The words of every email, per locale. Placeholders in braces: {portal}, {name}, {expiresAt},
- * {newEmail}. A locale file must fill every entry, so a missing translation is a compile error.
+ * {newEmail}, {case} (the case's name), {status}. A locale file must fill every entry, so a missing translation is a compile error.
  */
 export interface ActionEmailMessages {
   subject: string;
@@ -12,6 +12,16 @@ export interface ActionEmailMessages {
   ignore: string;
 }
 
+/** A notice about a case; the `…WithoutName` variants serve users whose roles hide the case's name. */
+export interface CaseEmailMessages {
+  subject: string;
+  subjectWithoutName: string;
+  heading: string;
+  intro: string;
+  introWithoutName: string;
+  action: string;
+}
+
 export interface MailMessages {
   greeting: string;
   greetingWithoutName: string;
@@ -20,4 +30,8 @@ export interface MailMessages {
   invitation: ActionEmailMessages;
   passwordReset: ActionEmailMessages;
   emailChange: ActionEmailMessages;
+  /** Under every case email: why it came and how to stop them. */
+  caseFooter: string;
+  caseStatusChanged: CaseEmailMessages;
+  caseReply: CaseEmailMessages;
 }

@@ -1,0 +1,58 @@
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hashToken } from '@portal/platform';
+import type { CommandContext } from '../../../commands/command-context';
+import { ProblemException } from '../../../http/problem';
+import { Ctx } from '../../../http/request-context';
+import { ValidBody } from '../../../http/validated.decorators';
+import { clientInfoOf } from '../../client/client-info';
+import { TOKEN_PER_IP, TOKEN_PER_TOKEN } from '../../rate-limit/auth-rate-limits';
+import { failureLimited } from '../../rate-limit/failure-limited';
+import { RateLimiter } from '../../rate-limit/rate-limiter';
+import { acceptInvitationBody, type AcceptInvitationBody } from '../portal-auth.schemas';
+import { SlugParam } from '../slug-param';
+import { AcceptInvitationCommand } from './accept-invitation.command';
+
+@ApiTags('portal auth')
+@Controller('v1/portals/:slug/auth')
+export class AcceptInvitationHttp {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly rateLimiter: RateLimiter,
+  ) {}
+
+  @Post('accept-invitation')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '`{ accessToken, expiresIn }`: the password is set and the user logged in.' })
+  @ApiUnprocessableEntityResponse({
+    description: '`invitation_invalid`, `invitation_used`, `invitation_expired`.',
+  })
+  async accept(
+    @SlugParam() slug: string,
+    @ValidBody(acceptInvitationBody) body: AcceptInvitationBody,
+    @Ctx() ctx: CommandContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const client = clientInfoOf(request);
+    const limits = [
+      { limit: TOKEN_PER_IP, subject: client.ip },
+      { limit: TOKEN_PER_TOKEN, subject: hashToken(body.token) },
+    ];
+    return failureLimited(this.rateLimiter, limits, reply, async () => {
+      const token = await this.commands.execute(
+        new AcceptInvitationCommand(slug, body.token, body.password, client, ctx),
+      );
+      if (token === null) {
+        throw ProblemException.of(
+          401,
+          'login_refused',
+          'The invitation was accepted, but logging in is not allowed now.',
+        );
+      }
+      return token;
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DomainError, decideRequestPasswordReset, portalUserStream } from '@portal/domain';
+import { AggregateRepository } from '../../../commands/aggregate-repository';
+import { actingAs } from '../../client/acting-context';
+import { OneTimeTokens } from '../../one-time-tokens/one-time-tokens';
+import { PortalUserStates } from '../../state/portal-user-states';
+import { ReservationOwners } from '../../state/reservation-owners';
+import { AuthPortal } from '../auth-portal';
+import { ForgotPasswordCommand } from './forgot-password.command';
+
+/**
+ * Appends PasswordResetRequested when the email belongs to a user who may reset here (the mailer
+ * then sends the link); otherwise does nothing. The caller answers 202 in every case.
+ */
+@CommandHandler(ForgotPasswordCommand)
+export class ForgotPasswordHandler implements ICommandHandler<ForgotPasswordCommand> {
+  constructor(
+    private readonly portals: AuthPortal,
+    private readonly reservations: ReservationOwners,
+    private readonly users: PortalUserStates,
+    private readonly tokens: OneTimeTokens,
+    private readonly repo: AggregateRepository,
+  ) {}
+
+  async execute({ slug, email, ctx }: ForgotPasswordCommand): Promise<void> {
+    const portal = await this.portals.bySlug(slug);
+    const userId = await this.reservations.ownerOf('portalUserEmail', email);
+    if (userId === null) return;
+    const { state, revision } = await this.users.current(userId);
+    if (!state.exists) return;
+    const resetId = randomUUID();
+    const tokenHash = this.tokens.tokenHashFor('password-reset', resetId);
+    let events;
+    try {
+      events = decideRequestPasswordReset(
+        { type: 'RequestPasswordReset', resetId, portalId: portal.id, tokenHash, now: ctx.now },
+        state,
+      );
+    } catch (error) {
+      if (error instanceof DomainError) return; // deactivated, not in this portal, no password yet
+      throw error;
+    }
+    await this.tokens.remember({
+      id: tokenHash,
+      purpose: 'password-reset',
+      tokenId: resetId,
+      portalUserId: state.id,
+      portalId: portal.id,
+    });
+    const name = `${state.firstName} ${state.lastName}`.trim();
+    const acting = actingAs(ctx, { type: 'portalUser', id: state.id, name, portalId: portal.id });
+    await this.repo.append(portalUserStream(state.id), events, revision, acting.ctx);
+    acting.report();
+  }
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { newPasswordSchema, presentedPasswordSchema } from '../passwords/password-policy';
+
+const email = z.string().trim().min(1).max(254);
+/** One-time tokens are 43 base64url characters; anything far off is refused before any lookup. */
+const token = z.string().min(16).max(256);
+
+export const portalLoginBody = z.strictObject({ email, password: presentedPasswordSchema });
+export const acceptInvitationBody = z.strictObject({ token, password: newPasswordSchema });
+export const forgotPasswordBody = z.strictObject({ email });
+export const resetPasswordBody = z.strictObject({ token, password: newPasswordSchema });
+export const confirmEmailBody = z.strictObject({ token });
+
+export type PortalLoginBody = z.infer<typeof portalLoginBody>;
+export type AcceptInvitationBody = z.infer<typeof acceptInvitationBody>;
+export type ForgotPasswordBody = z.infer<typeof forgotPasswordBody>;
+export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
+export type ConfirmEmailBody = z.infer<typeof confirmEmailBody>;

@@ -1,0 +1,55 @@
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CommandContext } from '../../../commands/command-context';
+import { ProblemException } from '../../../http/problem';
+import { Ctx } from '../../../http/request-context';
+import { ValidBody } from '../../../http/validated.decorators';
+import { clientInfoOf } from '../../client/client-info';
+import { LOGIN_PER_EMAIL, LOGIN_PER_IP } from '../../rate-limit/auth-rate-limits';
+import { failureLimited } from '../../rate-limit/failure-limited';
+import { RateLimiter } from '../../rate-limit/rate-limiter';
+import { portalLoginBody, type PortalLoginBody } from '../portal-auth.schemas';
+import { SlugParam } from '../slug-param';
+import { PortalLoginCommand } from './portal-login.command';
+
+@ApiTags('portal auth')
+@Controller('v1/portals/:slug/auth')
+export class PortalLoginHttp {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly rateLimiter: RateLimiter,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ description: "`{ accessToken, expiresIn }`; valid for the portal's token lifetime." })
+  @ApiUnauthorizedResponse({
+    description:
+      'Wrong password, unknown, deactivated or suspended user, not in this portal, or outside the support period (all alike).',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed attempts for this email or from this address.',
+  })
+  async login(
+    @SlugParam() slug: string,
+    @ValidBody(portalLoginBody) body: PortalLoginBody,
+    @Ctx() ctx: CommandContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const client = clientInfoOf(request);
+    const limits = [
+      { limit: LOGIN_PER_EMAIL, subject: `portal:${body.email.toLowerCase()}` },
+      { limit: LOGIN_PER_IP, subject: client.ip },
+    ];
+    return failureLimited(this.rateLimiter, limits, reply, async () => {
+      const token = await this.commands.execute(
+        new PortalLoginCommand(slug, body.email, body.password, client, ctx),
+      );
+      if (token === null) throw ProblemException.of(401, 'invalid_credentials', 'Wrong email or password.');
+      return token;
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { PortalUserAuth } from '../../auth.decorators';
+import type { CommandContext } from '../../../commands/command-context';
+import { CurrentPrincipal, Ctx } from '../../../http/request-context';
+import type { Principal } from '../../principal';
+import { SessionTerminator } from '../../sessions/session-terminator';
+import { SlugParam } from '../slug-param';
+
+@ApiTags('portal auth')
+@Controller('v1/portals/:slug/auth')
+export class PortalLogoutHttp {
+  constructor(private readonly terminator: SessionTerminator) {}
+
+  /** Ends the session: the token is refused from the next request on (event PortalUserLoggedOut). */
+  @Post('logout')
+  @HttpCode(204)
+  @PortalUserAuth()
+  @ApiNoContentResponse({ description: 'Logged out.' })
+  async logout(
+    @SlugParam() _slug: string,
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: CommandContext,
+  ): Promise<void> {
+    if (principal.kind !== 'portalUser') return;
+    await this.terminator.end(
+      { id: principal.sessionId, portalId: principal.portalId, portalUserId: principal.id },
+      'logout',
+      new Date(ctx.now),
+      { ctx },
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { SYSTEM_ACTOR, decideLogin, portalUserStream, type PortalUserState } from '@portal/domain';
+import type { ServiceConfig } from '@portal/platform';
+import type { PortalDoc } from '@portal/read-models';
+import { AggregateRepository } from '../../commands/aggregate-repository';
+import type { CommandContext } from '../../commands/command-context';
+import { SERVICE_CONFIG } from '../../infrastructure/tokens';
+import { actingAs } from '../client/acting-context';
+import type { ClientInfo } from '../client/client-info';
+import { PortalSessionStore } from '../sessions/portal-session-store';
+import { signPortalToken, type IssuedToken } from '../tokens/access-token';
+
+/**
+ * One login attempt of a known portal user into a portal: the domain's decideLogin says whether it
+ * succeeds, the attempt is recorded either way (the login history shows every one), and a success
+ * opens a server-side session and signs a token bound to it and to the portal.
+ */
+@Injectable()
+export class PortalSignIn {
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly sessions: PortalSessionStore,
+    private readonly repo: AggregateRepository,
+  ) {}
+
+  async attempt(
+    state: PortalUserState,
+    portal: PortalDoc,
+    passwordOk: boolean,
+    client: ClientInfo,
+    request: CommandContext,
+  ): Promise<IssuedToken | null> {
+    const now = new Date();
+    const sessionId = randomUUID();
+    const [event] = decideLogin(
+      {
+        type: 'LogIn',
+        portalId: portal.id,
+        passwordOk,
+        sessionId,
+        ip: client.ip,
+        userAgent: client.userAgent,
+        now: now.toISOString(),
+      },
+      state,
+    );
+    const name = `${state.firstName} ${state.lastName}`.trim();
+    const acting = actingAs(
+      request,
+      event.type === 'PortalUserLoggedIn'
+        ? { type: 'portalUser', id: state.id, name, portalId: portal.id }
+        : SYSTEM_ACTOR,
+      now,
+    );
+    const lifetimeSeconds = Math.max(1, Math.round(portal.settings.tokenLifetimeMinutes * 60));
+    if (event.type === 'PortalUserLoggedIn') {
+      // The session exists before the token does; a failed append leaves only an unused session.
+      await this.sessions.start({
+        id: sessionId,
+        portalUserId: state.id,
+        portalId: portal.id,
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + lifetimeSeconds * 1000).toISOString(),
+        endedAt: null,
+        endReason: null,
+      });
+    }
+    await this.repo.append(portalUserStream(state.id), [event], 'any', acting.ctx);
+    acting.report();
+    if (event.type !== 'PortalUserLoggedIn') return null;
+    return signPortalToken(
+      this.config.jwtSecret,
+      { portalUserId: state.id, portalId: portal.id, sessionId },
+      now,
+      lifetimeSeconds,
+    );
+  }
+}

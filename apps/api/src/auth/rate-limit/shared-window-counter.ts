@@ -1,0 +1,70 @@
+import type { Redis } from 'ioredis';
+import { FixedWindowCounter } from './fixed-window-counter';
+
+export interface WindowCount {
+  count: number;
+  resetInMs: number;
+}
+
+/** How long a Redis answer may take before the in-memory counter decides instead. */
+const REDIS_TIMEOUT_MS = 250;
+
+/**
+ * Fixed-window counters shared by every process through Redis (INCR, then EXPIRE NX so the window
+ * starts at the first hit), with counters in this process standing in while Redis does not answer.
+ */
+export class SharedWindowCounter {
+  private readonly memory = new FixedWindowCounter();
+  private usingMemory = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly onFallback: (usingMemory: boolean) => void = () => undefined,
+  ) {}
+
+  /** Counts a hit on `key`; answers the count in its window and the time until the window resets. */
+  async hit(key: string, windowSeconds: number): Promise<WindowCount> {
+    try {
+      const result = await withTimeout(
+        this.redis.multi().incr(key).expire(key, windowSeconds, 'NX').pttl(key).exec(),
+        REDIS_TIMEOUT_MS,
+      );
+      return this.fromRedis(result?.[0]?.[1], result?.[2]?.[1], windowSeconds);
+    } catch {
+      this.fellBack(true);
+      return this.memory.hit(key, windowSeconds * 1000, Date.now());
+    }
+  }
+
+  /** The count in `key`'s current window, counting nothing. */
+  async peek(key: string, windowSeconds: number): Promise<WindowCount> {
+    try {
+      const result = await withTimeout(this.redis.multi().get(key).pttl(key).exec(), REDIS_TIMEOUT_MS);
+      return this.fromRedis(result?.[0]?.[1] ?? 0, result?.[1]?.[1], windowSeconds);
+    } catch {
+      this.fellBack(true);
+      return this.memory.peek(key, Date.now());
+    }
+  }
+
+  private fromRedis(rawCount: unknown, rawTtl: unknown, windowSeconds: number): WindowCount {
+    const count = Number(rawCount);
+    const ttl = Number(rawTtl);
+    if (!Number.isFinite(count)) throw new Error('unexpected Redis answer');
+    this.fellBack(false);
+    return { count, resetInMs: ttl > 0 ? ttl : windowSeconds * 1000 };
+  }
+
+  private fellBack(usingMemory: boolean): void {
+    if (usingMemory !== this.usingMemory) this.onFallback(usingMemory);
+    this.usingMemory = usingMemory;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../commands/command-context';
+import type { ClientInfo } from '../client/client-info';
+import type { IssuedToken } from '../tokens/access-token';
+
+/** POST /v1/auth/staff/login: a token, or null for any refusal (the answer is 401 alike). */
+export class StaffLoginCommand extends Command<IssuedToken | null> {
+  constructor(
+    readonly email: string,
+    readonly password: string,
+    readonly client: ClientInfo,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { Ctx } from '../../http/request-context';
+import { ValidBody } from '../../http/validated.decorators';
+import { createPortalRoleBody, type CreatePortalRoleBody } from '../portal-role.schemas';
+import { CreatePortalRoleCommand } from './create-portal-role.command';
+
+@ApiTags('portal roles')
+@Controller('v1/portal-roles')
+export class CreatePortalRoleHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 201 `{ id }`. */
+  @Post()
+  @StaffAuth('admin')
+  create(@ValidBody(createPortalRoleBody) body: CreatePortalRoleBody, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new CreatePortalRoleCommand(body, ctx));
+  }
+}

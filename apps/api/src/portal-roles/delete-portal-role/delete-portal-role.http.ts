@@ -1,0 +1,22 @@
+import { Controller, Delete, HttpCode } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { Ctx } from '../../http/request-context';
+import { UuidParam } from '../../http/validated.decorators';
+import { DeletePortalRoleCommand } from './delete-portal-role.command';
+
+@ApiTags('portal roles')
+@Controller('v1/portal-roles')
+export class DeletePortalRoleHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 204; deleting again is also 204. */
+  @Delete(':id')
+  @HttpCode(204)
+  @StaffAuth('admin')
+  async delete(@UuidParam('id') id: string, @Ctx() ctx: CommandContext): Promise<void> {
+    await this.commands.execute(new DeletePortalRoleCommand(id, ctx));
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  evolvePortalRole,
+  initialPortalRoleState,
+  portalRoleStream,
+  toRoleDefinition,
+  type PortalRoleEvent,
+} from '@portal/domain';
+import { AggregateRepository } from '../commands/aggregate-repository';
+
+/**
+ * Checks that roles exist and are not deleted before a portal or portal user is given them, from
+ * the roles' own streams (a role created a moment ago counts even if the read model lags).
+ */
+@Injectable()
+export class LiveRoles {
+  constructor(private readonly repo: AggregateRepository) {}
+
+  /**
+   * 422 `role_not_found` listing the path of every unknown or deleted role. Roles in
+   * `alreadyHeld` are not checked: re-sending a list that still names a since-deleted role is fine.
+   */
+  async assertLive(
+    roleIds: readonly string[],
+    path: string,
+    alreadyHeld: readonly string[] = [],
+  ): Promise<void> {
+    const errors: { path: string; message: string }[] = [];
+    await Promise.all(
+      roleIds.map(async (roleId, i) => {
+        if (alreadyHeld.includes(roleId)) return;
+        const { state } = await this.repo.load<typeof initialPortalRoleState, PortalRoleEvent>(
+          portalRoleStream(roleId),
+          evolvePortalRole,
+          initialPortalRoleState,
+        );
+        if (toRoleDefinition(state) === null) {
+          errors.push({ path: `${path}/${i}`, message: state.deleted ? 'role was deleted' : 'no such role' });
+        }
+      }),
+    );
+    if (errors.length > 0) {
+      errors.sort((a, b) => a.path.localeCompare(b.path));
+      throw new DomainError('role_not_found', 'Some roles do not exist or were deleted.', 'invalid', errors);
+    }
+  }
+}

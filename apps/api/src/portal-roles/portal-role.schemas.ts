@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ACCESS_LEVELS, CREATE_LEVELS, YES_NO } from '@portal/acl';
+
+// Shapes and level names are checked here (400 with paths); names of types and fields, and the
+// rest of the rules, by the PortalRole decider (422).
+const accessLevel = z.enum(ACCESS_LEVELS);
+
+const scopePermissions = z.strictObject({
+  create: z.enum(CREATE_LEVELS).optional(),
+  read: accessLevel.optional(),
+  edit: accessLevel.optional(),
+  delete: accessLevel.optional(),
+  stream: accessLevel.optional(),
+});
+
+const fieldPermission = z.strictObject({
+  read: z.enum(YES_NO).optional(),
+  edit: z.enum(YES_NO).optional(),
+});
+
+export const portalRoleScopesSchema = z.record(z.string().min(1).max(64), scopePermissions);
+export const portalRoleFieldsSchema = z.record(
+  z.string().min(1).max(64),
+  z.record(z.string().min(1).max(64), fieldPermission),
+);
+
+export const createPortalRoleBody = z.strictObject({
+  name: z.string().min(1).max(200),
+  scopes: portalRoleScopesSchema.optional(),
+  fields: portalRoleFieldsSchema.optional(),
+});
+export type CreatePortalRoleBody = z.infer<typeof createPortalRoleBody>;
+
+export const updatePortalRoleBody = createPortalRoleBody.partial();
+export type UpdatePortalRoleBody = z.infer<typeof updatePortalRoleBody>;

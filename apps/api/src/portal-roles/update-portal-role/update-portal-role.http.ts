@@ -1,0 +1,34 @@
+import { Controller, Patch, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { ifMatchRevision, setEtag } from '../../http/etag';
+import { Ctx, type PortalRequest } from '../../http/request-context';
+import { UuidParam, ValidBody } from '../../http/validated.decorators';
+import { updatePortalRoleBody, type UpdatePortalRoleBody } from '../portal-role.schemas';
+import { UpdatePortalRoleCommand } from './update-portal-role.command';
+
+@ApiTags('portal roles')
+@Controller('v1/portal-roles')
+export class UpdatePortalRoleHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 200 `{ id, revision }` and the new ETag; `If-Match` on a stale revision is 412. */
+  @Patch(':id')
+  @StaffAuth('admin')
+  async update(
+    @UuidParam('id') id: string,
+    @ValidBody(updatePortalRoleBody) body: UpdatePortalRoleBody,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const result = await this.commands.execute(
+      new UpdatePortalRoleCommand(id, body, ifMatchRevision(request), ctx),
+    );
+    if (typeof result.revision === 'number') setEtag(reply, result.revision);
+    return result;
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../commands/command-context';
+
+export class AssignPortalUserRoleCommand extends Command<void> {
+  constructor(
+    readonly portalUserId: string,
+    readonly roleId: string,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { Ctx } from '../../http/request-context';
+import { UuidParam, ValidBody } from '../../http/validated.decorators';
+import { roleBody, type RoleBody } from '../portal-user.schemas';
+import { AssignPortalUserRoleCommand } from './assign-portal-user-role.command';
+
+@ApiTags('portal users')
+@Controller('v1/portal-users')
+export class AssignPortalUserRoleHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 204; 422 role_not_found for an unknown or deleted role. */
+  @Post(':id/roles')
+  @HttpCode(204)
+  @StaffAuth('admin')
+  async assign(
+    @UuidParam('id') id: string,
+    @ValidBody(roleBody) body: RoleBody,
+    @Ctx() ctx: CommandContext,
+  ): Promise<void> {
+    await this.commands.execute(new AssignPortalUserRoleCommand(id, body.roleId, ctx));
+  }
+}

@@ -1,0 +1,19 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../commands/command-context';
+import type { BulkInvitationBody } from '../portal-user.schemas';
+
+export interface BulkInvitationResult {
+  contactId: string;
+  status: 'invited' | 'failed';
+  reason?: string;
+}
+
+export class BulkInviteCommand extends Command<{ results: BulkInvitationResult[] }> {
+  constructor(
+    readonly portalId: string,
+    readonly body: BulkInvitationBody,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Delete, HttpCode } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { Ctx } from '../../http/request-context';
+import { UuidParam } from '../../http/validated.decorators';
+import { ChangePortalUserCommand } from '../change-portal-user/change-portal-user.command';
+
+@ApiTags('portal users')
+@Controller('v1/portal-users')
+export class ClearSupportPeriodHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 204: no support period, no restriction. */
+  @Delete(':id/support-period')
+  @HttpCode(204)
+  @StaffAuth('admin')
+  async clear(@UuidParam('id') id: string, @Ctx() ctx: CommandContext): Promise<void> {
+    await this.commands.execute(new ChangePortalUserCommand(id, { type: 'ClearSupportPeriod' }, ctx));
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../commands/command-context';
+
+export class RemoveFromPortalCommand extends Command<void> {
+  constructor(
+    readonly portalId: string,
+    readonly portalUserId: string,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Delete, HttpCode } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { Ctx } from '../../http/request-context';
+import { UuidParam } from '../../http/validated.decorators';
+import { RemoveFromPortalCommand } from './remove-from-portal.command';
+
+@ApiTags('portal users')
+@Controller('v1/portals')
+export class RemoveFromPortalHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 204: the user leaves the portal (seat freed, sessions there ended); 404 when not a member. */
+  @Delete(':portalId/users/:userId')
+  @HttpCode(204)
+  @StaffAuth('admin')
+  async remove(
+    @UuidParam('portalId') portalId: string,
+    @UuidParam('userId') userId: string,
+    @Ctx() ctx: CommandContext,
+  ): Promise<void> {
+    await this.commands.execute(new RemoveFromPortalCommand(portalId, userId, ctx));
+  }
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../commands/command-context';
+
+export class TransferPortalUserCommand extends Command<void> {
+  constructor(
+    readonly portalUserId: string,
+    readonly fromPortalId: string,
+    readonly toPortalId: string,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, Delete, HttpCode } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { Ctx } from '../../http/request-context';
+import { UuidParam } from '../../http/validated.decorators';
+import { ChangePortalUserCommand } from '../change-portal-user/change-portal-user.command';
+
+@ApiTags('portal users')
+@Controller('v1/portal-users')
+export class UnassignPortalUserRoleHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 204 (RoleUnassigned); a role the user does not have is 204 too. */
+  @Delete(':id/roles/:roleId')
+  @HttpCode(204)
+  @StaffAuth('admin')
+  async unassign(
+    @UuidParam('id') id: string,
+    @UuidParam('roleId') roleId: string,
+    @Ctx() ctx: CommandContext,
+  ): Promise<void> {
+    await this.commands.execute(
+      new ChangePortalUserCommand(id, { type: 'UnassignPortalUserRole', roleId }, ctx),
+    );
+  }
+}

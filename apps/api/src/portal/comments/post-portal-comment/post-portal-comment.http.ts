@@ -1,0 +1,41 @@
+import { Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { PortalUserAuth } from '../../../auth/auth.decorators';
+import type { Principal } from '../../../auth/principal';
+import type { CommandContext } from '../../../commands/command-context';
+import { Ctx, CurrentPrincipal } from '../../../http/request-context';
+import { UuidParam, ValidBody } from '../../../http/validated.decorators';
+import { PortalCaller } from '../../portal-caller';
+import { portalCommentView } from '../../portal-comment-view';
+import { PostPortalCommentCommand } from './post-portal-comment.command';
+
+/** No `isInternal`: a portal user's comment is public, and sending the flag is refused (400). */
+const portalCommentSchema = z.strictObject({ text: z.string().max(100_000) });
+
+@ApiTags('portal')
+@Controller('v1/portals/:slug/records')
+export class PostPortalCommentHttp {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly caller: PortalCaller,
+  ) {}
+
+  /** 201 with the comment; 404 record not readable; 403 stream level too narrow; 422 empty text. */
+  @Post(':entityType/:id/stream')
+  @PortalUserAuth()
+  async post(
+    @Param('entityType') entityType: string,
+    @UuidParam('id') id: string,
+    @ValidBody(portalCommentSchema) body: z.infer<typeof portalCommentSchema>,
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const access = await this.caller.access(principal);
+    const doc = await this.commands.execute(
+      new PostPortalCommentCommand(access, entityType, id, body.text, ctx),
+    );
+    return portalCommentView(doc);
+  }
+}

@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { RecordsModule } from '../records/records.module';
+import { ListPortalCommentsHandler } from './comments/list-portal-comments/list-portal-comments.handler';
+import { ListPortalCommentsHttp } from './comments/list-portal-comments/list-portal-comments.http';
+import { PostPortalCommentHandler } from './comments/post-portal-comment/post-portal-comment.handler';
+import { PostPortalCommentHttp } from './comments/post-portal-comment/post-portal-comment.http';
+import { GetDashboardHandler } from './dashboard/get-dashboard.handler';
+import { GetDashboardHttp } from './dashboard/get-dashboard.http';
+import { GetMeHttp } from './me/get-me/get-me.http';
+import { UpdateMeHandler } from './me/update-me/update-me.handler';
+import { UpdateMeHttp } from './me/update-me/update-me.http';
+import { PortalCaller } from './portal-caller';
+import { CreatePortalRecordHandler } from './records/create-portal-record/create-portal-record.handler';
+import { CreatePortalRecordHttp } from './records/create-portal-record/create-portal-record.http';
+import { DeletePortalRecordHandler } from './records/delete-portal-record/delete-portal-record.handler';
+import { DeletePortalRecordHttp } from './records/delete-portal-record/delete-portal-record.http';
+import { GetPortalRecordHandler } from './records/get-portal-record/get-portal-record.handler';
+import { GetPortalRecordHttp } from './records/get-portal-record/get-portal-record.http';
+import { ListPortalRecordsHandler } from './records/list-portal-records/list-portal-records.handler';
+import { ListPortalRecordsHttp } from './records/list-portal-records/list-portal-records.http';
+import { UpdatePortalRecordHandler } from './records/update-portal-record/update-portal-record.handler';
+import { UpdatePortalRecordHttp } from './records/update-portal-record/update-portal-record.http';
+
+/** What a portal user calls in their portal (/v1/portals/:slug/…, besides /auth). */
+@Module({
+  imports: [RecordsModule],
+  controllers: [
+    GetMeHttp,
+    UpdateMeHttp,
+    ListPortalRecordsHttp,
+    GetPortalRecordHttp,
+    CreatePortalRecordHttp,
+    UpdatePortalRecordHttp,
+    DeletePortalRecordHttp,
+    ListPortalCommentsHttp,
+    PostPortalCommentHttp,
+    GetDashboardHttp,
+  ],
+  providers: [
+    PortalCaller,
+    UpdateMeHandler,
+    ListPortalRecordsHandler,
+    GetPortalRecordHandler,
+    CreatePortalRecordHandler,
+    UpdatePortalRecordHandler,
+    DeletePortalRecordHandler,
+    ListPortalCommentsHandler,
+    PostPortalCommentHandler,
+    GetDashboardHandler,
+  ],
+})
+export class PortalModule {}

@@ -1,0 +1,35 @@
+import { Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { PortalUserAuth } from '../../../auth/auth.decorators';
+import type { Principal } from '../../../auth/principal';
+import type { CommandContext } from '../../../commands/command-context';
+import { Ctx, CurrentPrincipal } from '../../../http/request-context';
+import { ValidBody } from '../../../http/validated.decorators';
+import { recordFieldsSchema, type RecordFieldsBody } from '../../../records/record-fields.schema';
+import { PortalCaller } from '../../portal-caller';
+import { portalRecordView } from '../../portal-record-view';
+import { CreatePortalRecordCommand } from './create-portal-record.command';
+
+@ApiTags('portal')
+@Controller('v1/portals/:slug/records')
+export class CreatePortalRecordHttp {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly caller: PortalCaller,
+  ) {}
+
+  /** 201 where the roles grant create and the portal shows the type; 403 otherwise or for fields the user may not set. */
+  @Post(':entityType')
+  @PortalUserAuth()
+  async create(
+    @Param('entityType') entityType: string,
+    @ValidBody(recordFieldsSchema) fields: RecordFieldsBody,
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const access = await this.caller.access(principal);
+    const doc = await this.commands.execute(new CreatePortalRecordCommand(access, entityType, fields, ctx));
+    return portalRecordView(doc, access.perms);
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { PortalUserAuth } from '../../../auth/auth.decorators';
+import type { Principal } from '../../../auth/principal';
+import type { CommandContext } from '../../../commands/command-context';
+import { ifMatchRevision } from '../../../http/etag';
+import { Ctx, CurrentPrincipal, type PortalRequest } from '../../../http/request-context';
+import { UuidParam } from '../../../http/validated.decorators';
+import { PortalCaller } from '../../portal-caller';
+import { DeletePortalRecordCommand } from './delete-portal-record.command';
+
+@ApiTags('portal')
+@Controller('v1/portals/:slug/records')
+export class DeletePortalRecordHttp {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly caller: PortalCaller,
+  ) {}
+
+  /** 204 inside the delete scope; 403 readable but not deletable; 404 not readable. */
+  @Delete(':entityType/:id')
+  @HttpCode(204)
+  @PortalUserAuth()
+  @ApiHeader({ name: 'If-Match', required: false })
+  async remove(
+    @Param('entityType') entityType: string,
+    @UuidParam('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: PortalRequest,
+    @Ctx() ctx: CommandContext,
+  ): Promise<void> {
+    const access = await this.caller.access(principal);
+    await this.commands.execute(
+      new DeletePortalRecordCommand(access, entityType, id, ifMatchRevision(request), ctx),
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { PORTAL_CRITERION_OPS } from '@portal/domain';
+
+// The shapes of shared/API.md's portal body (400 with paths); the Portal decider checks the rules
+// (slug form, time zone, dashlet names, tabs, limits...) and answers 422.
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const criterion = z.strictObject({
+  field: z.string().min(1).max(64),
+  op: z.enum(PORTAL_CRITERION_OPS),
+  value: z.union([scalar, z.array(scalar).max(1000)]),
+});
+
+const settings = z.strictObject({
+  language: z.string().max(16),
+  timeZone: z.string().max(64),
+  dateFormat: z.string().max(16),
+  currency: z.string().max(3),
+  tokenLifetimeMinutes: z.number().int(),
+  idleTimeoutMinutes: z.number().int(),
+  maxUsers: z.number().int().nullable(),
+});
+
+const branding = z.strictObject({
+  logoUrl: z.string().max(2048).nullable(),
+  primaryColor: z.string().max(16).nullable(),
+  companyName: z.string().max(200).nullable(),
+});
+
+const entityTypeList = z.array(z.string().min(1).max(64)).max(100);
+
+const portalFields = {
+  name: z.string().min(1).max(200),
+  slug: z.string().min(1).max(64),
+  isActive: z.boolean(),
+  isDefault: z.boolean(),
+  roleIds: z.array(z.uuid()).max(100),
+  tabList: entityTypeList,
+  quickCreateList: entityTypeList,
+  dashboardLayout: z
+    .array(
+      z.strictObject({
+        dashlet: z.string().min(1).max(64),
+        options: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .max(50),
+  defaultCaseAssigneeId: z.uuid().nullable(),
+  customUrl: z.string().max(2048).nullable(),
+  recordCriteria: z.record(z.string().min(1).max(64), z.array(criterion).max(50)),
+  settings: settings.partial(),
+  branding: branding.partial(),
+};
+
+export const createPortalBody = z.strictObject({
+  ...portalFields,
+  isActive: portalFields.isActive.optional(),
+  isDefault: portalFields.isDefault.optional(),
+  roleIds: portalFields.roleIds.optional(),
+  tabList: portalFields.tabList.optional(),
+  quickCreateList: portalFields.quickCreateList.optional(),
+  dashboardLayout: portalFields.dashboardLayout.optional(),
+  defaultCaseAssigneeId: portalFields.defaultCaseAssigneeId.optional(),
+  customUrl: portalFields.customUrl.optional(),
+  recordCriteria: portalFields.recordCriteria.optional(),
+  settings: portalFields.settings.optional(),
+  branding: portalFields.branding.optional(),
+});
+export type CreatePortalBody = z.infer<typeof createPortalBody>;
+
+/** Absent keys stay; settings and branding merge key by key; lists and roleIds are replaced whole. */
+export const updatePortalBody = z.strictObject(portalFields).partial();
+export type UpdatePortalBody = z.infer<typeof updatePortalBody>;
+
+export const portalRoleBody = z.strictObject({ roleId: z.uuid() });
+export type PortalRoleBody = z.infer<typeof portalRoleBody>;

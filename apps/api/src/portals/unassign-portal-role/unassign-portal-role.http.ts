@@ -1,0 +1,26 @@
+import { Controller, Delete, HttpCode } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { Ctx } from '../../http/request-context';
+import { UuidParam } from '../../http/validated.decorators';
+import { UnassignPortalRoleCommand } from './unassign-portal-role.command';
+
+@ApiTags('portals')
+@Controller('v1/portals')
+export class UnassignPortalRoleHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 204. */
+  @Delete(':id/roles/:roleId')
+  @HttpCode(204)
+  @StaffAuth('admin')
+  async unassign(
+    @UuidParam('id') id: string,
+    @UuidParam('roleId') roleId: string,
+    @Ctx() ctx: CommandContext,
+  ): Promise<void> {
+    await this.commands.execute(new UnassignPortalRoleCommand(id, roleId, ctx));
+  }
+}

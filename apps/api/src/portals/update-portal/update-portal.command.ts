@@ -1,0 +1,21 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../commands/command-context';
+import type { UpdatePortalBody } from '../portal.schemas';
+
+export interface UpdatedPortal {
+  id: string;
+  slug: string;
+  url: string;
+  revision: number | 'no-stream';
+}
+
+export class UpdatePortalCommand extends Command<UpdatedPortal> {
+  constructor(
+    readonly portalId: string,
+    readonly body: UpdatePortalBody,
+    readonly ifMatch: number | undefined,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

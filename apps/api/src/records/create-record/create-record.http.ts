@@ -1,0 +1,28 @@
+import { Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { Ctx } from '../../http/request-context';
+import { ValidBody } from '../../http/validated.decorators';
+import { recordFieldsSchema, type RecordFieldsBody } from '../record-fields.schema';
+import { staffRecordView } from '../staff-record-view';
+import { CreateRecordCommand } from './create-record.command';
+
+@ApiTags('records')
+@Controller('v1/records')
+export class CreateRecordHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 201 with the record as GET will show it; 404 unknown type, 422 invalid fields (with paths). */
+  @Post(':entityType')
+  @StaffAuth('admin', 'agent')
+  async create(
+    @Param('entityType') entityType: string,
+    @ValidBody(recordFieldsSchema) fields: RecordFieldsBody,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const doc = await this.commands.execute(new CreateRecordCommand(entityType, fields, ctx));
+    return staffRecordView(doc);
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { ifMatchRevision } from '../../http/etag';
+import { Ctx, type PortalRequest } from '../../http/request-context';
+import { UuidParam } from '../../http/validated.decorators';
+import { DeleteRecordCommand } from './delete-record.command';
+
+@ApiTags('records')
+@Controller('v1/records')
+export class DeleteRecordHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 204; a deleted record answers 404 `record_deleted` afterwards (its history stays readable). */
+  @Delete(':entityType/:id')
+  @HttpCode(204)
+  @StaffAuth('admin', 'agent')
+  @ApiHeader({ name: 'If-Match', required: false })
+  async remove(
+    @Param('entityType') entityType: string,
+    @UuidParam('id') id: string,
+    @Req() request: PortalRequest,
+    @Ctx() ctx: CommandContext,
+  ): Promise<void> {
+    await this.commands.execute(new DeleteRecordCommand(entityType, id, ifMatchRevision(request), ctx));
+  }
+}

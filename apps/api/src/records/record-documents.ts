@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RecordFilter } from '@portal/acl';
+import { READ_MODELS, ReadModelNames, type CommentDoc, type RecordDoc } from '@portal/read-models';
+import type { FindQuery, FindResult, ReadStore } from '@portal/read-store';
+import { READ_STORE } from '../infrastructure/tokens';
+
+/** The records and comments read models, for the queries of staff and portal users alike. */
+@Injectable()
+export class RecordDocuments {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly names: ReadModelNames,
+  ) {}
+
+  // Documents are the projector's RecordDoc/CommentDoc (libs/read-models); the port types them loosely.
+
+  /** The record with this id if it is of this type (deleted ones included: callers decide). */
+  async get(entityType: string, id: string): Promise<RecordDoc | null> {
+    const doc = (await this.store.get(
+      await this.names.collection(READ_MODELS.records),
+      id,
+    )) as RecordDoc | null;
+    return doc && doc.entityType === entityType ? doc : null;
+  }
+
+  async find(query: FindQuery & { filter: RecordFilter }): Promise<FindResult<RecordDoc>> {
+    const found = await this.store.find(await this.names.collection(READ_MODELS.records), query);
+    return found as unknown as FindResult<RecordDoc>;
+  }
+
+  async comments(query: FindQuery & { filter: RecordFilter }): Promise<FindResult<CommentDoc>> {
+    const found = await this.store.find(await this.names.collection(READ_MODELS.comments), query);
+    return found as unknown as FindResult<CommentDoc>;
+  }
+}

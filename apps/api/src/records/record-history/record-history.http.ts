@@ -1,0 +1,23 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import { UuidParam } from '../../http/validated.decorators';
+import { RecordHistoryQuery } from './record-history.query';
+
+@ApiTags('records')
+@Controller('v1/records')
+export class RecordHistoryHttp {
+  constructor(private readonly queries: QueryBus) {}
+
+  /**
+   * Every event of the record, oldest first: `{ event, at, revision, actor, changes }`. Creation
+   * lists every field `from: null`; a case's status change appears once (CaseStatusChanged);
+   * deletion has no changes; a comment has no changes and carries `comment: { id, text, isInternal }`.
+   */
+  @Get(':entityType/:id/history')
+  @StaffAuth('admin', 'agent')
+  async history(@Param('entityType') entityType: string, @UuidParam('id') id: string) {
+    return this.queries.execute(new RecordHistoryQuery(entityType, id));
+  }
+}

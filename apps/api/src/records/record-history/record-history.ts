@@ -1,0 +1,29 @@
+import { historyChanges, type CommentPosted, type FieldChanges, type RecordEvent } from '@portal/domain';
+import type { ActorRef } from '@portal/read-models';
+import { actorRef, type RecordStreamEvent } from '../record-document';
+
+export interface HistoryEntry {
+  event: string;
+  at: string;
+  revision: number;
+  actor: ActorRef;
+  changes: FieldChanges;
+  /** On CommentPosted only: comments change no field, so the comment itself is the entry's content. */
+  comment?: { id: string; text: string; isInternal: boolean };
+}
+
+/** One event of the record's stream as a history entry (the event store is the history). */
+export function historyEntry(event: RecordStreamEvent): HistoryEntry {
+  const entry: HistoryEntry = {
+    event: event.type,
+    at: event.metadata.timestamp,
+    revision: event.revision,
+    actor: actorRef(event.metadata.actor),
+    changes: historyChanges({ type: event.type, data: event.data } as RecordEvent),
+  };
+  if (event.type === 'CommentPosted') {
+    const data = event.data as CommentPosted['data'];
+    entry.comment = { id: data.commentId, text: data.text, isInternal: data.isInternal };
+  }
+  return entry;
+}

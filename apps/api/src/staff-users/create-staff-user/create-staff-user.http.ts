@@ -1,0 +1,23 @@
+import { Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/auth.decorators';
+import type { CommandContext } from '../../commands/command-context';
+import { Ctx } from '../../http/request-context';
+import { ValidBody } from '../../http/validated.decorators';
+import { createStaffUserBody, type CreateStaffUserBody } from '../staff-user.schemas';
+import { CreateStaffUserCommand } from './create-staff-user.command';
+
+@ApiTags('staff users')
+@Controller('v1/staff-users')
+export class CreateStaffUserHttp {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @StaffAuth('admin')
+  @ApiCreatedResponse({ description: '`{ id }`' })
+  @ApiConflictResponse({ description: '`email_taken`: another staff user has this email.' })
+  create(@ValidBody(createStaffUserBody) body: CreateStaffUserBody, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new CreateStaffUserCommand(body, ctx));
+  }
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { StaffAuth } from '../../auth/auth.decorators';
+import { setEtag } from '../../http/etag';
+import { UuidParam } from '../../http/validated.decorators';
+import { GetStaffUserQuery } from './get-staff-user.query';
+
+@ApiTags('staff users')
+@Controller('v1/staff-users')
+export class GetStaffUserHttp {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The staff user with `ETag: "<revision>"`; 404 when unknown. */
+  @Get(':id')
+  @StaffAuth('admin')
+  async get(@UuidParam('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const doc = await this.queries.execute(new GetStaffUserQuery(id));
+    setEtag(reply, doc.revision);
+    return doc;
+  }
+}

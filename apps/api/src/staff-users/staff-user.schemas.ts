@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from '@portal/domain';
+import { newPasswordSchema } from '../auth/passwords/password-policy';
+
+export const createStaffUserBody = z.strictObject({
+  email: z.email({ message: 'must be an email address' }).max(254),
+  name: z.string().trim().min(1).max(200),
+  password: newPasswordSchema,
+  role: z.enum(STAFF_ROLES),
+});
+export type CreateStaffUserBody = z.infer<typeof createStaffUserBody>;

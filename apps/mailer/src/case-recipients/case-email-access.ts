@@ -1,0 +1,61 @@
+import {
+  canRead,
+  canStream,
+  isFieldReadable,
+  mergeRoles,
+  type AclUser,
+  type PortalContext,
+} from '@portal/acl';
+import type { PortalDoc, PortalRoleDoc, PortalUserDoc, RecordDoc } from '@portal/read-models';
+import type { CaseEmailKind } from '../email-request';
+
+/** What a case email may show one recipient: the case's name only where their roles let them read it. */
+export interface CaseEmailAccess {
+  showName: boolean;
+}
+
+/** The union of the portal's and the user's role ids, portal first, each once (as the API merges them). */
+export function roleIdsOf(portal: PortalDoc, user: PortalUserDoc): string[] {
+  return [...new Set([...portal.roleIds, ...user.roleIds])];
+}
+
+/**
+ * Whether one portal user hears about a case event in one portal, decided by the same ACL the API
+ * enforces: a member, active, wanting case emails, able to read the case there (and its stream for
+ * a comment, as the API shows comments only within the stream level), and able to read `status` for
+ * a status change. Undefined: send nothing. Pure; `roles` holds at least the roles named by the
+ * portal and the user (deleted ones are skipped).
+ */
+export function caseEmailAccess(
+  kind: CaseEmailKind,
+  record: RecordDoc,
+  portal: PortalDoc,
+  user: PortalUserDoc,
+  roles: ReadonlyMap<string, PortalRoleDoc>,
+): CaseEmailAccess | undefined {
+  if (record.entityType !== 'Case' || record.deleted) return undefined;
+  if (!portal.isActive || !user.portalIds.includes(portal.id)) return undefined;
+  if (user.status !== 'active' || user.deactivated === true) return undefined;
+  if (user.preferences.notifyOnCaseUpdates === false) return undefined;
+
+  const merged = roleIdsOf(portal, user)
+    .map((id) => roles.get(id))
+    .filter((role): role is PortalRoleDoc => role !== undefined && !role.deleted)
+    .map((role) => ({ id: role.id, name: role.name, scopes: role.scopes, fields: role.fields }));
+  const perms = mergeRoles(merged);
+  const ctx: PortalContext = {
+    portalId: portal.id,
+    tabList: [...portal.tabList],
+    recordCriteria: portal.recordCriteria,
+  };
+  const aclUser: AclUser = {
+    portalUserId: user.id,
+    portalId: portal.id,
+    contactId: user.contactId,
+    accountIds: [...user.accountIds],
+  };
+  if (!canRead(ctx, perms, aclUser, record)) return undefined;
+  if (kind === 'case-reply' && !canStream(ctx, perms, aclUser, record)) return undefined;
+  if (kind === 'case-status-changed' && !isFieldReadable(perms, 'Case', 'status')) return undefined;
+  return { showName: isFieldReadable(perms, 'Case', 'name') };
+}

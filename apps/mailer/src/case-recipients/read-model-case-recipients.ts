@@ -1,0 +1,163 @@
+import { and, or, type RecordFilter } from '@portal/acl';
+import {
+  READ_MODELS,
+  ReadModelNames,
+  type PortalDoc,
+  type PortalRoleDoc,
+  type PortalUserDoc,
+  type RecordDoc,
+} from '@portal/read-models';
+import type { ReadStore } from '@portal/read-store';
+import type { CaseEmailTrigger } from '../case-email-request';
+import type { CaseRecipient, CaseRecipients, CaseView } from '../case-recipients.port';
+import type { CaseEmailKind, CaseEmailRequest } from '../email-request';
+import { caseEmailAccess, roleIdsOf } from './case-email-access';
+import { ReadModelsBehindError } from './read-models-behind.error';
+
+type Doc<T> = T & Record<string, unknown>;
+
+export interface ReadModelCaseRecipientsOptions {
+  names?: ReadModelNames;
+  /** How long one ask waits for the projector to reach the event before giving up (and retrying later). */
+  checkpointTimeoutMs?: number;
+}
+
+const PAGE = 500;
+
+/**
+ * CaseRecipients over the projector's read models (records, portal_users, portals, portal_roles),
+ * judged by the ACL exactly as the API judges a portal request. Candidates are the case's own
+ * people (its creator, its contact, its account's users): a user whose role reads `all` cases is
+ * not mailed about strangers' cases.
+ */
+export class ReadModelCaseRecipients implements CaseRecipients {
+  private readonly names: ReadModelNames;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly store: ReadStore,
+    options: ReadModelCaseRecipientsOptions = {},
+  ) {
+    this.names = options.names ?? new ReadModelNames(store);
+    this.timeoutMs = options.checkpointTimeoutMs ?? 10_000;
+  }
+
+  async forCaseEvent(trigger: CaseEmailTrigger): Promise<CaseRecipient[]> {
+    await this.waitFor(trigger.position);
+    const record = await this.record(trigger.caseId);
+    if (!record) return [];
+    const candidates = (await this.candidates(record)).filter(
+      // Whoever made the change knows it already.
+      (user) => !(trigger.actor.type === 'portalUser' && trigger.actor.id === user.id),
+    );
+    const portals = await this.portals(candidates.flatMap((user) => user.portalIds));
+    const roles = await this.roles(
+      candidates.flatMap((user) =>
+        user.portalIds.flatMap((id) => {
+          const portal = portals.get(id);
+          return portal ? roleIdsOf(portal, user) : [];
+        }),
+      ),
+    );
+    const recipients: CaseRecipient[] = [];
+    for (const user of candidates) {
+      const portalId = this.portalOrder(record, user).find((id) => {
+        const portal = portals.get(id);
+        return (
+          portal !== undefined && caseEmailAccess(trigger.kind, record, portal, user, roles) !== undefined
+        );
+      });
+      if (portalId) recipients.push({ portalUserId: user.id, portalId });
+    }
+    return recipients;
+  }
+
+  async viewFor(request: CaseEmailRequest): Promise<CaseView | undefined> {
+    await this.waitFor(request.sourcePosition);
+    const [record, user, portals] = await Promise.all([
+      this.record(request.caseId),
+      this.portalUser(request.portalUserId),
+      this.portals([request.portalId]),
+    ]);
+    const portal = portals.get(request.portalId);
+    if (!record || !user || !portal) return undefined;
+    const roles = await this.roles(roleIdsOf(portal, user));
+    const access = caseEmailAccess(request.kind as CaseEmailKind, record, portal, user, roles);
+    if (!access) return undefined;
+    const name = record.fields.name;
+    return { caseName: access.showName && typeof name === 'string' && name.length > 0 ? name : undefined };
+  }
+
+  private async waitFor(position: number): Promise<void> {
+    const checkpoint = await this.names.checkpoint();
+    if (!(await this.store.waitForCheckpoint(checkpoint, position, this.timeoutMs))) {
+      throw new ReadModelsBehindError(
+        `read models (${checkpoint}) have not reached position ${position} within ${this.timeoutMs} ms`,
+      );
+    }
+  }
+
+  /** The portal the case was raised in first, then the user's portals in the order they joined. */
+  private portalOrder(record: RecordDoc, user: PortalUserDoc): string[] {
+    const first = record.createdInPortalId;
+    return first && user.portalIds.includes(first)
+      ? [first, ...user.portalIds.filter((id) => id !== first)]
+      : user.portalIds;
+  }
+
+  private async record(caseId: string): Promise<Doc<RecordDoc> | null> {
+    const doc = await this.store.get<Doc<RecordDoc>>(
+      await this.names.collection(READ_MODELS.records),
+      caseId,
+    );
+    return doc && doc.entityType === 'Case' ? doc : null;
+  }
+
+  private async portalUser(id: string): Promise<Doc<PortalUserDoc> | null> {
+    return this.store.get<Doc<PortalUserDoc>>(await this.names.collection(READ_MODELS.portalUsers), id);
+  }
+
+  private async candidates(record: RecordDoc): Promise<Doc<PortalUserDoc>[]> {
+    const links: RecordFilter[] = [];
+    if (record.createdByPortalUserId)
+      links.push({ kind: 'eq', path: 'id', value: record.createdByPortalUserId });
+    if (record.contactIds.length > 0)
+      links.push({ kind: 'in', path: 'contactId', values: record.contactIds });
+    if (record.accountIds.length > 0)
+      links.push({ kind: 'overlaps', path: 'accountIds', values: record.accountIds });
+    if (links.length === 0) return [];
+    const collection = await this.names.collection(READ_MODELS.portalUsers);
+    const filter = and({ kind: 'eq', path: 'status', value: 'active' }, or(...links));
+    const users: Doc<PortalUserDoc>[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.store.find<Doc<PortalUserDoc>>(collection, {
+        filter,
+        sort: [{ path: 'id', direction: 'asc' }],
+        offset,
+        limit: PAGE,
+      });
+      users.push(...page.items);
+      if (page.items.length < PAGE) return users;
+    }
+  }
+
+  private async portals(ids: string[]): Promise<Map<string, PortalDoc>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const found = await this.store.find<Doc<PortalDoc>>(await this.names.collection(READ_MODELS.portals), {
+      filter: { kind: 'in', path: 'id', values: unique },
+      limit: unique.length,
+    });
+    return new Map(found.items.map((portal) => [portal.id, portal]));
+  }
+
+  private async roles(ids: string[]): Promise<Map<string, PortalRoleDoc>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const found = await this.store.find<Doc<PortalRoleDoc>>(
+      await this.names.collection(READ_MODELS.portalRoles),
+      { filter: { kind: 'in', path: 'id', values: unique }, limit: unique.length },
+    );
+    return new Map(found.items.map((role) => [role.id, role]));
+  }
+}

@@ -1,0 +1,8 @@
+import { renderCaseEmail } from './case-email.layout';
+import { messagesFor } from './messages/catalogue';
+import type { CaseEmailContext, RenderedEmail } from './rendered-email';
+
+/** The case moved to another status: the new status and a link, nothing else of the case. */
+export function caseStatusChangedEmail(context: CaseEmailContext & { status: string }): RenderedEmail {
+  return renderCaseEmail(messagesFor(context.locale).caseStatusChanged, context, { status: context.status });
+}

@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '@portal/event-store';
+import { projectorCheckpoint } from '@portal/read-models';
+import type { ReadStore } from '@portal/read-store';
+import { BatchDocuments } from '../documents/batch-documents';
+import { GenerationDocuments } from '../documents/generation-documents';
+import type { Projection } from '../projections/projection';
+
+/**
+ * Applies events (in global order) to a generation in one transaction with its checkpoint:
+ * events at or below the stored checkpoint are skipped, so a batch delivered twice, or after a
+ * crash between commit and acknowledgement, changes nothing. Returns the checkpoint after it.
+ */
+export async function applyBatch(
+  store: ReadStore,
+  generation: number,
+  projections: readonly Projection[],
+  events: readonly RecordedEvent[],
+): Promise<number | undefined> {
+  let reached: number | undefined;
+  await store.transact(projectorCheckpoint(generation), async (tx, checkpoint) => {
+    reached = checkpoint;
+    const fresh = events.filter((event) => checkpoint === undefined || event.position > checkpoint);
+    if (fresh.length === 0) return undefined;
+    const docs = new GenerationDocuments(new BatchDocuments(tx), generation);
+    for (const event of fresh) {
+      for (const projection of projections) await projection.apply(event, docs);
+    }
+    await docs.flush();
+    reached = fresh[fresh.length - 1].position;
+    return reached;
+  });
+  return reached;
+}

@@ -1,0 +1,53 @@
+import { generationCollection, type ReadModelName } from '@portal/read-models';
+import type { Document, FindQuery, FindResult } from '@portal/read-store';
+import type { BatchDocuments } from './batch-documents';
+
+/**
+ * The projector's own collection in each generation: the domain state of every aggregate folded
+ * so far (by stream), so each event is folded with the domain's evolve function. Never read by the API.
+ */
+export const AGGREGATE_STATES = 'aggregate_states';
+
+export interface ProjectedDocument {
+  id: string;
+}
+
+export type GenerationCollectionName = ReadModelName | typeof AGGREGATE_STATES;
+
+/** Physical collection of a read model (or of the aggregate states) in a generation. */
+export function collectionOf(generation: number, name: GenerationCollectionName): string {
+  // Same naming rule as the read models', so a generation's collections share one prefix.
+  return generationCollection(generation, name as ReadModelName);
+}
+
+/** The documents of one generation by logical name, inside one batch. */
+export class GenerationDocuments {
+  constructor(
+    private readonly batch: BatchDocuments,
+    readonly generation: number,
+  ) {}
+
+  // Document shapes are interfaces without index signatures, hence the casts to the store's Document.
+  get<T extends ProjectedDocument>(name: GenerationCollectionName, id: string): Promise<T | null> {
+    return this.batch.get(collectionOf(this.generation, name), id) as Promise<T | null>;
+  }
+
+  put(name: GenerationCollectionName, doc: ProjectedDocument): void {
+    this.batch.put(collectionOf(this.generation, name), doc as unknown as Document);
+  }
+
+  delete(name: GenerationCollectionName, id: string): void {
+    this.batch.delete(collectionOf(this.generation, name), id);
+  }
+
+  find<T extends ProjectedDocument>(
+    name: GenerationCollectionName,
+    query: FindQuery,
+  ): Promise<FindResult<T>> {
+    return this.batch.find(collectionOf(this.generation, name), query) as Promise<FindResult<T>>;
+  }
+
+  flush(): Promise<void> {
+    return this.batch.flush();
+  }
+}

@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { loadServiceConfig } from '@portal/platform';
+import { openServiceStores } from '../../standalone/src/service-stores';
+import { shutdownOnSignals } from '../../standalone/src/shutdown-on-signals';
+import { startService } from '../../standalone/src/start-service';
+import { PROJECTION_VERSION } from './projection-version';
+import { consoleProjectorLogger } from './projector-logger';
+import { ALL_PROJECTIONS } from './projections/all-projections';
+import { progressReporterFor } from './rebuild/progress-reporter';
+import { rebuildReadModels } from './rebuild/rebuild';
+import { verifyReadModels } from './verify/verify';
+import type { VerifyResult } from './verify/verify';
+
+/**
+ * `npm run start:projector`: the projector alone (the API and mailer elsewhere, on server stores).
+ * `--rebuild` (npm run projector:rebuild): rebuild every read model into a new generation and
+ * switch to it, then exit. `--verify` (npm run projector:verify): replay into a shadow generation,
+ * compare with the live one, report, exit 1 on any difference. On the embedded store these need
+ * the service stopped (PGlite is single-process); `npm start -- --rebuild` rebuilds in the service.
+ */
+async function main(argv: string[]): Promise<number> {
+  const config = loadServiceConfig();
+  if (argv.includes('--rebuild') || argv.includes('--verify')) {
+    const stores = await openServiceStores(config);
+    try {
+      return argv.includes('--verify') ? await verify(stores) : await rebuild(stores);
+    } finally {
+      await stores.close();
+    }
+  }
+  const service = await startService(config, { parts: { projector: true } });
+  shutdownOnSignals(service.close);
+  consoleProjectorLogger.log('projector running');
+  return new Promise<number>(() => undefined);
+}
+
+async function rebuild(stores: Awaited<ReturnType<typeof openServiceStores>>): Promise<number> {
+  const reporter = progressReporterFor(process.stdout, consoleProjectorLogger);
+  let last: Parameters<typeof reporter.finish>[0] | undefined;
+  const result = await rebuildReadModels({
+    events: stores.eventStore,
+    store: stores.readStore,
+    projections: ALL_PROJECTIONS,
+    version: PROJECTION_VERSION,
+    logger: consoleProjectorLogger,
+    onProgress: (progress) => {
+      last = progress;
+      reporter.update(progress);
+    },
+    onSwitched: () => {
+      if (last) reporter.finish(last);
+    },
+  });
+  consoleProjectorLogger.log(
+    `generation ${result.to} active (was ${result.from}): ${result.events} events in ${result.seconds.toFixed(1)}s`,
+  );
+  return 0;
+}
+
+async function verify(stores: Awaited<ReturnType<typeof openServiceStores>>): Promise<number> {
+  const reporter = progressReporterFor(process.stdout, consoleProjectorLogger);
+  const result = await verifyReadModels({
+    events: stores.eventStore,
+    store: stores.readStore,
+    projections: ALL_PROJECTIONS,
+    logger: consoleProjectorLogger,
+    onProgress: (progress) => reporter.update(progress),
+  });
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  report(result);
+  return result.differences.length === 0 ? 0 : 1;
+}
+
+function report(result: VerifyResult): void {
+  const log = consoleProjectorLogger.log;
+  if (result.differences.length === 0) {
+    log(`generation ${result.generation} matches a replay of the events up to position ${result.checkpoint}`);
+    return;
+  }
+  log(`generation ${result.generation} differs from a replay up to position ${result.checkpoint}:`);
+  for (const d of result.differences.slice(0, 50)) {
+    log(`  ${d.collection} ${d.id}: ${d.kind}`);
+    if (d.kind === 'different') {
+      log(`    expected ${JSON.stringify(d.expected)}`);
+      log(`    actual   ${JSON.stringify(d.actual)}`);
+    }
+  }
+  if (result.differences.length > 50) log(`  … and ${result.differences.length - 50} more`);
+  log(`${result.differences.length} difference(s)`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

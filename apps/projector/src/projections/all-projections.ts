@@ -1,0 +1,34 @@
+import { AGGREGATE_STATES_COLLECTION } from './aggregate-states';
+import { commentsProjection } from './comments.projection';
+import { emailDeliveriesProjection } from './email-deliveries.projection';
+import { entityTypesProjection } from './entity-types.projection';
+import { loginHistoryProjection } from './login-history.projection';
+import { portalRolesProjection } from './portal-roles.projection';
+import { portalUsersProjection } from './portal-users.projection';
+import { portalsProjection } from './portals.projection';
+import type { CollectionSpec, Projection } from './projection';
+import { recordsProjection } from './records.projection';
+import { staffUsersProjection } from './staff-users.projection';
+
+/**
+ * Every projection, in the order each event goes through them: entity types before records (a
+ * record needs its type's links), records before comments (comments copy the record's links).
+ */
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  entityTypesProjection,
+  portalsProjection,
+  portalRolesProjection,
+  staffUsersProjection,
+  portalUsersProjection,
+  recordsProjection,
+  commentsProjection,
+  loginHistoryProjection,
+  emailDeliveriesProjection,
+];
+
+/** The collections of a generation: every read model and the projector's aggregate states. */
+export function generationCollections(
+  projections: readonly Projection[] = ALL_PROJECTIONS,
+): CollectionSpec[] {
+  return [AGGREGATE_STATES_COLLECTION, ...projections.flatMap((p) => p.collections)];
+}

@@ -1,0 +1,74 @@
+import type { RecordedEvent } from '@portal/event-store';
+import {
+  evolveRecord,
+  initialRecordState,
+  parseRecordStream,
+  toAclRecord,
+  type RecordEvent,
+  type RecordState,
+} from '@portal/domain';
+import { READ_MODELS, type RecordDoc } from '@portal/read-models';
+import type { GenerationDocuments } from '../documents/generation-documents';
+import { foldEvent, putAggregate, type StoredAggregate } from './aggregate-states';
+import { definitionOf } from './entity-types.projection';
+import type { Projection } from './projection';
+import { occurredAt, trackedOf } from './tracking';
+
+/** A comment is posted on the record's stream but does not change the record. */
+const NOT_EDITS = new Set(['CommentPosted']);
+
+interface RecordExtra {
+  deletedAt: string | null;
+}
+
+/**
+ * The record document: exactly the ACL's view of the folded state (toAclRecord, the one place
+ * links are normalised, so list filters and single-record checks agree) plus who/when.
+ */
+export function toRecordDoc(
+  aggregate: StoredAggregate<RecordState, RecordExtra>,
+  acl: ReturnType<typeof toAclRecord>,
+): RecordDoc {
+  return {
+    ...acl,
+    createdInPortalId: aggregate.state.createdInPortalId,
+    deletedAt: aggregate.extra.deletedAt,
+    ...trackedOf(aggregate),
+  };
+}
+
+/** records: every record of every entity type, filtered at query time by the ACL's ScopeFilter. */
+export const recordsProjection: Projection = {
+  name: 'records',
+  collections: [
+    {
+      name: READ_MODELS.records,
+      indexes: [
+        { name: 'type_deleted', paths: ['entityType', 'deleted'] },
+        { name: 'account_ids', paths: ['accountIds'], kind: 'array' },
+        { name: 'contact_ids', paths: ['contactIds'], kind: 'array' },
+        { name: 'portal_ids', paths: ['portalIds'], kind: 'array' },
+        { name: 'created_by_portal_user', paths: ['createdByPortalUserId'] },
+        { name: 'type_modified', paths: ['entityType', 'modifiedAt'] },
+      ],
+    },
+  ],
+  async apply(event: RecordedEvent, docs: GenerationDocuments): Promise<void> {
+    const stream = parseRecordStream(event.stream);
+    if (!stream) return;
+    const aggregate = await foldEvent<RecordState, RecordExtra>(
+      docs,
+      event,
+      (state, e) => evolveRecord(state, e as RecordEvent),
+      initialRecordState,
+      { modifies: !NOT_EDITS.has(event.type), initialExtra: { deletedAt: null } },
+    );
+    if (!aggregate || aggregate.state.id === null || aggregate.state.entityType === null) return;
+    if (event.type === 'RecordDeleted' && aggregate.extra.deletedAt === null) {
+      aggregate.extra = { deletedAt: occurredAt(event) };
+      putAggregate(docs, aggregate);
+    }
+    const acl = toAclRecord(aggregate.state, await definitionOf(docs, aggregate.state.entityType));
+    docs.put(READ_MODELS.records, toRecordDoc(aggregate, acl));
+  },
+};

@@ -1,0 +1,113 @@
+import type { LogLevel } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ServiceConfig } from '@portal/platform';
+import {
+  Projector,
+  projectionLagHealthCheck,
+  projectorHealthCheck,
+  type ProjectorHealthCheck,
+  type ProjectorOptions,
+} from '@portal/projector';
+import { createApiApp } from '../../api/src/create-api-app';
+import type { Mailer, MailerOptions } from '../../mailer/src/mailer';
+import { createMailer } from './mailer-factory';
+import { openServiceStores, type ServiceStores } from './service-stores';
+
+export interface ServiceParts {
+  api?: boolean;
+  projector?: boolean;
+  mailer?: boolean;
+}
+
+export interface StartServiceOptions {
+  parts: ServiceParts;
+  /** Stores opened by the caller (they stay the caller's to close); else opened from the config. */
+  stores?: ServiceStores;
+  /** Schema of stores opened here (tests). */
+  schema?: string;
+  /** Embedded stores in memory instead of DATA_DIR/pglite (tests). */
+  inMemory?: boolean;
+  /** Interface the API listens on; default all. */
+  host?: string;
+  apiLogger?: LogLevel[] | false;
+  projector?: Partial<ProjectorOptions>;
+  mailer?: Partial<MailerOptions>;
+  /** Let the API listen only once the projector reached the head (tests); default false. */
+  waitForProjector?: boolean;
+}
+
+export interface RunningService {
+  config: ServiceConfig;
+  stores: ServiceStores;
+  app: NestFastifyApplication | undefined;
+  projector: Projector | undefined;
+  mailer: Mailer | undefined;
+  /** The API's base URL when it listens, e.g. http://127.0.0.1:3000. */
+  url: string | undefined;
+  /** Stops in reverse order: API, mailer, projector, then the stores opened here. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: opens the stores the config names and starts the parts asked for in one
+ * process. `npm start` runs all three on the embedded store; the apps' mains run one each.
+ */
+export async function startService(
+  config: ServiceConfig,
+  options: StartServiceOptions,
+): Promise<RunningService> {
+  const ownsStores = !options.stores;
+  const stores =
+    options.stores ??
+    (await openServiceStores(config, { schema: options.schema, inMemory: options.inMemory }));
+  const { eventStore, readStore } = stores;
+  let projector: Projector | undefined;
+  let mailer: Mailer | undefined;
+  let app: NestFastifyApplication | undefined;
+  let closed: Promise<void> | undefined;
+
+  const close = (): Promise<void> =>
+    (closed ??= (async () => {
+      await app?.close().catch(() => undefined);
+      await mailer?.stop().catch(() => undefined);
+      await projector?.stop().catch(() => undefined);
+      if (ownsStores) await stores.close().catch(() => undefined);
+    })());
+
+  try {
+    const healthChecks: ProjectorHealthCheck[] = [];
+    if (options.parts.projector) {
+      projector = new Projector({ events: eventStore, store: readStore, ...options.projector });
+      await projector.start();
+      healthChecks.push(projectorHealthCheck(projector));
+      if (options.waitForProjector) await projector.caughtUp();
+    } else {
+      healthChecks.push(projectionLagHealthCheck(eventStore, readStore));
+    }
+    if (options.parts.mailer) {
+      const running = createMailer(config, eventStore, readStore, options.mailer);
+      mailer = running;
+      await running.start();
+      healthChecks.push({
+        name: 'mailer',
+        check: async () => ({ status: 'up', transport: running.transport.description }),
+      });
+    }
+    let url: string | undefined;
+    if (options.parts.api) {
+      app = await createApiApp(
+        { config, eventStore, readStore, healthChecks },
+        { logger: options.apiLogger },
+      );
+      const host = options.host ?? '0.0.0.0';
+      await app.listen(config.port, host);
+      const address = app.getHttpServer().address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    }
+    return { config, stores, app, projector, mailer, url, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

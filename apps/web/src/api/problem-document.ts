@@ -1,0 +1,60 @@
+/** An RFC 9457 problem document as the API sends it. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { path: string; message: string }[];
+}
+
+/** A refused or failed API call; `status` 0 means the server was not reached. */
+export class ApiError extends Error {
+  constructor(readonly problem: ProblemDocument) {
+    super(problem.detail || problem.title);
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  /** The last segment of the problem type (`urn:portal:problem:reset_expired` → `reset_expired`). */
+  get code(): string {
+    return this.problem.type.split(/[:/]/).pop() ?? '';
+  }
+
+  /** Field errors keyed by the top-level field they are about (`/password`, `fields.name` → `password`, `name`). */
+  fieldErrors(): Map<string, string[]> {
+    const byField = new Map<string, string[]>();
+    for (const error of this.problem.errors ?? []) {
+      const segments = error.path.split(/[/.[\]]+/).filter((s) => s !== '' && s !== 'body' && s !== 'fields');
+      const field = segments[0] ?? '';
+      byField.set(field, [...(byField.get(field) ?? []), error.message]);
+    }
+    return byField;
+  }
+}
+
+function isProblem(value: unknown): value is ProblemDocument {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.status === 'number' && (typeof v.detail === 'string' || typeof v.title === 'string');
+}
+
+/** Reads the problem document of a failed answer; anything else becomes a generic one of that status. */
+export async function problemFrom(response: Response): Promise<ProblemDocument> {
+  const body: unknown = await response.json().catch(() => null);
+  if (isProblem(body)) {
+    return {
+      type: typeof body.type === 'string' ? body.type : 'about:blank',
+      title: body.title ?? response.statusText,
+      status: response.status,
+      detail: body.detail ?? body.title ?? '',
+      errors: Array.isArray(body.errors) ? body.errors : undefined,
+    };
+  }
+  return { type: 'about:blank', title: response.statusText || 'Error', status: response.status, detail: '' };
+}
+
+export function networkProblem(): ProblemDocument {
+  return { type: 'urn:portal:problem:network', title: 'Network error', status: 0, detail: '' };
+}

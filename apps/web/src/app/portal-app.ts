@@ -1,0 +1,243 @@
+import { ApiClient } from '../api/api-client.js';
+import { ApiError } from '../api/problem-document.js';
+import { PortalApi, type Me } from '../api/portal-api.js';
+import { errorText, flashMessage } from '../components/alerts.js';
+import { portalLayout, publicLayout, type Brand } from '../components/layouts.js';
+import { el, replaceChildren } from '../dom/element.js';
+import { DateTimeFormat, localeOf } from '../format/date-time-format.js';
+import { messagesFor, translator } from '../i18n/catalogue.js';
+import { PortalPermissions } from '../permissions/portal-permissions.js';
+import { PUBLIC_ROUTES, type Route } from '../router/routes.js';
+import { Router, type Location } from '../router/router.js';
+import { PortalBrandCache } from '../session/portal-brand-cache.js';
+import { SessionStore, sessionEndReason } from '../session/session-store.js';
+import { dashboardPage } from '../pages/dashboard.page.js';
+import { profilePage } from '../pages/profile.page.js';
+import {
+  acceptInvitationPage,
+  confirmEmailPage,
+  forgotPasswordPage,
+  loginPage,
+  notFoundPage,
+  resetPasswordPage,
+} from '../pages/public-pages.js';
+import { recordCreatePage } from '../pages/record-create.page.js';
+import { recordListPage } from '../pages/record-list.page.js';
+import { recordViewPage } from '../pages/record-view.page.js';
+import type { PortalView, PublicView } from './views.js';
+
+/** How often the page checks whether the API's idle timeout or the token's lifetime has passed. */
+const SESSION_CHECK_MS = 15_000;
+
+/**
+ * The portal in the browser: routes each URL to a page, keeps the session as the API does (token
+ * lifetime, idle timeout, logout) and sends the user to the login page with the reason when it ends.
+ */
+export class PortalApp {
+  private readonly router: Router;
+  private readonly session: SessionStore;
+  private readonly brandCache: PortalBrandCache;
+  private readonly api: PortalApi;
+  private me: Me | null = null;
+  /** Counts renders, so a slow page that finishes after the user moved on changes nothing. */
+  private generation = 0;
+
+  constructor(
+    private readonly slug: string,
+    private readonly root: HTMLElement,
+  ) {
+    this.router = new Router(slug);
+    this.session = new SessionStore(slug);
+    this.brandCache = new PortalBrandCache(slug);
+    const client = new ApiClient(`/v1/portals/${encodeURIComponent(slug)}`, this.session);
+    // The API does not say why it refused the token; idleness is the one cause the page can tell.
+    client.onSessionEnded((ended) => this.endSession(sessionEndReason(ended) === 'idle'));
+    this.api = new PortalApi(client);
+  }
+
+  start(): void {
+    this.router.start((location) => void this.show(location));
+    window.setInterval(() => this.checkSession(), SESSION_CHECK_MS);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.checkSession();
+    });
+  }
+
+  private async show(location: Location): Promise<void> {
+    const generation = ++this.generation;
+    const { route } = location;
+    if (route.name === 'logout') return this.logout();
+    if (PUBLIC_ROUTES.has(route.name)) return this.showPublic(location, generation);
+
+    const stored = this.session.get();
+    if (!stored) return this.router.navigate(this.router.href('login'), { replace: true });
+    if (this.checkSession()) return;
+    try {
+      this.me ??= await this.api.me();
+      this.session.setIdleTimeout(this.me.portal.settings.idleTimeoutMinutes);
+    } catch (error) {
+      if (generation === this.generation) this.showFailure(error);
+      return;
+    }
+    if (generation !== this.generation) return;
+    await this.showPortal(location, this.me, generation);
+  }
+
+  private publicView(location: Location, main: HTMLElement, language: string | undefined): PublicView {
+    const messages = messagesFor(language);
+    const brand = this.brandCache.get();
+    return {
+      slug: this.slug,
+      api: this.api,
+      router: this.router,
+      messages,
+      t: translator(messages),
+      main,
+      query: location.query,
+      flash: location.flash,
+      setTitle: (title) => {
+        document.title = `${title} – ${brand?.name ?? messages['app.title']}`;
+      },
+      startSession: (token, expiresIn) => {
+        this.session.start(token, expiresIn);
+        this.me = null;
+        this.router.navigate(this.router.href(''), { replace: true });
+      },
+    };
+  }
+
+  private showPublic(location: Location, generation: number): void {
+    const brand = this.brandCache.get();
+    const main = el('div');
+    const view = this.publicView(location, main, brand?.language);
+    const frameBrand: Brand = { name: brand?.name ?? view.t('app.title'), logoUrl: brand?.logoUrl ?? null };
+    replaceChildren(this.root, ...publicLayout(view.t, frameBrand, this.router, main));
+    const pages: Partial<Record<Route['name'], (v: PublicView) => unknown>> = {
+      login: loginPage,
+      'accept-invitation': acceptInvitationPage,
+      'forgot-password': forgotPasswordPage,
+      'reset-password': resetPasswordPage,
+      'confirm-email': confirmEmailPage,
+    };
+    (pages[location.route.name] ?? notFoundPage)(view);
+    if (generation === this.generation) this.focusHeading(main);
+  }
+
+  private async showPortal(location: Location, me: Me, generation: number): Promise<void> {
+    const language =
+      typeof me.language === 'string' && me.language ? me.language : me.portal.settings.language;
+    const logo = me.portal.branding?.logoUrl;
+    const brand: Brand = { name: me.portal.name, logoUrl: typeof logo === 'string' ? logo : null };
+    this.brandCache.set({ ...brand, language });
+    document.documentElement.lang = localeOf(language);
+    const main = el('div', { 'aria-busy': 'true' });
+    const view: PortalView = {
+      ...this.publicView(location, main, language),
+      me,
+      permissions: new PortalPermissions(me),
+      dates: new DateTimeFormat(me.portal.settings),
+      reloadMe: async () => {
+        this.me = await this.api.me();
+      },
+    };
+    replaceChildren(
+      this.root,
+      ...portalLayout(view.t, view.messages, brand, me, this.router, window.location.pathname, main),
+    );
+    try {
+      await this.renderPage(view, location.route);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      // A 401 has already moved to the login page; anything else is shown where the page would be.
+      if (error instanceof ApiError && error.status === 401) return;
+      replaceChildren(
+        main,
+        el('h1', { tabindex: '-1' }, view.t('error.title')),
+        el('p', { class: 'alert alert-error', role: 'alert' }, errorText(view.t, error)),
+      );
+    }
+    main.removeAttribute('aria-busy');
+    if (generation === this.generation) this.focusHeading(main);
+  }
+
+  private renderPage(view: PortalView, route: Route): Promise<void> | void {
+    switch (route.name) {
+      case 'home':
+      case 'dashboard':
+        return dashboardPage(view);
+      case 'profile':
+        return profilePage(view);
+      case 'list':
+        return recordListPage(view, route.entityType);
+      case 'create':
+        return recordCreatePage(view, route.entityType);
+      case 'record':
+        return recordViewPage(view, route.entityType, route.id);
+      default:
+        return notFoundPage(view);
+    }
+  }
+
+  /** Ends the session when the API would already have ended it; true when it did. */
+  private checkSession(): boolean {
+    const stored = this.session.get();
+    if (!stored || PUBLIC_ROUTES.has(this.router.current().route.name)) return false;
+    const reason = sessionEndReason(stored);
+    if (!reason) return false;
+    this.session.clear();
+    this.endSession(reason === 'idle');
+    return true;
+  }
+
+  /** The API refused the token, or the page saw it lapse: back to the login page, saying why. */
+  private endSession(idle?: boolean): void {
+    this.me = null;
+    const t = translator(messagesFor(this.brandCache.get()?.language));
+    const message = idle ? t('login.sessionExpired') : t('login.sessionEnded');
+    this.router.navigate(this.router.href('login'), { replace: true, flash: { kind: 'info', message } });
+  }
+
+  private async logout(): Promise<void> {
+    const t = translator(messagesFor(this.brandCache.get()?.language));
+    if (this.session.get()) await this.api.logout().catch(() => undefined);
+    this.session.clear();
+    this.me = null;
+    this.router.navigate(this.router.href('login'), {
+      replace: true,
+      flash: { kind: 'success', message: t('login.loggedOut') },
+    });
+  }
+
+  private showFailure(error: unknown): void {
+    if (error instanceof ApiError && error.status === 401) return;
+    const messages = messagesFor(this.brandCache.get()?.language);
+    const t = translator(messages);
+    const main = el('div');
+    const title =
+      error instanceof ApiError && (error.status === 403 || error.status === 404)
+        ? t('portalUnavailable.title')
+        : t('error.title');
+    replaceChildren(
+      this.root,
+      ...publicLayout(
+        t,
+        { name: this.brandCache.get()?.name ?? t('app.title'), logoUrl: null },
+        this.router,
+        main,
+      ),
+    );
+    replaceChildren(
+      main,
+      el('h1', { tabindex: '-1' }, title),
+      flashMessage({ kind: 'error', message: errorText(t, error) }),
+      el('p', {}, el('a', { href: this.router.href('logout') }, t('nav.logout'))),
+    );
+    document.title = title;
+  }
+
+  /** After a page change, focus its heading so screen readers announce it and Tab starts there. */
+  private focusHeading(main: HTMLElement): void {
+    const heading = main.querySelector<HTMLElement>('h1');
+    heading?.focus({ preventScroll: false });
+  }
+}

@@ -1,0 +1,91 @@
+import { el, uniqueId } from '../dom/element.js';
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type:
+    'text' | 'textarea' | 'select' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'checkbox' | 'date';
+  value?: unknown;
+  required?: boolean;
+  options?: string[];
+  hint?: string;
+  autocomplete?: string;
+  minLength?: number;
+  /** Rendered next to the label of required fields. */
+  requiredText?: string;
+}
+
+/**
+ * One labelled form control with room for a hint and an error message, both tied to the control
+ * with aria-describedby so screen readers read them with it.
+ */
+export function formField(spec: FieldSpec): HTMLElement {
+  const id = uniqueId(`f-${spec.name}`);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [spec.hint ? hintId : '', errorId].filter(Boolean).join(' ');
+  const common = { id, name: spec.name, required: spec.required ?? false, 'aria-describedby': describedBy };
+  let control: HTMLElement;
+  if (spec.type === 'textarea') {
+    control = el('textarea', { ...common, rows: 5 }, spec.value == null ? '' : String(spec.value));
+  } else if (spec.type === 'select') {
+    const select = el('select', common, spec.required ? null : el('option', { value: '' }, '—'));
+    for (const option of spec.options ?? []) {
+      select.append(el('option', { value: option, selected: option === spec.value }, option));
+    }
+    control = select;
+  } else if (spec.type === 'checkbox') {
+    control = el('input', { ...common, type: 'checkbox', checked: spec.value === true });
+  } else {
+    control = el('input', {
+      ...common,
+      type: spec.type,
+      value: spec.value == null ? '' : String(spec.value),
+      autocomplete: spec.autocomplete,
+      minlength: spec.minLength,
+    });
+  }
+  const label = el(
+    'label',
+    { for: id },
+    spec.label,
+    spec.required ? el('span', { class: 'required' }, ` (${spec.requiredText ?? 'required'})`) : null,
+  );
+  const error = el('p', { class: 'field-error', id: errorId, hidden: true });
+  // Once the user changes a field the API refused, its old message no longer applies.
+  control.addEventListener('input', () => {
+    control.removeAttribute('aria-invalid');
+    error.hidden = true;
+  });
+  return el(
+    'div',
+    { class: `field field-${spec.type}`, 'data-field': spec.name },
+    ...(spec.type === 'checkbox' ? [control, label] : [label, control]),
+    spec.hint ? el('p', { class: 'hint', id: hintId }, spec.hint) : null,
+    error,
+  );
+}
+
+/** Marks the fields an error names; returns true when at least one matched. */
+export function showFieldErrors(form: HTMLFormElement, errors: Map<string, string[]>): boolean {
+  let matched = false;
+  for (const [name, messages] of errors) {
+    const field = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
+    const control = field?.querySelector('input, textarea, select');
+    const message = field?.querySelector<HTMLElement>('.field-error');
+    if (!field || !control || !message) continue;
+    control.setAttribute('aria-invalid', 'true');
+    message.textContent = messages.join(' ');
+    message.hidden = false;
+    matched = true;
+  }
+  return matched;
+}
+
+export function clearFieldErrors(form: HTMLFormElement): void {
+  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+  for (const message of form.querySelectorAll<HTMLElement>('.field-error')) {
+    message.textContent = '';
+    message.hidden = true;
+  }
+}

@@ -1,0 +1,68 @@
+import type { PortalView } from '../app/views.js';
+import { flashMessage } from '../components/alerts.js';
+import { formField } from '../components/form-field.js';
+import { onSubmit, text } from '../components/form-submission.js';
+import { append, el } from '../dom/element.js';
+import { fieldLabel } from '../i18n/labels.js';
+
+/** The profile fields a portal user may change themselves (the API refuses any other). */
+const EDITABLE = ['firstName', 'lastName', 'phone'] as const;
+
+/** The user's own profile: email shown, name and phone editable, notification choice. */
+export function profilePage(view: PortalView): void {
+  const { t, messages, me } = view;
+  view.setTitle(t('profile.title'));
+  append(
+    view.main,
+    el('h1', { tabindex: '-1' }, t('profile.title')),
+    view.flash ? flashMessage(view.flash) : null,
+  );
+  append(view.main, el('dl', { class: 'details' }, el('dt', {}, t('field.email')), el('dd', {}, me.email)));
+  const form = el('form', { novalidate: true, class: 'stack' });
+  for (const field of EDITABLE) {
+    form.append(
+      formField({
+        name: field,
+        label: fieldLabel(messages, field),
+        type: field === 'phone' ? 'tel' : 'text',
+        value: me[field],
+        required: field === 'lastName',
+        autocomplete: field === 'firstName' ? 'given-name' : field === 'lastName' ? 'family-name' : 'tel',
+        requiredText: t('field.required'),
+      }),
+    );
+  }
+  if (typeof me.notifyOnCaseUpdates === 'boolean') {
+    form.append(
+      formField({
+        name: 'notifyOnCaseUpdates',
+        label: t('profile.notify'),
+        type: 'checkbox',
+        value: me.notifyOnCaseUpdates,
+      }),
+    );
+  }
+  form.append(el('button', { type: 'submit', class: 'button' }, t('profile.save')));
+  onSubmit(
+    form,
+    t,
+    async (data) => {
+      const changes: Record<string, unknown> = {};
+      for (const field of EDITABLE) {
+        const value = text(data, field);
+        if (value !== (me[field] ?? '')) changes[field] = field === 'phone' && value === '' ? null : value;
+      }
+      const notify = form.elements.namedItem('notifyOnCaseUpdates');
+      if (notify instanceof HTMLInputElement && notify.checked !== me.notifyOnCaseUpdates)
+        changes.notifyOnCaseUpdates = notify.checked;
+      if (Object.keys(changes).length > 0) await view.api.updateMe(changes);
+      await view.reloadMe();
+      view.router.navigate(view.router.href('profile'), {
+        replace: true,
+        flash: { kind: 'success', message: t('profile.saved') },
+      });
+    },
+    (field) => fieldLabel(messages, field),
+  );
+  append(view.main, form);
+}

@@ -1,0 +1,178 @@
+import type { Page, PublicView } from '../app/views.js';
+import { flashMessage } from '../components/alerts.js';
+import { formField } from '../components/form-field.js';
+import { onSubmit, text } from '../components/form-submission.js';
+import { chosenPassword, clientProblem, newPasswordFields } from '../components/password-fields.js';
+import { ApiError } from '../api/problem-document.js';
+import { append, el } from '../dom/element.js';
+
+function heading(view: PublicView, title: string): void {
+  view.setTitle(title);
+  append(view.main, el('h1', { tabindex: '-1' }, title));
+  if (view.flash) append(view.main, flashMessage(view.flash));
+}
+
+function submitButton(label: string): HTMLButtonElement {
+  return el('button', { type: 'submit', class: 'button' }, label);
+}
+
+/** The one-time token of an emailed link, taken out of the address bar at once. */
+function takeToken(view: PublicView): string | null {
+  const token = view.query.get('token');
+  if (token) view.router.dropQuery();
+  return token;
+}
+
+export const loginPage: Page<PublicView> = (view) => {
+  const { t } = view;
+  heading(view, t('login.title'));
+  const form = el(
+    'form',
+    { novalidate: true, class: 'stack' },
+    formField({
+      name: 'email',
+      label: t('field.email'),
+      type: 'email',
+      required: true,
+      autocomplete: 'username',
+      requiredText: t('field.required'),
+    }),
+    formField({
+      name: 'password',
+      label: t('field.password'),
+      type: 'password',
+      required: true,
+      autocomplete: 'current-password',
+      requiredText: t('field.required'),
+    }),
+    submitButton(t('login.submit')),
+  );
+  onSubmit(form, t, async (data) => {
+    try {
+      const answer = await view.api.login(text(data, 'email'), String(data.get('password') ?? ''));
+      view.startSession(answer.accessToken, answer.expiresIn);
+    } catch (error) {
+      // The API does not say which part was wrong (and must not); say so plainly.
+      if (error instanceof ApiError && error.status === 401) throw clientProblem(t('login.failed'));
+      throw error;
+    }
+  });
+  append(
+    view.main,
+    form,
+    el('p', {}, el('a', { href: view.router.href('forgot-password') }, t('login.forgot'))),
+  );
+};
+
+export const acceptInvitationPage: Page<PublicView> = (view) => {
+  const { t } = view;
+  const token = takeToken(view);
+  heading(view, t('invitation.title'));
+  if (!token) {
+    append(view.main, flashMessage({ kind: 'error', message: t('invitation.noToken') }));
+    return;
+  }
+  const form = el(
+    'form',
+    { novalidate: true, class: 'stack' },
+    ...newPasswordFields(t),
+    submitButton(t('invitation.submit')),
+  );
+  onSubmit(form, t, async (data) => {
+    const answer = await view.api.acceptInvitation(token, chosenPassword(t, data));
+    view.startSession(answer.accessToken, answer.expiresIn);
+  });
+  append(view.main, el('p', {}, t('invitation.intro')), form);
+};
+
+export const forgotPasswordPage: Page<PublicView> = (view) => {
+  const { t } = view;
+  heading(view, t('forgot.title'));
+  const form = el(
+    'form',
+    { novalidate: true, class: 'stack' },
+    formField({
+      name: 'email',
+      label: t('field.email'),
+      type: 'email',
+      required: true,
+      autocomplete: 'username',
+      requiredText: t('field.required'),
+    }),
+    submitButton(t('forgot.submit')),
+  );
+  onSubmit(form, t, async (data) => {
+    await view.api.forgotPassword(text(data, 'email'));
+    const done = flashMessage({ kind: 'success', message: t('forgot.sent') });
+    form.replaceWith(done);
+  });
+  append(
+    view.main,
+    el('p', {}, t('forgot.intro')),
+    form,
+    el('p', {}, el('a', { href: view.router.href('login') }, t('forgot.backToLogin'))),
+  );
+};
+
+export const resetPasswordPage: Page<PublicView> = (view) => {
+  const { t } = view;
+  const token = takeToken(view);
+  heading(view, t('reset.title'));
+  if (!token) {
+    append(
+      view.main,
+      flashMessage({ kind: 'error', message: t('reset.noToken') }),
+      el('p', {}, el('a', { href: view.router.href('forgot-password') }, t('login.forgot'))),
+    );
+    return;
+  }
+  const form = el(
+    'form',
+    { novalidate: true, class: 'stack' },
+    ...newPasswordFields(t),
+    submitButton(t('reset.submit')),
+  );
+  onSubmit(form, t, async (data) => {
+    await view.api.resetPassword(token, chosenPassword(t, data));
+    view.router.navigate(view.router.href('login'), {
+      replace: true,
+      flash: { kind: 'success', message: t('login.passwordReset') },
+    });
+  });
+  append(view.main, form);
+};
+
+/** A button, not an automatic call: mail scanners open links, and must not confirm anything. */
+export const confirmEmailPage: Page<PublicView> = (view) => {
+  const { t } = view;
+  const token = takeToken(view);
+  heading(view, t('confirmEmail.title'));
+  if (!token) {
+    append(view.main, flashMessage({ kind: 'error', message: t('confirmEmail.noToken') }));
+    return;
+  }
+  const form = el(
+    'form',
+    { class: 'stack' },
+    el('p', {}, t('confirmEmail.intro')),
+    submitButton(t('confirmEmail.submit')),
+  );
+  onSubmit(form, t, async () => {
+    await view.api.confirmEmail(token);
+    view.router.navigate(view.router.href('login'), {
+      replace: true,
+      flash: { kind: 'success', message: t('login.emailConfirmed') },
+    });
+  });
+  append(view.main, form);
+};
+
+export const notFoundPage: Page<PublicView> = (view) => {
+  const { t } = view;
+  heading(view, t('notFound.title'));
+  append(
+    view.main,
+    el('p', {}, t('notFound.detail')),
+    el('p', {}, el('a', { href: view.router.href('') }, t('notFound.home'))),
+  );
+};

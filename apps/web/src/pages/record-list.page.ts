@@ -1,0 +1,72 @@
+import type { PortalView } from '../app/views.js';
+import { flashMessage } from '../components/alerts.js';
+import { pager } from '../components/pager.js';
+import { recordTable } from '../components/record-table.js';
+import { append, el } from '../dom/element.js';
+import { entityLabel, entitySingular, fieldLabel } from '../i18n/labels.js';
+import { listColumns } from '../records/entity-fields.js';
+import { notFoundInPortal } from './record-not-found.js';
+
+const DEFAULT_PER_PAGE = 20;
+const MAX_PER_PAGE = 100;
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
+/** A tab: the records of one type the user may read, a page at a time, sortable by column. */
+export async function recordListPage(view: PortalView, entityType: string): Promise<void> {
+  const { t, messages, router, permissions, me } = view;
+  if (!me.portal.tabList.includes(entityType)) return notFoundInPortal(view);
+  const title = entityLabel(messages, entityType);
+  view.setTitle(title);
+  const header = el('div', { class: 'page-header' }, el('h1', { tabindex: '-1' }, title));
+  if (permissions.canQuickCreate(entityType)) {
+    header.append(
+      el(
+        'a',
+        { class: 'button', href: router.href(`records/${encodeURIComponent(entityType)}/new`) },
+        t('list.create', { type: entitySingular(messages, entityType) }),
+      ),
+    );
+  }
+  append(view.main, header);
+  if (view.flash) append(view.main, flashMessage(view.flash));
+
+  const page = positiveInt(view.query.get('page'), 1);
+  const perPage = Math.min(positiveInt(view.query.get('perPage'), DEFAULT_PER_PAGE), MAX_PER_PAGE);
+  // Only a chosen page size travels in links; the default keeps URLs short.
+  const size = perPage === DEFAULT_PER_PAGE ? undefined : perPage;
+  const order = view.query.get('order') === 'asc' ? 'asc' : 'desc';
+  const sort = view.query.get('sort') ?? 'createdAt';
+  const answer = await view.api.listRecords(entityType, { page, perPage, sort, order });
+  const base = `records/${encodeURIComponent(entityType)}`;
+  if (answer.items.length === 0) {
+    append(view.main, el('p', { class: 'empty' }, t('list.empty')));
+  } else {
+    const columns = listColumns(answer.items);
+    const pages = Math.max(1, Math.ceil(answer.total / answer.perPage));
+    append(
+      view.main,
+      recordTable(t, view.dates, answer.items, {
+        caption: t('list.caption', { type: title, total: answer.total, page: answer.page, pages }),
+        columns,
+        label: (field) => fieldLabel(messages, field),
+        sort: { field: sort, order },
+        // Columns are plain readable fields and the times: the API sorts by every one of them.
+        sortable: () => true,
+        sortHref: (field, next) => router.href(base, { sort: field, order: next, perPage: size }),
+        recordHref: (item) => router.href(`${base}/${encodeURIComponent(item.id)}`),
+      }),
+    );
+  }
+  if (answer.total > answer.perPage || page > 1) {
+    append(
+      view.main,
+      pager(t, answer.page, answer.perPage, answer.total, (p) =>
+        router.href(base, { page: p, sort, order, perPage: size }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,182 @@
+import type { Comment, PortalRecord } from '../api/portal-api.js';
+import { ApiError } from '../api/problem-document.js';
+import type { PortalView } from '../app/views.js';
+import { flashMessage } from '../components/alerts.js';
+import { commentList } from '../components/comment-thread.js';
+import { formField } from '../components/form-field.js';
+import { onSubmit, text } from '../components/form-submission.js';
+import { append, el, replaceChildren } from '../dom/element.js';
+import { fieldValue } from '../format/field-value.js';
+import { entityLabel, entitySingular, fieldLabel } from '../i18n/labels.js';
+import { displayedFields, editFieldShape } from '../records/entity-fields.js';
+import { notFoundInPortal } from './record-not-found.js';
+
+function backLink(view: PortalView, entityType: string): { href: string; label: string } | undefined {
+  if (!view.me.portal.tabList.includes(entityType)) return undefined;
+  return {
+    href: view.router.href(`records/${encodeURIComponent(entityType)}`),
+    label: view.t('record.backToList', { type: entityLabel(view.messages, entityType) }),
+  };
+}
+
+function details(view: PortalView, item: PortalRecord, fields: string[]): HTMLElement {
+  const list = el('dl', { class: 'details' });
+  for (const field of [...fields, 'createdAt', 'modifiedAt']) {
+    if (!(field in item)) continue;
+    list.append(
+      el('dt', {}, fieldLabel(view.messages, field)),
+      el('dd', {}, fieldValue(view.t, view.dates, item[field])),
+    );
+  }
+  return list;
+}
+
+/** Only the record's editable fields, and only when the user's edit level reaches this record. */
+function editForm(
+  view: PortalView,
+  entityType: string,
+  item: PortalRecord,
+  fields: string[],
+): HTMLElement | null {
+  const { t, messages, permissions } = view;
+  if (!permissions.reaches(entityType, 'edit', item)) return null;
+  const editable = fields.filter((field) => permissions.canEditField(entityType, field));
+  if (editable.length === 0) return null;
+  const form = el('form', { novalidate: true, class: 'stack' });
+  for (const field of editable) {
+    const shape = editFieldShape(entityType, field, item[field]);
+    form.append(
+      formField({
+        ...shape,
+        label: fieldLabel(messages, field),
+        value: item[field],
+        requiredText: t('field.required'),
+      }),
+    );
+  }
+  form.append(el('button', { type: 'submit', class: 'button' }, t('record.save')));
+  onSubmit(
+    form,
+    t,
+    async (data) => {
+      const changes: Record<string, unknown> = {};
+      for (const field of editable) {
+        const control = form.elements.namedItem(field);
+        const value =
+          control instanceof HTMLInputElement && control.type === 'checkbox'
+            ? control.checked
+            : text(data, field);
+        const before = item[field] ?? '';
+        if (value !== before) changes[field] = value === '' ? null : value;
+      }
+      if (Object.keys(changes).length > 0)
+        await view.api.updateRecord(entityType, item.id, changes, item.revision);
+      view.router.navigate(window.location.pathname, {
+        replace: true,
+        flash: { kind: 'success', message: t('record.saved') },
+      });
+    },
+    (field) => fieldLabel(messages, field),
+  );
+  return el(
+    'section',
+    { 'aria-labelledby': 'edit-heading' },
+    el('h2', { id: 'edit-heading' }, t('record.edit')),
+    form,
+  );
+}
+
+function commentsOf(answer: { items: Comment[] } | Comment[]): Comment[] {
+  return Array.isArray(answer) ? answer : answer.items;
+}
+
+/**
+ * The record's comments. Whether the user may comment is the API's call: when it lists the
+ * comments (stream level reaches the record), it also takes new ones; otherwise no section.
+ */
+async function commentsSection(
+  view: PortalView,
+  entityType: string,
+  item: PortalRecord,
+): Promise<HTMLElement | null> {
+  const { t } = view;
+  if (view.permissions.level(entityType, 'stream') === 'no') return null;
+  let comments: Comment[];
+  try {
+    comments = commentsOf(await view.api.comments(entityType, item.id));
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
+    throw error;
+  }
+  const list = el('div', { class: 'comment-list' }, commentList(t, view.dates, comments));
+  const form = el(
+    'form',
+    { novalidate: true, class: 'stack' },
+    formField({
+      name: 'text',
+      label: t('comments.add'),
+      type: 'textarea',
+      required: true,
+      requiredText: t('field.required'),
+    }),
+    el('button', { type: 'submit', class: 'button' }, t('comments.submit')),
+  );
+  const status = el('div', { class: 'comment-status' });
+  onSubmit(form, t, async (data) => {
+    await view.api.postComment(entityType, item.id, text(data, 'text'));
+    form.reset();
+    const fresh = commentsOf(await view.api.comments(entityType, item.id));
+    replaceChildren(list, commentList(t, view.dates, fresh));
+    replaceChildren(status, flashMessage({ kind: 'success', message: t('comments.posted') }));
+  });
+  return el(
+    'section',
+    { 'aria-labelledby': 'comments-heading', class: 'comments-section' },
+    el('h2', { id: 'comments-heading' }, t('comments.title')),
+    list,
+    status,
+    form,
+  );
+}
+
+/** One record: its readable fields, a form for the editable ones, its comments and a box to add one. */
+export async function recordViewPage(view: PortalView, entityType: string, id: string): Promise<void> {
+  let item: PortalRecord;
+  try {
+    item = await view.api.getRecord(entityType, id);
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400))
+      return notFoundInPortal(view, backLink(view, entityType));
+    throw error;
+  }
+  const { t, messages } = view;
+  const title = typeof item.name === 'string' && item.name ? item.name : entitySingular(messages, entityType);
+  view.setTitle(title);
+  const back = backLink(view, entityType);
+  append(
+    view.main,
+    back ? el('p', { class: 'breadcrumb' }, el('a', { href: back.href }, back.label)) : null,
+    el('h1', { tabindex: '-1' }, title),
+    view.flash ? flashMessage(view.flash) : null,
+  );
+  const fields = displayedFields(item).filter((f) => f !== 'name' && f !== 'createdAt' && f !== 'modifiedAt');
+  append(
+    view.main,
+    el(
+      'section',
+      { 'aria-labelledby': 'details-heading' },
+      el('h2', { id: 'details-heading', class: 'visually-hidden' }, t('record.details')),
+      details(view, item, fields),
+    ),
+  );
+  append(
+    view.main,
+    editForm(
+      view,
+      entityType,
+      item,
+      ['name', ...fields].filter((f) => f in item),
+    ),
+  );
+  append(view.main, await commentsSection(view, entityType, item));
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deriveKey } from '@portal/platform';
+import { givenPortal, givenPortalUser, sendInvitation } from '../../apps/mailer/src/testing/mail-fixtures';
+import { deleteRedisPrefix, randomQueuePrefix } from '../../apps/mailer/src/testing/redis-test-prefix';
+import { SmtpTestServer } from '../../apps/mailer/src/testing/smtp-test-server';
+import { dropSchema } from '../../apps/projector/src/testing/test-stores';
+import { openServiceStores, type ServiceStores } from '../../apps/standalone/src/service-stores';
+import { kill, runTs } from './child-process';
+
+// The mailer SIGKILLed in the middle of a batch, twice, then restarted: every email reaches the
+// SMTP server on loopback exactly once. (SMTP down then up and Redis unreachable are in
+// apps/mailer/src/mailer-outages.int-spec.ts.) Postgres only: the mailer runs in its own process.
+const EMAILS = 60;
+const describePg = process.env.PG_URL ? describe : describe.skip;
+
+describePg('mailer killed mid-batch', () => {
+  const url = process.env.PG_URL!;
+  const schema = `faults_mail_${randomBytes(6).toString('hex')}`;
+  const queuePrefix = randomQueuePrefix();
+  const jwtSecret = randomBytes(32).toString('base64url');
+  let stores: ServiceStores;
+  let smtp: SmtpTestServer;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    stores = await openServiceStores({ eventStore: url, readStore: url, dataDir: '' }, { schema });
+    smtp = await SmtpTestServer.start();
+    dataDir = mkdtempSync(join(tmpdir(), 'faults-mailer-'));
+  });
+
+  afterAll(async () => {
+    await smtp?.stop();
+    await stores?.close();
+    await dropSchema(url, schema);
+    await deleteRedisPrefix(queuePrefix);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sends every email exactly once', async () => {
+    const tokenSecret = deriveKey(jwtSecret, 'one-time-tokens');
+    const { portalId } = await givenPortal(stores.eventStore);
+    const emails: string[] = [];
+    for (let i = 0; i < EMAILS; i += 1) {
+      const { portalUserId, email } = await givenPortalUser(
+        stores.eventStore,
+        portalId,
+        `killed-${i}@customer.test`,
+      );
+      await sendInvitation(stores.eventStore, tokenSecret, portalUserId, portalId);
+      emails.push(email);
+    }
+    const env = {
+      STORE: url,
+      SCHEMA: schema,
+      QUEUE_PREFIX: queuePrefix,
+      JWT_SECRET: jwtSecret,
+      DATA_DIR: dataDir,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    };
+    // Killed twice while emails are going out: after a random share of them reached the server.
+    for (const share of [0.15 + Math.random() * 0.2, 0.4 + Math.random() * 0.2]) {
+      const mailer = runTs('test/faults/mailer-child.ts', env);
+      await mailer.line('started');
+      const target = Math.floor(EMAILS * share);
+      await until(() => smtp.messages.length >= target || mailer.process.exitCode !== null);
+      await kill(mailer);
+    }
+    expect(smtp.messages.length).toBeLessThan(EMAILS);
+    const last = runTs('test/faults/mailer-child.ts', env);
+    await last.line('started');
+    await until(() => emails.every((e) => smtp.messages.some((m) => m.to.includes(e))));
+    await until(
+      async () =>
+        (await stores.eventStore.readAll({ filter: { eventTypes: ['EmailDelivered'] } })).length >= EMAILS,
+    );
+    last.process.kill('SIGTERM');
+    expect(await last.exited).toBe(0);
+
+    const perRecipient = emails.map((e) => smtp.messages.filter((m) => m.to.includes(e)).length);
+    expect(perRecipient).toEqual(emails.map(() => 1));
+  }, 240_000);
+});
+
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './test-app';
+export * from './http-client';
+export * from './free-port';

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LogLevel } from '@nestjs/common';
+import { Pool } from 'pg';
+import type { EventStore } from '@portal/event-store';
+import type { ServiceConfig } from '@portal/platform';
+import type { Projector, ProjectorOptions } from '@portal/projector';
+import { silentProjectorLogger } from '@portal/projector';
+import type { ReadStore } from '@portal/read-store';
+import type { Mailer, MailerOptions } from '../../apps/mailer/src/mailer';
+import { startService } from '../../apps/standalone/src/start-service';
+import { freePort } from './free-port';
+import { api, type ApiClient } from './http-client';
+
+export interface TestAppOptions {
+  /**
+   * 'postgres' needs PG_URL (a fresh random schema, dropped on close); default 'embedded' (PGlite,
+   * in memory, with a temp DATA_DIR for the outbox and the like).
+   */
+  store?: 'embedded' | 'postgres';
+  /** Start the mailer too (outbox files in DATA_DIR/outbox unless config.smtpUrl); needs Redis. Default false. */
+  mailer?: boolean;
+  /** Settings over the harness's defaults (e.g. smtpUrl, bootstrapAdmin: undefined). */
+  config?: Partial<ServiceConfig>;
+  projector?: Partial<ProjectorOptions>;
+  mailerOptions?: Partial<MailerOptions>;
+  /** Nest log levels of the API; default errors only. */
+  apiLogger?: LogLevel[] | false;
+}
+
+export interface TestApp {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  baseUrl: string;
+  /** fetch helpers bound to baseUrl. */
+  http: ApiClient;
+  eventStore: EventStore;
+  readStore: ReadStore;
+  config: ServiceConfig;
+  projector: Projector;
+  mailer: Mailer | undefined;
+  /** The bootstrap admin's credentials. */
+  admin: { email: string; password: string };
+  /** Logs the bootstrap admin in through POST /v1/auth/staff/login (once; the token is reused). */
+  adminToken(): Promise<string>;
+  /** Stops everything and deletes the temp DATA_DIR (and the Postgres schema). */
+  close(): Promise<void>;
+}
+
+export const TEST_ADMIN = { email: 'admin@example.com', password: 'Admin-password-1!' };
+
+/**
+ * Starts the whole service for an e2e test: stores (embedded in a fresh temp DATA_DIR, or a random
+ * Postgres schema), the projector (caught up before the API listens), optionally the mailer, and
+ * the API on 127.0.0.1 and a free port, with a bootstrap admin.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'portal-test-'));
+  const port = await freePort();
+  const pgUrl = process.env.PG_URL;
+  if (options.store === 'postgres' && !pgUrl)
+    throw new Error('startTestApp({ store: "postgres" }) needs PG_URL');
+  const schema = options.store === 'postgres' ? `test_${randomBytes(6).toString('hex')}` : undefined;
+  const storeTarget = options.store === 'postgres' ? pgUrl! : 'embedded';
+  const config: ServiceConfig = {
+    port,
+    dataDir,
+    eventStore: storeTarget,
+    readStore: storeTarget,
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    smtpUrl: undefined,
+    jwtSecret: randomBytes(32).toString('base64url'),
+    bootstrapAdmin: { ...TEST_ADMIN },
+    publicUrl: `http://127.0.0.1:${port}`,
+    ...options.config,
+  };
+  const cleanUp = async (): Promise<void> => {
+    await rm(dataDir, { recursive: true, force: true });
+    if (schema && pgUrl) await dropSchema(pgUrl, schema);
+  };
+  let service;
+  try {
+    service = await startService(config, {
+      parts: { api: true, projector: true, mailer: options.mailer === true },
+      schema,
+      // Jest cannot load PGlite's file system module: the embedded database lives in memory.
+      inMemory: true,
+      host: '127.0.0.1',
+      apiLogger: options.apiLogger ?? ['error'],
+      projector: { logger: silentProjectorLogger, ...options.projector },
+      mailer: { queuePrefix: `test-${randomBytes(6).toString('hex')}`, ...options.mailerOptions },
+      waitForProjector: true,
+    });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  const running = service;
+  const baseUrl = running.url!;
+  const http = api(baseUrl);
+  const admin = config.bootstrapAdmin ?? TEST_ADMIN;
+  let token: Promise<string> | undefined;
+  return {
+    baseUrl,
+    http,
+    eventStore: running.stores.eventStore,
+    readStore: running.stores.readStore,
+    config,
+    projector: running.projector!,
+    mailer: running.mailer,
+    admin,
+    adminToken: () =>
+      (token ??= http.post('/v1/auth/staff/login', admin).then((res) => {
+        if (res.status !== 200 || typeof res.json?.accessToken !== 'string') {
+          token = undefined;
+          throw new Error(`admin login failed: ${res.status} ${res.text}`);
+        }
+        return res.json.accessToken as string;
+      })),
+    close: async () => {
+      await running.close();
+      await cleanUp();
+    },
+  };
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await pool.end();
+  }
+}

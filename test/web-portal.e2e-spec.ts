@@ -1,0 +1,517 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { parseEml, textPart } from '../apps/mailer/src/testing/parse-eml';
+import { waitUntil } from '../apps/mailer/src/testing/wait-until';
+import { CUSTOMER_PASSWORD, PortalWorld } from './portal-world';
+import { startTestApp, type TestApp } from './support';
+
+// The customer web portal (apps/web) driven in Debian's headless Chromium through the whole
+// service: API, projector and mailer (outbox files). Every page talks to the same JSON API as any
+// other client; the tests set up data as staff through that API too.
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ROOT = join(__dirname, '..');
+const SCREENSHOTS = join(__dirname, 'screenshots');
+const TIME_ZONE = 'America/New_York';
+const NEW_PASSWORD = 'Fresh-password-2!';
+/** The mailer's routine lines would drown the test output; its warnings and errors still show. */
+const QUIET_MAILER = {
+  log: () => undefined,
+  warn: (message: string) => console.warn(`[mailer] ${message}`),
+  error: (message: string) => console.error(`[mailer] ${message}`),
+};
+
+/** Runs a Node script of the project (the TypeScript compiler, the asset copy) and waits for it. */
+function run(script: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [script, ...args], { cwd: ROOT }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${script} failed: ${stdout}${stderr}`)) : resolve(),
+    ),
+  );
+}
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`web portal browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+}
+const suite = hasChromium ? describe : describe.skip;
+
+/** The portal's date format (DD.MM.YYYY HH:mm) in its time zone, computed independently of the page's code. */
+function portalTime(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+suite(
+  hasChromium
+    ? 'customer web portal (headless Chromium)'
+    : `customer web portal: SKIPPED, ${CHROMIUM} missing`,
+  () => {
+    let app: TestApp;
+    let world: PortalWorld;
+    let browser: Browser;
+    let portal: { id: string; slug: string };
+    const accountA = { id: '' };
+    const contactA = { id: '', email: '' };
+    let otherAccountCaseId: string;
+    let staffCaseId: string;
+    let readerEmail: string;
+
+    /** The text of the emailed link of `kind` sent to `to` (the mailer's outbox file). */
+    async function emailedLink(to: string, path: string): Promise<string> {
+      const outbox = join(app.config.dataDir, 'outbox');
+      let link: string | undefined;
+      await waitUntil(`an email to ${to} with a ${path} link`, async () => {
+        const names = existsSync(outbox) ? (await readdir(outbox)).filter((n) => n.endsWith('.eml')) : [];
+        for (const name of names) {
+          const eml = parseEml(await readFile(join(outbox, name), 'utf8'));
+          if (!eml.headers.get('to')?.includes(to)) continue;
+          const found = new RegExp(`https?://\\S+/portal/${portal.slug}/${path}\\?token=[\\w.~%-]+`).exec(
+            textPart(eml),
+          );
+          if (found) link = found[0];
+        }
+        return link !== undefined;
+      });
+      return link!;
+    }
+
+    async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'en-US' });
+      const page = await context.newPage();
+      return { context, page };
+    }
+
+    function url(path: string): string {
+      return `${app.baseUrl}/portal/${portal.slug}/${path}`;
+    }
+
+    async function screenshot(page: Page, name: string): Promise<void> {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    }
+
+    /** The bearer token the page keeps in sessionStorage. */
+    function storedToken(page: Page): Promise<string> {
+      return page.evaluate<string>("JSON.parse(Object.values(sessionStorage)[0] || '{}').token");
+    }
+
+    async function logIn(page: Page, email: string, password: string): Promise<void> {
+      await page.goto(url('login'));
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    }
+
+    beforeAll(async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      // The pages as shipped, compiled as `npm run build` does, while the service starts.
+      const buildWeb = run(join(ROOT, 'node_modules/typescript/bin/tsc'), ['-p', 'tsconfig.web.json']).then(
+        () => run(join(ROOT, 'scripts/copy-web-assets.mjs'), []),
+      );
+      [app, browser] = await Promise.all([
+        startTestApp({ mailer: true, mailerOptions: { logger: QUIET_MAILER } }),
+        chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+        buildWeb,
+      ]);
+      world = await PortalWorld.start(app);
+
+      const support = await world.createRole({
+        name: 'Customer support',
+        scopes: {
+          Case: { create: 'yes', read: 'account', edit: 'account', delete: 'no', stream: 'account' },
+          KnowledgeBaseArticle: { create: 'no', read: 'all' },
+        },
+        fields: { Case: { internalNotes: { read: 'no', edit: 'no' }, status: { read: 'yes', edit: 'no' } } },
+      });
+      const reader = await world.createRole({
+        name: 'Read only',
+        scopes: { Case: { create: 'no', read: 'account', edit: 'no', delete: 'no', stream: 'account' } },
+        fields: {},
+      });
+      portal = await world.createPortal({
+        roleIds: [],
+        tabList: ['Case', 'KnowledgeBaseArticle'],
+        quickCreateList: ['Case'],
+        dashboardLayout: [{ dashlet: 'OpenCasesByPriority' }, { dashlet: 'RecentCases' }],
+        settings: {
+          language: 'en_US',
+          timeZone: TIME_ZONE,
+          dateFormat: 'DD.MM.YYYY',
+          currency: 'USD',
+          tokenLifetimeMinutes: 60,
+          idleTimeoutMinutes: 30,
+          maxUsers: null,
+        },
+      });
+
+      accountA.id = await world.createRecord('Account', { name: 'Acme Ltd' });
+      const accountB = await world.createRecord('Account', { name: 'Other Corp' });
+      contactA.email = `ada-${world.unique()}@customer.example.com`;
+      contactA.id = await world.createRecord('Contact', {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: contactA.email,
+        accountId: accountA.id,
+      });
+      readerEmail = `rob-${world.unique()}@customer.example.com`;
+      const readerContact = await world.createRecord('Contact', {
+        firstName: 'Rob',
+        lastName: 'Reader',
+        email: readerEmail,
+        accountId: accountA.id,
+      });
+      const otherContact = await world.createRecord('Contact', {
+        firstName: 'Otto',
+        lastName: 'Other',
+        email: `otto-${world.unique()}@other.example.com`,
+        accountId: accountB,
+      });
+      staffCaseId = await world.createRecord('Case', {
+        name: 'Printer on fire',
+        description: 'Smoke from tray 2.',
+        status: 'Assigned',
+        priority: 'Urgent',
+        accountId: accountA.id,
+      });
+      await world.createRecord('Case', {
+        name: 'Invoice question',
+        status: 'New',
+        priority: 'Low',
+        accountId: accountA.id,
+      });
+      otherAccountCaseId = await world.createRecord('Case', {
+        name: 'Secret of Other Corp',
+        status: 'New',
+        priority: 'High',
+        accountId: accountB,
+        contactId: otherContact,
+      });
+      await world.createRecord('KnowledgeBaseArticle', {
+        name: 'Resetting the printer',
+        body: 'Hold the power button for ten seconds.',
+        status: 'Published',
+        portalIds: [portal.id],
+      });
+      for (const body of [
+        { text: 'We are sending a technician.' },
+        { text: 'Internal: customer is on probation.', isInternal: true },
+      ]) {
+        const res = await world.staff('post', `/v1/records/Case/${staffCaseId}/stream`, body);
+        if (res.status !== 201) throw new Error(`staff comment: ${res.status} ${res.text}`);
+      }
+
+      // The reader accepts an invitation through the API (derived token); Ada gets a real email.
+      await world.createPortalUser(readerContact, portal, [reader]);
+      await world.sync();
+      const invited = await world.staff('post', '/v1/portal-users', {
+        contactId: contactA.id,
+        portalIds: [portal.id],
+        roleIds: [support],
+        sendInvitation: true,
+      });
+      if (invited.status !== 201) throw new Error(`invite: ${invited.status} ${invited.text}`);
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await app?.close();
+    });
+
+    it('takes an invited customer from the emailed link to a created case with a comment', async () => {
+      const link = await emailedLink(contactA.email, 'accept-invitation');
+      const { context, page } = await newPage();
+
+      await page.goto(link);
+      await page.getByRole('heading', { level: 1, name: 'Welcome: choose your password' }).waitFor();
+      // The one-time token leaves the address bar (and history) at once.
+      expect(page.url()).toBe(url('accept-invitation'));
+      await screenshot(page, 'accept-invitation');
+
+      // A password the API refuses: its problem document is shown, at the form and the field.
+      await page.getByLabel('New password').fill('aaaaaaaaaaaa');
+      await page.getByLabel('Repeat the password').fill('aaaaaaaaaaaa');
+      await page.getByRole('button', { name: 'Set password and continue' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(/must not repeat a single character/);
+      expect(await page.getByLabel('New password').getAttribute('aria-invalid')).toBe('true');
+
+      await page.getByLabel('New password').fill(CUSTOMER_PASSWORD);
+      await page.getByLabel('Repeat the password').fill(CUSTOMER_PASSWORD);
+      await page.getByRole('button', { name: 'Set password and continue' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+      // The portal's name, its tabs and nothing it hides.
+      expect(await page.locator('.brand-name').innerText()).toBe(`Portal ${portal.slug}`);
+      const tabs = page.getByRole('navigation', { name: 'Portal sections' }).getByRole('link');
+      expect(await tabs.allInnerTexts()).toEqual(['Dashboard', 'Cases', 'Knowledge base']);
+      await page.getByRole('heading', { level: 2, name: 'Open cases by priority' }).waitFor();
+      await screenshot(page, 'dashboard');
+
+      await tabs.filter({ hasText: 'Cases' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      const rows = page.locator('table.records tbody tr');
+      expect(await rows.locator('th').allInnerTexts()).toEqual(['Invoice question', 'Printer on fire']);
+      expect(await page.locator('table.records').innerText()).not.toContain('Secret of Other Corp');
+
+      // Sorting by a column goes through the API's sort and shows in the URL.
+      await page.getByRole('link', { name: 'Sort by Name' }).click();
+      await page.waitForURL(/sort=name&order=asc/);
+      await page.locator('th[aria-sort="ascending"]').waitFor();
+      expect(await rows.locator('th').allInnerTexts()).toEqual(['Invoice question', 'Printer on fire']);
+      await page.getByRole('link', { name: 'Sort by Name' }).click();
+      await page.waitForURL(/order=desc/);
+      await page.locator('th[aria-sort="descending"]').waitFor();
+      expect(await rows.locator('th').allInnerTexts()).toEqual(['Printer on fire', 'Invoice question']);
+      await screenshot(page, 'case-list');
+
+      await page.getByRole('link', { name: 'New Case' }).click();
+      await page.getByRole('heading', { level: 1, name: 'New Case' }).waitFor();
+      // No name: the API's validation problem appears beside the field.
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByLabel(/^Name/).getAttribute('aria-invalid')).toBe('true');
+      await page.getByLabel(/^Name/).fill('Scanner jams');
+      await page.getByLabel('Description').fill('Every third page.');
+      await page.getByLabel(/^Priority/).selectOption('High');
+      await screenshot(page, 'case-create');
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Scanner jams' }).waitFor();
+      const caseId = /records\/Case\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+      expect(caseId).toBeDefined();
+
+      const details = page.locator('dl.details');
+      expect(await details.innerText()).toMatch(/Status\s+New/);
+      expect(await details.innerText()).toMatch(/Priority\s+High/);
+      // Status is read-only for this role: shown, never offered in the edit form.
+      await page.getByRole('heading', { level: 2, name: 'Change details' }).waitFor();
+      expect(await page.locator('form [name="status"]').count()).toBe(0);
+      expect(await page.locator('form [name="name"]').count()).toBe(1);
+
+      await page.getByLabel(/^Add a comment/).fill('It happens with both trays.');
+      await page.getByRole('button', { name: 'Post comment' }).click();
+      await page.getByText('Your comment is posted.').waitFor();
+      expect(await page.locator('.comment-text').allInnerTexts()).toEqual(['It happens with both trays.']);
+      expect(await page.locator('.comment-author').allInnerTexts()).toEqual(['Ada Lovelace']);
+      await screenshot(page, 'case-record');
+
+      // Everything went through the API: staff see the case linked to Ada and her comment.
+      await world.sync();
+      const staffView = await world.staff('get', `/v1/records/Case/${caseId}`);
+      expect(staffView.json).toMatchObject({
+        name: 'Scanner jams',
+        priority: 'High',
+        status: 'New',
+        accountId: accountA.id,
+        contactId: contactA.id,
+      });
+      const comments = await world.staff('get', `/v1/records/Case/${caseId}/stream`);
+      expect(JSON.stringify(comments.json)).toContain('It happens with both trays.');
+      await context.close();
+    });
+
+    it('shows a staff case with its public comments only, times in the portal zone and format', async () => {
+      const { context, page } = await newPage();
+      await logIn(page, contactA.email, CUSTOMER_PASSWORD);
+      await page.goto(url(`records/Case/${staffCaseId}`));
+      await page.getByRole('heading', { level: 1, name: 'Printer on fire' }).waitFor();
+      expect(await page.locator('.comment-text').allInnerTexts()).toEqual(['We are sending a technician.']);
+      expect(await page.content()).not.toContain('probation');
+
+      const staffView = await world.staff('get', `/v1/records/Case/${staffCaseId}`);
+      expect(await page.getByRole('heading', { name: 'Change details' }).count()).toBe(1);
+      const created = page.locator('dl.details dt:text-is("Created") + dd time');
+      expect(await created.getAttribute('datetime')).toBe(staffView.json.createdAt);
+      expect(await created.innerText()).toBe(portalTime(staffView.json.createdAt as string));
+
+      // Paging: one case a page, oldest first; the pager walks through them.
+      await page.goto(url('records/Case?perPage=1&sort=createdAt&order=asc'));
+      await page.getByText('Page 1 of 3 (3 in all)').waitFor();
+      const firstColumn = page.locator('table.records tbody th');
+      expect(await firstColumn.allInnerTexts()).toEqual(['Printer on fire']);
+      await page.getByRole('link', { name: 'Next page' }).click();
+      await page.getByText('Page 2 of 3 (3 in all)').waitFor();
+      expect(await firstColumn.allInnerTexts()).toEqual(['Invoice question']);
+      await page.getByRole('link', { name: 'Next page' }).click();
+      await page.getByText('Page 3 of 3 (3 in all)').waitFor();
+      expect(await firstColumn.allInnerTexts()).toEqual(['Scanner jams']);
+      await page.goBack();
+      await page.getByText('Page 2 of 3 (3 in all)').waitFor();
+
+      // The knowledge base: readable, not creatable, not editable, no comments for this role.
+      await page.getByRole('link', { name: 'Knowledge base', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor();
+      expect(await page.getByRole('link', { name: /^New / }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Resetting the printer' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Resetting the printer' }).waitFor();
+      expect(await page.locator('dl.details').innerText()).toContain(
+        'Hold the power button for ten seconds.',
+      );
+      expect(await page.locator('form').count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Comments' }).count()).toBe(0);
+      await screenshot(page, 'knowledge-base-article');
+      await context.close();
+    });
+
+    it('offers no create button, create form or edit form to a user without those rights', async () => {
+      const { context, page } = await newPage();
+      // Keyboard only: the login form works from Tab and Enter.
+      await page.goto(url('login'));
+      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await page.keyboard.press('Tab');
+      expect(await page.locator(':focus').getAttribute('name')).toBe('email');
+      await page.keyboard.type(readerEmail);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(CUSTOMER_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+      await page.getByRole('link', { name: 'Cases', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      await page.locator('table.records').waitFor();
+      expect(await page.getByRole('link', { name: /^New / }).count()).toBe(0);
+
+      await page.goto(url('records/Case/new'));
+      await page.getByText('You may not create these.').waitFor();
+      expect(await page.locator('form').count()).toBe(0);
+
+      await page.goto(url(`records/Case/${staffCaseId}`));
+      await page.getByRole('heading', { level: 1, name: 'Printer on fire' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Change details' }).count()).toBe(0);
+      expect(await page.locator('form [name="name"]').count()).toBe(0);
+      await context.close();
+    });
+
+    it('answers "not found" for another account\'s case typed into the URL, and for a hidden tab', async () => {
+      const { context, page } = await newPage();
+      await logIn(page, readerEmail, CUSTOMER_PASSWORD);
+      await page.goto(url(`records/Case/${otherAccountCaseId}`));
+      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+      expect(await page.content()).not.toContain('Secret of Other Corp');
+      await screenshot(page, 'not-found');
+
+      await page.goto(url('records/Document'));
+      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+      await context.close();
+    });
+
+    it('ends an idle session at the portal idle timeout and says why on the login page', async () => {
+      const { context, page } = await newPage();
+      await page.clock.install();
+      await logIn(page, readerEmail, CUSTOMER_PASSWORD);
+      expect(await page.evaluate<number>('sessionStorage.length')).toBe(1);
+
+      await page.clock.fastForward('20:00');
+      await page.getByRole('link', { name: 'Cases', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+
+      // 30 minutes without a request: the API ends the session, and so does the page.
+      await page.clock.fastForward('31:00');
+      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      expect(await page.getByRole('status').innerText()).toMatch(/inactive for a while/);
+      expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
+      await screenshot(page, 'login-after-idle');
+      await context.close();
+    });
+
+    it('goes to the login page when the API ends the session, and logs out for good', async () => {
+      const { context, page } = await newPage();
+      await logIn(page, readerEmail, CUSTOMER_PASSWORD);
+      const token = await storedToken(page);
+
+      // Ended elsewhere (a logout in another tab): the next request answers 401.
+      const ended = await app.http.post(`/v1/portals/${portal.slug}/auth/logout`, undefined, { token });
+      expect(ended.status).toBe(204);
+      await page.getByRole('link', { name: 'Cases', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      expect(await page.getByRole('status').innerText()).toMatch(/Your session has ended/);
+
+      await logIn(page, readerEmail, CUSTOMER_PASSWORD);
+      const second = await storedToken(page);
+      await page.getByRole('link', { name: 'Log out' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      expect(await page.getByRole('status').innerText()).toBe('You have logged out.');
+      expect((await app.http.get(`/v1/portals/${portal.slug}/me`, { token: second })).status).toBe(401);
+      // Going back does not show the portal again.
+      await page.goto(url('records/Case'));
+      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await screenshot(page, 'login');
+      await context.close();
+    });
+
+    it('resets a forgotten password through the emailed link', async () => {
+      const { context, page } = await newPage();
+      await page.goto(url('login'));
+      await page.getByRole('link', { name: 'Forgot your password?' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Forgot your password' }).waitFor();
+      await page.getByLabel('Email').fill(readerEmail);
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await page.getByText(/an email with a link is on its way/).waitFor();
+
+      await page.goto(await emailedLink(readerEmail, 'reset-password'));
+      await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+      expect(page.url()).toBe(url('reset-password'));
+      await page.getByLabel('New password').fill(NEW_PASSWORD);
+      await page.getByLabel('Repeat the password').fill(`${NEW_PASSWORD}x`);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      expect(await page.getByRole('alert').innerText()).toMatch(/not the same/);
+      await page.getByLabel('Repeat the password').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      expect(await page.getByRole('status').innerText()).toMatch(/password has been changed/);
+
+      await page.getByLabel('Email').fill(readerEmail);
+      await page.getByLabel('Password').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+      await page.getByRole('link', { name: 'Rob Reader' }).click();
+      await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
+      await page.getByLabel('Phone').fill('+1 555 0100');
+      await page.getByRole('button', { name: 'Save my profile' }).click();
+      await page.getByText('Your profile is saved.').waitFor();
+      expect(await page.getByLabel('Phone').inputValue()).toBe('+1 555 0100');
+      await screenshot(page, 'profile');
+      await context.close();
+    });
+
+    it("shows the API's refusal of a bad email confirmation link", async () => {
+      const { context, page } = await newPage();
+      await page.goto(url('confirm-email?token=not-a-real-token'));
+      await page.getByRole('heading', { level: 1, name: 'Confirm your new email address' }).waitFor();
+      expect(page.url()).toBe(url('confirm-email'));
+      await page.getByRole('button', { name: 'Confirm my email address' }).click();
+      expect(await page.getByRole('alert').innerText()).toMatch(/not valid/);
+
+      await page.goto(url('confirm-email'));
+      expect(await page.getByRole('alert').innerText()).toMatch(/link is incomplete/);
+      await context.close();
+    });
+  },
+);
