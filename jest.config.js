@@ -4,11 +4,28 @@ const moduleNameMapper = {
   '^@portal/(domain|acl|event-store|read-store|read-models|platform)$': '<rootDir>/libs/$1/src',
   '^@portal/(api|projector|mailer)$': '<rootDir>/apps/$1/src',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
+// Packages shipped only as ES modules (Nest 12 and a few of its dependencies): Jest before Node
+// 24.9 cannot require them, so they are compiled to CommonJS for the tests (node loads them natively).
+const esmOnly = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@borewit',
+  '@tokenizer',
+  'cookie',
+  'content-disposition',
+];
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+  [`node_modules/(${esmOnly.join('|')})/.+\\.js$`]: '<rootDir>/test/support/esm-to-cjs.transformer.cjs',
+};
 const common = {
   testEnvironment: 'node',
   moduleNameMapper,
   transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   rootDir: __dirname,
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
@@ -25,5 +42,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // Fault tests (npm run test:faults): kills, outages, races and hostile input, slower than the rest.
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
   ],
 };
