@@ -35,6 +35,8 @@ export function meView(access: PortalAccess, changes: ProfileChanges = {}) {
       tabList: portal.tabList,
       quickCreateList: portal.quickCreateList,
       settings: portal.settings,
+      // Name, logo and colour for the customer's pages.
+      branding: portal.branding,
     },
     permissions: perms,
   };
