@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type ApiResponse, type TestApp } from './support';
+import { E2E_STORES, startTestApp, type ApiResponse, type TestApp } from './support';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -7,7 +7,7 @@ type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
  * Portals, portal roles and entity types as an admin manages them, through HTTP only. Reads carry
  * the last command's X-Consistency-Token, as a client wanting read-your-writes would.
  */
-describe('admin: portals, portal roles, entity types', () => {
+describe.each(E2E_STORES)('admin: portals, portal roles, entity types (%s store)', (store) => {
   let app: TestApp;
   let admin: string;
   let agent: string;
@@ -71,7 +71,7 @@ describe('admin: portals, portal roles, entity types', () => {
   }
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ store });
     admin = await app.adminToken();
     agent = await staffToken('agent');
     auditor = await staffToken('auditor');

@@ -1,11 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are read as loose JSON */
-import { startTestApp, type TestApp } from './support';
+import { E2E_STORES, startTestApp, type TestApp } from './support';
 import { PortalWorld } from './portal-world';
 
 // The seeds' EspoCRM journey, portal side: a customer of account A in a portal whose role lets
 // them create cases, read and comment on their account's cases, never edit or delete them, and
 // read their account's knowledge base.
-describe('a portal user in their portal', () => {
+describe.each(E2E_STORES)('a portal user in their portal (%s store)', (store) => {
   let app: TestApp;
   let world: PortalWorld;
   let portal: { id: string; slug: string };
@@ -26,7 +26,7 @@ describe('a portal user in their portal', () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ store });
     world = await PortalWorld.start(app);
     agent = await world.createStaffUser('agent');
     ids.accountA = await world.createRecord('Account', { name: 'Acme' });

@@ -1,10 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are read as loose JSON */
-import { startTestApp, type TestApp } from './support';
+import { E2E_STORES, startTestApp, type TestApp } from './support';
 import { PortalWorld } from './portal-world';
 
 // Staff (admins and agents) on /v1/records: create, read with ETag, change with If-Match, delete,
 // comment, and read the full history from the event store.
-describe('staff records', () => {
+describe.each(E2E_STORES)('staff records (%s store)', (store) => {
   let app: TestApp;
   let world: PortalWorld;
   let agent: { id: string; token: string };
@@ -20,7 +20,7 @@ describe('staff records', () => {
     (await world.staff('get', `/v1/records/Case/${id}/history`)).json as any[];
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ store });
     world = await PortalWorld.start(app);
     agent = await world.createStaffUser('agent');
     accountId = await world.createRecord('Account', { name: 'Acme' });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
+const LINE_TIMEOUT_MS = 90_000;
 
 export interface RunningChild {
   process: ChildProcess;
@@ -52,6 +53,16 @@ export function runTs(file: string, env: Record<string, string>): RunningChild {
         void exited.then((code) =>
           reject(new Error(`${file} exited (${code}) before "${prefix}": ${err.slice(-2000)}`)),
         );
+        // A child that hangs fails the test with what it said, not with Jest's bare timeout.
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(
+            new Error(
+              `${file}: no "${prefix}" line within ${LINE_TIMEOUT_MS} ms; stderr: ${err.slice(-2000)}`,
+            ),
+          );
+        }, LINE_TIMEOUT_MS);
+        timer.unref();
       }),
   };
 }

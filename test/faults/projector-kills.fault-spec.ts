@@ -73,7 +73,7 @@ describePg('projector killed with SIGKILL', () => {
     await last.line('caught-up');
     expect(await last.exited).toBe(0);
     await activeEqualsCleanReplay();
-  }, 180_000);
+  }, 400_000);
 
   it('during rebuilds: a later rebuild switches to read models equal to a clean replay', async () => {
     await appendHistory(stores.eventStore, history);
@@ -92,7 +92,7 @@ describePg('projector killed with SIGKILL', () => {
     await last.line('rebuilt');
     expect(await last.exited).toBe(0);
     await activeEqualsCleanReplay();
-  }, 240_000);
+  }, 400_000);
 });
 
 /** Fresh Postgres stores on a random schema (the children open the same schema). */
