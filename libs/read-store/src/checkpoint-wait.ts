@@ -51,3 +51,21 @@ export async function waitForCheckpointOf(
     await unsubscribe?.().catch(() => undefined);
   }
 }
+
+/**
+ * The checkpoint waits of one read store: they share its poll interval, and all of them end,
+ * false, once the store stops them on close.
+ */
+export class CheckpointWaits {
+  private readonly closing = new AbortController();
+
+  constructor(private readonly pollIntervalMs = 50) {}
+
+  wait(source: CheckpointSource, position: number, timeoutMs: number): Promise<boolean> {
+    return waitForCheckpointOf(source, position, timeoutMs, this.pollIntervalMs, this.closing.signal);
+  }
+
+  stop(): void {
+    this.closing.abort();
+  }
+}

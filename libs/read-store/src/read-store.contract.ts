@@ -493,6 +493,21 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(await store.find(c)).toEqual({ items: [], total: 0 });
       });
 
+      it('refreshStatistics takes existing and missing collections and changes no document', async () => {
+        const c = unique('coll');
+        await store.ensureCollection(c, [
+          { name: 'by_accounts', paths: ['accountIds'], kind: 'array' as const },
+        ]);
+        await store.write(async (tx) => {
+          for (let i = 0; i < 50; i += 1) await tx.put(c, { id: `d${i}`, accountIds: [`a${i % 5}`] });
+        });
+        await store.refreshStatistics([c, unique('missing')]);
+        const found = await store.find(c, {
+          filter: { kind: 'overlaps', path: 'accountIds', values: ['a1'] },
+        });
+        expect(found.total).toBe(10);
+      });
+
       it('lists only collections', async () => {
         await store.transact(unique('projection'), async () => 1);
         const c = unique('coll');

@@ -77,6 +77,11 @@ export interface ReadStore {
   ensureCollection(collection: string, indexes?: IndexSpec[]): Promise<void>;
   listCollections(): Promise<string[]>;
   dropCollection(collection: string): Promise<void>;
+  /**
+   * Tells the store's query planner what a collection now holds, after bulk writes (a replay or a
+   * rebuild). Without it Postgres plans scoped lists on empty-table guesses and scans every record.
+   */
+  refreshStatistics(collections: string[]): Promise<void>;
   /** Removes a projection's checkpoint (used when a rebuild replaces its collections). */
   deleteCheckpoint(projection: string): Promise<void>;
 

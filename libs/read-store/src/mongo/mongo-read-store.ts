@@ -6,7 +6,7 @@ import {
   type Db,
   type TransactionOptions,
 } from 'mongodb';
-import { waitForCheckpointOf } from '../checkpoint-wait';
+import { CheckpointWaits } from '../checkpoint-wait';
 import type {
   Document,
   DocumentShape,
@@ -60,13 +60,14 @@ export class MongoReadStore implements ReadStore {
   readonly kind = 'mongodb' as const;
   private readonly documents: MongoDocuments;
   private readonly checkpoints: Collection<CheckpointDocument>;
-  private readonly closing = new AbortController();
+  private readonly waits: CheckpointWaits;
 
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
-    private readonly options: MongoReadStoreOptions,
+    options: MongoReadStoreOptions,
   ) {
+    this.waits = new CheckpointWaits(options.pollIntervalMs);
     this.documents = new MongoDocuments(db);
     this.checkpoints = db.collection<CheckpointDocument>(CHECKPOINTS);
   }
@@ -124,13 +125,7 @@ export class MongoReadStore implements ReadStore {
    * poll interval of latency saved; polling works across processes as it is.
    */
   waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean> {
-    return waitForCheckpointOf(
-      { read: () => this.getCheckpoint(projection) },
-      position,
-      timeoutMs,
-      this.options.pollIntervalMs ?? 50,
-      this.closing.signal,
-    );
+    return this.waits.wait({ read: () => this.getCheckpoint(projection) }, position, timeoutMs);
   }
 
   async ensureCollection(collection: string, indexes: IndexSpec[] = []): Promise<void> {
@@ -162,12 +157,16 @@ export class MongoReadStore implements ReadStore {
     await this.db.collection(collectionNameOf(collection)).drop();
   }
 
+  async refreshStatistics(_collections: string[]): Promise<void> {
+    // MongoDB's planner races candidate plans on the data itself and caches the winner: no statistics to refresh.
+  }
+
   async deleteCheckpoint(projection: string): Promise<void> {
     await this.checkpoints.deleteOne({ _id: projection });
   }
 
   async close(): Promise<void> {
-    this.closing.abort();
+    this.waits.stop();
     await this.client.close();
   }
 

@@ -6,7 +6,7 @@ import {
   type SqlClient,
   type SqlQueryable,
 } from '@portal/platform';
-import { waitForCheckpointOf } from '../checkpoint-wait';
+import { CheckpointWaits } from '../checkpoint-wait';
 import type {
   Document,
   DocumentShape,
@@ -45,7 +45,7 @@ const CHECKPOINTS = 'rs_checkpoints';
 export class SqlReadStore implements ReadStore {
   readonly kind: ReadStoreKind;
   private readonly known = new KnownTables();
-  private readonly closing = new AbortController();
+  private readonly waits: CheckpointWaits;
   private readonly documents: SqlDocuments;
 
   private constructor(
@@ -55,6 +55,7 @@ export class SqlReadStore implements ReadStore {
   ) {
     this.kind = client.kind;
     this.documents = new SqlDocuments(client, this.known);
+    this.waits = new CheckpointWaits(options.pollIntervalMs);
   }
 
   static async open(client: SqlClient, options: SqlReadStoreOptions = {}): Promise<SqlReadStore> {
@@ -106,12 +107,11 @@ export class SqlReadStore implements ReadStore {
       `SELECT position FROM ${CHECKPOINTS} WHERE projection = $1`,
       [projection],
     );
-    const position = rows[0]?.position;
-    return position === undefined || position === null ? undefined : Number(position);
+    return positionOf(rows);
   }
 
   waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean> {
-    return waitForCheckpointOf(
+    return this.waits.wait(
       {
         read: () => this.getCheckpoint(projection),
         subscribe: (onWake) =>
@@ -121,8 +121,6 @@ export class SqlReadStore implements ReadStore {
       },
       position,
       timeoutMs,
-      this.options.pollIntervalMs ?? 50,
-      this.closing.signal,
     );
   }
 
@@ -165,12 +163,20 @@ export class SqlReadStore implements ReadStore {
     await this.client.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
   }
 
+  async refreshStatistics(collections: string[]): Promise<void> {
+    for (const collection of collections) {
+      const table = tableOf(collection);
+      if (await this.known.exists(this.client, table))
+        await this.client.query(`ANALYZE ${quoteIdent(table)}`);
+    }
+  }
+
   async deleteCheckpoint(projection: string): Promise<void> {
     await this.client.query(`DELETE FROM ${CHECKPOINTS} WHERE projection = $1`, [projection]);
   }
 
   async close(): Promise<void> {
-    this.closing.abort();
+    this.waits.stop();
     if (this.options.ownsClient !== false) await this.client.close();
   }
 }
@@ -188,6 +194,11 @@ async function lockCheckpoint(q: SqlQueryable, projection: string): Promise<numb
     ]);
     ({ rows } = await q.query<{ position: number | string | null }>(select, [projection]));
   }
+  return positionOf(rows);
+}
+
+/** The checkpoint in a `position` column (bigint: pg hands it back as a string); none when null or no row. */
+function positionOf(rows: { position: number | string | null }[]): number | undefined {
   const position = rows[0]?.position;
   return position === undefined || position === null ? undefined : Number(position);
 }
