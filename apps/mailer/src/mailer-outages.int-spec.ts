@@ -1,15 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openEmbeddedEventStore, type EventStore } from '@portal/event-store';
 import { deriveKey, hashToken } from '@portal/platform';
-import { openEmbeddedReadStore, type ReadStore } from '@portal/read-store';
-import { Mailer, type MailerOptions } from './mailer';
+import type { MailerOptions } from './mailer';
 import { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
 import { givenPortal, givenPortalUser, sendInvitation } from './testing/mail-fixtures';
 import { parseEml, textPart } from './testing/parse-eml';
 import { RecordingLogger } from './testing/recording-logger';
-import { deleteRedisPrefix, randomQueuePrefix, TEST_REDIS_URL } from './testing/redis-test-prefix';
+import { MailerTestBed } from './testing/mailer-test-bed';
+import { TEST_REDIS_URL } from './testing/redis-test-prefix';
 import { freePort, SmtpTestServer } from './testing/smtp-test-server';
 import { waitUntil } from './testing/wait-until';
 
@@ -19,39 +18,16 @@ jest.setTimeout(90_000);
 const tokenSecret = deriveKey('outage secret', 'one-time-tokens');
 
 describe('Mailer when things are down', () => {
-  let events: EventStore;
-  let readStore: ReadStore;
-  let dataDir: string;
-  const prefixes: string[] = [];
-  const running: Mailer[] = [];
-
-  beforeAll(async () => {
-    events = await openEmbeddedEventStore(undefined);
-    readStore = await openEmbeddedReadStore(undefined);
-    dataDir = mkdtempSync(join(tmpdir(), 'mailer-'));
-  });
-
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((m) => m.stop()));
-  });
-
-  afterAll(async () => {
-    await events.close();
-    await readStore.close();
-    await Promise.all(prefixes.map(deleteRedisPrefix));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const bed = MailerTestBed.register('mailer-');
 
   function options(
     overrides: Partial<MailerOptions> & { checkpoints: ReadStoreCheckpointStore },
   ): MailerOptions {
-    const queuePrefix = randomQueuePrefix();
-    prefixes.push(queuePrefix);
     return {
-      events,
+      events: bed.events,
       redisUrl: TEST_REDIS_URL,
-      queuePrefix,
-      dataDir,
+      queuePrefix: bed.queuePrefix(),
+      dataDir: bed.dataDir,
       publicUrl: 'http://localhost:3000',
       tokenSecret,
       fromAddress: 'no-reply@localhost',
@@ -61,34 +37,24 @@ describe('Mailer when things are down', () => {
     };
   }
 
-  async function startMailer(opts: MailerOptions): Promise<Mailer> {
-    const mailer = new Mailer(opts);
-    running.push(mailer);
-    await mailer.start();
-    return mailer;
-  }
-
-  async function delivered(sourceEventIds: string[]): Promise<number> {
-    const recorded = await events.readAll({ filter: { eventTypes: ['EmailDelivered'] } });
-    return recorded.filter((e) => sourceEventIds.includes(e.data.sourceEventId as string)).length;
-  }
+  const delivered = (sourceEventIds: string[]) => bed.outcomes('EmailDelivered', sourceEventIds);
 
   it('retries while the SMTP server is down and delivers every email once when it is back', async () => {
     const port = await freePort();
     const logger = new RecordingLogger();
-    const { portalId } = await givenPortal(events);
+    const { portalId } = await givenPortal(bed.events);
     const users = await Promise.all(
-      Array.from({ length: 3 }, (_, i) => givenPortalUser(events, portalId, `outage-${i}@customer.test`)),
+      Array.from({ length: 3 }, (_, i) => givenPortalUser(bed.events, portalId, `outage-${i}@customer.test`)),
     );
     const sent: { eventId: string }[] = [];
     for (const user of users)
-      sent.push(await sendInvitation(events, tokenSecret, user.portalUserId, portalId));
+      sent.push(await sendInvitation(bed.events, tokenSecret, user.portalUserId, portalId));
 
-    await startMailer(
+    await bed.startMailer(
       options({
         smtpUrl: `smtp://127.0.0.1:${port}`,
         logger,
-        checkpoints: new ReadStoreCheckpointStore(readStore, 'smtp-outage'),
+        checkpoints: new ReadStoreCheckpointStore(bed.readStore, 'smtp-outage'),
       }),
     );
     await waitUntil('a send has failed', () => logger.lines.some((l) => l.includes('will retry')));
@@ -108,27 +74,30 @@ describe('Mailer when things are down', () => {
   });
 
   it('waits for Redis without moving its checkpoint, then enqueues once Redis is reachable', async () => {
-    const checkpoints = new ReadStoreCheckpointStore(readStore, 'redis-outage');
+    const checkpoints = new ReadStoreCheckpointStore(bed.readStore, 'redis-outage');
     const logger = new RecordingLogger();
     const smtp = await SmtpTestServer.start();
     try {
-      const { portalId } = await givenPortal(events);
-      const { portalUserId, email } = await givenPortalUser(events, portalId, 'redis-outage@customer.test');
-      const invitation = await sendInvitation(events, tokenSecret, portalUserId, portalId);
+      const { portalId } = await givenPortal(bed.events);
+      const { portalUserId, email } = await givenPortalUser(
+        bed.events,
+        portalId,
+        'redis-outage@customer.test',
+      );
+      const invitation = await sendInvitation(bed.events, tokenSecret, portalUserId, portalId);
       const deadRedis = `redis://127.0.0.1:${await freePort()}`;
 
-      const waiting = await startMailer(
+      const waiting = await bed.startMailer(
         options({ redisUrl: deadRedis, smtpUrl: smtp.url, logger, checkpoints, initialRetryDelayMs: 50 }),
       );
       await waitUntil('the mailer says it waits for Redis', () =>
         logger.lines.some((l) => l.includes(`mailer waiting for Redis at ${deadRedis}`)),
       );
       expect(await checkpoints.load()).toBeUndefined();
-      await waiting.stop();
-      running.splice(running.indexOf(waiting), 1);
+      await bed.stopMailer(waiting);
       expect(await checkpoints.load()).toBeUndefined();
 
-      await startMailer(options({ smtpUrl: smtp.url, checkpoints }));
+      await bed.startMailer(options({ smtpUrl: smtp.url, checkpoints }));
       await waitUntil(
         'the invitation is delivered',
         async () => (await delivered([invitation.eventId])) === 1,
@@ -143,11 +112,14 @@ describe('Mailer when things are down', () => {
   it('writes a parseable .eml per message to DATA_DIR/outbox when SMTP_URL is unset', async () => {
     const outboxDataDir = mkdtempSync(join(tmpdir(), 'mailer-outbox-'));
     try {
-      const { portalId, slug } = await givenPortal(events, { name: 'Outbox Portal' });
-      const { portalUserId } = await givenPortalUser(events, portalId, 'outbox@customer.test');
-      const invitation = await sendInvitation(events, tokenSecret, portalUserId, portalId);
-      await startMailer(
-        options({ dataDir: outboxDataDir, checkpoints: new ReadStoreCheckpointStore(readStore, 'outbox') }),
+      const { portalId, slug } = await givenPortal(bed.events, { name: 'Outbox Portal' });
+      const { portalUserId } = await givenPortalUser(bed.events, portalId, 'outbox@customer.test');
+      const invitation = await sendInvitation(bed.events, tokenSecret, portalUserId, portalId);
+      await bed.startMailer(
+        options({
+          dataDir: outboxDataDir,
+          checkpoints: new ReadStoreCheckpointStore(bed.readStore, 'outbox'),
+        }),
       );
       await waitUntil(
         'the invitation is delivered',

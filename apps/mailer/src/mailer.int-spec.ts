@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { openEmbeddedEventStore, type EventStore } from '@portal/event-store';
 import { deriveKey, hashToken } from '@portal/platform';
-import { openEmbeddedReadStore, type ReadStore } from '@portal/read-store';
-import { Mailer, type MailerOptions } from './mailer';
+import type { MailerOptions } from './mailer';
 import { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
 import {
   givenPortal,
@@ -16,7 +11,8 @@ import {
 } from './testing/mail-fixtures';
 import { parseEml, textPart } from './testing/parse-eml';
 import { RecordingLogger } from './testing/recording-logger';
-import { deleteRedisPrefix, randomQueuePrefix, TEST_REDIS_URL } from './testing/redis-test-prefix';
+import { MailerTestBed } from './testing/mailer-test-bed';
+import { TEST_REDIS_URL } from './testing/redis-test-prefix';
 import { SmtpTestServer } from './testing/smtp-test-server';
 import { waitUntil } from './testing/wait-until';
 
@@ -27,41 +23,26 @@ const tokenSecret = deriveKey('integration secret', 'one-time-tokens');
 const PUBLIC_URL = 'https://portal.example.test';
 
 describe('Mailer (event store → BullMQ → SMTP)', () => {
-  let events: EventStore;
-  let readStore: ReadStore;
+  const bed = MailerTestBed.register('mailer-');
   let smtp: SmtpTestServer;
-  let dataDir: string;
-  const prefixes: string[] = [];
-  const running: Mailer[] = [];
 
   beforeAll(async () => {
-    events = await openEmbeddedEventStore(undefined);
-    readStore = await openEmbeddedReadStore(undefined);
     smtp = await SmtpTestServer.start({ rejectRecipients: ['nobody@rejected.test'] });
-    dataDir = mkdtempSync(join(tmpdir(), 'mailer-'));
-  });
-
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((m) => m.stop()));
   });
 
   afterAll(async () => {
     await smtp.stop();
-    await events.close();
-    await readStore.close();
-    await Promise.all(prefixes.map(deleteRedisPrefix));
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   function options(
     overrides: Partial<MailerOptions> & { queuePrefix: string; checkpointName: string },
   ): MailerOptions {
     return {
-      events,
-      checkpoints: new ReadStoreCheckpointStore(readStore, overrides.checkpointName),
+      events: bed.events,
+      checkpoints: new ReadStoreCheckpointStore(bed.readStore, overrides.checkpointName),
       redisUrl: TEST_REDIS_URL,
       smtpUrl: smtp.url,
-      dataDir,
+      dataDir: bed.dataDir,
       publicUrl: PUBLIC_URL,
       tokenSecret,
       fromAddress: 'no-reply@portal.example.test',
@@ -71,36 +52,23 @@ describe('Mailer (event store → BullMQ → SMTP)', () => {
     };
   }
 
-  async function startMailer(opts: MailerOptions): Promise<Mailer> {
-    const mailer = new Mailer(opts);
-    running.push(mailer);
-    await mailer.start();
-    return mailer;
-  }
-
   function fresh() {
-    const queuePrefix = randomQueuePrefix();
-    prefixes.push(queuePrefix);
+    const queuePrefix = bed.queuePrefix();
     return { queuePrefix, checkpointName: `mailer-${queuePrefix}` };
-  }
-
-  async function outcomes(type: string, sourceEventIds: string[]): Promise<number> {
-    const recorded = await events.readAll({ filter: { eventTypes: [type] } });
-    return recorded.filter((e) => sourceEventIds.includes(e.data.sourceEventId as string)).length;
   }
 
   const messagesTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
 
   it('mails an invitation whose link carries the token hashed in the event', async () => {
     const logger = new RecordingLogger();
-    const { portalId, slug } = await givenPortal(events, { name: 'Acme Support' });
-    const { portalUserId } = await givenPortalUser(events, portalId, 'jane.invite@customer.test');
-    const invitation = await sendInvitation(events, tokenSecret, portalUserId, portalId);
+    const { portalId, slug } = await givenPortal(bed.events, { name: 'Acme Support' });
+    const { portalUserId } = await givenPortalUser(bed.events, portalId, 'jane.invite@customer.test');
+    const invitation = await sendInvitation(bed.events, tokenSecret, portalUserId, portalId);
 
-    await startMailer(options({ ...fresh(), logger }));
+    await bed.startMailer(options({ ...fresh(), logger }));
     await waitUntil(
       'the invitation is delivered',
-      async () => (await outcomes('EmailDelivered', [invitation.eventId])) === 1,
+      async () => (await bed.outcomes('EmailDelivered', [invitation.eventId])) === 1,
     );
 
     const received = messagesTo('jane.invite@customer.test');
@@ -118,7 +86,7 @@ describe('Mailer (event store → BullMQ → SMTP)', () => {
     expect(hashToken(token)).toBe(invitation.tokenHash);
     expect(eml.parts.some((p) => p.contentType.startsWith('text/html') && p.body.includes(token))).toBe(true);
 
-    const [delivered] = await events.readStream(`emailDelivery-invitation-${invitation.eventId}`);
+    const [delivered] = await bed.events.readStream(`emailDelivery-invitation-${invitation.eventId}`);
     expect(delivered).toMatchObject({
       type: 'EmailDelivered',
       data: {
@@ -130,7 +98,7 @@ describe('Mailer (event store → BullMQ → SMTP)', () => {
       },
       metadata: { actor: { type: 'system' }, causationId: invitation.eventId },
     });
-    const [source] = (await events.readStream(`portalUser-${portalUserId}`)).filter(
+    const [source] = (await bed.events.readStream(`portalUser-${portalUserId}`)).filter(
       (e) => e.id === invitation.eventId,
     );
     expect(delivered!.metadata.correlationId).toBe(source!.metadata.correlationId);
@@ -139,21 +107,21 @@ describe('Mailer (event store → BullMQ → SMTP)', () => {
   });
 
   it('mails a reset link to the user and an email-change link to the new address', async () => {
-    const { portalId, slug } = await givenPortal(events);
-    const { portalUserId } = await givenPortalUser(events, portalId, 'jane.reset@customer.test');
-    const reset = await requestPasswordReset(events, tokenSecret, portalUserId, portalId);
+    const { portalId, slug } = await givenPortal(bed.events);
+    const { portalUserId } = await givenPortalUser(bed.events, portalId, 'jane.reset@customer.test');
+    const reset = await requestPasswordReset(bed.events, tokenSecret, portalUserId, portalId);
     const change = await requestEmailChange(
-      events,
+      bed.events,
       tokenSecret,
       portalUserId,
       portalId,
       'jane.new@customer.test',
     );
 
-    await startMailer(options(fresh()));
+    await bed.startMailer(options(fresh()));
     await waitUntil(
       'both are delivered',
-      async () => (await outcomes('EmailDelivered', [reset.eventId, change.eventId])) === 2,
+      async () => (await bed.outcomes('EmailDelivered', [reset.eventId, change.eventId])) === 2,
     );
 
     const tokenIn = (address: string, path: string) => {
@@ -169,44 +137,44 @@ describe('Mailer (event store → BullMQ → SMTP)', () => {
 
   it('sends exactly one email per event across restarts, a lost checkpoint and lost jobs', async () => {
     const ids = fresh();
-    const { portalId } = await givenPortal(events);
+    const { portalId } = await givenPortal(bed.events);
     const users = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => givenPortalUser(events, portalId, `restart-${i}@customer.test`)),
+      Array.from({ length: 6 }, (_, i) =>
+        givenPortalUser(bed.events, portalId, `restart-${i}@customer.test`),
+      ),
     );
     const first: { eventId: string }[] = [];
     for (const user of users.slice(0, 3))
-      first.push(await sendInvitation(events, tokenSecret, user.portalUserId, portalId));
+      first.push(await sendInvitation(bed.events, tokenSecret, user.portalUserId, portalId));
 
-    const mailer = await startMailer(options(ids));
+    const mailer = await bed.startMailer(options(ids));
     await waitUntil(
       'a first email is delivered',
       async () =>
-        (await outcomes(
+        (await bed.outcomes(
           'EmailDelivered',
           first.map((i) => i.eventId),
         )) >= 1,
     );
-    await mailer.stop();
-    running.splice(running.indexOf(mailer), 1);
+    await bed.stopMailer(mailer);
 
     const second: { eventId: string }[] = [];
     for (const user of users.slice(3))
-      second.push(await sendInvitation(events, tokenSecret, user.portalUserId, portalId));
+      second.push(await sendInvitation(bed.events, tokenSecret, user.portalUserId, portalId));
     const all = [...first, ...second].map((i) => i.eventId);
-    const restarted = await startMailer(options(ids));
+    const restarted = await bed.startMailer(options(ids));
     await waitUntil(
       'every invitation is delivered',
-      async () => (await outcomes('EmailDelivered', all)) === all.length,
+      async () => (await bed.outcomes('EmailDelivered', all)) === all.length,
     );
-    await restarted.stop();
-    running.splice(running.indexOf(restarted), 1);
+    await bed.stopMailer(restarted);
 
     // A crash that lost the checkpoint and Redis that lost the jobs: every event is replayed and
     // enqueued again, and the worker finds each delivery already recorded.
-    await readStore.deleteCheckpoint(ids.checkpointName);
+    await bed.readStore.deleteCheckpoint(ids.checkpointName);
     const queue = new Queue('email', { connection: { url: TEST_REDIS_URL }, prefix: ids.queuePrefix });
     await queue.obliterate({ force: true });
-    const replaying = await startMailer(options(ids));
+    const replaying = await bed.startMailer(options(ids));
     // The store holds the other tests' invitations too: look at this test's jobs only.
     const ourJobs = async () =>
       (await queue.getJobs(['completed'])).filter((job) => all.includes(job.data.sourceEventId as string));
@@ -217,27 +185,26 @@ describe('Mailer (event store → BullMQ → SMTP)', () => {
     } finally {
       await queue.close();
     }
-    await replaying.stop();
-    running.splice(running.indexOf(replaying), 1);
+    await bed.stopMailer(replaying);
 
     expect(replayed.map((job) => job.returnvalue)).toEqual(all.map(() => 'already-delivered'));
     for (const user of users) expect(messagesTo(user.email)).toHaveLength(1);
-    expect(await outcomes('EmailDelivered', all)).toBe(all.length);
+    expect(await bed.outcomes('EmailDelivered', all)).toBe(all.length);
   });
 
   it('records a permanent failure when the server refuses the recipient with 550, and does not retry', async () => {
     const ids = fresh();
-    const { portalId } = await givenPortal(events);
-    const { portalUserId } = await givenPortalUser(events, portalId, 'nobody@rejected.test');
-    const invitation = await sendInvitation(events, tokenSecret, portalUserId, portalId);
+    const { portalId } = await givenPortal(bed.events);
+    const { portalUserId } = await givenPortalUser(bed.events, portalId, 'nobody@rejected.test');
+    const invitation = await sendInvitation(bed.events, tokenSecret, portalUserId, portalId);
 
-    await startMailer(options(ids));
+    await bed.startMailer(options(ids));
     await waitUntil(
       'the failure is recorded',
-      async () => (await outcomes('EmailDeliveryFailed', [invitation.eventId])) === 1,
+      async () => (await bed.outcomes('EmailDeliveryFailed', [invitation.eventId])) === 1,
     );
 
-    const [failed] = await events.readStream(`emailDelivery-invitation-${invitation.eventId}`);
+    const [failed] = await bed.events.readStream(`emailDelivery-invitation-${invitation.eventId}`);
     expect(failed).toMatchObject({
       type: 'EmailDeliveryFailed',
       data: {

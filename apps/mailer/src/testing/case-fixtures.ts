@@ -7,12 +7,11 @@ import {
   type CaseStatusChanged,
   type CommentPosted,
   type PortalRoleCreated,
-  type PortalUserCreated,
   type PortalUserPasswordSet,
   type PortalUserProfileUpdated,
   type RecordCreated,
 } from '@portal/domain';
-import { event, metadata } from './mail-fixtures';
+import { event, metadata, portalUserCreated } from './mail-fixtures';
 
 // Case events as the API appends them (typed by the domain's own event types), for the case emails' tests.
 
@@ -54,19 +53,7 @@ export async function givenActivePortalUser(
   accountId: string,
 ): Promise<{ portalUserId: string; email: string }> {
   const portalUserId = randomUUID();
-  const created: PortalUserCreated = {
-    type: 'PortalUserCreated',
-    data: {
-      portalUserId,
-      email,
-      firstName: 'Jane',
-      lastName: 'Doe',
-      contactId: null,
-      accountIds: [accountId],
-      portalIds: [portalId],
-      roleIds: [],
-    },
-  };
+  const created = portalUserCreated(portalUserId, portalId, email, [accountId]);
   const passwordSet: PortalUserPasswordSet = {
     type: 'PortalUserPasswordSet',
     data: { reason: 'invitation' },

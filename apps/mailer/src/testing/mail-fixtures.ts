@@ -56,13 +56,14 @@ export async function givenPortal(
   return { portalId, slug, name };
 }
 
-export async function givenPortalUser(
-  events: EventStore,
+/** Jane Doe, a portal user without contact, in one portal and no roles. */
+export function portalUserCreated(
+  portalUserId: string,
   portalId: string,
   email: string,
-): Promise<{ portalUserId: string; email: string }> {
-  const portalUserId = randomUUID();
-  const created: PortalUserCreated = {
+  accountIds: string[],
+): PortalUserCreated {
+  return {
     type: 'PortalUserCreated',
     data: {
       portalUserId,
@@ -70,11 +71,20 @@ export async function givenPortalUser(
       firstName: 'Jane',
       lastName: 'Doe',
       contactId: null,
-      accountIds: [],
+      accountIds,
       portalIds: [portalId],
       roleIds: [],
     },
   };
+}
+
+export async function givenPortalUser(
+  events: EventStore,
+  portalId: string,
+  email: string,
+): Promise<{ portalUserId: string; email: string }> {
+  const portalUserId = randomUUID();
+  const created = portalUserCreated(portalUserId, portalId, email, []);
   await events.append(`portalUser-${portalUserId}`, [event(created)], 'no-stream');
   return { portalUserId, email };
 }

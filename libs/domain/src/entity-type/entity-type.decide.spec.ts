@@ -1,13 +1,8 @@
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import type { DefineEntityType } from './entity-type.commands';
 import { decideDefineEntityType } from './entity-type.decide';
 import type { EntityTypeEvent } from './entity-type.events';
-import { evolveEntityType } from './entity-type.evolve';
-import { initialEntityTypeState } from './entity-type.state';
 import { entityTypeStream } from './entity-type.stream';
-
-const given = (...events: EntityTypeEvent[]) => fold(evolveEntityType, initialEntityTypeState, events);
+import { given, refusal } from './testing/entity-type.scenario';
 
 function define(overrides: Partial<DefineEntityType> = {}): DefineEntityType {
   return {
@@ -24,16 +19,6 @@ function define(overrides: Partial<DefineEntityType> = {}): DefineEntityType {
     ],
     ...overrides,
   };
-}
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 const invoiceDefined: EntityTypeEvent = {

@@ -1,23 +1,6 @@
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import { decideCreatePortalRole, decideDeletePortalRole, decideUpdatePortalRole } from './portal-role.decide';
 import type { PortalRoleEvent, PortalRoleFields, PortalRoleScopes } from './portal-role.events';
-import { evolvePortalRole } from './portal-role.evolve';
-import { initialPortalRoleState, type PortalRoleState } from './portal-role.state';
-
-function given(events: PortalRoleEvent[]): PortalRoleState {
-  return fold(evolvePortalRole, initialPortalRoleState, events);
-}
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, but the command was accepted');
-}
+import { given, refusal } from './testing/portal-role.scenario';
 
 const roleId = 'r-1';
 // The EspoCRM example role: create cases, read the account's cases and knowledge base.

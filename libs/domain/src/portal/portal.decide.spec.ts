@@ -1,25 +1,8 @@
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import type { CreatePortal, UpdatePortal } from './portal.commands';
 import { DEFAULT_PORTAL_SETTINGS } from './portal.configuration';
 import { decideCreatePortal, decideUpdatePortal } from './portal.decide';
-import type { PortalCreated, PortalEvent } from './portal.events';
-import { evolvePortal } from './portal.evolve';
-import { initialPortalState, type PortalState } from './portal.state';
-
-function given(events: PortalEvent[]): PortalState {
-  return fold(evolvePortal, initialPortalState, events);
-}
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, but the command was accepted');
-}
+import type { PortalCreated } from './portal.events';
+import { given, refusal } from './testing/portal.scenario';
 
 const portalId = 'p-1';
 // The contract's example body.

@@ -1,50 +1,5 @@
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import type { PortalCreated, PortalEvent } from './portal.events';
-import { evolvePortal } from './portal.evolve';
-import { DEFAULT_PORTAL_SETTINGS } from './portal.configuration';
-import { initialPortalState, type PortalState } from './portal.state';
-
-function given(events: PortalEvent[]): PortalState {
-  return fold(evolvePortal, initialPortalState, events);
-}
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, but the command was accepted');
-}
-
-const portalId = 'p-1';
-function createdWith(maxUsers: number | null, extra: Partial<PortalCreated['data']> = {}): PortalCreated {
-  return {
-    type: 'PortalCreated',
-    data: {
-      portalId,
-      name: 'Customer portal',
-      slug: 'customers',
-      url: 'http://localhost/portal/customers',
-      customUrl: null,
-      tabList: ['Case'],
-      quickCreateList: [],
-      dashboardLayout: [],
-      defaultCaseAssigneeId: null,
-      recordCriteria: {},
-      settings: { ...DEFAULT_PORTAL_SETTINGS, maxUsers },
-      branding: { logoUrl: null, primaryColor: null, companyName: null },
-      isActive: true,
-      isDefault: false,
-      roleIds: [],
-      ...extra,
-    },
-  };
-}
-
 import { decideMakePortalDefault, decideUnsetPortalDefault } from './portal.default.decide';
+import { createdWith, given, portalId, refusal } from './testing/portal.scenario';
 
 describe('decideMakePortalDefault', () => {
   it('makes a portal default', () => {

@@ -1,6 +1,4 @@
 import { CASE_ENTITY_TYPE, CONTACT_ENTITY_TYPE } from '../entity-type/built-in-entity-types';
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import {
   decideCreateRecord,
   decideDeleteRecord,
@@ -8,25 +6,12 @@ import {
   decideUpdateRecord,
 } from './record.decide';
 import type { RecordEvent } from './record.events';
-import { evolveRecord } from './record.evolve';
-import { initialRecordState } from './record.state';
+import { given, refusal } from './testing/record.scenario';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const ACCOUNT_ID = '22222222-2222-4222-8222-222222222222';
 const STAFF_ID = '33333333-3333-4333-8333-333333333333';
 const COMMENT_ID = '44444444-4444-4444-8444-444444444444';
-
-const given = (...events: RecordEvent[]) => fold(evolveRecord, initialRecordState, events);
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const caseCreated: RecordEvent = {
   type: 'RecordCreated',

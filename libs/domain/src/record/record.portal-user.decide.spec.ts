@@ -1,18 +1,15 @@
 import { mergeRoles, type AclUser, type PortalContext, type RoleDefinition } from '@portal/acl';
 import { CASE_ENTITY_TYPE, DOCUMENT_ENTITY_TYPE } from '../entity-type/built-in-entity-types';
 import type { EntityTypeDefinition } from '../entity-type/entity-type.definition';
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import type { PortalUserAccess } from './record.commands';
 import type { RecordEvent } from './record.events';
-import { evolveRecord } from './record.evolve';
 import {
   decideCreateRecordAsPortalUser,
   decideDeleteRecordAsPortalUser,
   decidePostCommentAsPortalUser,
   decideUpdateRecordAsPortalUser,
 } from './record.portal-user.decide';
-import { initialRecordState } from './record.state';
+import { given, refusal } from './testing/record.scenario';
 
 const PORTAL = 'a0000000-0000-4000-8000-000000000001';
 const OTHER_PORTAL = 'a0000000-0000-4000-8000-000000000002';
@@ -67,18 +64,6 @@ function access(roles: RoleDefinition[], overrides: Partial<PortalUserAccess> = 
 }
 const support = access([customerSupport]);
 const editor = access([editors]);
-
-const given = (...events: RecordEvent[]) => fold(evolveRecord, initialRecordState, events);
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 function staffCase(fields: Record<string, unknown>): RecordEvent {
   return {

@@ -1,23 +1,6 @@
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import { decideReleaseUniqueValue, decideReserveUniqueValue } from './reservation.decide';
 import type { ReservationEvent } from './reservation.events';
-import { evolveReservation } from './reservation.evolve';
-import { initialReservationState, type ReservationState } from './reservation.state';
-
-function given(events: ReservationEvent[]): ReservationState {
-  return fold(evolveReservation, initialReservationState, events);
-}
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, but the command was accepted');
-}
+import { given, refusal } from './testing/reservation.scenario';
 
 const reserved = (ownerId: string, value = 'customers'): ReservationEvent => ({
   type: 'UniqueValueReserved',

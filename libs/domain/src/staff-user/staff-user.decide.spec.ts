@@ -1,6 +1,4 @@
 import type { Actor } from '../shared/actor';
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import {
   decideActivateStaffUser,
   decideChangeStaffUserRole,
@@ -10,22 +8,7 @@ import {
   decideSetStaffUserPassword,
 } from './staff-user.decide';
 import type { StaffUserEvent } from './staff-user.events';
-import { evolveStaffUser } from './staff-user.evolve';
-import { initialStaffUserState, type StaffUserState } from './staff-user.state';
-
-function given(events: StaffUserEvent[]): StaffUserState {
-  return fold(evolveStaffUser, initialStaffUserState, events);
-}
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, but the command was accepted');
-}
+import { given, refusal } from './testing/staff-user.scenario';
 
 const id = 'u-1';
 const admin: Actor = { type: 'staff', id: 'admin-1', name: 'Ada' };

@@ -2,14 +2,13 @@ import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hashToken } from '@portal/platform';
 import type { CommandContext } from '../../../commands/command-context';
 import { ProblemException } from '../../../http/problem';
 import { Ctx } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
 import { clientInfoOf } from '../../client/client-info';
-import { TOKEN_PER_IP, TOKEN_PER_TOKEN } from '../../rate-limit/auth-rate-limits';
 import { failureLimited } from '../../rate-limit/failure-limited';
+import { oneTimeTokenLimits } from '../../rate-limit/one-time-token-limits';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { acceptInvitationBody, type AcceptInvitationBody } from '../portal-auth.schemas';
 import { SlugParam } from '../slug-param';
@@ -37,10 +36,7 @@ export class AcceptInvitationHttp {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const client = clientInfoOf(request);
-    const limits = [
-      { limit: TOKEN_PER_IP, subject: client.ip },
-      { limit: TOKEN_PER_TOKEN, subject: hashToken(body.token) },
-    ];
+    const limits = oneTimeTokenLimits(client.ip, body.token);
     return failureLimited(this.rateLimiter, limits, reply, async () => {
       const token = await this.commands.execute(
         new AcceptInvitationCommand(slug, body.token, body.password, client, ctx),

@@ -2,13 +2,12 @@ import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hashToken } from '@portal/platform';
 import type { CommandContext } from '../../../commands/command-context';
 import { Ctx } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
 import { clientInfoOf } from '../../client/client-info';
-import { TOKEN_PER_IP, TOKEN_PER_TOKEN } from '../../rate-limit/auth-rate-limits';
 import { failureLimited } from '../../rate-limit/failure-limited';
+import { oneTimeTokenLimits } from '../../rate-limit/one-time-token-limits';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { resetPasswordBody, type ResetPasswordBody } from '../portal-auth.schemas';
 import { SlugParam } from '../slug-param';
@@ -33,10 +32,7 @@ export class ResetPasswordHttp {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const limits = [
-      { limit: TOKEN_PER_IP, subject: clientInfoOf(request).ip },
-      { limit: TOKEN_PER_TOKEN, subject: hashToken(body.token) },
-    ];
+    const limits = oneTimeTokenLimits(clientInfoOf(request).ip, body.token);
     return failureLimited(this.rateLimiter, limits, reply, async () => {
       await this.commands.execute(new ResetPasswordCommand(slug, body.token, body.password, ctx));
       return { passwordReset: true };
