@@ -1,0 +1,43 @@
+// The messages the bench runner and its service child exchange over the IPC channel.
+
+/** The baseline of the scoped list: a Fastify route on the service's own app that does nothing. */
+export const BARE_ROUTE = '/bench/bare';
+
+/** Where one store under test lives: the event store and read store targets of ServiceConfig. */
+export interface StoreTargets {
+  eventStore: string;
+  readStore: string;
+}
+
+export type BenchRequest =
+  | { id: number; op: 'seedAccounts'; count: number }
+  | { id: number; op: 'seedCases'; upTo: number }
+  | { id: number; op: 'catchUp' }
+  | { id: number; op: 'portalUsers'; count: number }
+  | { id: number; op: 'rebuild' }
+  | { id: number; op: 'readAll' }
+  | { id: number; op: 'rawAppends'; writers: number; seconds: number }
+  | { id: number; op: 'stop' };
+
+export type BenchReply =
+  | { kind: 'ready'; url: string; pid: number }
+  | { kind: 'progress'; text: string }
+  | { kind: 'result'; id: number; value: unknown }
+  | { kind: 'error'; id: number; message: string };
+
+export interface PortalFixture {
+  slug: string;
+  /** Bearer tokens of portal users, each a contact of its own account. */
+  tokens: string[];
+}
+
+export interface RateResult {
+  events: number;
+  seconds: number;
+  perSecond: number;
+}
+
+export interface AppendLatencies extends RateResult {
+  p50Ms: number;
+  p99Ms: number;
+}

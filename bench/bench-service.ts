@@ -1,0 +1,223 @@
+// The service under test, in its own process (its RSS is what #6 reports): the stores, the
+// projector and the API as the standalone composition starts them, plus a bare Fastify route on
+// the same app as the scoped list's baseline. The runner drives it over IPC (bench-messages.ts).
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { embeddedDatabaseDir } from '@portal/event-store';
+import { PgliteSqlClient, PgSqlClient, type ServiceConfig, type SqlClient } from '@portal/platform';
+import { Projector, projectorHealthCheck, silentProjectorLogger } from '@portal/projector';
+import { Pool } from 'pg';
+import { createApiApp } from '../apps/api/src/create-api-app';
+import { openServiceStores, type ServiceStores } from '../apps/standalone/src/service-stores';
+import { PortalWorld } from '../test/portal-world';
+import { api } from '../test/support/http-client';
+import type { TestApp } from '../test/support/test-app';
+import {
+  BARE_ROUTE,
+  type BenchReply,
+  type BenchRequest,
+  type PortalFixture,
+  type StoreTargets,
+} from './bench-messages';
+import { rawAppends, rawReadAll } from './raw-store-rates';
+import { RecordSeeder } from './seed-records';
+
+const ADMIN = { email: 'bench-admin@example.com', password: 'Bench-admin-password-1!' };
+
+function send(reply: BenchReply): void {
+  process.send?.(reply);
+}
+
+async function main(): Promise<void> {
+  const targets = JSON.parse(process.env.BENCH_TARGETS ?? '{}') as StoreTargets;
+  const dataDir = await mkdtemp(join(tmpdir(), 'portal-bench-'));
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const config: ServiceConfig = {
+    port: 0,
+    dataDir,
+    eventStore: targets.eventStore,
+    readStore: targets.readStore,
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    smtpUrl: undefined,
+    jwtSecret: randomBytes(32).toString('base64url'),
+    bootstrapAdmin: { ...ADMIN },
+    publicUrl: 'http://127.0.0.1',
+  };
+  const stores = await openServiceStores(config, { schema });
+  const projector = new Projector({
+    events: stores.eventStore,
+    store: stores.readStore,
+    logger: silentProjectorLogger,
+  });
+  await projector.start();
+  await projector.caughtUp();
+  const app = await createApiApp(
+    {
+      config,
+      eventStore: stores.eventStore,
+      readStore: stores.readStore,
+      healthChecks: [projectorHealthCheck(projector)],
+    },
+    { logger: ['error'] },
+  );
+  // Same Fastify instance, same process, no Nest pipeline, no store: what the framework alone costs.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get(BARE_ROUTE, async () => ({ ok: true }));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const world = await PortalWorld.start(testAppView(url, config, stores, projector));
+  const adminId = subjectOf(await world.app.adminToken());
+  const seedClient = await openSeedClient(targets.eventStore, dataDir, schema);
+  const seeder = new RecordSeeder(
+    stores.eventStore,
+    seedClient,
+    { type: 'staff', id: adminId, name: 'Bench seeder' },
+    (text) => send({ kind: 'progress', text }),
+  );
+
+  const stop = async (): Promise<void> => {
+    await app.close().catch(() => undefined);
+    await projector.stop().catch(() => undefined);
+    await seedClient?.close().catch(() => undefined);
+    await stores.close().catch(() => undefined);
+    await rm(dataDir, { recursive: true, force: true });
+    if (targets.eventStore.startsWith('postgres') || targets.readStore.startsWith('postgres')) {
+      const url_ = targets.eventStore.startsWith('postgres') ? targets.eventStore : targets.readStore;
+      const pool = new Pool({ connectionString: url_, max: 1 });
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => pool.end());
+    }
+  };
+
+  const handle = async (request: BenchRequest): Promise<unknown> => {
+    switch (request.op) {
+      case 'seedAccounts':
+        return seeder.seedAccounts(request.count);
+      case 'seedCases':
+        return seeder.seedCases(request.upTo);
+      case 'catchUp':
+        return catchUp(stores, projector);
+      case 'portalUsers':
+        return portalUsers(world, seeder, request.count);
+      case 'rebuild':
+        return projector.rebuild();
+      case 'readAll':
+        return rawReadAll(stores.eventStore);
+      case 'rawAppends':
+        return rawAppends(stores.eventStore, request.writers, request.seconds);
+      case 'stop':
+        await stop();
+        setImmediate(() => process.exit(0));
+        return null;
+    }
+  };
+  process.on('message', (request: BenchRequest) => {
+    handle(request).then(
+      (value) => send({ kind: 'result', id: request.id, value: value ?? null }),
+      (error: unknown) =>
+        send({
+          kind: 'error',
+          id: request.id,
+          message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        }),
+    );
+  });
+  process.on('disconnect', () => void stop().finally(() => process.exit(0)));
+  send({ kind: 'ready', url, pid: process.pid });
+}
+
+/** A client on the event store's own database (the very PGlite instance for embedded), or none. */
+async function openSeedClient(
+  target: string,
+  dataDir: string,
+  schema: string,
+): Promise<SqlClient | undefined> {
+  if (target === 'embedded') return PgliteSqlClient.open(embeddedDatabaseDir(dataDir));
+  if (/^postgres(ql)?:\/\//.test(target))
+    return PgSqlClient.connect({ connectionString: target, schema, max: 2 });
+  return undefined;
+}
+
+/** Waits until the projector folded everything appended so far; answers events/s of that wait. */
+async function catchUp(
+  stores: ServiceStores,
+  projector: Projector,
+): Promise<{ behind: number; seconds: number }> {
+  const head = await stores.eventStore.headPosition();
+  const from = projector.status().checkpoint ?? -1;
+  const started = Date.now();
+  while ((projector.status().checkpoint ?? -1) < head) {
+    const error = projector.status().lastError;
+    if (error) throw new Error(`projector: ${error}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { behind: head - from, seconds: (Date.now() - started) / 1000 };
+}
+
+/** A portal whose role reads the user's account's cases and creates cases, and `count` users. */
+async function portalUsers(world: PortalWorld, seeder: RecordSeeder, count: number): Promise<PortalFixture> {
+  const roleId = await world.createRole({
+    name: `Bench customers ${world.unique()}`,
+    scopes: { Case: { create: 'yes', read: 'account', edit: 'no', delete: 'no', stream: 'account' } },
+    fields: {},
+  });
+  const portal = await world.createPortal({
+    roleIds: [roleId],
+    tabList: ['Case'],
+    quickCreateList: ['Case'],
+  });
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const contactId = await world.createRecord('Contact', {
+      firstName: 'Bench',
+      lastName: `Customer ${i}`,
+      email: `bench-${world.unique()}@customer.test`,
+      accountId: seeder.accountIds[i % seeder.accountIds.length],
+    });
+    tokens.push((await world.createPortalUser(contactId, portal)).token);
+  }
+  return { slug: portal.slug, tokens };
+}
+
+/** The slice of the e2e harness's TestApp PortalWorld uses, over this process's service. */
+function testAppView(
+  url: string,
+  config: ServiceConfig,
+  stores: ServiceStores,
+  projector: Projector,
+): TestApp {
+  const http = api(url);
+  let token: Promise<string> | undefined;
+  return {
+    baseUrl: url,
+    http,
+    eventStore: stores.eventStore,
+    readStore: stores.readStore,
+    config,
+    projector,
+    mailer: undefined,
+    admin: ADMIN,
+    adminToken: () =>
+      (token ??= http.post('/v1/auth/staff/login', ADMIN).then((res) => {
+        if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${res.text}`);
+        return res.json.accessToken as string;
+      })),
+    close: async () => undefined,
+  };
+}
+
+function subjectOf(jwt: string): string {
+  const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as { sub: string };
+  return payload.sub;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

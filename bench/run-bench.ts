@@ -1,0 +1,247 @@
+// `npm run bench`: seeds each store, runs every measurement next to its baseline in the same run,
+// prints a table and, as the last line, one JSON object keyed by store name. Results are also
+// written to bench/results/. BENCH_SCALE=small|full|large (large adds the 1M-case point).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import {
+  BARE_ROUTE,
+  type AppendLatencies,
+  type PortalFixture,
+  type RateResult,
+  type StoreTargets,
+} from './bench-messages';
+import { benchScale, type BenchScale } from './bench-scale';
+import { load, sequentialLatencies, type LoadResult } from './http-load';
+import { round } from './raw-store-rates';
+import { ServiceChild } from './service-child';
+
+interface RebuildAnswer {
+  events: number;
+  seconds: number;
+}
+
+function storesToRun(): Record<string, StoreTargets> {
+  const stores: Record<string, StoreTargets> = {
+    embedded: { eventStore: 'embedded', readStore: 'embedded' },
+  };
+  const pg = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  if (process.env.BENCH_SKIP_POSTGRES !== 'true') stores.postgres = { eventStore: pg, readStore: pg };
+  // The other adapters pair with Postgres on the other side (or embedded without it).
+  if (process.env.ESDB_URL)
+    stores.esdb = { eventStore: process.env.ESDB_URL, readStore: stores.postgres?.readStore ?? 'embedded' };
+  if (process.env.MONGO_URL)
+    stores.mongo = {
+      eventStore: stores.postgres?.eventStore ?? 'embedded',
+      readStore: process.env.MONGO_URL,
+    };
+  return stores;
+}
+
+const log = (text: string): void => void process.stderr.write(`${text}\n`);
+
+async function benchStore(
+  name: string,
+  targets: StoreTargets,
+  scale: BenchScale,
+): Promise<Record<string, unknown>> {
+  log(`\n== ${name} (${scale.name}) ==`);
+  const service = await ServiceChild.start(targets, (text) => log(`  [${name}] ${text}`));
+  try {
+    await service.request('seedAccounts', { count: scale.accounts });
+    await service.request('catchUp', {});
+    const fixture = await service.request<'portalUsers', PortalFixture>('portalUsers', {
+      count: scale.portalUsers,
+    });
+    const listUrl = `${service.url}/v1/portals/${fixture.slug}/records/Case?perPage=20`;
+    const auth = { authorization: `Bearer ${fixture.tokens[0]}` };
+
+    // #5 and #1: seed up to each point, let the projector catch up, measure.
+    const scaleP50: Record<string, number> = {};
+    const seeding: Record<string, { seedSeconds: number; catchUpSeconds: number }> = {};
+    let scopedList: LoadResult | undefined;
+    let bare: LoadResult | undefined;
+    service.resetPeakRss();
+    for (const point of scale.scalePoints) {
+      const seedStart = Date.now();
+      await service.request('seedCases', { upTo: point });
+      const seedSeconds = (Date.now() - seedStart) / 1000;
+      const caught = await service.request<'catchUp', { seconds: number }>('catchUp', {});
+      seeding[point] = { seedSeconds: round(seedSeconds, 1), catchUpSeconds: round(caught.seconds, 1) };
+      log(
+        `  [${name}] ${point} cases: seeded in ${seedSeconds.toFixed(1)}s, projector caught up ${caught.seconds.toFixed(1)}s later`,
+      );
+      // Warm-up (JIT, caches, connections) first, then one connection: latency without queueing.
+      await load({ url: listUrl, headers: auth, seconds: 1, connections: 1 });
+      const single = await load({
+        url: listUrl,
+        headers: auth,
+        seconds: Math.max(2, scale.loadSeconds / 2),
+        connections: 1,
+      });
+      assertAllOk(`scoped list at ${point}`, single);
+      scaleP50[point] = single.p50Ms;
+      if (point === scale.listAt) {
+        scopedList = await load({
+          url: listUrl,
+          headers: auth,
+          seconds: scale.loadSeconds,
+          connections: scale.connections,
+        });
+        assertAllOk('scoped list', scopedList);
+        bare = await load({
+          url: `${service.url}${BARE_ROUTE}`,
+          seconds: scale.loadSeconds,
+          connections: scale.connections,
+        });
+        assertAllOk('bare route', bare);
+        log(
+          `  [${name}] scoped list ${scopedList.requestsPerSecond} req/s, bare ${bare.requestsPerSecond} req/s`,
+        );
+      }
+    }
+    const scalePeakRssMiB = service.peakRssMiB();
+
+    // #2: portal users creating cases through HTTP, then raw appends with the same concurrency.
+    const commands = await load({
+      url: `${service.url}/v1/portals/${fixture.slug}/records/Case`,
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Printer out of toner',
+        description: 'Since this morning.',
+        priority: 'High',
+      }),
+      seconds: scale.loadSeconds,
+      connections: scale.connections,
+    });
+    assertAllOk('create case', commands);
+    const rawConcurrent = await service.request<'rawAppends', AppendLatencies>('rawAppends', {
+      writers: scale.connections,
+      seconds: scale.loadSeconds,
+    });
+    log(`  [${name}] commands ${commands.requestsPerSecond}/s, raw appends ${rawConcurrent.perSecond}/s`);
+
+    // #4: a write, then a GET carrying its consistency token, one after the other.
+    const rawSingle = await service.request<'rawAppends', AppendLatencies>('rawAppends', {
+      writers: 1,
+      seconds: 2,
+    });
+    const ryw = await sequentialLatencies(scale.rywSamples, async () => {
+      const created = await fetch(`${service.url}/v1/portals/${fixture.slug}/records/Case`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Read your writes' }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      const token = created.headers.get('x-consistency-token');
+      if (created.status !== 201 || !token) throw new Error(`create for RYW: ${created.status}`);
+      const started = performance.now();
+      const read = await fetch(`${service.url}/v1/portals/${fixture.slug}/records/Case/${id}`, {
+        headers: { ...auth, 'x-consistency-token': token },
+      });
+      await read.arrayBuffer();
+      if (read.status !== 200) throw new Error(`RYW read: ${read.status}`);
+      return performance.now() - started;
+    });
+    log(
+      `  [${name}] read-your-writes p50 ${ryw.p50Ms}ms p99 ${ryw.p99Ms}ms, raw append p50 ${rawSingle.p50Ms}ms`,
+    );
+
+    // #3 and #6: a full blue-green rebuild, then the same log read raw.
+    service.resetPeakRss();
+    log(`  [${name}] rebuilding read models...`);
+    const rebuild = await service.request<'rebuild', RebuildAnswer>('rebuild', {});
+    const rebuildPeakRssMiB = service.peakRssMiB();
+    const readAll = await service.request<'readAll', RateResult>('readAll', {});
+    const rebuildPerSecond = Math.round(rebuild.events / rebuild.seconds);
+    log(`  [${name}] rebuild ${rebuildPerSecond} events/s, readAll ${readAll.perSecond} events/s`);
+
+    const first = scale.scalePoints[0];
+    const last = scale.scalePoints[scale.scalePoints.length - 1];
+    return {
+      scopedListRatio: ratio(scopedList!.requestsPerSecond, bare!.requestsPerSecond),
+      commandRatio: ratio(commands.requestsPerSecond, rawConcurrent.perSecond),
+      rebuildRatio: ratio(rebuildPerSecond, readAll.perSecond),
+      rywWaitRatio: ratio(ryw.p50Ms, rawSingle.p50Ms),
+      scaleRatio: ratio(scaleP50[last], scaleP50[first]),
+      peakRssMiB: Math.max(scalePeakRssMiB, rebuildPeakRssMiB),
+      raw: {
+        scopedList: {
+          cases: scale.listAt,
+          casesVisible: Math.ceil(scale.listAt / scale.accounts),
+          ...scopedList,
+        },
+        bareRoute: bare,
+        commands,
+        rawAppends: rawConcurrent,
+        readYourWrites: ryw,
+        rawAppendSingleWriter: rawSingle,
+        rebuild: { events: rebuild.events, seconds: round(rebuild.seconds), perSecond: rebuildPerSecond },
+        readAll,
+        scaleP50Ms: scaleP50,
+        seeding,
+        peakRssMiB: { scaleAndList: scalePeakRssMiB, rebuild: rebuildPeakRssMiB },
+      },
+    };
+  } finally {
+    await service.stop();
+  }
+}
+
+/** A measurement of failing requests would be meaningless (errors and timeouts are reported). */
+function assertAllOk(what: string, result: LoadResult): void {
+  if (result.non2xx > 0 || result.requests === 0) {
+    throw new Error(
+      `${what}: ${result.non2xx} non-2xx and ${result.errors} errors of ${result.requests} requests`,
+    );
+  }
+}
+
+/** Three significant digits: the scoped list's ratio can be well below 0.001. */
+function ratio(value: number, baseline: number): number {
+  return baseline > 0 ? Number((value / baseline).toPrecision(3)) : 0;
+}
+
+function table(results: Record<string, Record<string, unknown>>): string {
+  const rows = [
+    'scopedListRatio',
+    'commandRatio',
+    'rebuildRatio',
+    'rywWaitRatio',
+    'scaleRatio',
+    'peakRssMiB',
+  ];
+  const names = Object.keys(results);
+  const lines = [`| figure | ${names.join(' | ')} |`, `| --- |${names.map(() => ' --- |').join('')}`];
+  for (const row of rows) lines.push(`| ${row} | ${names.map((n) => String(results[n][row])).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const scale = benchScale(process.env.BENCH_SCALE);
+  const started = Date.now();
+  const load1 = loadavg()[0];
+  const results: Record<string, Record<string, unknown>> = {};
+  for (const [name, targets] of Object.entries(storesToRun()))
+    results[name] = await benchStore(name, targets, scale);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const record = {
+    scale: scale.name,
+    at: new Date().toISOString(),
+    seconds,
+    loadAverageAtStart: round(load1, 1),
+    results,
+  };
+  writeFileSync(join(dir, `${scale.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(join(dir, `${scale.name}.md`), `${table(results)}\n`);
+  log(`\n${table(results)}\n(${scale.name}, ${seconds}s, load average ${load1.toFixed(1)} at start)`);
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
