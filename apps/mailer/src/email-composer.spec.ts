@@ -1,4 +1,4 @@
-import { deriveKey, hashToken, linkToken, oneTimeToken } from '@portal/platform';
+import { deriveKey, hashToken, oneTimeToken } from '@portal/platform';
 import { PermanentDeliveryError } from './delivery-errors';
 import { composeEmail, portalLink } from './email-composer';
 import type { TokenEmailRequest } from './email-request';
@@ -70,20 +70,6 @@ describe('composeEmail', () => {
     );
     expect(change.to).toBe('ann.new@example.com');
     expect(change.text).toContain('https://portal.example.com/portal/acme/confirm-email?token=');
-  });
-
-  it('uses the <portalUserId>.<id>.<mac> link token when that is what the event hashed', () => {
-    const userId = '0b0e8c3e-1111-4222-8333-444455556666';
-    const invitationId = '1c1e8c3e-1111-4222-8333-444455556666';
-    const token = linkToken(secret, 'invitation', userId, invitationId);
-    const email = composeEmail(
-      request({ portalUserId: userId, tokenId: invitationId, tokenHash: hashToken(token) }),
-      portal,
-      recipient,
-      'j',
-      settings,
-    );
-    expect(email.text).toContain(`/portal/acme/accept-invitation?token=${token}\n`);
   });
 
   it('refuses to send a link whose token does not match the event (another secret)', () => {

@@ -1,4 +1,4 @@
-import { hashToken, linkToken, oneTimeToken } from '@portal/platform';
+import { hashToken, oneTimeToken } from '@portal/platform';
 import type { TokenEmailKind, TokenEmailRequest } from './email-request';
 import { TOKEN_PURPOSE } from './email-request';
 import { PermanentDeliveryError } from './delivery-errors';
@@ -45,18 +45,12 @@ function displayName(name: string): string {
 }
 
 /**
- * The token for the link, derived again from the event's ids: the bare one-time token or the
- * `<portalUserId>.<id>.<mac>` link token, whichever hashes to the event's tokenHash. Neither
- * matching means the API used another secret: such a link would not work, so it is not sent.
+ * The token for the link, derived again from the event's id. Not matching the event's tokenHash
+ * means the API used another secret: such a link would not work, so it is not sent.
  */
 function linkTokenFor(request: TokenEmailRequest, secret: Buffer | string): string {
-  const purpose = TOKEN_PURPOSE[request.kind];
-  const candidates = [
-    oneTimeToken(secret, purpose, request.tokenId),
-    linkToken(secret, purpose, request.portalUserId, request.tokenId),
-  ];
-  const token = candidates.find((candidate) => hashToken(candidate) === request.tokenHash);
-  if (!token) {
+  const token = oneTimeToken(secret, TOKEN_PURPOSE[request.kind], request.tokenId);
+  if (hashToken(token) !== request.tokenHash) {
     throw new PermanentDeliveryError(
       `the ${request.kind} token derived for ${request.tokenId} does not match the event's tokenHash (another secret?)`,
     );

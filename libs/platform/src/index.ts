@@ -5,4 +5,3 @@ export * from './config/service-config';
 export * from './tokens/one-time-token';
 export * from './tokens/derive-key';
 export * from './redis/redis-connection';
-export * from './tokens/link-token';
