@@ -50,8 +50,9 @@ function badRequests(endpoint: Endpoint): fc.Arbitrary<BadRequest> {
     fc
       .tuple(
         fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
-        fc.anything(),
-        fc.dictionary(fc.string(), fc.anything(), { maxKeys: 3 }),
+        // JSON values only: JSON.stringify drops an undefined value, and with it the unknown field.
+        fc.jsonValue(),
+        fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }),
       )
       .map(([key, value, rest]) => ({
         kind: 'unknown field',

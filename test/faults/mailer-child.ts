@@ -24,7 +24,14 @@ async function main(): Promise<void> {
     },
     stores.eventStore,
     stores.readStore,
-    { queuePrefix: process.env.QUEUE_PREFIX, retryPolicy: { attempts: 20, backoffDelayMs: 100 } },
+    {
+      queuePrefix: process.env.QUEUE_PREFIX,
+      retryPolicy: { attempts: 20, backoffDelayMs: 100 },
+      // A job the previous mailer was killed in runs again once its lock runs out: keep that short.
+      lockDurationMs: 2_000,
+      stalledIntervalMs: 1_000,
+      sweepIntervalMs: 1_000,
+    },
   );
   await mailer.start();
   process.stdout.write('started\n');

@@ -5,15 +5,22 @@ import { join } from 'node:path';
 import { deriveKey } from '@portal/platform';
 import { givenPortal, givenPortalUser, sendInvitation } from '../../apps/mailer/src/testing/mail-fixtures';
 import { deleteRedisPrefix, randomQueuePrefix } from '../../apps/mailer/src/testing/redis-test-prefix';
+import { parseEml } from '../../apps/mailer/src/testing/parse-eml';
 import { SmtpTestServer } from '../../apps/mailer/src/testing/smtp-test-server';
 import { dropSchema } from '../../apps/projector/src/testing/test-stores';
 import { openServiceStores, type ServiceStores } from '../../apps/standalone/src/service-stores';
 import { kill, runTs } from './child-process';
 
 // The mailer SIGKILLed in the middle of a batch, twice, then restarted: every email reaches the
-// SMTP server on loopback exactly once. (SMTP down then up and Redis unreachable are in
-// apps/mailer/src/mailer-outages.int-spec.ts.) Postgres only: the mailer runs in its own process.
+// SMTP server on loopback, each under one Message-ID. SMTP cannot do better than at-least-once
+// across a kill -9: a kill after the server's 250 and before EmailDelivered is stored leaves the
+// mailer unable to know the message went out, so it sends it again, under the same Message-ID
+// (which receiving systems use to drop the copy). The kills here aim at exactly that window (right
+// after a message arrives), so up to one copy per kill may appear on the wire; the test counts
+// them. (SMTP down then up and Redis restarts are in apps/mailer/src/mailer-outages.int-spec.ts
+// and mailer-redis-restart.int-spec.ts.) Postgres only: the mailer runs in its own process.
 const EMAILS = 60;
+const KILLS = 2;
 const describePg = process.env.PG_URL ? describe : describe.skip;
 
 describePg('mailer killed mid-batch', () => {
@@ -39,7 +46,7 @@ describePg('mailer killed mid-batch', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('sends every email exactly once', async () => {
+  it('sends every email, each under one Message-ID, with at most one copy per kill', async () => {
     const tokenSecret = deriveKey(jwtSecret, 'one-time-tokens');
     const { portalId } = await givenPortal(stores.eventStore);
     const emails: string[] = [];
@@ -61,7 +68,8 @@ describePg('mailer killed mid-batch', () => {
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     };
     // Killed twice while emails are going out: after a random share of them reached the server.
-    for (const share of [0.15 + Math.random() * 0.2, 0.4 + Math.random() * 0.2]) {
+    const shares = [0.15 + Math.random() * 0.2, 0.4 + Math.random() * 0.2];
+    for (const share of shares.slice(0, KILLS)) {
       const mailer = runTs('test/faults/mailer-child.ts', env);
       await mailer.line('started');
       const target = Math.floor(EMAILS * share);
@@ -79,10 +87,23 @@ describePg('mailer killed mid-batch', () => {
     last.process.kill('SIGTERM');
     expect(await last.exited).toBe(0);
 
-    const perRecipient = emails.map((e) => smtp.messages.filter((m) => m.to.includes(e)).length);
-    expect(perRecipient).toEqual(emails.map(() => 1));
+    const perRecipient = emails.map((e) => smtp.messages.filter((m) => m.to.includes(e)));
+    const messageIds = perRecipient.map((messages) => new Set(messages.map((m) => messageIdOf(m.raw))));
+    expect(messageIds.map((ids) => ids.size)).toEqual(emails.map(() => 1));
+    const copies = perRecipient.reduce((sum, messages) => sum + messages.length - 1, 0);
+    console.info(
+      `${EMAILS} emails, ${smtp.messages.length} SMTP messages: ${copies} copy(ies) after 2 kills`,
+    );
+    expect(copies).toBeLessThanOrEqual(KILLS);
+    // One EmailDelivered per email: a resend records no second outcome.
+    const delivered = await stores.eventStore.readAll({ filter: { eventTypes: ['EmailDelivered'] } });
+    expect(delivered).toHaveLength(EMAILS);
   }, 240_000);
 });
+
+function messageIdOf(raw: string): string | undefined {
+  return parseEml(raw).headers.get('message-id');
+}
 
 async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 180_000;

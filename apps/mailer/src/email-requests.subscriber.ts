@@ -12,6 +12,7 @@ import type { CheckpointStore } from './checkpoint-store.port';
 import { EMAIL_SOURCE_EVENT_TYPES, emailJobId, emailRequestFor, type EmailRequest } from './email-request';
 import { emailJobOptions, type EmailRetryPolicy } from './email-queue';
 import type { MailerLogger } from './mailer-logger';
+import type { PendingEmail } from './pending-emails.port';
 
 export interface EmailRequestsSubscriberOptions {
   events: EventStore;
@@ -35,8 +36,9 @@ class SubscriberStopping extends Error {
 /**
  * Follows the event store from its checkpoint and turns each event that asks for an email into
  * BullMQ jobs whose ids come from the event (and the recipient), so a replay enqueues nothing
- * twice. The checkpoint moves past an event only after its jobs are in Redis: while Redis is away,
- * or the read models that name a case's recipients lag behind, it waits and retries.
+ * twice. The checkpoint moves past an event only after its jobs are in Redis, and together with the
+ * jobs' pending entries (which the sweeper uses should Redis lose them): while Redis is away, or the
+ * read models that name a case's recipients lag behind, it waits and retries.
  */
 export class EmailRequestsSubscriber {
   private subscription: Subscription | undefined;
@@ -113,14 +115,17 @@ export class EmailRequestsSubscriber {
   }
 
   private async handle(event: RecordedEvent): Promise<void> {
+    const requests: EmailRequest[] = [];
     const request = emailRequestFor(event);
-    if (request) await this.enqueue(request);
+    if (request) requests.push(request);
     const trigger = this.options.recipients ? caseEmailTriggerFor(event) : undefined;
     if (trigger) {
       for (const recipient of await this.recipientsOf(event, trigger))
-        await this.enqueue(caseEmailRequest(event, trigger, recipient));
+        requests.push(caseEmailRequest(event, trigger, recipient));
     }
-    await this.options.checkpoints.save(event.position);
+    const enqueued: PendingEmail[] = [];
+    for (const r of requests) enqueued.push(await this.enqueue(r));
+    await this.options.checkpoints.save(event.position, enqueued);
   }
 
   /** Asks until the read models have caught up with the event and answer; never skips the event. */
@@ -143,7 +148,7 @@ export class EmailRequestsSubscriber {
     }
   }
 
-  private async enqueue(request: EmailRequest): Promise<void> {
+  private async enqueue(request: EmailRequest): Promise<PendingEmail> {
     const jobId = emailJobId(request);
     const waiting = `mailer waiting for Redis at ${this.options.redisDescription}`;
     for (let attempt = 1; ; attempt++) {
@@ -156,7 +161,7 @@ export class EmailRequestsSubscriber {
           this.stopSignal,
         ]);
         if (attempt > 1) this.options.logger.log(`Redis is back: enqueued job ${jobId}`);
-        return;
+        return { jobId, request, enqueuedAt: new Date().toISOString() };
       } catch (error) {
         if (error instanceof SubscriberStopping) throw error;
         const delay = this.delay(attempt);

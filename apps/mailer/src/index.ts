@@ -1,5 +1,7 @@
 export { Mailer, defaultMailTransport, type MailerOptions } from './mailer';
 export type { CheckpointStore } from './checkpoint-store.port';
+export type { PendingEmail, PendingEmails } from './pending-emails.port';
+export { LostEmailSweeper, type SweepResult } from './lost-email-sweeper';
 export { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
 export type { MailDirectory, MailPortal, MailRecipient, MailBranding } from './mail-directory.port';
 export { EventStoreMailDirectory } from './event-store-mail-directory';

@@ -13,13 +13,16 @@ import { EventStoreMailDirectory } from './event-store-mail-directory';
 import type { MailDirectory } from './mail-directory.port';
 import { consoleMailerLogger, type MailerLogger } from './mailer-logger';
 import { SendEmailProcessor, startSendEmailWorker } from './send-email.worker';
+import { LostEmailSweeper } from './lost-email-sweeper';
+import type { PendingEmails } from './pending-emails.port';
 import type { MailTransport } from './transports/mail-transport';
 import { OutboxTransport } from './transports/outbox.transport';
 import { SmtpTransport } from './transports/smtp.transport';
 
 export interface MailerOptions extends ComposerSettings {
   events: EventStore;
-  checkpoints: CheckpointStore;
+  /** The subscriber's checkpoint and the jobs in flight, written together. */
+  checkpoints: CheckpointStore & PendingEmails;
   redisUrl: string;
   /** SMTP_URL; unset: .eml files in DATA_DIR/outbox. Ignored when `transport` is given. */
   smtpUrl?: string;
@@ -39,6 +42,11 @@ export interface MailerOptions extends ComposerSettings {
   /** Pauses of the subscriber's Redis retries, ms. */
   initialRetryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** Pause between two looks for jobs Redis lost. Default 60 s (and at once when Redis comes back). */
+  sweepIntervalMs?: number;
+  /** BullMQ's job lock and stalled-job check, ms (defaults 30 s each): how soon a job cut short by a Redis restart runs again. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 export function defaultMailTransport(smtpUrl: string | undefined, dataDir: string): MailTransport {
@@ -55,6 +63,7 @@ export class Mailer {
   private queue: Queue<EmailRequest> | undefined;
   private worker: Worker | undefined;
   private subscriber: EmailRequestsSubscriber | undefined;
+  private sweeper: LostEmailSweeper | undefined;
   private readonly logger: MailerLogger;
   readonly transport: MailTransport;
 
@@ -79,6 +88,7 @@ export class Mailer {
       transport: this.transport,
       composer: { publicUrl: o.publicUrl, tokenSecret: o.tokenSecret, fromAddress: o.fromAddress },
       logger: this.logger,
+      pending: o.checkpoints,
     });
     this.worker = startSendEmailWorker(processor, {
       connection: this.workerRedis,
@@ -86,6 +96,25 @@ export class Mailer {
       queueName,
       concurrency: o.concurrency,
       logger: this.logger,
+      lockDurationMs: o.lockDurationMs,
+      stalledIntervalMs: o.stalledIntervalMs,
+    });
+    const retryPolicy = o.retryPolicy ?? DEFAULT_EMAIL_RETRY_POLICY;
+    const sweeper = new LostEmailSweeper({
+      queue: this.queue,
+      pending: o.checkpoints,
+      events: o.events,
+      retryPolicy,
+      logger: this.logger,
+      isActive: (jobId) => processor.isActive(jobId),
+      intervalMs: o.sweepIntervalMs ?? 60_000,
+    });
+    this.sweeper = sweeper;
+    // A Redis that comes back may have come back empty: look for lost jobs at once.
+    let connectedBefore = false;
+    this.producerRedis.on('ready', () => {
+      if (connectedBefore) sweeper.trigger();
+      connectedBefore = true;
     });
     this.subscriber = new EmailRequestsSubscriber({
       events: o.events,
@@ -93,12 +122,13 @@ export class Mailer {
       checkpoints: o.checkpoints,
       recipients: o.recipients,
       logger: this.logger,
-      retryPolicy: o.retryPolicy ?? DEFAULT_EMAIL_RETRY_POLICY,
+      retryPolicy,
       redisDescription: redactRedisUrl(o.redisUrl),
       initialRetryDelayMs: o.initialRetryDelayMs,
       maxRetryDelayMs: o.maxRetryDelayMs,
     });
     await this.subscriber.start();
+    sweeper.start();
     this.logger.log(`mailer started: mail goes to ${this.transport.description}`);
   }
 
@@ -110,11 +140,13 @@ export class Mailer {
   /** Stops taking events, lets running sends finish, then closes the connections. */
   async stop(): Promise<void> {
     await this.subscriber?.stop();
+    await this.sweeper?.stop();
     await this.closeWorker();
     await this.queue?.close().catch(() => undefined);
     this.transport.close();
     for (const redis of [this.producerRedis, this.workerRedis]) redis?.disconnect();
     this.subscriber = undefined;
+    this.sweeper = undefined;
     this.worker = undefined;
     this.queue = undefined;
   }

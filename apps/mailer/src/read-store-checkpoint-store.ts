@@ -1,8 +1,22 @@
-import type { ReadStore } from '@portal/read-store';
+import type { Document, ReadStore } from '@portal/read-store';
 import type { CheckpointStore } from './checkpoint-store.port';
+import type { PendingEmail, PendingEmails } from './pending-emails.port';
 
-/** The mailer's checkpoint as a projection checkpoint of the read store (no documents written). */
-export class ReadStoreCheckpointStore implements CheckpointStore {
+export const PENDING_EMAILS_COLLECTION = 'mailer_pending_emails';
+
+interface PendingEmailDocument extends PendingEmail {
+  id: string;
+  /** The checkpoint name: two mailers with their own checkpoints keep their own lists. */
+  ledger: string;
+}
+
+/**
+ * The mailer's checkpoint as a projection checkpoint of the read store, and its pending jobs as
+ * documents written in the same transaction.
+ */
+export class ReadStoreCheckpointStore implements CheckpointStore, PendingEmails {
+  private ready: Promise<void> | undefined;
+
   constructor(
     private readonly readStore: ReadStore,
     private readonly name = 'mailer',
@@ -12,9 +26,50 @@ export class ReadStoreCheckpointStore implements CheckpointStore {
     return this.readStore.getCheckpoint(this.name);
   }
 
-  async save(position: number): Promise<void> {
-    await this.readStore.transact(this.name, async (_tx, current) =>
-      current === undefined ? position : Math.max(current, position),
-    );
+  async save(position: number, enqueued: PendingEmail[] = []): Promise<void> {
+    if (enqueued.length > 0) await this.ensureCollection();
+    await this.readStore.transact(this.name, async (tx, current) => {
+      for (const pending of enqueued) await tx.put(PENDING_EMAILS_COLLECTION, this.document(pending));
+      return current === undefined ? position : Math.max(current, position);
+    });
+  }
+
+  async list(limit: number): Promise<PendingEmail[]> {
+    await this.ensureCollection();
+    const { items } = await this.readStore.find<PendingEmailDocument>(PENDING_EMAILS_COLLECTION, {
+      filter: { kind: 'eq', path: 'ledger', value: this.name },
+      sort: [{ path: 'enqueuedAt', direction: 'asc' }],
+      limit,
+    });
+    return items.map(({ jobId, request, enqueuedAt }) => ({ jobId, request, enqueuedAt }));
+  }
+
+  async settle(jobIds: string[]): Promise<void> {
+    if (jobIds.length === 0) return;
+    await this.ensureCollection();
+    await this.readStore.write(async (tx) => {
+      for (const jobId of jobIds) await tx.delete(PENDING_EMAILS_COLLECTION, this.documentId(jobId));
+    });
+  }
+
+  private document(pending: PendingEmail): Document {
+    const doc: PendingEmailDocument = { id: this.documentId(pending.jobId), ledger: this.name, ...pending };
+    return { ...doc };
+  }
+
+  private documentId(jobId: string): string {
+    return `${this.name}:${jobId}`;
+  }
+
+  private ensureCollection(): Promise<void> {
+    this.ready ??= this.readStore
+      .ensureCollection(PENDING_EMAILS_COLLECTION, [
+        { name: 'mailer_pending_by_ledger', paths: ['ledger', 'enqueuedAt'] },
+      ])
+      .catch((error: unknown) => {
+        this.ready = undefined;
+        throw error;
+      });
+    return this.ready;
   }
 }

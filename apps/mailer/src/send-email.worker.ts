@@ -16,6 +16,7 @@ import {
 import { EMAIL_QUEUE_NAME } from './email-queue';
 import type { MailDirectory } from './mail-directory.port';
 import type { MailerLogger } from './mailer-logger';
+import type { PendingEmails } from './pending-emails.port';
 import type { OutgoingEmail } from './outgoing-email';
 import type { MailTransport } from './transports/mail-transport';
 
@@ -27,6 +28,8 @@ export interface SendEmailDependencies {
   transport: MailTransport;
   composer: ComposerSettings;
   logger: MailerLogger;
+  /** Settled once a job's outcome is in the event store; unset: nothing to settle. */
+  pending?: PendingEmails;
   now?: () => Date;
 }
 
@@ -40,14 +43,43 @@ export type SendEmailOutcome = 'delivered' | 'already-delivered' | 'already-fail
  */
 export class SendEmailProcessor {
   private readonly now: () => Date;
+  private readonly active = new Set<string>();
 
   constructor(private readonly deps: SendEmailDependencies) {
     this.now = deps.now ?? (() => new Date());
   }
 
+  /** Whether this process is working on the job now (the sweeper leaves such jobs alone). */
+  isActive(jobId: string): boolean {
+    return this.active.has(jobId);
+  }
+
   async process(job: Job<EmailRequest>): Promise<SendEmailOutcome> {
     const jobId = job.id;
     if (!jobId) throw new UnrecoverableError('email job without id');
+    this.active.add(jobId);
+    try {
+      const outcome = await this.deliver(job, jobId);
+      await this.settle(jobId);
+      return outcome;
+    } catch (error) {
+      if (error instanceof UnrecoverableError) await this.settle(jobId);
+      throw error;
+    } finally {
+      this.active.delete(jobId);
+    }
+  }
+
+  /** The outcome is in the event store: the job leaves the pending list (the sweeper retries a failure here). */
+  private async settle(jobId: string): Promise<void> {
+    await this.deps.pending?.settle([jobId]).catch((error: unknown) => {
+      this.deps.logger.warn(
+        `email ${jobId}: could not settle its pending entry: ${(error as Error).message}`,
+      );
+    });
+  }
+
+  private async deliver(job: Job<EmailRequest>, jobId: string): Promise<SendEmailOutcome> {
     const request = job.data;
     const stream = emailDeliveryStream(jobId);
     const history = await this.deps.events.readStream(stream);
@@ -149,6 +181,8 @@ export interface SendEmailWorkerOptions {
   queueName?: string;
   concurrency?: number;
   logger: MailerLogger;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 /** The BullMQ worker around the processor. Its connection must have maxRetriesPerRequest: null. */
@@ -156,7 +190,13 @@ export function startSendEmailWorker(processor: SendEmailProcessor, options: Sen
   const worker = new Worker<EmailRequest, SendEmailOutcome>(
     options.queueName ?? EMAIL_QUEUE_NAME,
     (job) => processor.process(job),
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 4,
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+    },
   );
   let lastError = '';
   worker.on('error', (error) => {

@@ -1,6 +1,7 @@
 // A projector in its own process, for the crash test: runs the projector over the stores named by
 // the environment, prints "checkpoint <n>" as batches commit and "caught-up <n>" once it reached
-// the head, and exits then if EXIT_WHEN_CAUGHT_UP is set (else it runs until killed).
+// the head, and exits then if EXIT_WHEN_CAUGHT_UP is set (else it runs until killed). "started"
+// comes first, once it follows the store: a test that kills it mid-traffic waits for that.
 import { projectorCheckpoint } from '@portal/read-models';
 import { openServiceStores } from '../../../standalone/src/service-stores';
 import { Projector } from '../projector';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     batchSize: Number(process.env.BATCH_SIZE ?? 200),
   });
   await projector.start();
+  process.stdout.write('started\n');
   let reported: number | undefined;
   const progress = setInterval(() => {
     const { checkpoint } = projector.status();
