@@ -35,7 +35,15 @@ function storesToRun(): Record<string, StoreTargets> {
       eventStore: stores.postgres?.eventStore ?? 'embedded',
       readStore: process.env.MONGO_URL,
     };
-  return stores;
+  // BENCH_STORES=postgres,esdb runs only those (a 1M-case run on one store takes half an hour).
+  const only = process.env.BENCH_STORES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!only?.length) return stores;
+  const unknown = only.filter((name) => !stores[name]);
+  if (unknown.length > 0)
+    throw new Error(`BENCH_STORES names stores not available here: ${unknown.join(', ')}`);
+  return Object.fromEntries(Object.entries(stores).filter(([name]) => only.includes(name)));
 }
 
 const log = (text: string): void => void process.stderr.write(`${text}\n`);

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     {
       queuePrefix: process.env.QUEUE_PREFIX,
       retryPolicy: { attempts: 20, backoffDelayMs: 100 },
+      concurrency: Number(process.env.MAILER_CONCURRENCY ?? 4),
       // A job the previous mailer was killed in runs again once its lock runs out: keep that short.
       lockDurationMs: 2_000,
       stalledIntervalMs: 1_000,
