@@ -4,6 +4,7 @@ import { PassportAuthenticator } from './passport/passport-authenticator';
 import { PortalJwtStrategy } from './passport/portal-jwt.strategy';
 import { StaffJwtStrategy } from './passport/staff-jwt.strategy';
 import { CredentialStore } from './passwords/credential-store';
+import { CurrentPassword } from './passwords/current-password';
 import { PasswordHasher } from './passwords/password-hasher';
 import { PortalAccessResolver } from './portal-access';
 import { AcceptInvitationHandler } from './portal-auth/accept-invitation/accept-invitation.handler';
@@ -47,6 +48,7 @@ const SHARED = [
   ReservationOwners,
   PasswordHasher,
   CredentialStore,
+  CurrentPassword,
   OneTimeTokens,
   RateLimiter,
 ];

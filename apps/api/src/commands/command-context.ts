@@ -31,6 +31,15 @@ export class CommandContext {
     return next;
   }
 
+  /**
+   * The index `nextEventIndex` will hand out next for this stream, without taking it: with
+   * `eventId(commandId, stream, index)` it names the id the next event appended to that stream by
+   * this command will get, for a token derived from an event's own id (EmailChangeRequested).
+   */
+  peekEventIndex(stream: string): number {
+    return this.eventCounts.get(stream) ?? 0;
+  }
+
   recordPosition(position: number): void {
     this.appendedPosition = Math.max(this.appendedPosition ?? -1, position);
   }

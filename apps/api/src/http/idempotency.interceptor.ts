@@ -88,20 +88,21 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
             );
           }
           for (const [name, value] of Object.entries(stored.headers)) void reply.header(name, value);
-          // The route's fixed status code is applied by Nest after this, the same as the first time.
+          // The status the first answer had (a route may choose it per outcome, e.g. 202 or 200).
+          void reply.status(stored.status);
           void reply.header('idempotent-replayed', 'true');
           return of(stored.body);
         }
-        const status =
+        const routeStatus =
           this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ??
           (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
-        return next
-          .handle()
-          .pipe(
-            switchMap((body) =>
-              from(this.store(id, requestHash, status, reply, body)).pipe(switchMap(() => of(body))),
-            ),
-          );
+        return next.handle().pipe(
+          switchMap((body) => {
+            // Nest set the route's status before the handler ran; the handler may have chosen another.
+            const status = reply.statusCode >= 200 && reply.statusCode < 300 ? reply.statusCode : routeStatus;
+            return from(this.store(id, requestHash, status, reply, body)).pipe(switchMap(() => of(body)));
+          }),
+        );
       }),
     );
   }

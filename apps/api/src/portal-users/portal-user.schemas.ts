@@ -53,6 +53,10 @@ export const bulkInvitationBody = z
   });
 export type BulkInvitationBody = z.infer<typeof bulkInvitationBody>;
 
+/** The new login email; the domain normalizes and judges it (422 invalid_email, staff_domain, …). */
+export const emailChangeBody = z.strictObject({ newEmail: z.string().trim().min(1).max(254) });
+export type EmailChangeBody = z.infer<typeof emailChangeBody>;
+
 export const transferBody = z.strictObject({ fromPortalId: z.uuid(), toPortalId: z.uuid() });
 export type TransferBody = z.infer<typeof transferBody>;
 

@@ -13,6 +13,7 @@ import { CreatePortalUserHandler } from './create-portal-user/create-portal-user
 import { CreatePortalUserHttp } from './create-portal-user/create-portal-user.http';
 import { DeactivatePortalUserHandler } from './deactivate-portal-user/deactivate-portal-user.handler';
 import { DeactivatePortalUserHttp } from './deactivate-portal-user/deactivate-portal-user.http';
+import { EmailChangeIssuer } from './email-change-issuer';
 import { ExistingPortalUsers } from './existing-portal-users';
 import { ExplainAccessHandler } from './explain-access/explain-access.handler';
 import { ExplainAccessHttp } from './explain-access/explain-access.http';
@@ -26,6 +27,8 @@ import { LoginHistoryHttp } from './login-history/login-history.http';
 import { PortalUserSessions } from './portal-user-sessions';
 import { RemoveFromPortalHandler } from './remove-from-portal/remove-from-portal.handler';
 import { RemoveFromPortalHttp } from './remove-from-portal/remove-from-portal.http';
+import { RequestEmailChangeHandler } from './request-email-change/request-email-change.handler';
+import { RequestEmailChangeHttp } from './request-email-change/request-email-change.http';
 import { SendInvitationHandler } from './send-invitation/send-invitation.handler';
 import { SendInvitationHttp } from './send-invitation/send-invitation.http';
 import { SetSupportPeriodHttp } from './set-support-period/set-support-period.http';
@@ -53,6 +56,7 @@ import { UnassignPortalUserRoleHttp } from './unassign-portal-user-role/unassign
     UnassignPortalUserRoleHttp,
     SetSupportPeriodHttp,
     ClearSupportPeriodHttp,
+    RequestEmailChangeHttp,
   ],
   providers: [
     CreatePortalUserHandler,
@@ -67,9 +71,11 @@ import { UnassignPortalUserRoleHttp } from './unassign-portal-user-role/unassign
     GetPortalUserHandler,
     LoginHistoryHandler,
     ExplainAccessHandler,
+    RequestEmailChangeHandler,
     ContactSnapshots,
     ExistingPortalUsers,
     InvitationIssuer,
+    EmailChangeIssuer,
     PortalUserSessions,
     StaffEmailDomains,
   ],

@@ -7,6 +7,7 @@ import { PostPortalCommentHttp } from './comments/post-portal-comment/post-porta
 import { GetDashboardHandler } from './dashboard/get-dashboard.handler';
 import { GetDashboardHttp } from './dashboard/get-dashboard.http';
 import { GetMeHttp } from './me/get-me/get-me.http';
+import { RequestOwnEmailChangeHttp } from './me/request-own-email-change/request-own-email-change.http';
 import { UpdateMeHandler } from './me/update-me/update-me.handler';
 import { UpdateMeHttp } from './me/update-me/update-me.http';
 import { PortalCaller } from './portal-caller';
@@ -27,6 +28,7 @@ import { UpdatePortalRecordHttp } from './records/update-portal-record/update-po
   controllers: [
     GetMeHttp,
     UpdateMeHttp,
+    RequestOwnEmailChangeHttp,
     ListPortalRecordsHttp,
     GetPortalRecordHttp,
     CreatePortalRecordHttp,

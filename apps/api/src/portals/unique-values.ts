@@ -30,11 +30,18 @@ export class UniqueValues {
     );
   }
 
-  async reserve(kind: ReservationKind, value: string, ownerId: string, ctx: CommandContext): Promise<void> {
-    await retryOnConflict(async () => {
+  /** True when this call took the value; false when the owner already held it (nothing appended). */
+  async reserve(
+    kind: ReservationKind,
+    value: string,
+    ownerId: string,
+    ctx: CommandContext,
+  ): Promise<boolean> {
+    return retryOnConflict(async () => {
       const { state, revision } = await this.load(kind, value);
       const events = decideReserveUniqueValue({ kind, value, ownerId }, state);
       await this.repo.append(reservationStream(kind, value), events, revision, ctx);
+      return events.length > 0;
     });
   }
 

@@ -11,19 +11,21 @@ function isRefusal(error: unknown): boolean {
 
 /**
  * Runs an attempt that only failures count against: 429 once the limits are used up, otherwise
- * the attempt runs and, if it is refused, counts.
+ * the attempt runs and, if it is refused, counts. `counts` narrows which refusals count (default:
+ * every refusal), for an endpoint where only one of them is a guess.
  */
 export async function failureLimited<T>(
   limiter: RateLimiter,
   limits: RateLimitSubject[],
   reply: FastifyReply,
   attempt: () => Promise<T>,
+  counts: (error: unknown) => boolean = isRefusal,
 ): Promise<T> {
   await limiter.check(limits, reply);
   try {
     return await attempt();
   } catch (error) {
-    if (isRefusal(error)) await limiter.record(limits);
+    if (counts(error)) await limiter.record(limits);
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import { ProblemException } from '../../../http/problem';
 import { Ctx } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
 import { clientInfoOf } from '../../client/client-info';
-import { LOGIN_PER_EMAIL, LOGIN_PER_IP } from '../../rate-limit/auth-rate-limits';
+import { portalPasswordLimits } from '../../rate-limit/auth-rate-limits';
 import { failureLimited } from '../../rate-limit/failure-limited';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { portalLoginBody, type PortalLoginBody } from '../portal-auth.schemas';
@@ -40,10 +40,7 @@ export class PortalLoginHttp {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const client = clientInfoOf(request);
-    const limits = [
-      { limit: LOGIN_PER_EMAIL, subject: `portal:${body.email.toLowerCase()}` },
-      { limit: LOGIN_PER_IP, subject: client.ip },
-    ];
+    const limits = portalPasswordLimits(body.email, client.ip);
     return failureLimited(this.rateLimiter, limits, reply, async () => {
       const token = await this.commands.execute(
         new PortalLoginCommand(slug, body.email, body.password, client, ctx),
