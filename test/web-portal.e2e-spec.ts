@@ -501,6 +501,51 @@ suite(
       await context.close();
     });
 
+    it('shows the portal before logging in, and says so when a portal does not exist or is inactive', async () => {
+      // A fresh browser: nothing remembered from an earlier login, so the name comes from GET /public.
+      const branded = await world.createPortal({
+        name: 'Acme Customer Care',
+        settings: { language: 'de_DE' },
+        branding: { logoUrl: `${app.baseUrl}/portal-assets/acme-logo.png`, companyName: 'Acme Ltd' },
+      });
+      const inactive = await world.createPortal({ name: 'Closed Portal', isActive: false });
+      await world.sync();
+      const { context, page } = await newPage();
+      const brandName = page.locator('.brand-name');
+
+      await page.goto(url('login'));
+      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await page.locator('.brand-name', { hasText: `Portal ${portal.slug}` }).waitFor();
+      expect(await page.title()).toBe(`Log in – Portal ${portal.slug}`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
+      expect(await page.locator('form [name="email"]').count()).toBe(1);
+      await screenshot(page, 'login-before-session');
+
+      await page.goto(`${app.baseUrl}/portal/${branded.slug}/forgot-password`);
+      await page.getByRole('heading', { level: 1, name: 'Forgot your password' }).waitFor();
+      expect(await brandName.innerText()).toBe('Acme Customer Care');
+      expect(await page.title()).toBe('Forgot your password – Acme Customer Care');
+      expect(await page.locator('html').getAttribute('lang')).toBe('de-DE');
+      const logo = page.locator('img.brand-logo');
+      expect(await logo.getAttribute('src')).toBe(`${app.baseUrl}/portal-assets/acme-logo.png`);
+      expect(await logo.getAttribute('alt')).toBe('Acme Customer Care logo');
+
+      for (const slug of [`no-such-portal-${world.unique()}`, inactive.slug]) {
+        for (const path of ['login', 'accept-invitation?token=x', 'reset-password?token=x']) {
+          await page.goto(`${app.baseUrl}/portal/${slug}/${path}`);
+          await page.getByRole('heading', { level: 1, name: 'This portal is not available' }).waitFor();
+          expect(await page.getByRole('alert').innerText()).toMatch(
+            /This portal does not exist or is not available/,
+          );
+          expect(await page.locator('form').count()).toBe(0);
+          expect(await brandName.innerText()).toBe('Customer portal');
+          expect(await page.content()).not.toContain('Closed Portal');
+        }
+      }
+      await screenshot(page, 'portal-unavailable');
+      await context.close();
+    });
+
     it("shows the API's refusal of a bad email confirmation link", async () => {
       const { context, page } = await newPage();
       await page.goto(url('confirm-email?token=not-a-real-token'));

@@ -8,6 +8,21 @@ import { startTestApp, type TestApp } from '../support';
 // tries it on one staff and one portal route), and brute force on login and on password reset:
 // every forged token is a 401, guessing ends in 429.
 
+/**
+ * The routes that take no token, by name: every other operation must declare bearer security, so a
+ * route that forgets it fails here instead of escaping the attack set. They must ignore any token.
+ */
+const PUBLIC_ROUTES = new Set([
+  'GET /health',
+  'POST /v1/auth/staff/login',
+  'POST /v1/portals/{slug}/auth/login',
+  'POST /v1/portals/{slug}/auth/accept-invitation',
+  'POST /v1/portals/{slug}/auth/forgot-password',
+  'POST /v1/portals/{slug}/auth/reset-password',
+  'POST /v1/portals/{slug}/auth/confirm-email',
+  'GET /v1/portals/{slug}/public',
+]);
+
 function claimsOf(token: string): Record<string, any> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 }
@@ -72,7 +87,7 @@ describe('attacks on authentication', () => {
     await app?.close();
   });
 
-  it('answers 401 to every forged, expired or foreign token on every protected route', async () => {
+  it('answers 401 to every forged, expired or foreign token on every protected route; public ones ignore tokens', async () => {
     const openapi = (await app.http.get('/docs/openapi.json')).json;
     const staffAttacks = attackSet(world.adminToken, app.config.jwtSecret, {
       'portal user token': customer.token,
@@ -81,11 +96,13 @@ describe('attacks on authentication', () => {
       'staff token': world.adminToken,
     });
     const failures: string[] = [];
+    const unsecured: string[] = [];
     let routes = 0;
     for (const [path, operations] of Object.entries<any>(openapi.paths)) {
       for (const [method, operation] of Object.entries<any>(operations)) {
-        if (!operation.security?.length) continue;
-        routes += 1;
+        const isPublic = !operation.security?.length;
+        if (isPublic) unsecured.push(`${method.toUpperCase()} ${path}`);
+        else routes += 1;
         const url = path
           .replace('{slug}', portal.slug)
           .replace('{entityType}', 'Case')
@@ -103,12 +120,14 @@ describe('attacks on authentication', () => {
             body: withBody ? '{}' : undefined,
           });
           await res.arrayBuffer();
-          if (res.status !== 401)
-            failures.push(`${method.toUpperCase()} ${path} with ${name}: ${res.status}`);
+          // A public route answers as if no token were sent: never 401, never a crash.
+          const refused = isPublic ? res.status === 401 || res.status >= 500 : res.status !== 401;
+          if (refused) failures.push(`${method.toUpperCase()} ${path} with ${name}: ${res.status}`);
         }
       }
     }
     expect(routes).toBeGreaterThan(20);
+    expect(unsecured.sort()).toEqual([...PUBLIC_ROUTES].sort());
     expect(failures).toEqual([]);
     // The genuine tokens still work: the attacks ended nothing.
     expect((await app.http.get(`/v1/portals/${portal.slug}/me`, { token: customer.token })).status).toBe(200);

@@ -6,6 +6,8 @@ import { PostPortalCommentHandler } from './comments/post-portal-comment/post-po
 import { PostPortalCommentHttp } from './comments/post-portal-comment/post-portal-comment.http';
 import { GetDashboardHandler } from './dashboard/get-dashboard.handler';
 import { GetDashboardHttp } from './dashboard/get-dashboard.http';
+import { GetPortalPublicHandler } from './get-portal-public/get-portal-public.handler';
+import { GetPortalPublicHttp } from './get-portal-public/get-portal-public.http';
 import { GetMeHttp } from './me/get-me/get-me.http';
 import { RequestOwnEmailChangeHttp } from './me/request-own-email-change/request-own-email-change.http';
 import { UpdateMeHandler } from './me/update-me/update-me.handler';
@@ -22,10 +24,11 @@ import { ListPortalRecordsHttp } from './records/list-portal-records/list-portal
 import { UpdatePortalRecordHandler } from './records/update-portal-record/update-portal-record.handler';
 import { UpdatePortalRecordHttp } from './records/update-portal-record/update-portal-record.http';
 
-/** What a portal user calls in their portal (/v1/portals/:slug/…, besides /auth). */
+/** What a portal user calls in their portal (/v1/portals/:slug/…, besides /auth), and its public face. */
 @Module({
   imports: [RecordsModule],
   controllers: [
+    GetPortalPublicHttp,
     GetMeHttp,
     UpdateMeHttp,
     RequestOwnEmailChangeHttp,
@@ -40,6 +43,7 @@ import { UpdatePortalRecordHttp } from './records/update-portal-record/update-po
   ],
   providers: [
     PortalCaller,
+    GetPortalPublicHandler,
     UpdateMeHandler,
     ListPortalRecordsHandler,
     GetPortalRecordHandler,

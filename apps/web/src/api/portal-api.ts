@@ -20,6 +20,14 @@ export interface PortalInfo {
   branding?: { logoUrl?: unknown; [key: string]: unknown };
 }
 
+/** GET /public: what the pages before login show of the portal (no token needed). */
+export interface PortalPublic {
+  slug: string;
+  name: string;
+  language: string;
+  branding?: { logoUrl?: unknown; [key: string]: unknown };
+}
+
 /** GET /me. `permissions` is the merged roles (read tolerantly by permissions/portal-permissions). */
 export interface Me {
   id: string;
@@ -73,6 +81,11 @@ const seg = encodeURIComponent;
 /** The calls the web portal makes, named after API.md's "Portal users" sections. */
 export class PortalApi {
   constructor(readonly client: ApiClient) {}
+
+  /** 404 for a portal that does not exist or is not active (the API does not say which). */
+  publicInfo(): Promise<PortalPublic> {
+    return this.client.get('/public', undefined, { auth: false });
+  }
 
   acceptInvitation(token: string, password: string): Promise<AccessToken> {
     return this.client.post('/auth/accept-invitation', { token, password }, { auth: false });

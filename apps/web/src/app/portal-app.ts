@@ -23,8 +23,20 @@ import {
 } from '../pages/public-pages.js';
 import { recordCreatePage } from '../pages/record-create.page.js';
 import { recordListPage } from '../pages/record-list.page.js';
+import { portalUnavailablePage } from '../pages/portal-unavailable.page.js';
 import { recordViewPage } from '../pages/record-view.page.js';
+import { brandOfMe } from './portal-brand.js';
+import { PublicPortalLookup } from './public-portal.js';
 import type { PortalView, PublicView } from './views.js';
+
+/** The pages before login, by route; any other public route is "page not found". */
+const PUBLIC_PAGES: Partial<Record<Route['name'], (view: PublicView) => unknown>> = {
+  login: loginPage,
+  'accept-invitation': acceptInvitationPage,
+  'forgot-password': forgotPasswordPage,
+  'reset-password': resetPasswordPage,
+  'confirm-email': confirmEmailPage,
+};
 
 /** How often the page checks whether the API's idle timeout or the token's lifetime has passed. */
 const SESSION_CHECK_MS = 15_000;
@@ -38,6 +50,7 @@ export class PortalApp {
   private readonly session: SessionStore;
   private readonly brandCache: PortalBrandCache;
   private readonly api: PortalApi;
+  private readonly publicPortal: PublicPortalLookup;
   private me: Me | null = null;
   /** Counts renders, so a slow page that finishes after the user moved on changes nothing. */
   private generation = 0;
@@ -53,6 +66,7 @@ export class PortalApp {
     // The API does not say why it refused the token; idleness is the one cause the page can tell.
     client.onSessionEnded((ended) => this.endSession(sessionEndReason(ended) === 'idle'));
     this.api = new PortalApi(client);
+    this.publicPortal = new PublicPortalLookup(this.api);
   }
 
   start(): void {
@@ -106,29 +120,34 @@ export class PortalApp {
     };
   }
 
-  private showPublic(location: Location, generation: number): void {
+  /**
+   * The pages before login carry the portal's name, logo and language from GET /public (the last
+   * ones seen when the API cannot be reached); a portal that does not exist or is not active shows
+   * that instead of any form.
+   */
+  private async showPublic(location: Location, generation: number): Promise<void> {
+    const portal = await this.publicPortal.load();
+    if (generation !== this.generation) return;
+    if (portal.kind === 'available') this.brandCache.set(portal.brand);
+    if (portal.kind === 'unavailable') this.brandCache.clear();
     const brand = this.brandCache.get();
+    if (brand) document.documentElement.lang = localeOf(brand.language);
     const main = el('div');
     const view = this.publicView(location, main, brand?.language);
     const frameBrand: Brand = { name: brand?.name ?? view.t('app.title'), logoUrl: brand?.logoUrl ?? null };
     replaceChildren(this.root, ...publicLayout(view.t, frameBrand, this.router, main));
-    const pages: Partial<Record<Route['name'], (v: PublicView) => unknown>> = {
-      login: loginPage,
-      'accept-invitation': acceptInvitationPage,
-      'forgot-password': forgotPasswordPage,
-      'reset-password': resetPasswordPage,
-      'confirm-email': confirmEmailPage,
-    };
-    (pages[location.route.name] ?? notFoundPage)(view);
-    if (generation === this.generation) this.focusHeading(main);
+    const page =
+      portal.kind === 'unavailable'
+        ? portalUnavailablePage
+        : (PUBLIC_PAGES[location.route.name] ?? notFoundPage);
+    page(view);
+    this.focusHeading(main);
   }
 
   private async showPortal(location: Location, me: Me, generation: number): Promise<void> {
-    const language =
-      typeof me.language === 'string' && me.language ? me.language : me.portal.settings.language;
-    const logo = me.portal.branding?.logoUrl;
-    const brand: Brand = { name: me.portal.name, logoUrl: typeof logo === 'string' ? logo : null };
-    this.brandCache.set({ ...brand, language });
+    const brand = brandOfMe(me);
+    const { language } = brand;
+    this.brandCache.set(brand);
     document.documentElement.lang = localeOf(language);
     const main = el('div', { 'aria-busy': 'true' });
     const view: PortalView = {

@@ -130,6 +130,8 @@ export const en = {
   'notFound.detail': 'There is no such page in this portal.',
   'notFound.home': 'Go to the start page',
   'portalUnavailable.title': 'This portal is not available',
+  'portalUnavailable.detail':
+    'This portal does not exist or is not available. Check the address, or ask whoever gave it to you.',
 
   'error.title': 'Something went wrong',
   'error.network': 'The server could not be reached. Check your connection and try again.',

@@ -29,4 +29,13 @@ export class PortalBrandCache {
       // Storage full or disabled: the login page then shows the generic title.
     }
   }
+
+  /** The portal is gone or inactive: nothing of it is shown any more. */
+  clear(): void {
+    try {
+      window.localStorage.removeItem(this.key);
+    } catch {
+      // Storage disabled: there is nothing to clear.
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { portalStream } from '@portal/domain';
+import { isPortalSlug, portalStream } from '@portal/domain';
 import type { EventStore } from '@portal/event-store';
 import { PortalDoc, READ_MODELS, ReadModelNames } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
@@ -25,6 +25,9 @@ export class PortalDirectory {
   ) {}
 
   async bySlug(slug: string): Promise<PortalDoc | null> {
+    // Guards call this before any pipe has checked the route's slug: what cannot be a slug (a NUL
+    // the stores refuse, control characters) names no portal.
+    if (!isPortalSlug(slug.trim().toLowerCase())) return null;
     const collection = await this.names.collection(READ_MODELS.portals);
     const found = await this.readStore.find<PortalDoc & Record<string, unknown>>(collection, {
       filter: { kind: 'eq', path: 'slug', value: slug.trim().toLowerCase() },
