@@ -9,11 +9,12 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { from, Observable, of, switchMap } from 'rxjs';
+import { deriveKey, type ServiceConfig } from '@portal/platform';
 import type { ReadStore } from '@portal/read-store';
-import { READ_STORE } from '../infrastructure/tokens';
+import { READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
 import { ProblemException } from './problem';
 import type { PortalRequest } from './request-context';
 
@@ -43,17 +44,34 @@ function canonical(value: unknown): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** Answer fields that are credentials: such an answer is never stored (it would sit there in plain text). */
+const CREDENTIAL_FIELDS = ['accessToken', 'refreshToken', 'token'];
+
+function carriesCredential(body: unknown): boolean {
+  return (
+    body !== null && typeof body === 'object' && CREDENTIAL_FIELDS.some((field) => field in (body as object))
+  );
+}
+
 /**
  * Idempotency-Key on commands: the same key with the same request replays the stored answer and
  * runs nothing; with another request it is 409. Keys are scoped to the caller, so two clients'
  * keys never collide. Only successful answers are stored (a refused command appended nothing).
+ * Bodies may hold passwords, so the request is kept only as a keyed fingerprint (HMAC under a key
+ * derived from JWT_SECRET: no offline guessing from a copy of the store); an answer carrying a
+ * credential (a login's access token) is not stored at all, so such a request simply runs again.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
+  private readonly fingerprintKey: Buffer;
+
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
     private readonly reflector: Reflector,
-  ) {}
+  ) {
+    this.fingerprintKey = deriveKey(config.jwtSecret, 'idempotency-requests');
+  }
 
   /** The answers' collection is operational (never rebuilt), so it is created here, once. */
   async onModuleInit(): Promise<void> {
@@ -75,7 +93,9 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
     }
     const caller = request.user ? `${request.user.kind}:${request.user.id}` : `anonymous:${request.ip}`;
     const id = sha256(`${caller}\u0000${key}`);
-    const requestHash = sha256(`${request.method} ${request.url}\u0000${canonical(request.body)}`);
+    const requestHash = createHmac('sha256', this.fingerprintKey)
+      .update(`${request.method} ${request.url}\u0000${canonical(request.body)}`)
+      .digest('hex');
 
     return from(this.readStore.get<StoredAnswer>(IDEMPOTENCY_COLLECTION, id)).pipe(
       switchMap((stored) => {
@@ -100,6 +120,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
           switchMap((body) => {
             // Nest set the route's status before the handler ran; the handler may have chosen another.
             const status = reply.statusCode >= 200 && reply.statusCode < 300 ? reply.statusCode : routeStatus;
+            if (carriesCredential(body)) return of(body);
             return from(this.store(id, requestHash, status, reply, body)).pipe(switchMap(() => of(body)));
           }),
         );
