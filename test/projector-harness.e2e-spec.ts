@@ -32,3 +32,27 @@ describe('test harness (embedded)', () => {
     expect(res.text).toMatch(/^portal_projector_lag_seconds 0$/m);
   });
 });
+
+describe('test harness with the mailer (embedded)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ mailer: true });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('reports the mailer in GET /health: Redis, transport and the emails in flight', async () => {
+    const res = await app.http.get('/health');
+    expect(res.status).toBe(200);
+    expect(res.json.checks.mailer).toEqual({
+      status: 'up',
+      redis: 'ready',
+      transport: expect.stringContaining('outbox'),
+      pendingEmails: 0,
+      oldestPendingSince: null,
+    });
+  });
+});

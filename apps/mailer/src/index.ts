@@ -1,4 +1,4 @@
-export { Mailer, defaultMailTransport, type MailerOptions } from './mailer';
+export { Mailer, defaultMailTransport, type MailerHealth, type MailerOptions } from './mailer';
 export type { CheckpointStore } from './checkpoint-store.port';
 export type { PendingEmail, PendingEmails } from './pending-emails.port';
 export { LostEmailSweeper, type SweepResult } from './lost-email-sweeper';

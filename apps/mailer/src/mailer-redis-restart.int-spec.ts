@@ -98,7 +98,7 @@ const title = 'Mailer across a kill -9 and restart of its own Redis';
         const first = await invite(portalId, BEFORE_KILL, `${label}-before`);
         const checkpoints = new ReadStoreCheckpointStore(bed.readStore, `redis-restart-${label}`);
         const lastBeforeKill = await lastPosition(first.map((f) => f.eventId));
-        await bed.startMailer({
+        const mailer = await bed.startMailer({
           events: bed.events,
           checkpoints,
           redisUrl: redis.url,
@@ -125,6 +125,12 @@ const title = 'Mailer across a kill -9 and restart of its own Redis';
         );
         await redis.kill();
         const sentBeforeKill = messagesFor(firstEmails).length;
+        // /health says the mailer waits (degraded, not down) and how much is in flight.
+        await waitUntil(
+          'the mailer reports Redis away',
+          async () => (await mailer.health()).status === 'degraded',
+        );
+        expect((await mailer.health()).pendingEmails).toBeGreaterThan(0);
         // The kill must land in the middle of sending, with the unsent jobs only in Redis and the
         // pending list (the checkpoint is past them), or the test proves nothing.
         expect(sentBeforeKill).toBeLessThan(BEFORE_KILL);
@@ -156,6 +162,12 @@ const title = 'Mailer across a kill -9 and restart of its own Redis';
         expect([...messageIds].sort()).toEqual(ids.map((id) => `<invitation-${id}@localhost>`).sort());
         // Every outcome is recorded, so nothing is left pending.
         await waitUntil('the pending list is empty', async () => (await checkpoints.list(100)).length === 0);
+        expect(await mailer.health()).toMatchObject({
+          status: 'up',
+          redis: 'ready',
+          pendingEmails: 0,
+          oldestPendingSince: null,
+        });
         if (!persistent) expect(logger.lines.join('\n')).toMatch(/lost by Redis enqueued again/);
       },
     );

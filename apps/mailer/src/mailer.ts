@@ -49,6 +49,15 @@ export interface MailerOptions extends ComposerSettings {
   stalledIntervalMs?: number;
 }
 
+export interface MailerHealth {
+  status: 'up' | 'degraded';
+  /** ioredis's connection status: `ready`, `reconnecting`, … */
+  redis: string;
+  transport: string;
+  pendingEmails: number;
+  oldestPendingSince: string | null;
+}
+
 export function defaultMailTransport(smtpUrl: string | undefined, dataDir: string): MailTransport {
   return smtpUrl ? new SmtpTransport(smtpUrl) : new OutboxTransport(join(dataDir, 'outbox'));
 }
@@ -130,6 +139,22 @@ export class Mailer {
     await this.subscriber.start();
     sweeper.start();
     this.logger.log(`mailer started: mail goes to ${this.transport.description}`);
+  }
+
+  /**
+   * For /health: degraded while Redis is away (emails wait, nothing is lost), with how many emails
+   * are in flight and since when the oldest one waits.
+   */
+  async health(): Promise<MailerHealth> {
+    const redis = this.producerRedis?.status ?? 'stopped';
+    const pending = await this.options.checkpoints.summary();
+    return {
+      status: redis === 'ready' ? 'up' : 'degraded',
+      redis,
+      transport: this.transport.description,
+      pendingEmails: pending.count,
+      oldestPendingSince: pending.oldestEnqueuedAt,
+    };
   }
 
   /** Resolves once the subscriber has caught up with the event store (tests, readiness). */

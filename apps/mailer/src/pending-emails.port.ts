@@ -18,4 +18,11 @@ export interface PendingEmails {
   /** Oldest first. */
   list(limit: number): Promise<PendingEmail[]>;
   settle(jobIds: string[]): Promise<void>;
+  /** How many are pending and since when the oldest is (for /health). */
+  summary(): Promise<PendingEmailsSummary>;
+}
+
+export interface PendingEmailsSummary {
+  count: number;
+  oldestEnqueuedAt: string | null;
 }

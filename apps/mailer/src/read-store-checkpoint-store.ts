@@ -1,6 +1,6 @@
 import type { Document, ReadStore } from '@portal/read-store';
 import type { CheckpointStore } from './checkpoint-store.port';
-import type { PendingEmail, PendingEmails } from './pending-emails.port';
+import type { PendingEmail, PendingEmails, PendingEmailsSummary } from './pending-emails.port';
 
 export const PENDING_EMAILS_COLLECTION = 'mailer_pending_emails';
 
@@ -35,13 +35,22 @@ export class ReadStoreCheckpointStore implements CheckpointStore, PendingEmails 
   }
 
   async list(limit: number): Promise<PendingEmail[]> {
+    const { items } = await this.oldest(limit);
+    return items.map(({ jobId, request, enqueuedAt }) => ({ jobId, request, enqueuedAt }));
+  }
+
+  async summary(): Promise<PendingEmailsSummary> {
+    const { items, total } = await this.oldest(1);
+    return { count: total, oldestEnqueuedAt: items[0]?.enqueuedAt ?? null };
+  }
+
+  private async oldest(limit: number) {
     await this.ensureCollection();
-    const { items } = await this.readStore.find<PendingEmailDocument>(PENDING_EMAILS_COLLECTION, {
+    return this.readStore.find<PendingEmailDocument>(PENDING_EMAILS_COLLECTION, {
       filter: { kind: 'eq', path: 'ledger', value: this.name },
       sort: [{ path: 'enqueuedAt', direction: 'asc' }],
       limit,
     });
-    return items.map(({ jobId, request, enqueuedAt }) => ({ jobId, request, enqueuedAt }));
   }
 
   async settle(jobIds: string[]): Promise<void> {

@@ -90,7 +90,7 @@ export async function startService(
       await running.start();
       healthChecks.push({
         name: 'mailer',
-        check: async () => ({ status: 'up', transport: running.transport.description }),
+        check: async () => ({ ...(await running.health()) }),
       });
     }
     let url: string | undefined;
