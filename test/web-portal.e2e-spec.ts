@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { parseEml, textPart } from '../apps/mailer/src/testing/parse-eml';
 import { waitUntil } from '../apps/mailer/src/testing/wait-until';
 import { CUSTOMER_PASSWORD, PortalWorld } from './portal-world';
@@ -67,6 +67,16 @@ function portalTime(iso: string): string {
   return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
+/**
+ * Waits for `locator`, then for the page to finish rendering: the app shows a page's heading at once
+ * and marks its main area aria-busy until the page's data is in, so reading the data right after
+ * the heading appears would race the API on a busy machine.
+ */
+async function shown(page: Page, locator: Locator): Promise<void> {
+  await locator.waitFor();
+  await page.waitForFunction('document.querySelector(\'[aria-busy="true"]\') === null');
+}
+
 suite(
   hasChromium
     ? 'customer web portal (headless Chromium)'
@@ -125,7 +135,7 @@ suite(
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Log in' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Dashboard' }));
     }
 
     beforeAll(async () => {
@@ -248,7 +258,7 @@ suite(
       const { context, page } = await newPage();
 
       await page.goto(link);
-      await page.getByRole('heading', { level: 1, name: 'Welcome: choose your password' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Welcome: choose your password' }));
       // The one-time token leaves the address bar (and history) at once.
       expect(page.url()).toBe(url('accept-invitation'));
       await screenshot(page, 'accept-invitation');
@@ -265,17 +275,17 @@ suite(
       await page.getByLabel('New password').fill(CUSTOMER_PASSWORD);
       await page.getByLabel('Repeat the password').fill(CUSTOMER_PASSWORD);
       await page.getByRole('button', { name: 'Set password and continue' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Dashboard' }));
 
       // The portal's name, its tabs and nothing it hides.
       expect(await page.locator('.brand-name').innerText()).toBe(`Portal ${portal.slug}`);
       const tabs = page.getByRole('navigation', { name: 'Portal sections' }).getByRole('link');
       expect(await tabs.allInnerTexts()).toEqual(['Dashboard', 'Cases', 'Knowledge base']);
-      await page.getByRole('heading', { level: 2, name: 'Open cases by priority' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 2, name: 'Open cases by priority' }));
       await screenshot(page, 'dashboard');
 
       await tabs.filter({ hasText: 'Cases' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Cases' }));
       const rows = page.locator('table.records tbody tr');
       expect(await rows.locator('th').allInnerTexts()).toEqual(['Invoice question', 'Printer on fire']);
       expect(await page.locator('table.records').innerText()).not.toContain('Secret of Other Corp');
@@ -292,7 +302,7 @@ suite(
       await screenshot(page, 'case-list');
 
       await page.getByRole('link', { name: 'New Case' }).click();
-      await page.getByRole('heading', { level: 1, name: 'New Case' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'New Case' }));
       // No name: the API's validation problem appears beside the field.
       await page.getByRole('button', { name: 'Create' }).click();
       await page.getByRole('alert').waitFor();
@@ -302,7 +312,7 @@ suite(
       await page.getByLabel(/^Priority/).selectOption('High');
       await screenshot(page, 'case-create');
       await page.getByRole('button', { name: 'Create' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Scanner jams' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Scanner jams' }));
       const caseId = /records\/Case\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
       expect(caseId).toBeDefined();
 
@@ -310,7 +320,7 @@ suite(
       expect(await details.innerText()).toMatch(/Status\s+New/);
       expect(await details.innerText()).toMatch(/Priority\s+High/);
       // Status is read-only for this role: shown, never offered in the edit form.
-      await page.getByRole('heading', { level: 2, name: 'Change details' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 2, name: 'Change details' }));
       expect(await page.locator('form [name="status"]').count()).toBe(0);
       expect(await page.locator('form [name="name"]').count()).toBe(1);
 
@@ -340,7 +350,7 @@ suite(
       const { context, page } = await newPage();
       await logIn(page, contactA.email, CUSTOMER_PASSWORD);
       await page.goto(url(`records/Case/${staffCaseId}`));
-      await page.getByRole('heading', { level: 1, name: 'Printer on fire' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Printer on fire' }));
       expect(await page.locator('.comment-text').allInnerTexts()).toEqual(['We are sending a technician.']);
       expect(await page.content()).not.toContain('probation');
 
@@ -366,10 +376,10 @@ suite(
 
       // The knowledge base: readable, not creatable, not editable, no comments for this role.
       await page.getByRole('link', { name: 'Knowledge base', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Knowledge base' }));
       expect(await page.getByRole('link', { name: /^New / }).count()).toBe(0);
       await page.getByRole('link', { name: 'Resetting the printer' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Resetting the printer' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Resetting the printer' }));
       expect(await page.locator('dl.details').innerText()).toContain(
         'Hold the power button for ten seconds.',
       );
@@ -383,17 +393,17 @@ suite(
       const { context, page } = await newPage();
       // Keyboard only: the login form works from Tab and Enter.
       await page.goto(url('login'));
-      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
       await page.keyboard.press('Tab');
       expect(await page.locator(':focus').getAttribute('name')).toBe('email');
       await page.keyboard.type(readerEmail);
       await page.keyboard.press('Tab');
       await page.keyboard.type(CUSTOMER_PASSWORD);
       await page.keyboard.press('Enter');
-      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Dashboard' }));
 
       await page.getByRole('link', { name: 'Cases', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Cases' }));
       await page.locator('table.records').waitFor();
       expect(await page.getByRole('link', { name: /^New / }).count()).toBe(0);
 
@@ -402,7 +412,7 @@ suite(
       expect(await page.locator('form').count()).toBe(0);
 
       await page.goto(url(`records/Case/${staffCaseId}`));
-      await page.getByRole('heading', { level: 1, name: 'Printer on fire' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Printer on fire' }));
       expect(await page.getByRole('heading', { name: 'Change details' }).count()).toBe(0);
       expect(await page.locator('form [name="name"]').count()).toBe(0);
       await context.close();
@@ -412,12 +422,12 @@ suite(
       const { context, page } = await newPage();
       await logIn(page, readerEmail, CUSTOMER_PASSWORD);
       await page.goto(url(`records/Case/${otherAccountCaseId}`));
-      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Not found' }));
       expect(await page.content()).not.toContain('Secret of Other Corp');
       await screenshot(page, 'not-found');
 
       await page.goto(url('records/Document'));
-      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Not found' }));
       await context.close();
     });
 
@@ -429,11 +439,11 @@ suite(
 
       await page.clock.fastForward('20:00');
       await page.getByRole('link', { name: 'Cases', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Cases' }));
 
       // 30 minutes without a request: the API ends the session, and so does the page.
       await page.clock.fastForward('31:00');
-      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
       expect(await page.getByRole('status').innerText()).toMatch(/inactive for a while/);
       expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
       await screenshot(page, 'login-after-idle');
@@ -449,18 +459,18 @@ suite(
       const ended = await app.http.post(`/v1/portals/${portal.slug}/auth/logout`, undefined, { token });
       expect(ended.status).toBe(204);
       await page.getByRole('link', { name: 'Cases', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
       expect(await page.getByRole('status').innerText()).toMatch(/Your session has ended/);
 
       await logIn(page, readerEmail, CUSTOMER_PASSWORD);
       const second = await storedToken(page);
       await page.getByRole('link', { name: 'Log out' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
       expect(await page.getByRole('status').innerText()).toBe('You have logged out.');
       expect((await app.http.get(`/v1/portals/${portal.slug}/me`, { token: second })).status).toBe(401);
       // Going back does not show the portal again.
       await page.goto(url('records/Case'));
-      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
       await screenshot(page, 'login');
       await context.close();
     });
@@ -469,13 +479,13 @@ suite(
       const { context, page } = await newPage();
       await page.goto(url('login'));
       await page.getByRole('link', { name: 'Forgot your password?' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Forgot your password' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Forgot your password' }));
       await page.getByLabel('Email').fill(readerEmail);
       await page.getByRole('button', { name: 'Send the link' }).click();
       await page.getByText(/an email with a link is on its way/).waitFor();
 
       await page.goto(await emailedLink(readerEmail, 'reset-password'));
-      await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Choose a new password' }));
       expect(page.url()).toBe(url('reset-password'));
       await page.getByLabel('New password').fill(NEW_PASSWORD);
       await page.getByLabel('Repeat the password').fill(`${NEW_PASSWORD}x`);
@@ -483,16 +493,16 @@ suite(
       expect(await page.getByRole('alert').innerText()).toMatch(/not the same/);
       await page.getByLabel('Repeat the password').fill(NEW_PASSWORD);
       await page.getByRole('button', { name: 'Save the new password' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
       expect(await page.getByRole('status').innerText()).toMatch(/password has been changed/);
 
       await page.getByLabel('Email').fill(readerEmail);
       await page.getByLabel('Password').fill(NEW_PASSWORD);
       await page.getByRole('button', { name: 'Log in' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Dashboard' }));
 
       await page.getByRole('link', { name: 'Rob Reader' }).click();
-      await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'My profile' }));
       await page.getByLabel('Phone').fill('+1 555 0100');
       await page.getByRole('button', { name: 'Save my profile' }).click();
       await page.getByText('Your profile is saved.').waitFor();
@@ -514,7 +524,7 @@ suite(
       const brandName = page.locator('.brand-name');
 
       await page.goto(url('login'));
-      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
       await page.locator('.brand-name', { hasText: `Portal ${portal.slug}` }).waitFor();
       expect(await page.title()).toBe(`Log in – Portal ${portal.slug}`);
       expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
@@ -522,7 +532,7 @@ suite(
       await screenshot(page, 'login-before-session');
 
       await page.goto(`${app.baseUrl}/portal/${branded.slug}/forgot-password`);
-      await page.getByRole('heading', { level: 1, name: 'Forgot your password' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Forgot your password' }));
       expect(await brandName.innerText()).toBe('Acme Customer Care');
       expect(await page.title()).toBe('Forgot your password – Acme Customer Care');
       expect(await page.locator('html').getAttribute('lang')).toBe('de-DE');
@@ -533,7 +543,7 @@ suite(
       for (const slug of [`no-such-portal-${world.unique()}`, inactive.slug]) {
         for (const path of ['login', 'accept-invitation?token=x', 'reset-password?token=x']) {
           await page.goto(`${app.baseUrl}/portal/${slug}/${path}`);
-          await page.getByRole('heading', { level: 1, name: 'This portal is not available' }).waitFor();
+          await shown(page, page.getByRole('heading', { level: 1, name: 'This portal is not available' }));
           expect(await page.getByRole('alert').innerText()).toMatch(
             /This portal does not exist or is not available/,
           );
@@ -549,7 +559,7 @@ suite(
     it("shows the API's refusal of a bad email confirmation link", async () => {
       const { context, page } = await newPage();
       await page.goto(url('confirm-email?token=not-a-real-token'));
-      await page.getByRole('heading', { level: 1, name: 'Confirm your new email address' }).waitFor();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Confirm your new email address' }));
       expect(page.url()).toBe(url('confirm-email'));
       await page.getByRole('button', { name: 'Confirm my email address' }).click();
       expect(await page.getByRole('alert').innerText()).toMatch(/not valid/);
