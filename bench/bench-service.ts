@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_PORTAL_SETTINGS } from '@portal/domain';
 import { embeddedDatabaseDir } from '@portal/event-store';
 import { PgliteSqlClient, PgSqlClient, type ServiceConfig, type SqlClient } from '@portal/platform';
 import { Projector, projectorHealthCheck, silentProjectorLogger } from '@portal/projector';
@@ -171,6 +172,9 @@ async function portalUsers(world: PortalWorld, seeder: RecordSeeder, count: numb
     roleIds: [roleId],
     tabList: ['Case'],
     quickCreateList: ['Case'],
+    // The users log in once, before seeding: at 1M cases seeding and catching up take over an hour
+    // on the embedded store, longer than the default 60-minute token and 30-minute idle timeout.
+    settings: { ...DEFAULT_PORTAL_SETTINGS, tokenLifetimeMinutes: 1_440, idleTimeoutMinutes: 1_440 },
   });
   const tokens: string[] = [];
   for (let i = 0; i < count; i += 1) {
