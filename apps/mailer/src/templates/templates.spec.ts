@@ -1,3 +1,4 @@
+import { caseStatusChangedEmail } from './case-status-changed.template';
 import { emailChangeEmail } from './email-change.template';
 import { invitationEmail } from './invitation.template';
 import { passwordResetEmail } from './password-reset.template';
@@ -75,4 +76,56 @@ describe('password reset and email change templates', () => {
     expect(email.text).toContain('use ann.new@example.com from now on');
     expect(email.html).toContain('Confirm this address');
   });
+});
+
+describe('templates in the portal language', () => {
+  const expiresAt = '2026-01-08T12:00:00.000Z';
+  const cases = [
+    {
+      locale: 'de',
+      invitation: 'Sie sind zu Acme <Support> eingeladen',
+      expiry: /gültig bis 8\. Januar 2026 um 13:00/,
+      reset: 'Ihr Passwort für Acme <Support> zurücksetzen',
+      change: 'Bestätigen Sie Ihre neue E-Mail-Adresse für Acme <Support>',
+      status: 'Ihre Anfrage „Drucker“ hat jetzt den Status Closed',
+    },
+    {
+      locale: 'fr',
+      invitation: 'Vous êtes invité sur Acme <Support>',
+      expiry: /expire le 8 janvier 2026 à 13:00/,
+      reset: 'Réinitialisez votre mot de passe Acme <Support>',
+      change: 'Confirmez votre nouvelle adresse e-mail pour Acme <Support>',
+      status: 'Votre demande « Drucker » est maintenant : Closed',
+    },
+    {
+      locale: 'es',
+      invitation: 'Le han invitado a Acme <Support>',
+      expiry: /caduca el 8 de enero de 2026/,
+      reset: 'Restablezca su contraseña de Acme <Support>',
+      change: 'Confirme su nueva dirección de correo para Acme <Support>',
+      status: 'Su caso «Drucker» está ahora en estado Closed',
+    },
+  ];
+
+  it.each(cases)(
+    'writes the invitation, reset, email change and case status emails in $locale',
+    (expected) => {
+      const localized = { ...context, locale: expected.locale, expiresAt };
+      const invitation = invitationEmail(localized);
+      expect(invitation.subject).toBe(expected.invitation);
+      expect(invitation.text).toMatch(expected.expiry);
+      expect(invitation.html).toContain(`<html lang="${expected.locale}">`);
+      expect(passwordResetEmail(localized).subject).toBe(expected.reset);
+      expect(emailChangeEmail({ ...localized, newEmail: 'ann@example.com' }).subject).toBe(expected.change);
+      const status = caseStatusChangedEmail({
+        portal: context.portal,
+        recipient: context.recipient,
+        locale: expected.locale,
+        link: context.link,
+        caseName: 'Drucker',
+        status: 'Closed',
+      });
+      expect(status.subject).toBe(expected.status);
+    },
+  );
 });

@@ -1,8 +1,11 @@
+import { de } from './de';
 import { en } from './en';
+import { es } from './es';
+import { fr } from './fr';
 import type { MailMessages } from './mail-messages';
 
 /** Add a locale here (a file beside en.ts) and every email speaks it. */
-const catalogue: Record<string, MailMessages> = { en };
+const catalogue: Record<string, MailMessages> = { en, de, fr, es };
 
 export const DEFAULT_LOCALE = 'en';
 
