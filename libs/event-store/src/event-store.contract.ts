@@ -204,6 +204,48 @@ export function eventStoreContract(
         ]);
       });
 
+      it("stores an 'any' or 'stream-exists' append once when it is retried after later appends", async () => {
+        // EventStoreDB remembers recent ids for 'any' only in a cache; the port promises more: a retry
+        // after a restart, with other events appended since, still finds the original.
+        const stream = uniqueName('idemany');
+        const delivered = contractEvent('Delivered');
+        const original = await store.append(stream, [delivered], 'any');
+        await store.append(stream, [contractEvent('Opened')], 'any');
+        const confirmed = [contractEvent('Confirmed'), contractEvent('Archived')];
+        const second = await store.append(stream, confirmed, 'stream-exists');
+        await store.append(stream, [contractEvent('Opened')], 'any');
+
+        expect(await store.append(stream, [delivered], 'any')).toEqual(original);
+        expect(await store.append(stream, confirmed, 'stream-exists')).toEqual(second);
+        expect(await store.append(stream, confirmed, 'any')).toEqual(second);
+
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual([
+          'Delivered',
+          'Opened',
+          'Confirmed',
+          'Archived',
+          'Opened',
+        ]);
+      });
+
+      it("gives parallel 'any' appends of the same events one stored copy", async () => {
+        const stream = uniqueName('idemanypar');
+        await store.append(stream, [contractEvent('Created')], 'no-stream');
+        const events = [contractEvent('Delivered')];
+        const others = Array.from({ length: 4 }, () => contractEvent('Noise'));
+
+        const results = await Promise.all([
+          store.append(stream, events, 'any'),
+          ...others.map((other) => store.append(stream, [other], 'any')),
+          store.append(stream, events, 'any'),
+        ]);
+
+        expect(results[0]).toEqual(results[results.length - 1]);
+        const stored = await store.readStream(stream);
+        expect(stored.filter((e) => e.id === events[0].id)).toHaveLength(1);
+        expect(stored).toHaveLength(6);
+      });
+
       it('rejects a retry whose ids only partly match what was stored, writing nothing', async () => {
         const stream = uniqueName('idempart');
         const first = contractEvent('Created');
@@ -286,6 +328,29 @@ export function eventStoreContract(
         const unfiltered = await store.readAll({ after: all[0].position - 1, limit: 1 });
         expect(unfiltered[0]?.position).toBeGreaterThanOrEqual(all[0].position);
         expect(await store.headPosition()).toBeGreaterThanOrEqual(all[4].position);
+      });
+      it('filters a read by event type alone, after a position and with a limit', async () => {
+        // Types unique to this run, so the read does not depend on what else the server holds.
+        const raised = `${runPrefix}Raised${randomUUID().slice(0, 8)}`;
+        const closed = `${runPrefix}Closed${randomUUID().slice(0, 8)}`;
+        const stream = uniqueName('bytype');
+        await store.append(stream, [contractEvent(raised), contractEvent('Noise')], 'no-stream');
+        await store.append(uniqueName('bytype'), [contractEvent(closed)], 'no-stream');
+        await store.append(stream, [contractEvent('Noise'), contractEvent(raised)], 1);
+
+        const found = await store.readAll({ filter: { eventTypes: [raised, closed] } });
+        expect(found.map((e) => e.type)).toEqual([raised, closed, raised]);
+        expectStrictlyIncreasing(found.map((e) => e.position));
+        expect(await store.readAll({ after: found[0].position, filter: { eventTypes: [raised] } })).toEqual([
+          found[2],
+        ]);
+        expect(await store.readAll({ limit: 2, filter: { eventTypes: [raised, closed] } })).toEqual(
+          found.slice(0, 2),
+        );
+        expect(await store.readAll({ after: found[2].position, filter: { eventTypes: [raised] } })).toEqual(
+          [],
+        );
+        expect(await store.readAll({ filter: { eventTypes: [`${runPrefix}Nothing`] } })).toEqual([]);
       });
     });
 

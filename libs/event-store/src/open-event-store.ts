@@ -19,7 +19,9 @@ export function embeddedDatabaseDir(dataDir: string | undefined): string | undef
 }
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
-const ESDB_URL = /^(esdb|kurrentdb)(\+discover)?:\/\//;
+// What @eventstore/db-client 6 accepts; it refuses kurrentdb:// (the KurrentDB client's scheme for the same server).
+const ESDB_URL = /^esdb(\+discover)?:\/\//;
+const KURRENTDB_URL = /^kurrentdb(\+discover)?:\/\//;
 
 /** The event store an EVENT_STORE setting names: 'embedded', a postgres:// or an esdb:// URL. */
 export async function openEventStore(
@@ -36,6 +38,11 @@ export async function openEventStore(
     // Loaded only here, so deployments without EventStoreDB never load its gRPC client.
     const { EsdbEventStore } = await import('./esdb');
     return EsdbEventStore.connect(target, upcasters);
+  }
+  if (KURRENTDB_URL.test(target)) {
+    throw new Error(
+      'kurrentdb:// is not supported by the EventStoreDB client in use: write esdb:// (same server)',
+    );
   }
   // The URL may hold a password: only its scheme goes into the message.
   throw new Error(`Unsupported event store: ${target.split(':')[0]}`);

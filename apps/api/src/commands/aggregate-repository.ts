@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DomainEvent, Evolve } from '@portal/domain';
-import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent } from '@portal/event-store';
+import {
+  AppendOutcomeUnknown,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+} from '@portal/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import type { CommandContext } from './command-context';
 import { eventId } from './event-ids';
@@ -11,6 +18,9 @@ export interface Loaded<State> {
   revision: number | 'no-stream';
   events: RecordedEvent[];
 }
+
+/** Further attempts of an append whose outcome the store could not tell (its ids make them safe). */
+const OUTCOME_UNKNOWN_RETRIES = 2;
 
 /** Loads aggregates by folding their streams and appends decided events with metadata. */
 @Injectable()
@@ -39,22 +49,35 @@ export class AggregateRepository {
     ctx: CommandContext,
   ): Promise<AppendResult | undefined> {
     if (events.length === 0) return undefined;
-    const result = await this.store.append(
-      stream,
-      events.map((event) => ({
-        id: eventId(ctx.commandId, stream, ctx.nextEventIndex(stream)),
-        type: event.type,
-        data: event.data as Record<string, unknown>,
-        metadata: {
-          actor: ctx.actor,
-          correlationId: ctx.correlationId,
-          causationId: ctx.causationId,
-          timestamp: ctx.now,
-        },
-      })),
-      expected,
-    );
+    // Ids derive from the command id, so every attempt below carries the same ones: the store keeps one copy.
+    const stored: NewEvent[] = events.map((event) => ({
+      id: eventId(ctx.commandId, stream, ctx.nextEventIndex(stream)),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        actor: ctx.actor,
+        correlationId: ctx.correlationId,
+        causationId: ctx.causationId,
+        timestamp: ctx.now,
+      },
+    }));
+    const result = await this.appendRetryingUnknownOutcome(stream, stored, expected);
     ctx.recordPosition(result.position);
     return result;
+  }
+
+  private async appendRetryingUnknownOutcome(
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.store.append(stream, events, expected);
+      } catch (error) {
+        if (error instanceof AppendOutcomeUnknown && attempt < OUTCOME_UNKNOWN_RETRIES) continue;
+        throw error;
+      }
+    }
   }
 }

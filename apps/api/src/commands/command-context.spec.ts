@@ -1,5 +1,12 @@
 import { SYSTEM_ACTOR } from '@portal/domain';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent } from '@portal/event-store';
+import {
+  AppendOutcomeUnknown,
+  WrongExpectedRevision,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+} from '@portal/event-store';
 import { AggregateRepository } from './aggregate-repository';
 import { CommandContext } from './command-context';
 import { eventId } from './event-ids';
@@ -74,5 +81,53 @@ describe('CommandContext.peekEventIndex', () => {
     await repo.append('s', [event], 'any', ctx);
     expect(second).not.toBe(first);
     expect(appended).toEqual([{ stream: 's', ids: [second] }]);
+  });
+});
+
+describe('AggregateRepository.append when the outcome is unknown', () => {
+  it('appends again with the same ids, and answers with the result the retry gets', async () => {
+    const { store, appended } = recordingStore();
+    const append = store.append.bind(store);
+    let calls = 0;
+    store.append = async (stream, events, expected) => {
+      calls += 1;
+      if (calls === 1) throw new AppendOutcomeUnknown(stream, new Error('cancelled'));
+      return append(stream, events, expected);
+    };
+    const ctx = new CommandContext(SYSTEM_ACTOR);
+
+    const result = await new AggregateRepository(store).append('s', [event, event], 'any', ctx);
+
+    expect(calls).toBe(2);
+    expect(appended).toEqual([
+      { stream: 's', ids: [eventId(ctx.commandId, 's', 0), eventId(ctx.commandId, 's', 1)] },
+    ]);
+    expect(result).toEqual({ nextExpectedRevision: 1, position: 2 });
+    // The retry did not take new indexes: the next append of this command goes on from 2.
+    expect(ctx.peekEventIndex('s')).toBe(2);
+  });
+
+  it('gives up after two retries, and never retries a conflict', async () => {
+    const { store } = recordingStore();
+    let calls = 0;
+    store.append = async (stream) => {
+      calls += 1;
+      throw new AppendOutcomeUnknown(stream, new Error('deadline'));
+    };
+    const repo = new AggregateRepository(store);
+    await expect(repo.append('s', [event], 3, new CommandContext(SYSTEM_ACTOR))).rejects.toBeInstanceOf(
+      AppendOutcomeUnknown,
+    );
+    expect(calls).toBe(3);
+
+    calls = 0;
+    store.append = async (stream, _events, expected) => {
+      calls += 1;
+      throw new WrongExpectedRevision(stream, expected, 5);
+    };
+    await expect(repo.append('s', [event], 3, new CommandContext(SYSTEM_ACTOR))).rejects.toBeInstanceOf(
+      WrongExpectedRevision,
+    );
+    expect(calls).toBe(1);
   });
 });

@@ -2,11 +2,13 @@ import { eventTypeFilter, excludeSystemEvents, streamNameFilter, type Filter } f
 import type { EventFilter, RecordedEvent } from '../event-store.port';
 import { isUserEvent, type EsdbResolvedEvent } from './esdb-recorded-event';
 
-type ServerFilterOptions = Pick<Filter, 'checkpointReached'>;
+type ServerFilterOptions = Partial<Pick<Filter, 'checkpointReached' | 'checkpointInterval'>>;
 
 /**
- * The filter the server applies to a subscription, to spare the network. The server takes one filter
- * (stream names or event types, by prefix), so matchesEventFilter still decides exactly on our side.
+ * The filter the server applies to a subscription or a filtered read, so unwanted events never cross the
+ * network. The server takes one filter (stream names or event types, by prefix): stream prefixes when
+ * the caller gives them, else event types; matchesEventFilter still decides exactly on our side.
+ * `checkpointInterval` is the server's: a checkpoint every interval × search window (32) events searched.
  */
 export function toServerFilter(filter: EventFilter | undefined, options: ServerFilterOptions = {}): Filter {
   if (filter?.streamPrefixes?.length)

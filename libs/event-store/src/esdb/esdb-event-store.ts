@@ -6,7 +6,6 @@ import {
   START,
   StreamNotFoundError,
   type AllStreamResolvedEvent,
-  type AppendResult as EsdbAppendResult,
   type ReadPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
@@ -25,31 +24,35 @@ import type {
 } from '../event-store.port';
 import type { UpcasterRegistry } from '../upcasters';
 import { WrongExpectedRevision } from '../wrong-expected-revision.error';
-import { isUncertainAppendError, toAppendError } from './esdb-append-error';
-import { toEsdbEventData } from './esdb-event-data';
+import { EsdbAppender } from './esdb-appender';
+import type { EsdbClient } from './esdb-client';
 import { isWantedEvent } from './esdb-event-filter';
-import { toEsdbExpectedRevision } from './esdb-expected-revision';
-import { isUsablePosition, toEsdbPosition, toPositionNumber } from './esdb-position';
+import { readAllFiltered } from './esdb-filtered-read';
+import { toEsdbPosition, toPositionNumber } from './esdb-position';
 import { esdbPositionOf, isUserEvent, positionOf, toRecordedEvent } from './esdb-recorded-event';
 import { readFully } from './esdb-streaming-read';
 import { EsdbSubscription, type EsdbSubscriptionSettings } from './esdb-subscription';
 
-/** Retries of an append whose outcome a timeout or a dropped connection left unknown. */
-const APPEND_RETRIES = 2;
-
 export interface EsdbEventStoreOptions extends Partial<EsdbSubscriptionSettings> {
-  /** Events per request when paging through $all. */
+  /** Events per request when paging through $all or reading a stream back. */
   pageSize?: number;
+  /** Retries of an append whose outcome a timeout, a cancellation or a dropped connection left unknown. */
+  appendRetries?: number;
+  appendRetryDelayMs?: number;
 }
 
-/** The event store port on EventStoreDB (gRPC client v6, server 22.6 or newer). */
+/**
+ * The event store port on EventStoreDB (gRPC client v6, server 22.6 or newer; filtered reads need 23.10
+ * or newer, whose subscriptions say when they have caught up).
+ */
 export class EsdbEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly settings: EsdbSubscriptionSettings;
+  private readonly appender: EsdbAppender;
   private readonly subscriptions = new Set<EsdbSubscription>();
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: EsdbClient,
     private readonly upcasters: UpcasterRegistry,
     options: EsdbEventStoreOptions = {},
   ) {
@@ -58,8 +61,15 @@ export class EsdbEventStore implements EventStore {
     this.settings = {
       reconnectDelayMs: options.reconnectDelayMs ?? 250,
       maxReconnectDelayMs: options.maxReconnectDelayMs ?? 10_000,
+      checkpointInterval: options.checkpointInterval ?? 1,
       onDropped: options.onDropped,
     };
+    this.appender = new EsdbAppender(client, {
+      retries: options.appendRetries ?? 2,
+      retryDelayMs: options.appendRetryDelayMs ?? 100,
+      pageSize: this.pageSize,
+      maxConflicts: 20,
+    });
   }
 
   /** Connects lazily: `esdb://host:2113?tls=false` and the other forms of the client's connection string. */
@@ -68,39 +78,13 @@ export class EsdbEventStore implements EventStore {
     upcasters: UpcasterRegistry,
     options?: EsdbEventStoreOptions,
   ): EsdbEventStore {
-    return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString), upcasters, options);
+    const client: EsdbClient = EventStoreDBClient.connectionString(connectionString);
+    return new EsdbEventStore(client, upcasters, options);
   }
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) return this.appendNothing(stream, expected);
-    const result = await this.appendWithRetries(stream, events, expected);
-    // A retry of stored event ids succeeds with the original revision, but the server may leave out the
-    // position (or send -1): the last event of the original append tells it.
-    const position = isUsablePosition(result.position)
-      ? toPositionNumber(result.position.commit)
-      : await this.positionAtRevision(stream, result.nextExpectedRevision);
-    return { nextExpectedRevision: Number(result.nextExpectedRevision), position };
-  }
-
-  private async appendWithRetries(
-    stream: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<EsdbAppendResult> {
-    const data = events.map(toEsdbEventData);
-    const expectedRevision = toEsdbExpectedRevision(expected);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.client.appendToStream(stream, data, { expectedRevision });
-      } catch (error) {
-        // A timeout or a lost connection leaves the outcome unknown; the same ids make a retry safe.
-        if (attempt <= APPEND_RETRIES && isUncertainAppendError(error)) {
-          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-          continue;
-        }
-        throw toAppendError(error, stream, expected);
-      }
-    }
+    return this.appender.append(stream, events, expected);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -124,9 +108,11 @@ export class EsdbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    if (limit <= 0) return [];
+    if (options.filter?.streamPrefixes?.length || options.filter?.eventTypes?.length) {
+      return this.readAllFiltered(options.after, limit, options.filter);
+    }
     const events: RecordedEvent[] = [];
-    if (limit <= 0) return events;
-    // The client cannot filter a read of $all (only subscriptions), so pages are filtered here.
     for await (const event of this.eventsAfter(options.after, options.filter)) {
       events.push(event);
       if (events.length >= limit) break;
@@ -176,6 +162,25 @@ export class EsdbEventStore implements EventStore {
     // A subscription left running would keep resubscribing through a closed client.
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.client.dispose();
+  }
+
+  /** A read the server filters (see readAllFiltered), up to the head as it is now. */
+  private async readAllFiltered(
+    after: number | undefined,
+    limit: number,
+    filter: EventFilter,
+  ): Promise<RecordedEvent[]> {
+    const head = await this.headPosition();
+    if (head < 0 || (after !== undefined && after >= head)) return [];
+    const from = after === undefined ? START : await this.startAfter(after);
+    return readAllFiltered(this.client, this.upcasters, {
+      from,
+      after,
+      head,
+      limit,
+      filter,
+      checkpointInterval: this.settings.checkpointInterval,
+    });
   }
 
   /** Our events passing the filter, strictly after `after` in $all order, read page by page. */
@@ -248,12 +253,6 @@ export class EsdbEventStore implements EventStore {
       if (event) events.push(event);
     }
     return events;
-  }
-
-  private async positionAtRevision(stream: string, revision: bigint): Promise<number> {
-    const [stored] = await readFully(this.client.readStream(stream, { fromRevision: revision, maxCount: 1 }));
-    if (!stored) throw new Error(`Stream ${stream} has no event at revision ${revision} after appending`);
-    return positionOf(stored);
   }
 
   /** Nothing to write: still check the expectation, and report where the stream stands. */

@@ -1,13 +1,7 @@
-import {
-  START,
-  type AllStreamResolvedEvent,
-  type AllStreamSubscription,
-  type EventStoreDBClient,
-  type Position,
-  type ReadPosition,
-} from '@eventstore/db-client';
+import { START, type AllStreamResolvedEvent, type Position, type ReadPosition } from '@eventstore/db-client';
 import type { EventHandler, SubscribeOptions, Subscription } from '../event-store.port';
 import type { UpcasterRegistry } from '../upcasters';
+import type { EsdbClient, EsdbLiveSubscription } from './esdb-client';
 import { isWantedEvent, toServerFilter } from './esdb-event-filter';
 import { toEsdbPosition } from './esdb-position';
 import { positionOf, toRecordedEvent } from './esdb-recorded-event';
@@ -16,6 +10,12 @@ export interface EsdbSubscriptionSettings {
   /** Wait before the first resubscription after a drop; doubles on each failed attempt. */
   reconnectDelayMs: number;
   maxReconnectDelayMs: number;
+  /**
+   * The server filter's checkpoint interval (a checkpoint every interval × 32 events searched). The
+   * checkpoints only tell when catching up is done; resumption stays at the last event seen, since some
+   * 24.10 servers send a checkpoint at the end of the log after an empty page (KurrentDB #4990).
+   */
+  checkpointInterval: number;
   /** Told about every drop before resubscribing (wire a logger here). */
   onDropped?: (error: unknown, attempt: number) => void;
 }
@@ -48,7 +48,7 @@ export class EsdbSubscription implements Subscription {
   /** Set once resumeAfter is the position of an event the server sent (so surely a record boundary). */
   private resumeFromEvent = false;
   private head: number | undefined;
-  private live: AllStreamSubscription | undefined;
+  private live: EsdbLiveSubscription | undefined;
   private wake: (() => void) | undefined;
   private isCaughtUp = false;
   private resolveCaughtUp!: () => void;
@@ -59,7 +59,7 @@ export class EsdbSubscription implements Subscription {
   private caughtUpAfter: number | undefined;
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: EsdbClient,
     private readonly upcasters: UpcasterRegistry,
     private readonly options: SubscribeOptions,
     private readonly handler: EventHandler,
@@ -130,6 +130,7 @@ export class EsdbSubscription implements Subscription {
     const subscription = this.client.subscribeToAll({
       fromPosition,
       filter: toServerFilter(this.options.filter, {
+        checkpointInterval: this.settings.checkpointInterval,
         checkpointReached: (_subscription, position) => this.onCheckpoint(position),
       }),
     });
@@ -142,7 +143,7 @@ export class EsdbSubscription implements Subscription {
     // Server 23.10 and newer say when the subscription reaches the end of $all.
     subscription.on('caughtUp', () => this.signalCaughtUp());
     try {
-      for await (const resolved of subscription as AsyncIterable<AllStreamResolvedEvent>) {
+      for await (const resolved of subscription) {
         this.pulled += 1;
         onProgress();
         await this.deliver(resolved);

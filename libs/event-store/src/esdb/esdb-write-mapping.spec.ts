@@ -1,5 +1,6 @@
 import {
   ANY,
+  CancelledError,
   DeadlineExceededError,
   NO_STREAM,
   STREAM_EXISTS,
@@ -8,9 +9,10 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
+import { AppendOutcomeUnknown } from '../append-outcome-unknown.error';
 import type { NewEvent } from '../event-store.port';
 import { WrongExpectedRevision } from '../wrong-expected-revision.error';
-import { isUncertainAppendError, toAppendError } from './esdb-append-error';
+import { isUncertainAppendError, mayHaveBeenStored, toAppendError } from './esdb-append-error';
 import { SCHEMA_VERSION_KEY, toEsdbEventData } from './esdb-event-data';
 import { toEsdbExpectedRevision } from './esdb-expected-revision';
 
@@ -61,6 +63,22 @@ describe('toAppendError', () => {
     expect(toAppendError(conflict(-1n), 'portal-1', 0)).toMatchObject({ actual: 'no-stream' });
   });
 
+  it('turns a cancellation or a timeout into AppendOutcomeUnknown, keeping the cause', () => {
+    const cancelled = new CancelledError();
+    expect(toAppendError(cancelled, 'portal-1', 'any')).toMatchObject({
+      stream: 'portal-1',
+      cause: cancelled,
+    });
+    expect(toAppendError(new DeadlineExceededError(), 'portal-1', 0)).toBeInstanceOf(AppendOutcomeUnknown);
+    expect(toAppendError(new TimeoutError(), 'portal-1', 0)).toBeInstanceOf(AppendOutcomeUnknown);
+  });
+
+  it('keeps a lost connection as it is, unless an earlier attempt left the outcome unknown', () => {
+    const unavailable = new UnavailableError();
+    expect(toAppendError(unavailable, 'portal-1', 0)).toBe(unavailable);
+    expect(toAppendError(unavailable, 'portal-1', 0, true)).toBeInstanceOf(AppendOutcomeUnknown);
+  });
+
   it('passes any other error through unchanged', () => {
     const other = new StreamNotFoundError(undefined, 'portal-1');
     expect(toAppendError(other, 'portal-1', 'any')).toBe(other);
@@ -72,9 +90,21 @@ describe('isUncertainAppendError', () => {
     expect(isUncertainAppendError(new TimeoutError())).toBe(true);
     expect(isUncertainAppendError(new DeadlineExceededError())).toBe(true);
     expect(isUncertainAppendError(new UnavailableError())).toBe(true);
+    expect(isUncertainAppendError(new CancelledError())).toBe(true);
     const conflict = new WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: 1n });
     expect(isUncertainAppendError(conflict)).toBe(false);
     expect(isUncertainAppendError(new Error('boom'))).toBe(false);
+  });
+
+  it('counts cancellations and timeouts, not a connection never made, as possibly stored', () => {
+    expect(mayHaveBeenStored(new CancelledError())).toBe(true);
+    expect(mayHaveBeenStored(new DeadlineExceededError())).toBe(true);
+    expect(mayHaveBeenStored(new TimeoutError())).toBe(true);
+    expect(mayHaveBeenStored(new UnavailableError())).toBe(false);
+    // gRPC status 1 (CANCELLED) as the client's connection path throws it raw.
+    expect(mayHaveBeenStored(Object.assign(new Error('1 CANCELLED: Call cancelled'), { code: 1 }))).toBe(
+      true,
+    );
   });
 
   it('recognises the raw gRPC error the client throws when it cannot connect', () => {

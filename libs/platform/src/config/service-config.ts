@@ -28,8 +28,19 @@ function defaultReadStore(eventStore: string): string {
   return isPostgresUrl(eventStore) ? eventStore : 'embedded';
 }
 
+/**
+ * The EventStoreDB client (6.x) refuses kurrentdb:// at start-up; the server is the same, so say which
+ * scheme to use instead of failing later inside the client.
+ */
+const KURRENTDB_URL = /^kurrentdb(\+discover)?:\/\//;
+
 function checkStoreUrl(name: string, value: string, allowed: RegExp): string {
   if (value === 'embedded' || allowed.test(value)) return value;
+  if (KURRENTDB_URL.test(value)) {
+    throw new ConfigError(
+      `${name}: kurrentdb:// is not supported by this service's EventStoreDB client; use esdb:// (or esdb+discover://) with the same host, port and options`,
+    );
+  }
   throw new ConfigError(`${name} must be 'embedded' or a URL matching ${allowed}, got '${value}'`);
 }
 
@@ -51,7 +62,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
   const eventStore = checkStoreUrl(
     'EVENT_STORE',
     env.EVENT_STORE ?? 'embedded',
-    /^(postgres(ql)?|esdb(\+discover)?|kurrentdb(\+discover)?):\/\//,
+    /^(postgres(ql)?|esdb(\+discover)?):\/\//,
   );
   const readStore = checkStoreUrl(
     'READ_STORE',

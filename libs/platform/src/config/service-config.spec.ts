@@ -1,0 +1,18 @@
+import { ConfigError, loadServiceConfig } from './service-config';
+
+describe('loadServiceConfig: EVENT_STORE schemes', () => {
+  const base = { JWT_SECRET: 'test secret', DATA_DIR: '/tmp/service-config-spec' };
+
+  it('accepts the schemes the EventStoreDB client accepts', () => {
+    for (const url of ['esdb://127.0.0.1:2113?tls=false', 'esdb+discover://cluster.example:2113']) {
+      expect(loadServiceConfig({ ...base, EVENT_STORE: url }).eventStore).toBe(url);
+    }
+  });
+
+  it('refuses kurrentdb:// at start-up, naming the scheme to use instead', () => {
+    for (const url of ['kurrentdb://127.0.0.1:2113?tls=false', 'kurrentdb+discover://cluster.example:2113']) {
+      expect(() => loadServiceConfig({ ...base, EVENT_STORE: url })).toThrow(ConfigError);
+      expect(() => loadServiceConfig({ ...base, EVENT_STORE: url })).toThrow(/use esdb:\/\//);
+    }
+  });
+});
