@@ -3,6 +3,14 @@ export class PermanentDeliveryError extends Error {
   override readonly name = 'PermanentDeliveryError';
 }
 
+/**
+ * The recipient or portal is not (yet) known where the mailer looks it up (a lagging store, a
+ * replica): temporary, so the job is retried with backoff rather than failed for good.
+ */
+export class NotKnownYetError extends Error {
+  override readonly name = 'NotKnownYetError';
+}
+
 export interface DeliveryFailure {
   permanent: boolean;
   /** For the EmailDeliveryFailed event and the log: SMTP reply or error code, never a link. */
@@ -22,6 +30,7 @@ interface SmtpLikeError {
  */
 export function classifyDeliveryError(error: unknown): DeliveryFailure {
   if (error instanceof PermanentDeliveryError) return { permanent: true, reason: error.message };
+  if (error instanceof NotKnownYetError) return { permanent: false, reason: error.message };
   const e = (typeof error === 'object' && error !== null ? error : {}) as SmtpLikeError;
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : undefined;
   const code = typeof e.code === 'string' ? e.code : undefined;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { EventStore } from '@portal/event-store';
-import { createRedisConnection, redactRedisUrl } from '@portal/platform';
+import { createRedisConnection, deploymentPrefix, redactRedisUrl } from '@portal/platform';
 import type { CaseRecipients } from './case-recipients.port';
 import type { CheckpointStore } from './checkpoint-store.port';
 import type { ComposerSettings } from './email-composer';
@@ -27,7 +27,7 @@ export interface MailerOptions extends ComposerSettings {
   /** SMTP_URL; unset: .eml files in DATA_DIR/outbox. Ignored when `transport` is given. */
   smtpUrl?: string;
   dataDir: string;
-  /** Redis key prefix of the queue (tests use a random one). Default `portal`. */
+  /** Redis key prefix of the queue (QUEUE_PREFIX; tests use a random one). Default: derived from the event store's identity. */
   queuePrefix?: string;
   queueName?: string;
   directory?: MailDirectory;
@@ -73,6 +73,7 @@ export class Mailer {
   private worker: Worker | undefined;
   private subscriber: EmailRequestsSubscriber | undefined;
   private sweeper: LostEmailSweeper | undefined;
+  private prefix: string | undefined;
   private readonly logger: MailerLogger;
   readonly transport: MailTransport;
 
@@ -84,7 +85,8 @@ export class Mailer {
   async start(): Promise<void> {
     if (this.subscriber) return;
     const o = this.options;
-    const prefix = o.queuePrefix ?? 'portal';
+    const prefix = await deploymentPrefix(o.queuePrefix, () => o.events.identity());
+    this.prefix = prefix;
     const queueName = o.queueName ?? EMAIL_QUEUE_NAME;
     this.producerRedis = createRedisConnection(o.redisUrl, 'producer');
     this.workerRedis = createRedisConnection(o.redisUrl, 'worker');
@@ -155,6 +157,11 @@ export class Mailer {
       pendingEmails: pending.count,
       oldestPendingSince: pending.oldestEnqueuedAt,
     };
+  }
+
+  /** The Redis key prefix of its queue, once started. */
+  get queuePrefix(): string | undefined {
+    return this.prefix;
   }
 
   /** Resolves once the subscriber has caught up with the event store (tests, readiness). */

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { EventStore, NewEvent } from '@portal/event-store';
 import { composeCaseEmail } from './case-email-composer';
 import type { CaseRecipients } from './case-recipients.port';
-import { classifyDeliveryError, PermanentDeliveryError } from './delivery-errors';
+import { classifyDeliveryError, NotKnownYetError, PermanentDeliveryError } from './delivery-errors';
 import { emailDelivered, emailDeliveryFailed } from './delivery-events';
 import { composeEmail, type ComposerSettings } from './email-composer';
 import {
@@ -128,10 +128,10 @@ export class SendEmailProcessor {
       throw new PermanentDeliveryError(`the link expired at ${request.expiresAt} before it could be sent`);
     }
     const recipient = await this.deps.directory.portalUser(request.portalUserId);
-    if (!recipient) throw new PermanentDeliveryError(`portal user ${request.portalUserId} not found`);
+    if (!recipient) throw new NotKnownYetError(`portal user ${request.portalUserId} not found`);
     const portalId = request.portalId ?? recipient.portalIds[0];
     const portal = portalId ? await this.deps.directory.portal(portalId) : undefined;
-    if (!portal) throw new PermanentDeliveryError(`portal ${portalId ?? '(none)'} not found`);
+    if (!portal) throw new NotKnownYetError(`portal ${portalId ?? '(none)'} not found`);
     return composeEmail(request, portal, recipient, jobId, this.deps.composer);
   }
 
@@ -155,9 +155,9 @@ export class SendEmailProcessor {
       );
     }
     const recipient = await this.deps.directory.portalUser(request.portalUserId);
-    if (!recipient) throw new PermanentDeliveryError(`portal user ${request.portalUserId} not found`);
+    if (!recipient) throw new NotKnownYetError(`portal user ${request.portalUserId} not found`);
     const portal = await this.deps.directory.portal(request.portalId);
-    if (!portal) throw new PermanentDeliveryError(`portal ${request.portalId} not found`);
+    if (!portal) throw new NotKnownYetError(`portal ${request.portalId} not found`);
     return composeCaseEmail(request, source, view, portal, recipient, jobId, this.deps.composer);
   }
 

@@ -22,6 +22,7 @@ export function createMailer(
     tokenSecret: deriveKey(config.jwtSecret, 'one-time-tokens'),
     fromAddress: process.env.MAIL_FROM ?? `no-reply@${new URL(config.publicUrl).hostname}`,
     recipients: new ReadModelCaseRecipients(readStore),
+    queuePrefix: config.queuePrefix,
     ...overrides,
   });
 }

@@ -43,6 +43,16 @@ export function eventStoreContract(
       await store?.close();
     });
 
+    describe('identity', () => {
+      it('is a uuid that stays the same, and is not part of the history', async () => {
+        const identity = await store.identity();
+        expect(identity).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        await expect(store.identity()).resolves.toBe(identity);
+        const all = await store.readAll({ limit: 10_000 });
+        expect(all.some((e) => JSON.stringify(e.data).includes(identity))).toBe(false);
+      });
+    });
+
     describe('append and readStream', () => {
       it('numbers revisions from 0 and gives increasing global positions', async () => {
         const stream = uniqueName('order');

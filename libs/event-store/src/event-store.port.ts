@@ -110,5 +110,10 @@ export interface EventStore {
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription;
   /** Global position of the newest event, or -1 for an empty store. */
   headPosition(): Promise<number>;
+  /**
+   * A random id drawn once when the store was created and the same ever after: names the
+   * deployment wherever stores share infrastructure (queues and counters in one Redis).
+   */
+  identity(): Promise<string>;
   close(): Promise<void>;
 }

@@ -5,3 +5,4 @@ export * from './config/service-config';
 export * from './tokens/one-time-token';
 export * from './tokens/derive-key';
 export * from './redis/redis-connection';
+export * from './redis/deployment-prefix';

@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
   END,
   EventStoreDBClient,
   FORWARDS,
   START,
+  NO_STREAM,
   StreamNotFoundError,
+  WrongExpectedVersionError,
+  jsonEvent,
   type AllStreamResolvedEvent,
   type ReadPosition,
   type ResolvedEvent,
@@ -32,6 +36,9 @@ import { toEsdbPosition, toPositionNumber } from './esdb-position';
 import { esdbPositionOf, isUserEvent, positionOf, toRecordedEvent } from './esdb-recorded-event';
 import { readFully } from './esdb-streaming-read';
 import { EsdbSubscription, type EsdbSubscriptionSettings } from './esdb-subscription';
+
+/** Holds the store's identity; `$`-prefixed, so no read of ours ever returns it as history. */
+const IDENTITY_STREAM = '$portal-store-identity';
 
 export interface EsdbEventStoreOptions extends Partial<EsdbSubscriptionSettings> {
   /** Events per request when paging through $all or reading a stream back. */
@@ -155,6 +162,37 @@ export class EsdbEventStore implements EventStore {
       const lastPosition = last && esdbPositionOf(last);
       if (page.length < this.pageSize || !lastPosition) return -1;
       from = lastPosition;
+    }
+  }
+
+  async identity(): Promise<string> {
+    const stored = await this.storedIdentity();
+    if (stored) return stored;
+    try {
+      await this.client.appendToStream(
+        IDENTITY_STREAM,
+        [jsonEvent({ type: 'StoreIdentityDrawn', data: { identity: randomUUID() } })],
+        { expectedRevision: NO_STREAM },
+      );
+    } catch (error) {
+      // Another process drew one first: theirs stands.
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+    }
+    const drawn = await this.storedIdentity();
+    if (!drawn) throw new Error(`${IDENTITY_STREAM} holds no identity`);
+    return drawn;
+  }
+
+  private async storedIdentity(): Promise<string | undefined> {
+    try {
+      const [first] = await readFully(
+        this.client.readStream(IDENTITY_STREAM, { direction: FORWARDS, fromRevision: START, maxCount: 1 }),
+      );
+      const data = first?.event?.data as { identity?: unknown } | undefined;
+      return typeof data?.identity === 'string' ? data.identity : undefined;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
     }
   }
 

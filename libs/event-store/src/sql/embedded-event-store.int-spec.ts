@@ -30,6 +30,20 @@ if (!vmModules) {
   });
   sqlEventStoreBehaviour('SQL on PGlite (embedded)', () => PgliteSqlClient.open());
 
+  describe('SQL event store on PGlite: identity', () => {
+    it('differs between two stores', async () => {
+      const [a, b] = await Promise.all([
+        openEmbeddedEventStore(undefined),
+        openEmbeddedEventStore(undefined),
+      ]);
+      try {
+        expect(await a.identity()).not.toBe(await b.identity());
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  });
+
   describe('SQL event store on PGlite: data directory', () => {
     it('keeps events on disk across a close and a reopen', async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'es-pglite-'));
@@ -40,6 +54,7 @@ if (!vmModules) {
           [contractEvent('CaseRaised', { title: 'Kept' })],
           'no-stream',
         );
+        const identity = await first.identity();
         await first.close();
 
         const reopened = await openEmbeddedEventStore(dataDir);
@@ -49,6 +64,7 @@ if (!vmModules) {
             ['CaseRaised', { title: 'Kept' }, written.position],
           ]);
           expect(await reopened.headPosition()).toBe(written.position);
+          expect(await reopened.identity()).toBe(identity);
           expect(await reopened.append('case-1', [contractEvent('CaseClosed')], 0)).toEqual({
             nextExpectedRevision: 1,
             position: written.position + 1,

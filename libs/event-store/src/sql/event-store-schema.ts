@@ -6,6 +6,7 @@ import { SqlClient } from '@portal/platform';
  *
  * es_head holds one row: the newest global position. Appends lock it to take their positions and
  * keep the lock until commit, so commit order equals position order (see SqlEventStore).
+ * es_identity holds the store's identity (EventStore.identity), drawn by the first migration.
  */
 const statements = [
   `CREATE TABLE IF NOT EXISTS es_head (
@@ -30,6 +31,11 @@ const statements = [
      UNIQUE (stream, revision)
    )`,
   `CREATE INDEX IF NOT EXISTS es_events_type_position ON es_events (type, position)`,
+  `CREATE TABLE IF NOT EXISTS es_identity (
+     id smallint PRIMARY KEY CHECK (id = 1),
+     identity uuid NOT NULL
+   )`,
+  `INSERT INTO es_identity (id, identity) VALUES (1, gen_random_uuid()) ON CONFLICT (id) DO NOTHING`,
 ];
 
 /** Arbitrary constant: serialises concurrent migrations of processes starting together. */

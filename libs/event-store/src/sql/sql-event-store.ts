@@ -137,6 +137,15 @@ export class SqlEventStore implements EventStore {
     return Number(rows[0]?.position ?? -1);
   }
 
+  async identity(): Promise<string> {
+    const { rows } = await this.client.query<{ identity: string }>(
+      'SELECT identity::text AS identity FROM es_identity WHERE id = 1',
+    );
+    const identity = rows[0]?.identity;
+    if (!identity) throw new Error('the event store has no identity row (es_identity)');
+    return identity;
+  }
+
   /** Stops the subscriptions, then closes the client. */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));

@@ -15,6 +15,10 @@ export interface ServiceConfig {
   jwtSecret: string;
   bootstrapAdmin: { email: string; password: string } | undefined;
   publicUrl: string;
+  /** QUEUE_PREFIX: Redis key prefix of this deployment; unset: derived from the event store's identity. */
+  queuePrefix?: string;
+  /** METRICS_TOKEN: a bearer token that may read /metrics and /health's details besides staff tokens. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -86,5 +90,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     jwtSecret,
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    queuePrefix: env.QUEUE_PREFIX || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }

@@ -10,9 +10,10 @@ function isRefusal(error: unknown): boolean {
 }
 
 /**
- * Runs an attempt that only failures count against: 429 once the limits are used up, otherwise
- * the attempt runs and, if it is refused, counts. `counts` narrows which refusals count (default:
- * every refusal), for an endpoint where only one of them is a guess.
+ * Runs an attempt that only failures count against. The attempt is counted before it runs (one
+ * atomic increment per counter, 429 past the limit), so however many arrive at once no more than
+ * the limit reach the check; once it succeeds, or is refused for a reason that is no guess, the
+ * count is taken back. `counts` narrows which refusals count (default: every refusal).
  */
 export async function failureLimited<T>(
   limiter: RateLimiter,
@@ -21,11 +22,14 @@ export async function failureLimited<T>(
   attempt: () => Promise<T>,
   counts: (error: unknown) => boolean = isRefusal,
 ): Promise<T> {
-  await limiter.check(limits, reply);
+  await limiter.consume(limits, reply);
+  let result: T;
   try {
-    return await attempt();
+    result = await attempt();
   } catch (error) {
-    if (counts(error)) await limiter.record(limits);
+    if (!counts(error)) await limiter.release(limits);
     throw error;
   }
+  await limiter.release(limits);
+  return result;
 }

@@ -8,6 +8,19 @@ describe('FixedWindowCounter', () => {
     expect(counter.hit('b', 60_000, 11_000)).toEqual({ count: 1, resetInMs: 60_000 });
   });
 
+  it('takes a hit back in a live window only, never below 0', () => {
+    const counter = new FixedWindowCounter();
+    counter.hit('a', 1_000, 0);
+    counter.hit('a', 1_000, 0);
+    counter.release('a', 500);
+    expect(counter.peek('a', 500).count).toBe(1);
+    counter.release('a', 500);
+    counter.release('a', 500);
+    expect(counter.peek('a', 500).count).toBe(0);
+    counter.release('b', 500);
+    expect(counter.peek('b', 500).count).toBe(0);
+  });
+
   it('starts over once the window has passed', () => {
     const counter = new FixedWindowCounter();
     counter.hit('a', 1_000, 0);

@@ -16,6 +16,12 @@ export class FixedWindowCounter {
     return { count: window.count, resetInMs: window.resetAt - now };
   }
 
+  /** Takes back one hit of the key's current window (an attempt that turned out not to count). */
+  release(key: string, now: number): void {
+    const window = this.windows.get(key);
+    if (window !== undefined && window.resetAt > now && window.count > 0) window.count -= 1;
+  }
+
   /** The count in the key's current window at `now` (ms), without counting a hit. */
   peek(key: string, now: number): { count: number; resetInMs: number } {
     const window = this.windows.get(key);

@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
-import { createRedisConnection, type ServiceConfig } from '@portal/platform';
+import type { EventStore } from '@portal/event-store';
+import { createRedisConnection, deploymentPrefix, type ServiceConfig } from '@portal/platform';
 import { ProblemException, problem } from '../../http/problem';
-import { SERVICE_CONFIG } from '../../infrastructure/tokens';
+import { EVENT_STORE, SERVICE_CONFIG } from '../../infrastructure/tokens';
 import { SharedWindowCounter, type WindowCount } from './shared-window-counter';
 
 export interface RateLimit {
@@ -23,54 +24,53 @@ export interface RateLimitSubject {
 /**
  * Rate limits shared by every API process through Redis, falling back to counters in this process
  * while Redis is down, so an outage neither blocks logins nor lifts the limits. Keys are scoped to
- * the event store they protect (two services, or two test apps, sharing one Redis never count each
- * other's attempts) and hold a hash, not the email or IP.
+ * the deployment (QUEUE_PREFIX or the event store's identity: two services, or two test apps,
+ * sharing one Redis never count each other's attempts) and hold a hash, not the email or IP.
  */
 @Injectable()
 export class RateLimiter implements OnModuleDestroy {
   private readonly logger = new Logger('RateLimiter');
   private readonly redis: Redis;
   private readonly counter: SharedWindowCounter;
-  private readonly prefix: string;
+  private readonly prefix: Promise<string>;
 
-  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
+  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig, @Inject(EVENT_STORE) events: EventStore) {
     this.redis = createRedisConnection(config.redisUrl, 'producer');
     this.counter = new SharedWindowCounter(this.redis, (usingMemory) =>
       usingMemory
         ? this.logger.warn('Redis unavailable: rate limits counted in this process')
         : this.logger.log('Redis is back: rate limits are shared again'),
     );
-    const scope = config.eventStore === 'embedded' ? `embedded:${config.dataDir}` : config.eventStore;
-    this.prefix = `portal:ratelimit:${digest(scope).slice(0, 16)}:`;
+    this.prefix = deploymentPrefix(config.queuePrefix, () => events.identity()).then(
+      (prefix) => `${prefix}:ratelimit:`,
+    );
+    this.prefix.catch(() => undefined); // surfaces on the first use
   }
 
   onModuleDestroy(): void {
     this.redis.disconnect();
   }
 
-  /** 429 (with Retry-After) when a limit is already used up; counts nothing. */
-  async check(limits: RateLimitSubject[], reply?: FastifyReply): Promise<void> {
-    const counts = await Promise.all(
-      limits.map((l) => this.counter.peek(this.keyOf(l), l.limit.windowSeconds)),
-    );
-    refuseOver(limits, counts, reply, (count, limit) => count >= limit);
-  }
-
-  /** Counts one attempt against each limit (failures only, for logins and tokens). */
-  async record(limits: RateLimitSubject[]): Promise<void> {
-    await Promise.all(limits.map((l) => this.counter.hit(this.keyOf(l), l.limit.windowSeconds)));
-  }
-
-  /** Counts one attempt and refuses it (429) past the limit: for requests that cost something each time. */
+  /**
+   * Counts one attempt and refuses it (429) past the limit, in one atomic step per counter, so
+   * parallel attempts can never get more than the limit through: for every request that costs
+   * something, and ahead of attempts that count only if they fail (see `release`).
+   */
   async consume(limits: RateLimitSubject[], reply?: FastifyReply): Promise<void> {
-    const counts = await Promise.all(
-      limits.map((l) => this.counter.hit(this.keyOf(l), l.limit.windowSeconds)),
-    );
+    const keys = await this.keysOf(limits);
+    const counts = await Promise.all(limits.map((l, i) => this.counter.hit(keys[i]!, l.limit.windowSeconds)));
     refuseOver(limits, counts, reply, (count, limit) => count > limit);
   }
 
-  private keyOf({ limit, subject }: RateLimitSubject): string {
-    return `${this.prefix}${limit.name}:${digest(subject)}`;
+  /** Takes back an attempt `consume` counted that turned out not to count (a correct password). */
+  async release(limits: RateLimitSubject[]): Promise<void> {
+    const keys = await this.keysOf(limits);
+    await Promise.all(keys.map((key) => this.counter.release(key)));
+  }
+
+  private async keysOf(limits: RateLimitSubject[]): Promise<string[]> {
+    const prefix = await this.prefix;
+    return limits.map(({ limit, subject }) => `${prefix}${limit.name}:${digest(subject)}`);
   }
 }
 

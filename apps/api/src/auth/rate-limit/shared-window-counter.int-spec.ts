@@ -44,6 +44,18 @@ describe('SharedWindowCounter', () => {
       expect(later.resetInMs).toBeLessThanOrEqual(5_000);
     });
 
+    it('takes a hit back in a live window, and never brings back an expired one', async () => {
+      const counter = new SharedWindowCounter(redis);
+      const key = `${prefix}release`;
+      await counter.hit(key, 60);
+      await counter.hit(key, 60);
+      await counter.release(key);
+      expect((await counter.peek(key, 60)).count).toBe(1);
+      await redis.del(key); // the window expired meanwhile
+      await counter.release(key);
+      expect(await redis.exists(key)).toBe(0);
+    });
+
     it('peeks 0 at a key never hit', async () => {
       expect((await new SharedWindowCounter(redis).peek(`${prefix}never`, 60)).count).toBe(0);
     });

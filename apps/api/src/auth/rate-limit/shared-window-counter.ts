@@ -6,6 +6,12 @@ export interface WindowCount {
   resetInMs: number;
 }
 
+/** DECR only a live window: a window that expired meanwhile must not come back at -1 without expiry. */
+const RELEASE_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('GET', KEYS[1])) > 0 then
+  return redis.call('DECR', KEYS[1])
+end
+return 0`;
+
 /** How long a Redis answer may take before the in-memory counter decides instead. */
 const REDIS_TIMEOUT_MS = 250;
 
@@ -33,6 +39,15 @@ export class SharedWindowCounter {
     } catch {
       this.fellBack(true);
       return this.memory.hit(key, windowSeconds * 1000, Date.now());
+    }
+  }
+
+  /** Takes back one hit on `key` (an attempt counted ahead that turned out not to count). */
+  async release(key: string): Promise<void> {
+    try {
+      await withTimeout(this.redis.eval(RELEASE_SCRIPT, 1, key), REDIS_TIMEOUT_MS);
+    } catch {
+      this.memory.release(key, Date.now());
     }
   }
 
