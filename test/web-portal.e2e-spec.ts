@@ -1,30 +1,20 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { parseEml, textPart } from '../apps/mailer/src/testing/parse-eml';
-import { waitUntil } from '../apps/mailer/src/testing/wait-until';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CUSTOMER_PASSWORD, PortalWorld } from './portal-world';
 import { startTestApp, type TestApp } from './support';
+import {
+  buildWebPages,
+  CHROMIUM,
+  emailedLink as emailedLinkIn,
+  hasChromium,
+  launchChromium,
+  screenshot,
+  shown,
+} from './support/web-browser';
 
 // The customer web portal (apps/web) driven in Debian's headless Chromium through the whole
 // service: API, projector and mailer (outbox files). Every page talks to the same JSON API as any
 // other client; the tests set up data as staff through that API too.
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ROOT = join(__dirname, '..');
-const SCREENSHOTS = join(__dirname, 'screenshots');
 const TIME_ZONE = 'America/New_York';
 const NEW_PASSWORD = 'Fresh-password-2!';
 /** The mailer's routine lines would drown the test output; its warnings and errors still show. */
@@ -34,16 +24,6 @@ const QUIET_MAILER = {
   error: (message: string) => console.error(`[mailer] ${message}`),
 };
 
-/** Runs a Node script of the project (the TypeScript compiler, the asset copy) and waits for it. */
-function run(script: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, [script, ...args], { cwd: ROOT }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${script} failed: ${stdout}${stderr}`)) : resolve(),
-    ),
-  );
-}
-
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`web portal browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
@@ -67,16 +47,6 @@ function portalTime(iso: string): string {
   return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
-/**
- * Waits for `locator`, then for the page to finish rendering: the app shows a page's heading at once
- * and marks its main area aria-busy until the page's data is in, so reading the data right after
- * the heading appears would race the API on a busy machine.
- */
-async function shown(page: Page, locator: Locator): Promise<void> {
-  await locator.waitFor();
-  await page.waitForFunction('document.querySelector(\'[aria-busy="true"]\') === null');
-}
-
 suite(
   hasChromium
     ? 'customer web portal (headless Chromium)'
@@ -92,23 +62,9 @@ suite(
     let staffCaseId: string;
     let readerEmail: string;
 
-    /** The text of the emailed link of `kind` sent to `to` (the mailer's outbox file). */
-    async function emailedLink(to: string, path: string): Promise<string> {
-      const outbox = join(app.config.dataDir, 'outbox');
-      let link: string | undefined;
-      await waitUntil(`an email to ${to} with a ${path} link`, async () => {
-        const names = existsSync(outbox) ? (await readdir(outbox)).filter((n) => n.endsWith('.eml')) : [];
-        for (const name of names) {
-          const eml = parseEml(await readFile(join(outbox, name), 'utf8'));
-          if (!eml.headers.get('to')?.includes(to)) continue;
-          const found = new RegExp(`https?://\\S+/portal/${portal.slug}/${path}\\?token=[\\w.~%-]+`).exec(
-            textPart(eml),
-          );
-          if (found) link = found[0];
-        }
-        return link !== undefined;
-      });
-      return link!;
+    /** The emailed link to `path` sent to `to` (the mailer's outbox file). */
+    function emailedLink(to: string, path: string): Promise<string> {
+      return emailedLinkIn(app, portal.slug, to, path);
     }
 
     async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
@@ -119,10 +75,6 @@ suite(
 
     function url(path: string): string {
       return `${app.baseUrl}/portal/${portal.slug}/${path}`;
-    }
-
-    async function screenshot(page: Page, name: string): Promise<void> {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     }
 
     /** The bearer token the page keeps in sessionStorage. */
@@ -139,15 +91,11 @@ suite(
     }
 
     beforeAll(async () => {
-      mkdirSync(SCREENSHOTS, { recursive: true });
       // The pages as shipped, compiled as `npm run build` does, while the service starts.
-      const buildWeb = run(join(ROOT, 'node_modules/typescript/bin/tsc'), ['-p', 'tsconfig.web.json']).then(
-        () => run(join(ROOT, 'scripts/copy-web-assets.mjs'), []),
-      );
       [app, browser] = await Promise.all([
         startTestApp({ mailer: true, mailerOptions: { logger: QUIET_MAILER } }),
-        chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-        buildWeb,
+        launchChromium(),
+        buildWebPages(),
       ]);
       world = await PortalWorld.start(app);
 
@@ -269,7 +217,10 @@ suite(
       await page.getByRole('button', { name: 'Set password and continue' }).click();
       const alert = page.getByRole('alert');
       await alert.waitFor();
-      expect(await alert.innerText()).toMatch(/must not repeat a single character/);
+      // In the catalogue's words, not the API's English.
+      expect(await alert.innerText()).toMatch(
+        /New password: The password must not be one character repeated/,
+      );
       expect(await page.getByLabel('New password').getAttribute('aria-invalid')).toBe('true');
 
       await page.getByLabel('New password').fill(CUSTOMER_PASSWORD);
@@ -303,7 +254,7 @@ suite(
 
       await page.getByRole('link', { name: 'New Case' }).click();
       await shown(page, page.getByRole('heading', { level: 1, name: 'New Case' }));
-      // No name: the API's validation problem appears beside the field.
+      // No name: the form says so beside the field before asking the API (which would refuse it too).
       await page.getByRole('button', { name: 'Create' }).click();
       await page.getByRole('alert').waitFor();
       expect(await page.getByLabel(/^Name/).getAttribute('aria-invalid')).toBe('true');
@@ -483,6 +434,8 @@ suite(
       await page.getByLabel('Email').fill(readerEmail);
       await page.getByRole('button', { name: 'Send the link' }).click();
       await page.getByText(/an email with a link is on its way/).waitFor();
+      // The form is gone; focus went to the news, not to <body>.
+      expect(await page.evaluate('document.activeElement.textContent')).toMatch(/is on its way/);
 
       await page.goto(await emailedLink(readerEmail, 'reset-password'));
       await shown(page, page.getByRole('heading', { level: 1, name: 'Choose a new password' }));
@@ -531,14 +484,15 @@ suite(
       expect(await page.locator('form [name="email"]').count()).toBe(1);
       await screenshot(page, 'login-before-session');
 
+      // A German portal: German pages, declared as German.
       await page.goto(`${app.baseUrl}/portal/${branded.slug}/forgot-password`);
-      await shown(page, page.getByRole('heading', { level: 1, name: 'Forgot your password' }));
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Passwort vergessen' }));
       expect(await brandName.innerText()).toBe('Acme Customer Care');
-      expect(await page.title()).toBe('Forgot your password – Acme Customer Care');
+      expect(await page.title()).toBe('Passwort vergessen – Acme Customer Care');
       expect(await page.locator('html').getAttribute('lang')).toBe('de-DE');
       const logo = page.locator('img.brand-logo');
       expect(await logo.getAttribute('src')).toBe(`${app.baseUrl}/portal-assets/acme-logo.png`);
-      expect(await logo.getAttribute('alt')).toBe('Acme Customer Care logo');
+      expect(await logo.getAttribute('alt')).toBe('Logo von Acme Customer Care');
 
       for (const slug of [`no-such-portal-${world.unique()}`, inactive.slug]) {
         for (const path of ['login', 'accept-invitation?token=x', 'reset-password?token=x']) {

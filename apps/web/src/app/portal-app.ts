@@ -4,8 +4,8 @@ import { PortalApi, type Me } from '../api/portal-api.js';
 import { errorText, flashMessage } from '../components/alerts.js';
 import { portalLayout, publicLayout, type Brand } from '../components/layouts.js';
 import { el, replaceChildren } from '../dom/element.js';
-import { DateTimeFormat, localeOf } from '../format/date-time-format.js';
-import { messagesFor, translator } from '../i18n/catalogue.js';
+import { DateTimeFormat } from '../format/date-time-format.js';
+import { messagesFor, shownLanguageTag, translator } from '../i18n/catalogue.js';
 import { PortalPermissions } from '../permissions/portal-permissions.js';
 import { PUBLIC_ROUTES, type Route } from '../router/routes.js';
 import { Router, type Location } from '../router/router.js';
@@ -131,7 +131,7 @@ export class PortalApp {
     if (portal.kind === 'available') this.brandCache.set(portal.brand);
     if (portal.kind === 'unavailable') this.brandCache.clear();
     const brand = this.brandCache.get();
-    if (brand) document.documentElement.lang = localeOf(brand.language);
+    document.documentElement.lang = shownLanguageTag(brand?.language);
     const main = el('div');
     const view = this.publicView(location, main, brand?.language);
     const frameBrand: Brand = { name: brand?.name ?? view.t('app.title'), logoUrl: brand?.logoUrl ?? null };
@@ -141,14 +141,14 @@ export class PortalApp {
         ? portalUnavailablePage
         : (PUBLIC_PAGES[location.route.name] ?? notFoundPage);
     page(view);
-    this.focusHeading(main);
+    this.focusHeading(main, location);
   }
 
   private async showPortal(location: Location, me: Me, generation: number): Promise<void> {
     const brand = brandOfMe(me);
     const { language } = brand;
     this.brandCache.set(brand);
-    document.documentElement.lang = localeOf(language);
+    document.documentElement.lang = shownLanguageTag(language);
     const main = el('div', { 'aria-busy': 'true' });
     const view: PortalView = {
       ...this.publicView(location, main, language),
@@ -176,7 +176,7 @@ export class PortalApp {
       );
     }
     main.removeAttribute('aria-busy');
-    if (generation === this.generation) this.focusHeading(main);
+    if (generation === this.generation) this.focusHeading(main, location);
   }
 
   private renderPage(view: PortalView, route: Route): Promise<void> | void {
@@ -229,13 +229,12 @@ export class PortalApp {
 
   private showFailure(error: unknown): void {
     if (error instanceof ApiError && error.status === 401) return;
-    const messages = messagesFor(this.brandCache.get()?.language);
-    const t = translator(messages);
+    const language = this.brandCache.get()?.language;
+    const t = translator(messagesFor(language));
+    document.documentElement.lang = shownLanguageTag(language);
     const main = el('div');
-    const title =
-      error instanceof ApiError && (error.status === 403 || error.status === 404)
-        ? t('portalUnavailable.title')
-        : t('error.title');
+    const unavailable = error instanceof ApiError && (error.status === 403 || error.status === 404);
+    const title = unavailable ? t('portalUnavailable.title') : t('error.title');
     replaceChildren(
       this.root,
       ...publicLayout(
@@ -248,15 +247,23 @@ export class PortalApp {
     replaceChildren(
       main,
       el('h1', { tabindex: '-1' }, title),
-      flashMessage({ kind: 'error', message: errorText(t, error) }),
+      flashMessage({
+        kind: 'error',
+        message: unavailable ? t('portalUnavailable.detail') : errorText(t, error),
+      }),
       el('p', {}, el('a', { href: this.router.href('logout') }, t('nav.logout'))),
     );
     document.title = title;
   }
 
-  /** After a page change, focus its heading so screen readers announce it and Tab starts there. */
-  private focusHeading(main: HTMLElement): void {
-    const heading = main.querySelector<HTMLElement>('h1');
-    heading?.focus({ preventScroll: false });
+  /**
+   * After a page change, focus its heading so screen readers announce it and Tab starts there; a
+   * page opened with news (the password is changed, the profile is saved) focuses the news instead,
+   * as a status message inserted with the page is not reliably announced.
+   */
+  private focusHeading(main: HTMLElement, location: Location): void {
+    const news = location.flash ? main.querySelector<HTMLElement>('.alert[tabindex="-1"]') : null;
+    const target = news ?? main.querySelector<HTMLElement>('h1');
+    target?.focus({ preventScroll: false });
   }
 }

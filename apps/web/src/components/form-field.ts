@@ -11,6 +11,7 @@ export interface FieldSpec {
   hint?: string;
   autocomplete?: string;
   minLength?: number;
+  maxLength?: number;
   /** Rendered next to the label of required fields. */
   requiredText?: string;
 }
@@ -27,7 +28,11 @@ export function formField(spec: FieldSpec): HTMLElement {
   const common = { id, name: spec.name, required: spec.required ?? false, 'aria-describedby': describedBy };
   let control: HTMLElement;
   if (spec.type === 'textarea') {
-    control = el('textarea', { ...common, rows: 5 }, spec.value == null ? '' : String(spec.value));
+    control = el(
+      'textarea',
+      { ...common, rows: 5, maxlength: spec.maxLength },
+      spec.value == null ? '' : String(spec.value),
+    );
   } else if (spec.type === 'select') {
     const select = el('select', common, spec.required ? null : el('option', { value: '' }, '—'));
     for (const option of spec.options ?? []) {
@@ -43,6 +48,7 @@ export function formField(spec: FieldSpec): HTMLElement {
       value: spec.value == null ? '' : String(spec.value),
       autocomplete: spec.autocomplete,
       minlength: spec.minLength,
+      maxlength: spec.maxLength,
     });
   }
   const label = el(
@@ -59,27 +65,35 @@ export function formField(spec: FieldSpec): HTMLElement {
   });
   return el(
     'div',
-    { class: `field field-${spec.type}`, 'data-field': spec.name },
+    // data-label: the error summary names the field exactly as its label does.
+    { class: `field field-${spec.type}`, 'data-field': spec.name, 'data-label': spec.label },
     ...(spec.type === 'checkbox' ? [control, label] : [label, control]),
     spec.hint ? el('p', { class: 'hint', id: hintId }, spec.hint) : null,
     error,
   );
 }
 
-/** Marks the fields an error names; returns true when at least one matched. */
-export function showFieldErrors(form: HTMLFormElement, errors: Map<string, string[]>): boolean {
-  let matched = false;
-  for (const [name, messages] of errors) {
-    const field = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
-    const control = field?.querySelector('input, textarea, select');
-    const message = field?.querySelector<HTMLElement>('.field-error');
-    if (!field || !control || !message) continue;
-    control.setAttribute('aria-invalid', 'true');
-    message.textContent = messages.join(' ');
-    message.hidden = false;
-    matched = true;
-  }
-  return matched;
+/** A field of the form, by name: its label and control, for error messages and summary links. */
+export function fieldOf(
+  form: HTMLFormElement,
+  name: string,
+): { label: string; control: HTMLElement; message: HTMLElement } | null {
+  if (!name) return null;
+  const field = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
+  const control = field?.querySelector<HTMLElement>('input, textarea, select');
+  const message = field?.querySelector<HTMLElement>('.field-error');
+  if (!field || !control || !message) return null;
+  return { label: field.dataset.label ?? name, control, message };
+}
+
+/** Shows `messages` under the field and marks its control invalid; false when the form has no such field. */
+export function showFieldError(form: HTMLFormElement, name: string, messages: string[]): boolean {
+  const field = fieldOf(form, name);
+  if (!field) return false;
+  field.control.setAttribute('aria-invalid', 'true');
+  field.message.textContent = messages.join(' ');
+  field.message.hidden = false;
+  return true;
 }
 
 export function clearFieldErrors(form: HTMLFormElement): void {

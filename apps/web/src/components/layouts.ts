@@ -37,12 +37,12 @@ function skipLink(t: Translate): HTMLElement {
 
 /** The frame of the pages before login: the portal's name and one centred card. */
 export function publicLayout(t: Translate, brand: Brand, router: Router, main: HTMLElement): HTMLElement[] {
-  main.id = 'main';
   main.classList.add('card');
   return [
     skipLink(t),
     el('header', { class: 'site-header' }, brandBlock(t, brand, router.href('login'))),
-    el('main', { class: 'public-main', tabindex: '-1' }, main),
+    // The skip link's target: focusable, so following it moves focus here, not only the view.
+    el('main', { id: 'main', class: 'public-main', tabindex: '-1' }, main),
   ];
 }
 
@@ -82,11 +82,10 @@ export function portalLayout(
     ),
     el('li', {}, el('a', { href: router.href('logout'), 'data-action': 'logout' }, t('nav.logout'))),
   );
-  main.id = 'main';
   return [
     skipLink(t),
     el('header', { class: 'site-header' }, brandBlock(t, brand, router.href('')), userMenu),
     nav,
-    el('main', { class: 'portal-main', tabindex: '-1' }, main),
+    el('main', { id: 'main', class: 'portal-main', tabindex: '-1' }, main),
   ];
 }

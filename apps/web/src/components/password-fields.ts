@@ -1,8 +1,10 @@
-import { ApiError } from '../api/problem-document.js';
 import type { Translate } from '../i18n/catalogue.js';
+import { addProblem, type FieldProblems } from '../validation/field-problem.js';
 import { formField } from './form-field.js';
 
+// The API's password policy (apps/api …/password-policy.ts): 10 to 256 characters.
 const MIN_LENGTH = 10;
+const MAX_LENGTH = 256;
 
 /** A new password typed twice, so a typo does not lock the user out. */
 export function newPasswordFields(t: Translate): HTMLElement[] {
@@ -14,6 +16,7 @@ export function newPasswordFields(t: Translate): HTMLElement[] {
       required: true,
       autocomplete: 'new-password',
       minLength: MIN_LENGTH,
+      maxLength: MAX_LENGTH,
       hint: t('password.hint'),
       requiredText: t('field.required'),
     }),
@@ -28,22 +31,16 @@ export function newPasswordFields(t: Translate): HTMLElement[] {
   ];
 }
 
-/** The password when both entries agree; otherwise a problem in the API's shape, shown the same way. */
-export function chosenPassword(t: Translate, data: FormData): string {
+/** The second entry must repeat the first (once the first is there at all). */
+export function checkPasswordsAgree(data: FormData, problems: FieldProblems): void {
   const password = String(data.get('password') ?? '');
-  if (password !== String(data.get('confirmPassword') ?? '')) {
-    throw clientProblem(t('password.mismatch'), 'confirmPassword');
+  const repeated = String(data.get('confirmPassword') ?? '');
+  if (password !== '' && repeated !== '' && password !== repeated) {
+    addProblem(problems, 'confirmPassword', { key: 'password.mismatch' });
   }
-  return password;
 }
 
-/** A refusal decided in the browser before calling the API, presented like the API's own. */
-export function clientProblem(detail: string, field?: string): ApiError {
-  return new ApiError({
-    type: 'urn:portal:problem:validation_failed',
-    title: 'Bad Request',
-    status: 400,
-    detail,
-    errors: field ? [{ path: field, message: detail }] : undefined,
-  });
+/** The chosen password, as typed. */
+export function chosenPassword(data: FormData): string {
+  return String(data.get('password') ?? '');
 }

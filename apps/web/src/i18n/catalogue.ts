@@ -1,15 +1,29 @@
+import { de } from './de.js';
 import { en, type MessageKey, type Messages } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+
+/** Complete catalogues by language code; a unit test keeps their keys the same as English's. */
+const CATALOGUES: Record<string, Messages> = { en, de, fr, es };
+
+/** `de_DE`, `de-AT` and `de` all pick `de`; a language without a catalogue gets English. */
+export function catalogueLanguage(language: string | undefined): string {
+  const code = (language ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
+  return code in CATALOGUES ? code : 'en';
+}
+
+export function messagesFor(language: string | undefined): Messages {
+  return CATALOGUES[catalogueLanguage(language)] ?? en;
+}
 
 /**
- * Catalogues by language. English is complete; another language may translate only part of the
- * keys (the rest fall back to English), so a translation can be added file by file.
+ * The `lang` of the page: the portal's own tag (`de_DE` → `de-DE`) when its language is the one
+ * shown, plain `en` when the page falls back to English, so screen readers pronounce what is there.
  */
-const CATALOGUES: Record<string, Partial<Messages>> = { en };
-
-/** `en_US`, `en-GB` and `en` all pick the `en` catalogue; unknown languages get English. */
-export function messagesFor(language: string | undefined): Messages {
-  const code = (language ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-  return { ...en, ...(CATALOGUES[code] ?? {}) };
+export function shownLanguageTag(language: string | undefined): string {
+  const shown = catalogueLanguage(language);
+  const tag = (language ?? '').replace(/_/g, '-');
+  return tag.toLowerCase().split('-')[0] === shown ? tag : shown;
 }
 
 /** A translate function: `t('list.create', { type: 'Case' })`. Parameters are plain text, never markup. */

@@ -1,4 +1,4 @@
-/** English, the complete catalogue: every other language falls back to it key by key. */
+/** English, the source catalogue: German, French and Spanish have exactly its keys (a unit test checks). */
 export const en = {
   'app.title': 'Customer portal',
   'app.skipToContent': 'Skip to content',
@@ -60,7 +60,7 @@ export const en = {
 
   'password.hint': 'At least 10 characters.',
   'password.mismatch': 'The two passwords are not the same.',
-  'password.tooShort': 'The password needs at least 10 characters.',
+  'password.singleCharacter': 'The password must not be one character repeated (like "aaaaaaaaaa").',
 
   'forgot.title': 'Forgot your password',
   'forgot.intro':
@@ -88,7 +88,7 @@ export const en = {
   'dashlet.Announcement': 'Announcement',
   'dashlet.priority': 'Priority',
   'dashlet.count': 'Cases',
-  'dashlet.total': 'All open cases',
+  'dashlet.total': 'All open cases: {count}',
   'dashlet.averageHours': 'Average hours',
   'dashlet.noData': 'Not available.',
   'dashlet.empty': 'Nothing yet.',
@@ -97,6 +97,13 @@ export const en = {
   'list.create': 'New {type}',
   'list.sortBy': 'Sort by {field}',
   'list.caption': '{type}, {total} in all, page {page} of {pages}',
+  'list.fieldLabel': '{field}:',
+  'list.sortForm': 'Sort the list',
+  'list.sortField': 'Sort by',
+  'list.sortOrder': 'Order',
+  'list.ascending': 'Ascending (A to Z, oldest first)',
+  'list.descending': 'Descending (Z to A, newest first)',
+  'list.sortApply': 'Sort',
   'pager.label': 'Pages',
   'pager.previous': 'Previous page',
   'pager.next': 'Next page',
@@ -125,6 +132,7 @@ export const en = {
   'profile.save': 'Save my profile',
   'profile.saved': 'Your profile is saved.',
   'profile.notify': 'Email me when my cases change',
+  'profile.nameHint': 'Give at least a first name or a last name.',
 
   'notFound.title': 'Page not found',
   'notFound.detail': 'There is no such page in this portal.',
@@ -136,6 +144,34 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.fields': 'Please correct these fields:',
+  'error.fieldItem': '{field}: {message}',
+  'error.validation': 'Some of what you entered needs a change.',
+  'error.rateLimited': 'Too many attempts in a short time. Please wait a few minutes and try again.',
+  'error.conflict':
+    'Someone else changed this in the meantime. Reload the page to see the latest version, then make your change again.',
+  'error.forbidden': 'You may not do this.',
+  'error.server': 'Something went wrong on our side. Please try again in a moment.',
+  'error.passwordIncorrect': 'The current password is not correct.',
+  'error.invitationInvalid':
+    'This invitation link is not valid. Ask whoever invited you for a new invitation.',
+  'error.invitationExpired': 'This invitation has expired. Ask whoever invited you for a new invitation.',
+  'error.invitationUsed':
+    'This invitation was already accepted. Log in with your email address and password.',
+  'error.resetInvalid': 'This password reset link is not valid. Ask for a new link.',
+  'error.resetExpired': 'This password reset link has expired. Ask for a new link.',
+  'error.resetUsed': 'This password reset link was already used. Ask for a new link if you still need one.',
+  'error.emailChangeInvalid': 'This confirmation link is not valid. Open the link from your newest email.',
+  'error.emailChangeExpired':
+    'This confirmation link has expired. Change your email address again to get a new one.',
+  'error.accountDeactivated': 'This account is deactivated. Contact the company that runs this portal.',
+
+  'validation.required': 'Please fill this in.',
+  'validation.email': 'Enter an email address like name@example.com.',
+  'validation.tooLong': 'This is too long: use at most {max} characters.',
+  'validation.tooShort': 'This is too short: use at least {min} characters.',
+  'validation.blank': 'This cannot be only spaces.',
+  'validation.nameRequired': 'Enter a first name or a last name.',
+  'validation.invalid': 'This value is not accepted. Please check it.',
 };
 
 export type MessageKey = keyof typeof en;

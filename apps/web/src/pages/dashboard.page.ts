@@ -77,7 +77,7 @@ function dashletBody(view: PortalView, dashlet: Dashlet, title: string): HTMLEle
           [t('dashlet.priority'), t('dashlet.count')],
           Object.entries(byPriority).map(([p, n]) => [p, Number(n)]),
         ),
-        el('p', { class: 'dashlet-total' }, `${t('dashlet.total')}: ${Number(data.total ?? 0)}`),
+        el('p', { class: 'dashlet-total' }, t('dashlet.total', { count: Number(data.total ?? 0) })),
       );
     }
     case 'CaseResolutionTimeByPriority': {

@@ -4,9 +4,17 @@ import { formField } from '../components/form-field.js';
 import { onSubmit, text } from '../components/form-submission.js';
 import { append, el } from '../dom/element.js';
 import { fieldLabel } from '../i18n/labels.js';
+import { addProblem, type FieldProblems } from '../validation/field-problem.js';
 
 /** The profile fields a portal user may change themselves (the API refuses any other). */
 const EDITABLE = ['firstName', 'lastName', 'phone'] as const;
+
+/** The API's rule (the domain's profile decider): a first name or a last name, not both empty. */
+function checkNameGiven(data: FormData, problems: FieldProblems): void {
+  if (text(data, 'firstName') === '' && text(data, 'lastName') === '') {
+    addProblem(problems, 'lastName', { key: 'validation.nameRequired' });
+  }
+}
 
 /** The user's own profile: email shown, name and phone editable, notification choice. */
 export function profilePage(view: PortalView): void {
@@ -26,9 +34,8 @@ export function profilePage(view: PortalView): void {
         label: fieldLabel(messages, field),
         type: field === 'phone' ? 'tel' : 'text',
         value: me[field],
-        required: field === 'lastName',
         autocomplete: field === 'firstName' ? 'given-name' : field === 'lastName' ? 'family-name' : 'tel',
-        requiredText: t('field.required'),
+        hint: field === 'lastName' ? t('profile.nameHint') : undefined,
       }),
     );
   }
@@ -62,7 +69,7 @@ export function profilePage(view: PortalView): void {
         flash: { kind: 'success', message: t('profile.saved') },
       });
     },
-    (field) => fieldLabel(messages, field),
+    { label: (field) => fieldLabel(messages, field), check: checkNameGiven },
   );
   append(view.main, form);
 }

@@ -1,15 +1,29 @@
 import type { Page, PublicView } from '../app/views.js';
 import { flashMessage } from '../components/alerts.js';
 import { formField } from '../components/form-field.js';
-import { onSubmit, text } from '../components/form-submission.js';
-import { chosenPassword, clientProblem, newPasswordFields } from '../components/password-fields.js';
+import { FormRefusal, onSubmit, text } from '../components/form-submission.js';
+import { checkPasswordsAgree, chosenPassword, newPasswordFields } from '../components/password-fields.js';
 import { ApiError } from '../api/problem-document.js';
 import { append, el } from '../dom/element.js';
+import { MAX_EMAIL_LENGTH } from '../validation/email-address.js';
 
 function heading(view: PublicView, title: string): void {
   view.setTitle(title);
   append(view.main, el('h1', { tabindex: '-1' }, title));
   if (view.flash) append(view.main, flashMessage(view.flash));
+}
+
+/** The login email: the API's limits (required, 254 characters) and the shape of an address. */
+function emailField(view: PublicView): HTMLElement {
+  return formField({
+    name: 'email',
+    label: view.t('field.email'),
+    type: 'email',
+    required: true,
+    autocomplete: 'username',
+    maxLength: MAX_EMAIL_LENGTH,
+    requiredText: view.t('field.required'),
+  });
 }
 
 function submitButton(label: string): HTMLButtonElement {
@@ -29,20 +43,14 @@ export const loginPage: Page<PublicView> = (view) => {
   const form = el(
     'form',
     { novalidate: true, class: 'stack' },
-    formField({
-      name: 'email',
-      label: t('field.email'),
-      type: 'email',
-      required: true,
-      autocomplete: 'username',
-      requiredText: t('field.required'),
-    }),
+    emailField(view),
     formField({
       name: 'password',
       label: t('field.password'),
       type: 'password',
       required: true,
       autocomplete: 'current-password',
+      maxLength: 256,
       requiredText: t('field.required'),
     }),
     submitButton(t('login.submit')),
@@ -53,7 +61,7 @@ export const loginPage: Page<PublicView> = (view) => {
       view.startSession(answer.accessToken, answer.expiresIn);
     } catch (error) {
       // The API does not say which part was wrong (and must not); say so plainly.
-      if (error instanceof ApiError && error.status === 401) throw clientProblem(t('login.failed'));
+      if (error instanceof ApiError && error.status === 401) throw new FormRefusal(t('login.failed'));
       throw error;
     }
   });
@@ -78,10 +86,15 @@ export const acceptInvitationPage: Page<PublicView> = (view) => {
     ...newPasswordFields(t),
     submitButton(t('invitation.submit')),
   );
-  onSubmit(form, t, async (data) => {
-    const answer = await view.api.acceptInvitation(token, chosenPassword(t, data));
-    view.startSession(answer.accessToken, answer.expiresIn);
-  });
+  onSubmit(
+    form,
+    t,
+    async (data) => {
+      const answer = await view.api.acceptInvitation(token, chosenPassword(data));
+      view.startSession(answer.accessToken, answer.expiresIn);
+    },
+    { check: checkPasswordsAgree },
+  );
   append(view.main, el('p', {}, t('invitation.intro')), form);
 };
 
@@ -91,20 +104,15 @@ export const forgotPasswordPage: Page<PublicView> = (view) => {
   const form = el(
     'form',
     { novalidate: true, class: 'stack' },
-    formField({
-      name: 'email',
-      label: t('field.email'),
-      type: 'email',
-      required: true,
-      autocomplete: 'username',
-      requiredText: t('field.required'),
-    }),
+    emailField(view),
     submitButton(t('forgot.submit')),
   );
   onSubmit(form, t, async (data) => {
     await view.api.forgotPassword(text(data, 'email'));
     const done = flashMessage({ kind: 'success', message: t('forgot.sent') });
     form.replaceWith(done);
+    // The form (and the focus in it) is gone: the reader continues from the news.
+    done.focus();
   });
   append(
     view.main,
@@ -132,13 +140,18 @@ export const resetPasswordPage: Page<PublicView> = (view) => {
     ...newPasswordFields(t),
     submitButton(t('reset.submit')),
   );
-  onSubmit(form, t, async (data) => {
-    await view.api.resetPassword(token, chosenPassword(t, data));
-    view.router.navigate(view.router.href('login'), {
-      replace: true,
-      flash: { kind: 'success', message: t('login.passwordReset') },
-    });
-  });
+  onSubmit(
+    form,
+    t,
+    async (data) => {
+      await view.api.resetPassword(token, chosenPassword(data));
+      view.router.navigate(view.router.href('login'), {
+        replace: true,
+        flash: { kind: 'success', message: t('login.passwordReset') },
+      });
+    },
+    { check: checkPasswordsAgree },
+  );
   append(view.main, form);
 };
 

@@ -55,7 +55,7 @@ export function recordCreatePage(view: PortalView, entityType: string): void {
         },
       );
     },
-    (field) => fieldLabel(messages, field),
+    { label: (field) => fieldLabel(messages, field) },
   );
   append(view.main, form);
 }

@@ -1,7 +1,9 @@
 import type { PortalView } from '../app/views.js';
 import { flashMessage } from '../components/alerts.js';
 import { pager } from '../components/pager.js';
+import { recordCards } from '../components/record-cards.js';
 import { recordTable } from '../components/record-table.js';
+import { sortForm } from '../components/sort-form.js';
 import { append, el } from '../dom/element.js';
 import { entityLabel, entitySingular, fieldLabel } from '../i18n/labels.js';
 import { listColumns } from '../records/entity-fields.js';
@@ -47,18 +49,31 @@ export async function recordListPage(view: PortalView, entityType: string): Prom
   } else {
     const columns = listColumns(answer.items);
     const pages = Math.max(1, Math.ceil(answer.total / answer.perPage));
+    const caption = t('list.caption', { type: title, total: answer.total, page: answer.page, pages });
+    const label = (field: string) => fieldLabel(messages, field);
+    const recordHref = (item: { id: string }) => router.href(`${base}/${encodeURIComponent(item.id)}`);
+    const sortHref = (field: string, next: 'asc' | 'desc') =>
+      router.href(base, { sort: field, order: next, perPage: size });
+    // The table on wide screens, cards and a sort form on narrow ones (the stylesheet shows one).
     append(
       view.main,
-      recordTable(t, view.dates, answer.items, {
-        caption: t('list.caption', { type: title, total: answer.total, page: answer.page, pages }),
-        columns,
-        label: (field) => fieldLabel(messages, field),
-        sort: { field: sort, order },
+      sortForm(t, {
         // Columns are plain readable fields and the times: the API sorts by every one of them.
-        sortable: () => true,
-        sortHref: (field, next) => router.href(base, { sort: field, order: next, perPage: size }),
-        recordHref: (item) => router.href(`${base}/${encodeURIComponent(item.id)}`),
+        fields: columns.map((name) => ({ name, label: label(name) })),
+        sort: { field: sort, order },
+        hrefFor: sortHref,
+        navigate: (href) => router.navigate(href),
       }),
+      recordTable(t, view.dates, answer.items, {
+        caption,
+        columns,
+        label,
+        sort: { field: sort, order },
+        sortable: () => true,
+        sortHref,
+        recordHref,
+      }),
+      recordCards(t, view.dates, answer.items, { caption, columns, label, recordHref }),
     );
   }
   if (answer.total > answer.perPage || page > 1) {

@@ -11,6 +11,9 @@ import { entityLabel, entitySingular, fieldLabel } from '../i18n/labels.js';
 import { displayedFields, editFieldShape } from '../records/entity-fields.js';
 import { notFoundInPortal } from './record-not-found.js';
 
+/** The API's limit on a comment's text. */
+const MAX_COMMENT_LENGTH = 100_000;
+
 function backLink(view: PortalView, entityType: string): { href: string; label: string } | undefined {
   if (!view.me.portal.tabList.includes(entityType)) return undefined;
   return {
@@ -76,7 +79,7 @@ function editForm(
         flash: { kind: 'success', message: t('record.saved') },
       });
     },
-    (field) => fieldLabel(messages, field),
+    { label: (field) => fieldLabel(messages, field) },
   );
   return el(
     'section',
@@ -117,17 +120,19 @@ async function commentsSection(
       label: t('comments.add'),
       type: 'textarea',
       required: true,
+      maxLength: MAX_COMMENT_LENGTH,
       requiredText: t('field.required'),
     }),
     el('button', { type: 'submit', class: 'button' }, t('comments.submit')),
   );
-  const status = el('div', { class: 'comment-status' });
+  // A live region from the start, so the news that the comment is posted is announced when it appears.
+  const status = el('div', { class: 'comment-status', role: 'status' });
   onSubmit(form, t, async (data) => {
     await view.api.postComment(entityType, item.id, text(data, 'text'));
     form.reset();
     const fresh = commentsOf(await view.api.comments(entityType, item.id));
     replaceChildren(list, commentList(t, view.dates, fresh));
-    replaceChildren(status, flashMessage({ kind: 'success', message: t('comments.posted') }));
+    replaceChildren(status, el('p', { class: 'alert alert-success' }, t('comments.posted')));
   });
   return el(
     'section',

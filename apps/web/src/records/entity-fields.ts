@@ -1,6 +1,10 @@
 import type { FieldSpec } from '../components/form-field.js';
 
-type FieldShape = Pick<FieldSpec, 'name' | 'type' | 'required' | 'options'>;
+type FieldShape = Pick<FieldSpec, 'name' | 'type' | 'required' | 'options' | 'maxLength'>;
+
+// The API's limits on a record's string and text fields (libs/domain validate-record-fields.ts).
+const MAX_STRING = 255;
+const MAX_TEXT = 100_000;
 
 /**
  * How the built-in types' fields are entered (the API offers no field metadata to portal users,
@@ -9,24 +13,24 @@ type FieldShape = Pick<FieldSpec, 'name' | 'type' | 'required' | 'options'>;
  */
 const FORM_FIELDS: Record<string, FieldShape[]> = {
   Case: [
-    { name: 'name', type: 'text', required: true },
-    { name: 'description', type: 'textarea' },
+    { name: 'name', type: 'text', required: true, maxLength: MAX_STRING },
+    { name: 'description', type: 'textarea', maxLength: MAX_TEXT },
     { name: 'priority', type: 'select', options: ['Low', 'Normal', 'High', 'Urgent'], required: true },
     { name: 'type', type: 'select', options: ['Question', 'Incident', 'Problem'] },
   ],
   KnowledgeBaseArticle: [
-    { name: 'name', type: 'text', required: true },
-    { name: 'body', type: 'textarea' },
+    { name: 'name', type: 'text', required: true, maxLength: MAX_STRING },
+    { name: 'body', type: 'textarea', maxLength: MAX_TEXT },
   ],
   Document: [
-    { name: 'name', type: 'text', required: true },
-    { name: 'description', type: 'textarea' },
+    { name: 'name', type: 'text', required: true, maxLength: MAX_STRING },
+    { name: 'description', type: 'textarea', maxLength: MAX_TEXT },
   ],
 };
 
 const GENERIC: FieldShape[] = [
-  { name: 'name', type: 'text', required: true },
-  { name: 'description', type: 'textarea' },
+  { name: 'name', type: 'text', required: true, maxLength: MAX_STRING },
+  { name: 'description', type: 'textarea', maxLength: MAX_TEXT },
 ];
 
 /** Values the service sets, never shown as a form value or a detail. */

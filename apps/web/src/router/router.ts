@@ -18,6 +18,8 @@ type Listener = (location: Location) => void;
 export class Router {
   readonly base: string;
   private listener: Listener = () => undefined;
+  /** The path and query last shown: a change of the `#fragment` alone is not a new page. */
+  private shown = '';
 
   constructor(slug: string) {
     this.base = `/portal/${encodeURIComponent(slug)}`;
@@ -35,7 +37,9 @@ export class Router {
 
   start(listener: Listener): void {
     this.listener = listener;
-    window.addEventListener('popstate', () => this.emit());
+    window.addEventListener('popstate', () => {
+      if (window.location.pathname + window.location.search !== this.shown) this.emit();
+    });
     document.addEventListener('click', (event) => this.onClick(event));
     this.emit();
   }
@@ -50,6 +54,7 @@ export class Router {
   /** Removes one-time tokens from the address bar (and so from history) once a page has read them. */
   dropQuery(): void {
     history.replaceState(history.state, '', window.location.pathname);
+    this.shown = window.location.pathname;
   }
 
   current(): Location {
@@ -64,6 +69,7 @@ export class Router {
   }
 
   private emit(): void {
+    this.shown = window.location.pathname + window.location.search;
     this.listener(this.current());
   }
 
@@ -75,6 +81,9 @@ export class Router {
     const url = new URL(anchor.href, window.location.href);
     if (url.origin !== window.location.origin) return;
     if (url.pathname !== this.base && !url.pathname.startsWith(`${this.base}/`)) return;
+    // A link within this page (the skip link, `#field` links) is the browser's to follow.
+    const samePage = url.pathname === window.location.pathname && url.search === window.location.search;
+    if (samePage && url.hash) return;
     event.preventDefault();
     this.navigate(url.pathname + url.search);
   }

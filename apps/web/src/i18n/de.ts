@@ -1,0 +1,188 @@
+import type { Messages } from './en.js';
+
+/** Deutsch (Sie-Form, wie in Kundenportalen üblich). */
+export const de: Messages = {
+  'app.title': 'Kundenportal',
+  'app.skipToContent': 'Zum Inhalt springen',
+  'app.mainNav': 'Bereiche des Portals',
+  'app.logoAlt': 'Logo von {name}',
+
+  'nav.dashboard': 'Übersicht',
+  'nav.profile': 'Mein Profil',
+  'nav.logout': 'Abmelden',
+
+  'entity.Case': 'Anfragen',
+  'entity.KnowledgeBaseArticle': 'Wissensdatenbank',
+  'entity.Document': 'Dokumente',
+  'entity.Account': 'Firmen',
+  'entity.Contact': 'Kontakte',
+  'entity.one.Case': 'Anfrage',
+  'entity.one.KnowledgeBaseArticle': 'Artikel',
+  'entity.one.Document': 'Dokument',
+
+  'field.name': 'Name',
+  'field.description': 'Beschreibung',
+  'field.status': 'Status',
+  'field.priority': 'Priorität',
+  'field.type': 'Art',
+  'field.body': 'Artikel',
+  'field.fileName': 'Datei',
+  'field.createdAt': 'Erstellt',
+  'field.modifiedAt': 'Zuletzt geändert',
+  'field.createdBy': 'Erstellt von',
+  'field.modifiedBy': 'Geändert von',
+  'field.email': 'E-Mail-Adresse',
+  'field.firstName': 'Vorname',
+  'field.lastName': 'Nachname',
+  'field.phone': 'Telefon',
+  'field.password': 'Passwort',
+  'field.newPassword': 'Neues Passwort',
+  'field.confirmPassword': 'Passwort wiederholen',
+  'field.required': 'Pflichtfeld',
+  'field.yes': 'Ja',
+  'field.no': 'Nein',
+  'field.empty': '—',
+
+  'login.title': 'Anmelden',
+  'login.submit': 'Anmelden',
+  'login.forgot': 'Passwort vergessen?',
+  'login.failed':
+    'E-Mail-Adresse oder Passwort sind falsch, oder dieses Konto hat keinen Zugang zu diesem Portal.',
+  'login.loggedOut': 'Sie haben sich abgemeldet.',
+  'login.sessionExpired':
+    'Ihre Sitzung wurde beendet, weil Sie eine Weile nicht aktiv waren. Bitte melden Sie sich erneut an.',
+  'login.sessionEnded': 'Ihre Sitzung wurde beendet. Bitte melden Sie sich erneut an.',
+  'login.passwordReset': 'Ihr Passwort wurde geändert. Sie können sich jetzt damit anmelden.',
+  'login.emailConfirmed': 'Ihre neue E-Mail-Adresse ist bestätigt. Melden Sie sich damit an.',
+
+  'invitation.title': 'Willkommen: Wählen Sie Ihr Passwort',
+  'invitation.intro':
+    'Legen Sie ein Passwort fest, um Ihr Konto fertig einzurichten. Sie melden sich damit und mit Ihrer E-Mail-Adresse an.',
+  'invitation.submit': 'Passwort speichern und weiter',
+  'invitation.noToken':
+    'Dieser Einladungslink ist unvollständig. Öffnen Sie den Link aus Ihrer Einladungs-E-Mail bitte noch einmal.',
+
+  'password.hint': 'Mindestens 10 Zeichen.',
+  'password.mismatch': 'Die beiden Passwörter stimmen nicht überein.',
+  'password.singleCharacter':
+    'Das Passwort darf nicht aus einem einzigen wiederholten Zeichen bestehen (wie „aaaaaaaaaa“).',
+
+  'forgot.title': 'Passwort vergessen',
+  'forgot.intro':
+    'Geben Sie Ihre E-Mail-Adresse ein. Gehört sie zu einem Konto dieses Portals, senden wir Ihnen einen Link, mit dem Sie ein neues Passwort wählen können.',
+  'forgot.submit': 'Link senden',
+  'forgot.sent':
+    'Wenn die Adresse zu einem Konto dieses Portals gehört, ist eine E-Mail mit einem Link unterwegs. Der Link funktioniert nur einmal.',
+  'forgot.backToLogin': 'Zurück zur Anmeldung',
+
+  'reset.title': 'Neues Passwort wählen',
+  'reset.submit': 'Neues Passwort speichern',
+  'reset.noToken':
+    'Dieser Link ist unvollständig. Öffnen Sie den Link aus Ihrer E-Mail noch einmal oder fordern Sie einen neuen an.',
+
+  'confirmEmail.title': 'Neue E-Mail-Adresse bestätigen',
+  'confirmEmail.intro': 'Bestätigen Sie, dass diese Adresse Ihnen gehört, um die Änderung abzuschließen.',
+  'confirmEmail.submit': 'E-Mail-Adresse bestätigen',
+  'confirmEmail.noToken':
+    'Dieser Bestätigungslink ist unvollständig. Öffnen Sie den Link aus Ihrer E-Mail bitte noch einmal.',
+
+  'dashboard.title': 'Übersicht',
+  'dashboard.empty': 'Hier gibt es noch nichts zu sehen.',
+  'dashlet.OpenCasesByPriority': 'Offene Anfragen nach Priorität',
+  'dashlet.RecentCases': 'Neueste Anfragen',
+  'dashlet.RecentKnowledgeBaseArticles': 'Neueste Artikel',
+  'dashlet.CaseResolutionTimeByPriority': 'Bearbeitungsdauer von Anfragen',
+  'dashlet.Announcement': 'Mitteilung',
+  'dashlet.priority': 'Priorität',
+  'dashlet.count': 'Anfragen',
+  'dashlet.total': 'Alle offenen Anfragen: {count}',
+  'dashlet.averageHours': 'Durchschnitt in Stunden',
+  'dashlet.noData': 'Nicht verfügbar.',
+  'dashlet.empty': 'Noch nichts vorhanden.',
+
+  'list.empty': 'Hier gibt es noch keine Einträge.',
+  'list.create': 'Neu: {type}',
+  'list.sortBy': 'Nach {field} sortieren',
+  'list.caption': '{type}, insgesamt {total}, Seite {page} von {pages}',
+  'list.fieldLabel': '{field}:',
+  'list.sortForm': 'Liste sortieren',
+  'list.sortField': 'Sortieren nach',
+  'list.sortOrder': 'Reihenfolge',
+  'list.ascending': 'Aufsteigend (A bis Z, älteste zuerst)',
+  'list.descending': 'Absteigend (Z bis A, neueste zuerst)',
+  'list.sortApply': 'Sortieren',
+  'pager.label': 'Seiten',
+  'pager.previous': 'Vorherige Seite',
+  'pager.next': 'Nächste Seite',
+  'pager.status': 'Seite {page} von {pages} (insgesamt {total})',
+
+  'record.notFound': 'Nicht gefunden',
+  'record.notFoundDetail': 'Diesen Eintrag gibt es nicht, oder Sie dürfen ihn nicht sehen.',
+  'record.details': 'Details',
+  'record.edit': 'Angaben ändern',
+  'record.save': 'Änderungen speichern',
+  'record.saved': 'Ihre Änderungen sind gespeichert.',
+  'record.backToList': 'Zurück zu: {type}',
+
+  'create.title': 'Neu: {type}',
+  'create.submit': 'Erstellen',
+  'create.created': 'Erstellt. Hier können Sie den Verlauf verfolgen.',
+  'create.notAllowed': 'Sie dürfen hier nichts anlegen.',
+
+  'comments.title': 'Kommentare',
+  'comments.empty': 'Noch keine Kommentare.',
+  'comments.add': 'Kommentar schreiben',
+  'comments.submit': 'Kommentar senden',
+  'comments.posted': 'Ihr Kommentar ist veröffentlicht.',
+
+  'profile.title': 'Mein Profil',
+  'profile.save': 'Profil speichern',
+  'profile.saved': 'Ihr Profil ist gespeichert.',
+  'profile.notify': 'Mich per E-Mail informieren, wenn sich meine Anfragen ändern',
+  'profile.nameHint': 'Geben Sie mindestens einen Vornamen oder einen Nachnamen an.',
+
+  'notFound.title': 'Seite nicht gefunden',
+  'notFound.detail': 'Diese Seite gibt es in diesem Portal nicht.',
+  'notFound.home': 'Zur Startseite',
+  'portalUnavailable.title': 'Dieses Portal ist nicht verfügbar',
+  'portalUnavailable.detail':
+    'Dieses Portal gibt es nicht oder es ist nicht verfügbar. Prüfen Sie die Adresse oder fragen Sie bei der Stelle nach, von der Sie sie haben.',
+
+  'error.title': 'Etwas ist schiefgelaufen',
+  'error.network':
+    'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
+  'error.fields': 'Bitte korrigieren Sie diese Felder:',
+  'error.fieldItem': '{field}: {message}',
+  'error.validation': 'Einige Ihrer Angaben müssen noch geändert werden.',
+  'error.rateLimited':
+    'Zu viele Versuche in kurzer Zeit. Bitte warten Sie ein paar Minuten und versuchen Sie es dann noch einmal.',
+  'error.conflict':
+    'Jemand anderes hat das inzwischen geändert. Laden Sie die Seite neu, um den aktuellen Stand zu sehen, und nehmen Sie Ihre Änderung dann erneut vor.',
+  'error.forbidden': 'Das dürfen Sie nicht.',
+  'error.server': 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es in einem Moment noch einmal.',
+  'error.passwordIncorrect': 'Das aktuelle Passwort ist nicht richtig.',
+  'error.invitationInvalid':
+    'Dieser Einladungslink ist nicht gültig. Bitten Sie die Person, die Sie eingeladen hat, um eine neue Einladung.',
+  'error.invitationExpired':
+    'Diese Einladung ist abgelaufen. Bitten Sie die Person, die Sie eingeladen hat, um eine neue Einladung.',
+  'error.invitationUsed':
+    'Diese Einladung wurde bereits angenommen. Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.',
+  'error.resetInvalid': 'Dieser Link zum Zurücksetzen ist nicht gültig. Fordern Sie einen neuen Link an.',
+  'error.resetExpired': 'Dieser Link zum Zurücksetzen ist abgelaufen. Fordern Sie einen neuen Link an.',
+  'error.resetUsed':
+    'Dieser Link zum Zurücksetzen wurde bereits verwendet. Fordern Sie bei Bedarf einen neuen Link an.',
+  'error.emailChangeInvalid':
+    'Dieser Bestätigungslink ist nicht gültig. Öffnen Sie den Link aus Ihrer neuesten E-Mail.',
+  'error.emailChangeExpired':
+    'Dieser Bestätigungslink ist abgelaufen. Ändern Sie Ihre E-Mail-Adresse noch einmal, um einen neuen zu erhalten.',
+  'error.accountDeactivated':
+    'Dieses Konto ist deaktiviert. Wenden Sie sich an das Unternehmen, das dieses Portal betreibt.',
+
+  'validation.required': 'Bitte füllen Sie dieses Feld aus.',
+  'validation.email': 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
+  'validation.tooLong': 'Das ist zu lang: höchstens {max} Zeichen.',
+  'validation.tooShort': 'Das ist zu kurz: mindestens {min} Zeichen.',
+  'validation.blank': 'Das darf nicht nur aus Leerzeichen bestehen.',
+  'validation.nameRequired': 'Geben Sie einen Vornamen oder einen Nachnamen ein.',
+  'validation.invalid': 'Dieser Wert wird nicht angenommen. Bitte prüfen Sie ihn.',
+};
