@@ -15,12 +15,13 @@ import {
 import type { ExpectedRevision } from '@portal/event-store';
 import { deriveKey, hashToken, oneTimeToken, type OneTimeTokenPurpose } from '@portal/platform';
 import { ReadModelNames } from '@portal/read-models';
+import { OneTimeTokens } from '../apps/api/src/auth/one-time-tokens/one-time-tokens';
 import type { TestApp } from './support';
 
 /**
  * Sets up portals and portal users for the auth e2e tests by appending the events the admin
- * endpoints would append (those endpoints are tested elsewhere): what is under test here is
- * only how the auth endpoints and guards treat them.
+ * endpoints would append, and indexing their tokens as the endpoints do (those endpoints are
+ * tested elsewhere): what is under test here is only how the auth endpoints and guards treat them.
  */
 export class AuthFixtures {
   private readonly names: ReadModelNames;
@@ -112,8 +113,25 @@ export class AuthFixtures {
       },
       created.reduce(evolvePortalUser, initialPortalUserState),
     );
+    await this.indexToken('invitation', invitationId, id, portalIds[0]);
     await this.append(portalUserStream(id), [...created, ...invited]);
     return { id, email, invitationToken };
+  }
+
+  /** Indexes a token as its issuer does before appending the event that carries its hash. */
+  async indexToken(
+    purpose: OneTimeTokenPurpose,
+    tokenId: string,
+    portalUserId: string,
+    portalId: string | null,
+  ): Promise<void> {
+    await new OneTimeTokens(this.app.config, this.app.readStore).remember({
+      id: hashToken(this.token(purpose, tokenId)),
+      purpose,
+      tokenId,
+      portalUserId,
+      portalId,
+    });
   }
 
   /** The token the mailer puts in the link, derived the way it derives it. */

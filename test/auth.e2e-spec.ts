@@ -454,6 +454,7 @@ describe('authentication and sessions', () => {
       const newEmail = `new-${user.email}`;
       const eventId = randomUUID();
       const token = fx.token('email-change', eventId);
+      await fx.indexToken('email-change', eventId, user.id, portal.id);
       await fx.append(reservationStream('portalUserEmail', newEmail), [
         { type: 'UniqueValueReserved', data: { kind: 'portalUserEmail', value: newEmail, ownerId: user.id } },
       ]);

@@ -1,4 +1,5 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { OneTimeTokenBackfill } from './one-time-tokens/one-time-token-backfill';
 import { OneTimeTokens } from './one-time-tokens/one-time-tokens';
 import { PassportAuthenticator } from './passport/passport-authenticator';
 import { PortalJwtStrategy } from './passport/portal-jwt.strategy';
@@ -81,6 +82,7 @@ const SHARED = [
     ForgotPasswordHandler,
     ResetPasswordHandler,
     ConfirmEmailHandler,
+    OneTimeTokenBackfill,
   ],
   exports: SHARED,
 })
@@ -89,12 +91,17 @@ export class AuthModule implements OnModuleInit {
     private readonly sessions: PortalSessionStore,
     private readonly credentials: CredentialStore,
     private readonly tokens: OneTimeTokens,
+    private readonly tokenBackfill: OneTimeTokenBackfill,
   ) {}
 
-  /** The operational collections this module writes (idempotent; the projector never creates them). */
+  /**
+   * The operational collections this module writes (idempotent; the projector never creates them),
+   * and the token events the token index has not seen (all of them, once, on a new read store).
+   */
   async onModuleInit(): Promise<void> {
     await this.sessions.ensureCollection();
     await this.credentials.ensureCollection();
     await this.tokens.ensureCollection();
+    await this.tokenBackfill.run();
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '@portal/event-store';
 import {
   deriveKey,
   hashToken,
@@ -8,7 +7,7 @@ import {
   type ServiceConfig,
 } from '@portal/platform';
 import type { ReadStore } from '@portal/read-store';
-import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../../infrastructure/tokens';
+import { READ_STORE, SERVICE_CONFIG } from '../../infrastructure/tokens';
 
 /** Operational collection: token hash → whose token it is. Never holds a token, only its SHA-256. */
 export const ONE_TIME_TOKENS_COLLECTION = 'one_time_tokens';
@@ -24,21 +23,13 @@ export interface OneTimeTokenEntry {
   portalId: string | null;
 }
 
-/** The events that carry a token hash, by purpose (for finding a token the index misses). */
-const SOURCE_EVENTS: Record<OneTimeTokenPurpose, string> = {
-  invitation: 'InvitationSent',
-  'password-reset': 'PasswordResetRequested',
-  'email-change': 'EmailChangeRequested',
-};
-
-const SCAN_PAGE = 500;
-
 /**
  * One-time tokens (invitation, password reset, email change). The token is never stored: it is
  * `oneTimeToken(deriveKey(JWT_SECRET, 'one-time-tokens'), purpose, tokenId)` (base64url HMAC),
- * which the mailer derives again for the link; events keep `hashToken(token)`. A presented token
- * is located through its hash: first in the operational index that whoever appends a token event
- * fills (`remember`), else by scanning the token events of that purpose (then indexed).
+ * which the mailer derives again for the link; events keep `hashToken(token)`. A presented token is
+ * located by its hash in an index keyed by that hash: one read, whether the token is known or not
+ * (a bogus token must not cost a search of the log). Whoever appends a token event fills the index
+ * first (`remember`); OneTimeTokenBackfill indexes token events a new read store has not seen.
  */
 @Injectable()
 export class OneTimeTokens {
@@ -47,7 +38,6 @@ export class OneTimeTokens {
   constructor(
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(READ_STORE) private readonly store: ReadStore,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {
     this.key = deriveKey(config.jwtSecret, 'one-time-tokens');
   }
@@ -68,35 +58,7 @@ export class OneTimeTokens {
 
   /** Whose token this is, or null. The caller's decider still checks it is current and unexpired. */
   async find(purpose: OneTimeTokenPurpose, token: string): Promise<OneTimeTokenEntry | null> {
-    const tokenHash = hashToken(token);
-    const indexed = await this.store.get<OneTimeTokenEntry>(ONE_TIME_TOKENS_COLLECTION, tokenHash);
-    if (indexed !== null) return indexed.purpose === purpose ? indexed : null;
-    const found = await this.scan(purpose, tokenHash);
-    if (found !== null) await this.remember(found);
-    return found;
-  }
-
-  private async scan(purpose: OneTimeTokenPurpose, tokenHash: string): Promise<OneTimeTokenEntry | null> {
-    let after: number | undefined;
-    for (;;) {
-      const page = await this.events.readAll({
-        after,
-        limit: SCAN_PAGE,
-        filter: { eventTypes: [SOURCE_EVENTS[purpose]], streamPrefixes: ['portalUser-'] },
-      });
-      for (const event of page) {
-        if (event.data.tokenHash !== tokenHash) continue;
-        const data = event.data as Record<string, string | undefined>;
-        return {
-          id: tokenHash,
-          purpose,
-          tokenId: data.invitationId ?? data.resetId ?? data.changeId ?? event.id,
-          portalUserId: event.stream.slice('portalUser-'.length),
-          portalId: data.portalId ?? null,
-        };
-      }
-      if (page.length < SCAN_PAGE) return null;
-      after = page[page.length - 1].position;
-    }
+    const indexed = await this.store.get<OneTimeTokenEntry>(ONE_TIME_TOKENS_COLLECTION, hashToken(token));
+    return indexed?.purpose === purpose ? indexed : null;
   }
 }
