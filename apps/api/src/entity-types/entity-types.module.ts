@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PortalsModule } from '../portals/portals.module';
 import { DefineEntityTypeHandler } from './define-entity-type/define-entity-type.handler';
 import { DefineEntityTypeHttp } from './define-entity-type/define-entity-type.http';
 import { GetEntityTypeHandler } from './get-entity-type/get-entity-type.handler';
@@ -9,7 +8,6 @@ import { ListEntityTypesHttp } from './list-entity-types/list-entity-types.http'
 
 /** Entity types (admin): define custom types; list and read built-in and custom ones. */
 @Module({
-  imports: [PortalsModule],
   controllers: [DefineEntityTypeHttp, ListEntityTypesHttp, GetEntityTypeHttp],
   providers: [DefineEntityTypeHandler, ListEntityTypesHandler, GetEntityTypeHandler],
 })

@@ -9,7 +9,7 @@ export function setEtag(reply: FastifyReply, revision: number): void {
 
 /**
  * The revision an `If-Match` header asks for, or undefined without one. A stale revision must be
- * answered 412 (use `assertIfMatch`) and then passed to the append as the expected revision, so a
+ * answered 412 and passed to the append (StreamCommands does both) as the expected revision, so a
  * concurrent writer between the check and the append still loses.
  */
 export function ifMatchRevision(request: PortalRequest): number | undefined {
@@ -23,15 +23,4 @@ export function ifMatchRevision(request: PortalRequest): number | undefined {
       'If-Match must be an ETag returned by a GET, e.g. "3".',
     );
   return Number(match[1]);
-}
-
-/** 412 when the client's revision is not the current one. */
-export function assertIfMatch(expected: number | undefined, current: number | 'no-stream'): void {
-  if (expected !== undefined && expected !== current) {
-    throw ProblemException.of(
-      412,
-      'precondition_failed',
-      `The record is at revision ${String(current)}, not ${expected}; reload it and retry.`,
-    );
-  }
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
+import { PreconditionFailed } from '@portal/commands';
 import { DomainError } from '@portal/domain';
 import { WrongExpectedRevision } from '@portal/event-store';
 import { PROBLEM_CONTENT_TYPE, Problem, ProblemException, problem } from './problem';
@@ -25,6 +26,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) return exception.problem;
     if (exception instanceof DomainError) {
       return problem(DOMAIN_STATUS[exception.kind], exception.code, exception.message, exception.errors);
+    }
+    if (exception instanceof PreconditionFailed) {
+      return problem(412, 'precondition_failed', exception.message);
     }
     if (exception instanceof ZodError) {
       return problem(

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { SYSTEM_ACTOR } from '@portal/domain';
-import { CommandContext } from '../commands/command-context';
+import { CommandContext } from '@portal/commands';
 import { Principal, principalToActor } from '../auth/principal';
 
 export type PortalRequest = FastifyRequest & { user?: Principal; commandContext?: CommandContext };

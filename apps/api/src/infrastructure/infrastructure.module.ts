@@ -1,10 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { StreamCommands } from '@portal/commands';
 import type { ServiceConfig } from '@portal/platform';
 import type { EventStore } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
 import { HEALTH_CHECKS, HealthCheck } from '../health/health-check';
 import { ReadModelNames } from '@portal/read-models';
-import { AggregateRepository } from '../commands/aggregate-repository';
+import { ReadModelCatchUp } from './read-model-catch-up';
 import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from './tokens';
 
 /** What the API is given by whoever starts it: the standalone process, an app alone, or a test. */
@@ -44,9 +45,18 @@ export class InfrastructureModule {
         { provide: READ_STORE, useValue: deps.readStore },
         { provide: ReadModelNames, useValue: names },
         { provide: HEALTH_CHECKS, useValue: [...storeChecks, ...(deps.healthChecks ?? [])] },
-        AggregateRepository,
+        { provide: StreamCommands, useValue: new StreamCommands(deps.eventStore) },
+        ReadModelCatchUp,
       ],
-      exports: [SERVICE_CONFIG, EVENT_STORE, READ_STORE, ReadModelNames, HEALTH_CHECKS, AggregateRepository],
+      exports: [
+        SERVICE_CONFIG,
+        EVENT_STORE,
+        READ_STORE,
+        ReadModelNames,
+        HEALTH_CHECKS,
+        StreamCommands,
+        ReadModelCatchUp,
+      ],
     };
   }
 }

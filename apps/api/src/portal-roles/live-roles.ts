@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { StreamCommands } from '@portal/commands';
 import {
   DomainError,
   evolvePortalRole,
   initialPortalRoleState,
   portalRoleStream,
   toRoleDefinition,
-  type PortalRoleEvent,
 } from '@portal/domain';
-import { AggregateRepository } from '../commands/aggregate-repository';
 
 /**
  * Checks that roles exist and are not deleted before a portal or portal user is given them, from
@@ -15,7 +14,7 @@ import { AggregateRepository } from '../commands/aggregate-repository';
  */
 @Injectable()
 export class LiveRoles {
-  constructor(private readonly repo: AggregateRepository) {}
+  constructor(private readonly commands: StreamCommands) {}
 
   /**
    * 422 `role_not_found` listing the path of every unknown or deleted role. Roles in
@@ -30,11 +29,10 @@ export class LiveRoles {
     await Promise.all(
       roleIds.map(async (roleId, i) => {
         if (alreadyHeld.includes(roleId)) return;
-        const { state } = await this.repo.load<typeof initialPortalRoleState, PortalRoleEvent>(
-          portalRoleStream(roleId),
-          evolvePortalRole,
-          initialPortalRoleState,
-        );
+        const { state } = await this.commands.read(portalRoleStream(roleId), {
+          evolve: evolvePortalRole,
+          initialState: initialPortalRoleState,
+        });
         if (toRoleDefinition(state) === null) {
           errors.push({ path: `${path}/${i}`, message: state.deleted ? 'role was deleted' : 'no such role' });
         }

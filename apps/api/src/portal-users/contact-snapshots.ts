@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { StreamCommands } from '@portal/commands';
 import {
   CONTACT_ENTITY_TYPE,
   evolveRecord,
@@ -7,10 +8,7 @@ import {
   recordStream,
   toAclRecord,
   type ContactSnapshot,
-  type RecordEvent,
-  type RecordState,
 } from '@portal/domain';
-import { AggregateRepository } from '../commands/aggregate-repository';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -20,15 +18,14 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  */
 @Injectable()
 export class ContactSnapshots {
-  constructor(private readonly repo: AggregateRepository) {}
+  constructor(private readonly commands: StreamCommands) {}
 
   /** null when there is no such contact. */
   async of(contactId: string): Promise<ContactSnapshot | null> {
-    const { state } = await this.repo.load<RecordState, RecordEvent>(
-      recordStream('Contact', contactId),
-      evolveRecord,
-      initialRecordState,
-    );
+    const { state } = await this.commands.read(recordStream('Contact', contactId), {
+      evolve: evolveRecord,
+      initialState: initialRecordState,
+    });
     if (!recordExists(state) || state.entityType !== 'Contact') return null;
     const { fields } = state;
     const email = text(fields.email).trim();

@@ -7,8 +7,8 @@ import {
   type PortalUserState,
 } from '@portal/domain';
 import { OneTimeTokens } from '../auth/one-time-tokens/one-time-tokens';
-import type { CommandContext } from '../commands/command-context';
-import { eventId } from '../commands/event-ids';
+import type { CommandContext } from '@portal/commands';
+import { eventId } from '@portal/commands';
 
 export interface DecidedEmailChange {
   events: [EmailChangeRequested] | [EmailChangeConfirmed];

@@ -1,22 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { StreamCommands } from '@portal/commands';
 import {
   evolvePortalUser,
   initialPortalUserState,
   portalUserStream,
-  type PortalUserEvent,
   type PortalUserState,
 } from '@portal/domain';
 import { PortalUserDoc, READ_MODELS, ReadModelNames } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
-import { AggregateRepository } from '../commands/aggregate-repository';
 import { READ_STORE } from '../infrastructure/tokens';
-import { UniqueValues } from '../portals/unique-values';
+import { UniqueValues } from '../shared-streams/unique-values';
 
 /** Whether a contact or an email already belongs to a portal user. */
 @Injectable()
 export class ExistingPortalUsers {
   constructor(
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
     private readonly uniques: UniqueValues,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly names: ReadModelNames,
@@ -40,11 +39,10 @@ export class ExistingPortalUsers {
   }
 
   private async load(portalUserId: string): Promise<PortalUserState> {
-    const { state } = await this.repo.load<PortalUserState, PortalUserEvent>(
-      portalUserStream(portalUserId),
-      evolvePortalUser,
-      initialPortalUserState,
-    );
+    const { state } = await this.commands.read(portalUserStream(portalUserId), {
+      evolve: evolvePortalUser,
+      initialState: initialPortalUserState,
+    });
     return state;
   }
 }

@@ -7,7 +7,7 @@ import {
   type PortalUserState,
 } from '@portal/domain';
 import { OneTimeTokens } from '../auth/one-time-tokens/one-time-tokens';
-import type { CommandContext } from '../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /**
  * Decides invitations and prepares their tokens. The token is the auth module's one-time token

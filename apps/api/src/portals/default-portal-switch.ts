@@ -1,19 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  decideUnsetPortalDefault,
-  evolvePortal,
-  initialPortalState,
-  portalStream,
-  type PortalEvent,
-  type PortalState,
-} from '@portal/domain';
+import { StreamCommands, type CommandContext } from '@portal/commands';
+import { decideUnsetPortalDefault, evolvePortal, initialPortalState, portalStream } from '@portal/domain';
 import { PortalDoc, READ_MODELS, ReadModelNames } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
-import { AggregateRepository } from '../commands/aggregate-repository';
-import type { CommandContext } from '../commands/command-context';
 import { READ_STORE } from '../infrastructure/tokens';
-import { ReadModelCatchUp } from './read-model-catch-up';
-import { retryOnConflict } from './retry-on-conflict';
+import { ReadModelCatchUp } from '../infrastructure/read-model-catch-up';
 
 /**
  * "At most one portal is default". Finding the old default uses the portals read model, made
@@ -28,17 +19,20 @@ export class DefaultPortalSwitch {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
     private readonly catchUp: ReadModelCatchUp,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly names: ReadModelNames,
   ) {}
 
-  /** Runs `makeDefault` (which appends the new default's events), then unsets the others, alone. */
-  switchTo(portalId: string, ctx: CommandContext, makeDefault: () => Promise<void>): Promise<void> {
+  /**
+   * Runs `makeDefault` (which appends the new default's events and says whether the portal became
+   * default by them), then unsets the others, alone.
+   */
+  switchTo(portalId: string, ctx: CommandContext, makeDefault: () => Promise<boolean>): Promise<void> {
     const run = this.queue.then(async () => {
       const others = await this.currentDefaultsBesides(portalId);
-      await makeDefault();
+      if (!(await makeDefault())) return;
       for (const other of others) await this.unset(other, portalId, ctx);
     });
     this.queue = run.catch(() => undefined);
@@ -55,14 +49,14 @@ export class DefaultPortalSwitch {
   }
 
   private async unset(portalId: string, replacedBy: string, ctx: CommandContext): Promise<void> {
-    await retryOnConflict(async () => {
-      const { state, revision } = await this.repo.load<PortalState, PortalEvent>(
-        portalStream(portalId),
-        evolvePortal,
-        initialPortalState,
-      );
-      const events = decideUnsetPortalDefault({ portalId, replacedBy }, state);
-      await this.repo.append(portalStream(portalId), events, revision, ctx);
-    });
+    await this.commands.handle(
+      {
+        stream: portalStream(portalId),
+        evolve: evolvePortal,
+        initialState: initialPortalState,
+        decide: (state) => decideUnsetPortalDefault({ portalId, replacedBy }, state),
+      },
+      ctx,
+    );
   }
 }

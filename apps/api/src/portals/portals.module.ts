@@ -9,15 +9,12 @@ import { GetPortalHandler } from './get-portal/get-portal.handler';
 import { GetPortalHttp } from './get-portal/get-portal.http';
 import { ListPortalsHandler } from './list-portals/list-portals.handler';
 import { ListPortalsHttp } from './list-portals/list-portals.http';
-import { PortalSeats } from './portal-seats';
-import { ReadModelCatchUp } from './read-model-catch-up';
 import { UnassignPortalRoleHandler } from './unassign-portal-role/unassign-portal-role.handler';
 import { UnassignPortalRoleHttp } from './unassign-portal-role/unassign-portal-role.http';
-import { UniqueValues } from './unique-values';
 import { UpdatePortalHandler } from './update-portal/update-portal.handler';
 import { UpdatePortalHttp } from './update-portal/update-portal.http';
 
-/** Portals (admin): shared/API.md "Portals". Exports the seat and unique-value services. */
+/** Portals (admin): shared/API.md "Portals". */
 @Module({
   imports: [PortalRolesModule],
   controllers: [
@@ -35,11 +32,7 @@ import { UpdatePortalHttp } from './update-portal/update-portal.http';
     GetPortalHandler,
     AssignPortalRoleHandler,
     UnassignPortalRoleHandler,
-    UniqueValues,
-    PortalSeats,
     DefaultPortalSwitch,
-    ReadModelCatchUp,
   ],
-  exports: [UniqueValues, PortalSeats, ReadModelCatchUp],
 })
 export class PortalsModule {}

@@ -1,19 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  evolveRecord,
-  initialRecordState,
-  type DomainEvent,
-  type RecordEvent,
-  type RecordState,
-} from '@portal/domain';
-import { WrongExpectedRevision } from '@portal/event-store';
-import { AggregateRepository } from '../commands/aggregate-repository';
-import type { CommandContext } from '../commands/command-context';
-import { assertIfMatch } from '../http/etag';
-import { ProblemException } from '../http/problem';
+import { StreamCommands, type CommandContext } from '@portal/commands';
+import { evolveRecord, initialRecordState, type DomainEvent, type RecordState } from '@portal/domain';
 import { asStreamEvents, type RecordStreamEvent } from './record-document';
-
-const ATTEMPTS = 3;
 
 export interface RecordChange {
   /** The stream as it was read. */
@@ -23,15 +11,13 @@ export interface RecordChange {
 }
 
 /**
- * Load → decide → append for an existing record. The decider judges first (404/403/422), then the
- * client's If-Match is checked (412), then the events are appended at the revision that was read.
- * A writer that got in between makes the append fail: with If-Match that is a 412 (the client's
- * revision is stale now) and nothing is appended; without it the command is decided again on the
- * new state, as if it had arrived a moment later.
+ * A change to an existing record through the write path: the decider judges first (404/403/422),
+ * then the client's If-Match (412); a writer that got in between is a 412 with If-Match, otherwise
+ * the command is decided again on the new state. Answers the events as documents are built from.
  */
 @Injectable()
 export class RecordStreamWriter {
-  constructor(private readonly repo: AggregateRepository) {}
+  constructor(private readonly commands: StreamCommands) {}
 
   async change(
     stream: string,
@@ -39,32 +25,32 @@ export class RecordStreamWriter {
     ctx: CommandContext,
     decide: (state: RecordState) => DomainEvent[],
   ): Promise<RecordChange> {
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision, events } = await this.repo.load<RecordState, RecordEvent>(
+    const { read, events, revision } = await this.commands.handle(
+      { stream, evolve: evolveRecord, initialState: initialRecordState, decide, ifMatch },
+      ctx,
+    );
+    return {
+      before: [...read],
+      appended: asStreamEvents(events, revision, { actor: ctx.actor, timestamp: ctx.now }),
+    };
+  }
+
+  /** A new record on a new stream: nothing to read, the stream must not exist. */
+  async create(
+    stream: string,
+    ctx: CommandContext,
+    decide: () => DomainEvent[],
+  ): Promise<RecordStreamEvent[]> {
+    const { events } = await this.commands.handle(
+      {
         stream,
-        evolveRecord,
-        initialRecordState,
-      );
-      const decided = decide(state);
-      assertIfMatch(ifMatch, revision);
-      try {
-        await this.repo.append(stream, decided, revision, ctx);
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevision)) throw error;
-        if (ifMatch !== undefined) {
-          throw ProblemException.of(
-            412,
-            'precondition_failed',
-            'The record was changed meanwhile; reload it and retry.',
-          );
-        }
-        if (attempt >= ATTEMPTS) throw error;
-        continue;
-      }
-      return {
-        before: events,
-        appended: asStreamEvents(decided, revision, { actor: ctx.actor, timestamp: ctx.now }),
-      };
-    }
+        evolve: evolveRecord,
+        initialState: initialRecordState,
+        decide: () => decide(),
+        expected: 'no-stream',
+      },
+      ctx,
+    );
+    return asStreamEvents(events, 'no-stream', { actor: ctx.actor, timestamp: ctx.now });
   }
 }

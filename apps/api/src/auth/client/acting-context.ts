@@ -1,5 +1,5 @@
 import type { Actor } from '@portal/domain';
-import { CommandContext } from '../../commands/command-context';
+import { CommandContext } from '@portal/commands';
 
 /**
  * A command context for events whose actor is not the request's principal (a login is made by the

@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { SYSTEM_ACTOR, decideLogin, portalUserStream, type PortalUserState } from '@portal/domain';
+import { StreamCommands, type CommandContext } from '@portal/commands';
+import {
+  SYSTEM_ACTOR,
+  decideLogin,
+  evolvePortalUser,
+  initialPortalUserState,
+  portalUserStream,
+  type PortalUserState,
+} from '@portal/domain';
 import type { ServiceConfig } from '@portal/platform';
 import type { PortalDoc } from '@portal/read-models';
-import { AggregateRepository } from '../../commands/aggregate-repository';
-import type { CommandContext } from '../../commands/command-context';
 import { SERVICE_CONFIG } from '../../infrastructure/tokens';
 import { actingAs } from '../client/acting-context';
 import type { ClientInfo } from '../client/client-info';
@@ -21,7 +27,7 @@ export class PortalSignIn {
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly sessions: PortalSessionStore,
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
   ) {}
 
   async attempt(
@@ -67,7 +73,18 @@ export class PortalSignIn {
         endReason: null,
       });
     }
-    await this.repo.append(portalUserStream(state.id), [event], 'any', acting.ctx);
+    // A record of the attempt, whatever else the stream got meanwhile.
+    await this.commands.handle(
+      {
+        stream: portalUserStream(state.id),
+        evolve: evolvePortalUser,
+        initialState: initialPortalUserState,
+        given: { state },
+        expected: 'any',
+        decide: () => [event],
+      },
+      acting.ctx,
+    );
     acting.report();
     if (event.type !== 'PortalUserLoggedIn') return null;
     return signPortalToken(

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { SYSTEM_ACTOR, decideLogout, portalUserStream, type Actor } from '@portal/domain';
-import { AggregateRepository } from '../../commands/aggregate-repository';
-import { CommandContext } from '../../commands/command-context';
+import {
+  SYSTEM_ACTOR,
+  decideLogout,
+  evolvePortalUser,
+  initialPortalUserState,
+  portalUserStream,
+  type Actor,
+} from '@portal/domain';
+import { CommandContext, StreamCommands } from '@portal/commands';
 import { PortalUserStates } from '../state/portal-user-states';
 import type { PortalSessionDoc, SessionEndReason } from './portal-session';
 import { PortalSessionStore } from './portal-session-store';
@@ -17,7 +23,7 @@ export class SessionTerminator {
   constructor(
     private readonly sessions: PortalSessionStore,
     private readonly users: PortalUserStates,
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
   ) {}
 
   async end(
@@ -44,6 +50,16 @@ export class SessionTerminator {
     const ctx =
       options.ctx ??
       new CommandContext(options.actor ?? SYSTEM_ACTOR, { commandId: `end-session:${session.id}`, now });
-    await this.repo.append(portalUserStream(session.portalUserId), events, 'any', ctx);
+    await this.commands.handle(
+      {
+        stream: portalUserStream(session.portalUserId),
+        evolve: evolvePortalUser,
+        initialState: initialPortalUserState,
+        given: { state },
+        expected: 'any',
+        decide: () => events,
+      },
+      ctx,
+    );
   }
 }

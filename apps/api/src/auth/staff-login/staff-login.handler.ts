@@ -1,8 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { SYSTEM_ACTOR, decideLogInStaffUser, staffUserStream } from '@portal/domain';
+import { StreamCommands } from '@portal/commands';
+import {
+  SYSTEM_ACTOR,
+  decideLogInStaffUser,
+  evolveStaffUser,
+  initialStaffUserState,
+  staffUserStream,
+} from '@portal/domain';
 import type { ServiceConfig } from '@portal/platform';
-import { AggregateRepository } from '../../commands/aggregate-repository';
 import { SERVICE_CONFIG } from '../../infrastructure/tokens';
 import { actingAs } from '../client/acting-context';
 import { CredentialStore } from '../passwords/credential-store';
@@ -22,7 +28,7 @@ export class StaffLoginHandler implements ICommandHandler<StaffLoginCommand> {
     private readonly reservations: ReservationOwners,
     private readonly staffUsers: StaffUserStates,
     private readonly credentials: CredentialStore,
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
   ) {}
 
   async execute({ email, password, client, ctx }: StaffLoginCommand): Promise<IssuedToken | null> {
@@ -43,7 +49,17 @@ export class StaffLoginHandler implements ICommandHandler<StaffLoginCommand> {
       ? { type: 'staff' as const, id: staffUserId, name: state.name ?? '' }
       : SYSTEM_ACTOR;
     const acting = actingAs(ctx, actor);
-    await this.repo.append(staffUserStream(staffUserId), events, 'any', acting.ctx);
+    await this.commands.handle(
+      {
+        stream: staffUserStream(staffUserId),
+        evolve: evolveStaffUser,
+        initialState: initialStaffUserState,
+        given: { state },
+        expected: 'any',
+        decide: () => events,
+      },
+      acting.ctx,
+    );
     acting.report();
     return loggedIn ? signStaffToken(this.config.jwtSecret, staffUserId, new Date(ctx.now)) : null;
   }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResp
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CommandContext } from '../../commands/command-context';
+import { CommandContext } from '@portal/commands';
 import { ProblemException } from '../../http/problem';
 import { Ctx } from '../../http/request-context';
 import { ValidBody } from '../../http/validated.decorators';

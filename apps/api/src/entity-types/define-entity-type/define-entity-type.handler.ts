@@ -1,18 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { StreamCommands } from '@portal/commands';
 import {
   decideDefineEntityType,
   entityTypeStream,
   evolveEntityType,
   initialEntityTypeState,
-  type EntityTypeEvent,
-  type EntityTypeState,
 } from '@portal/domain';
 import { EntityTypeDoc, READ_MODELS, ReadModelNames } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
-import { AggregateRepository } from '../../commands/aggregate-repository';
 import { READ_STORE } from '../../infrastructure/tokens';
-import { UniqueValues } from '../../portals/unique-values';
+import { UniqueValues } from '../../shared-streams/unique-values';
 import { DefineEntityTypeCommand } from './define-entity-type.command';
 
 const MAX_CUSTOM_TYPES = 1000;
@@ -25,29 +23,37 @@ const MAX_CUSTOM_TYPES = 1000;
 @CommandHandler(DefineEntityTypeCommand)
 export class DefineEntityTypeHandler implements ICommandHandler<DefineEntityTypeCommand> {
   constructor(
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
     private readonly uniques: UniqueValues,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly names: ReadModelNames,
   ) {}
 
   async execute({ body, ctx }: DefineEntityTypeCommand): Promise<{ id: string; name: string }> {
-    const stream = entityTypeStream(body.name);
-    const { state, revision } = await this.repo.load<EntityTypeState, EntityTypeEvent>(
-      stream,
-      evolveEntityType,
-      initialEntityTypeState,
-    );
-    const events = decideDefineEntityType(
-      { type: 'DefineEntityType', ...body },
-      state,
-      await this.knownCustomTypes(),
-    );
-    await this.uniques.reserve('entityTypeName', body.name, body.name, ctx);
+    const knownCustomTypes = await this.knownCustomTypes();
+    let reserved = false;
     try {
-      await this.repo.append(stream, events, revision, ctx);
+      await this.commands.handle(
+        {
+          stream: entityTypeStream(body.name),
+          evolve: evolveEntityType,
+          initialState: initialEntityTypeState,
+          decide: async (state) => {
+            const events = decideDefineEntityType(
+              { type: 'DefineEntityType', ...body },
+              state,
+              knownCustomTypes,
+            );
+            if (!reserved) await this.uniques.reserve('entityTypeName', body.name, body.name, ctx);
+            reserved = true;
+            return events;
+          },
+        },
+        ctx,
+      );
     } catch (error) {
-      await this.uniques.release('entityTypeName', body.name, body.name, ctx).catch(() => undefined);
+      if (reserved)
+        await this.uniques.release('entityTypeName', body.name, body.name, ctx).catch(() => undefined);
       throw error;
     }
     return { id: body.name, name: body.name };

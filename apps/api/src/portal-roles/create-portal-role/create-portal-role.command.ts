@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import type { CreatePortalRoleBody } from '../portal-role.schemas';
 
 export class CreatePortalRoleCommand extends Command<{ id: string }> {

@@ -1,26 +1,27 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { StreamCommands } from '@portal/commands';
 import {
   decideDeletePortalRole,
   evolvePortalRole,
   initialPortalRoleState,
   portalRoleStream,
-  type PortalRoleEvent,
 } from '@portal/domain';
-import { AggregateRepository } from '../../commands/aggregate-repository';
 import { DeletePortalRoleCommand } from './delete-portal-role.command';
 
 /** A deleted role grants nothing wherever it is still assigned (toRoleDefinition is null). */
 @CommandHandler(DeletePortalRoleCommand)
 export class DeletePortalRoleHandler implements ICommandHandler<DeletePortalRoleCommand> {
-  constructor(private readonly repo: AggregateRepository) {}
+  constructor(private readonly commands: StreamCommands) {}
 
   async execute({ roleId, ctx }: DeletePortalRoleCommand): Promise<void> {
-    const stream = portalRoleStream(roleId);
-    const { state, revision } = await this.repo.load<typeof initialPortalRoleState, PortalRoleEvent>(
-      stream,
-      evolvePortalRole,
-      initialPortalRoleState,
+    await this.commands.handle(
+      {
+        stream: portalRoleStream(roleId),
+        evolve: evolvePortalRole,
+        initialState: initialPortalRoleState,
+        decide: (state) => decideDeletePortalRole({ roleId }, state),
+      },
+      ctx,
     );
-    await this.repo.append(stream, decideDeletePortalRole({ roleId }, state), revision, ctx);
   }
 }

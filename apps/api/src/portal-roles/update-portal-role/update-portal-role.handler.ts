@@ -1,28 +1,28 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { StreamCommands } from '@portal/commands';
 import {
   decideUpdatePortalRole,
   evolvePortalRole,
   initialPortalRoleState,
   portalRoleStream,
-  type PortalRoleEvent,
 } from '@portal/domain';
-import { AggregateRepository } from '../../commands/aggregate-repository';
-import { appendIfMatch } from '../../portals/append-if-match';
 import { UpdatePortalRoleCommand } from './update-portal-role.command';
 
 @CommandHandler(UpdatePortalRoleCommand)
 export class UpdatePortalRoleHandler implements ICommandHandler<UpdatePortalRoleCommand> {
-  constructor(private readonly repo: AggregateRepository) {}
+  constructor(private readonly commands: StreamCommands) {}
 
   async execute({ roleId, body, ifMatch, ctx }: UpdatePortalRoleCommand) {
-    const stream = portalRoleStream(roleId);
-    const { state, revision } = await this.repo.load<typeof initialPortalRoleState, PortalRoleEvent>(
-      stream,
-      evolvePortalRole,
-      initialPortalRoleState,
+    const { nextRevision } = await this.commands.handle(
+      {
+        stream: portalRoleStream(roleId),
+        evolve: evolvePortalRole,
+        initialState: initialPortalRoleState,
+        decide: (state) => decideUpdatePortalRole({ roleId, ...body }, state),
+        ifMatch,
+      },
+      ctx,
     );
-    const events = decideUpdatePortalRole({ roleId, ...body }, state);
-    const next = await appendIfMatch(this.repo, stream, events, revision, ifMatch, ctx);
-    return { id: roleId, revision: next };
+    return { id: roleId, revision: nextRevision };
   }
 }

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { PortalUserCommand } from '@portal/domain';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** A change decided by the PortalUser aggregate alone (activation, roles, support period...). */
 export class ChangePortalUserCommand extends Command<void> {

@@ -1,5 +1,5 @@
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { PortalSeats } from '../../portals/portal-seats';
+import { PortalSeats } from '../../shared-streams/portal-seats';
 import { ChangePortalUserCommand } from '../change-portal-user/change-portal-user.command';
 import { PortalUserSessions } from '../portal-user-sessions';
 import { RemoveFromPortalCommand } from './remove-from-portal.command';

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /**
  * Who asks: an admin (the link in the email leads to the user's first portal), or the user

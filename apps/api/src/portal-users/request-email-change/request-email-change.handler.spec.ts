@@ -2,9 +2,8 @@ import { SYSTEM_ACTOR, type DomainEvent } from '@portal/domain';
 import { WrongExpectedRevision, type EventStore, type NewEvent } from '@portal/event-store';
 import type { OneTimeTokenEntry, OneTimeTokens } from '../../auth/one-time-tokens/one-time-tokens';
 import type { CurrentPassword } from '../../auth/passwords/current-password';
-import { AggregateRepository } from '../../commands/aggregate-repository';
-import { CommandContext } from '../../commands/command-context';
-import type { UniqueValues } from '../../portals/unique-values';
+import { CONFLICT_ATTEMPTS, CommandContext, StreamCommands } from '@portal/commands';
+import type { UniqueValues } from '../../shared-streams/unique-values';
 import { EmailChangeIssuer } from '../email-change-issuer';
 import type { PortalUserSessions } from '../portal-user-sessions';
 import type { StaffEmailDomains } from '../staff-email-domains';
@@ -80,7 +79,7 @@ function harness(history: DomainEvent[], failures: ('conflict' | 'error')[] = []
     release: async (_kind: string, value: string) => void log.push(`release ${value}`),
   } as unknown as UniqueValues;
   const handler = new RequestEmailChangeHandler(
-    new AggregateRepository(store),
+    new StreamCommands(store),
     { current: async () => [] } as unknown as StaffEmailDomains,
     { confirm: async () => void log.push('password checked') } as unknown as CurrentPassword,
     new EmailChangeIssuer(tokens),
@@ -152,7 +151,9 @@ describe('RequestEmailChangeHandler', () => {
 
   it('keeps an address the user already held (the pending one asked again) when the append fails', async () => {
     const askedBefore = pendingChange('new@customer.test');
-    const h = harness([created, passwordSet, askedBefore], ['conflict', 'conflict', 'conflict'], true);
+    // Every attempt the conflict policy allows meets a concurrent write.
+    const conflicts = Array.from({ length: CONFLICT_ATTEMPTS }, () => 'conflict' as const);
+    const h = harness([created, passwordSet, askedBefore], conflicts, true);
     await expect(h.run()).rejects.toBeInstanceOf(WrongExpectedRevision);
     expect(h.log.filter((l) => l.startsWith('release'))).toEqual([]);
   });

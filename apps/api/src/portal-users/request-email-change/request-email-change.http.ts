@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffAuth } from '../../auth/auth.decorators';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';
 import { emailChangeBody, type EmailChangeBody } from '../portal-user.schemas';

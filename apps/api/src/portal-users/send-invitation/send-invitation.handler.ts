@@ -1,12 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  evolvePortalUser,
-  initialPortalUserState,
-  portalUserStream,
-  type PortalUserEvent,
-  type PortalUserState,
-} from '@portal/domain';
-import { AggregateRepository } from '../../commands/aggregate-repository';
+import { StreamCommands } from '@portal/commands';
+import { evolvePortalUser, initialPortalUserState, portalUserStream } from '@portal/domain';
 import { ContactSnapshots } from '../contact-snapshots';
 import { InvitationIssuer } from '../invitation-issuer';
 import { StaffEmailDomains } from '../staff-email-domains';
@@ -16,26 +10,31 @@ import { SendInvitationCommand } from './send-invitation.command';
 @CommandHandler(SendInvitationCommand)
 export class SendInvitationHandler implements ICommandHandler<SendInvitationCommand> {
   constructor(
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
     private readonly contacts: ContactSnapshots,
     private readonly staffDomains: StaffEmailDomains,
     private readonly invitations: InvitationIssuer,
   ) {}
 
   async execute({ portalUserId, portalId, ctx }: SendInvitationCommand): Promise<void> {
-    const stream = portalUserStream(portalUserId);
-    const { state, revision } = await this.repo.load<PortalUserState, PortalUserEvent>(
-      stream,
-      evolvePortalUser,
-      initialPortalUserState,
-    );
-    const contact = state.contactId === null ? null : await this.contacts.of(state.contactId);
-    const events = this.invitations.decide(state, [portalId], {
+    const staffEmailDomains = await this.staffDomains.current();
+    await this.commands.handle(
+      {
+        stream: portalUserStream(portalUserId),
+        evolve: evolvePortalUser,
+        initialState: initialPortalUserState,
+        decide: async (state) => {
+          const contact = state.contactId === null ? null : await this.contacts.of(state.contactId);
+          const events = this.invitations.decide(state, [portalId], {
+            ctx,
+            staffEmailDomains,
+            contactDeleted: contact?.deleted ?? false,
+          });
+          await this.invitations.remember(portalUserId, events);
+          return events;
+        },
+      },
       ctx,
-      staffEmailDomains: await this.staffDomains.current(),
-      contactDeleted: contact?.deleted ?? false,
-    });
-    await this.invitations.remember(portalUserId, events);
-    await this.repo.append(stream, events, revision, ctx);
+    );
   }
 }

@@ -1,15 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { StreamCommands, type CommandContext } from '@portal/commands';
 import {
   decideTransferPortalUser,
   DomainError,
   evolvePortalUser,
   initialPortalUserState,
   portalUserStream,
-  type PortalUserEvent,
-  type PortalUserState,
 } from '@portal/domain';
-import { AggregateRepository } from '../../commands/aggregate-repository';
-import { PortalSeats } from '../../portals/portal-seats';
+import { PortalSeats } from '../../shared-streams/portal-seats';
 import { PortalUserSessions } from '../portal-user-sessions';
 import { TransferPortalUserCommand } from './transfer-portal-user.command';
 
@@ -21,21 +19,42 @@ import { TransferPortalUserCommand } from './transfer-portal-user.command';
 @CommandHandler(TransferPortalUserCommand)
 export class TransferPortalUserHandler implements ICommandHandler<TransferPortalUserCommand> {
   constructor(
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
     private readonly seats: PortalSeats,
     private readonly sessions: PortalUserSessions,
   ) {}
 
   async execute({ portalUserId, fromPortalId, toPortalId, ctx }: TransferPortalUserCommand): Promise<void> {
-    const stream = portalUserStream(portalUserId);
-    const { state, revision } = await this.repo.load<PortalUserState, PortalUserEvent>(
-      stream,
-      evolvePortalUser,
-      initialPortalUserState,
-    );
-    const events = decideTransferPortalUser({ type: 'TransferPortalUser', fromPortalId, toPortalId }, state);
+    let seated = false;
     try {
-      await this.seats.take(toPortalId, portalUserId, ctx);
+      await this.commands.handle(
+        {
+          stream: portalUserStream(portalUserId),
+          evolve: evolvePortalUser,
+          initialState: initialPortalUserState,
+          decide: async (state) => {
+            const events = decideTransferPortalUser(
+              { type: 'TransferPortalUser', fromPortalId, toPortalId },
+              state,
+            );
+            if (!seated) await this.takeSeat(toPortalId, portalUserId, ctx);
+            seated = true;
+            return events;
+          },
+        },
+        ctx,
+      );
+    } catch (error) {
+      if (seated) await this.seats.release(toPortalId, portalUserId, ctx).catch(() => undefined);
+      throw error;
+    }
+    await this.seats.release(fromPortalId, portalUserId, ctx);
+    await this.sessions.endAll(portalUserId, fromPortalId);
+  }
+
+  private async takeSeat(portalId: string, portalUserId: string, ctx: CommandContext): Promise<void> {
+    try {
+      await this.seats.take(portalId, portalUserId, ctx);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'portal_not_found') {
         throw new DomainError('portal_not_found', 'The target portal does not exist.', 'invalid', [
@@ -44,13 +63,5 @@ export class TransferPortalUserHandler implements ICommandHandler<TransferPortal
       }
       throw error;
     }
-    try {
-      await this.repo.append(stream, events, revision, ctx);
-    } catch (error) {
-      await this.seats.release(toPortalId, portalUserId, ctx).catch(() => undefined);
-      throw error;
-    }
-    await this.seats.release(fromPortalId, portalUserId, ctx);
-    await this.sessions.endAll(portalUserId, fromPortalId);
   }
 }

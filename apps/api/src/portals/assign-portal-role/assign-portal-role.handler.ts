@@ -1,13 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  decideAssignRoleToPortal,
-  evolvePortal,
-  initialPortalState,
-  portalStream,
-  type PortalEvent,
-  type PortalState,
-} from '@portal/domain';
-import { AggregateRepository } from '../../commands/aggregate-repository';
+import { StreamCommands } from '@portal/commands';
+import { decideAssignRoleToPortal, evolvePortal, initialPortalState, portalStream } from '@portal/domain';
 import { LiveRoles } from '../../portal-roles/live-roles';
 import { AssignPortalRoleCommand } from './assign-portal-role.command';
 
@@ -15,19 +8,23 @@ import { AssignPortalRoleCommand } from './assign-portal-role.command';
 @CommandHandler(AssignPortalRoleCommand)
 export class AssignPortalRoleHandler implements ICommandHandler<AssignPortalRoleCommand> {
   constructor(
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
     private readonly roles: LiveRoles,
   ) {}
 
   async execute({ portalId, roleId, ctx }: AssignPortalRoleCommand): Promise<void> {
-    const stream = portalStream(portalId);
-    const { state, revision } = await this.repo.load<PortalState, PortalEvent>(
-      stream,
-      evolvePortal,
-      initialPortalState,
+    await this.commands.handle(
+      {
+        stream: portalStream(portalId),
+        evolve: evolvePortal,
+        initialState: initialPortalState,
+        decide: async (state) => {
+          const events = decideAssignRoleToPortal({ portalId, roleId }, state);
+          if (events.length > 0) await this.roles.assertLive([roleId], '/roleId');
+          return events;
+        },
+      },
+      ctx,
     );
-    const events = decideAssignRoleToPortal({ portalId, roleId }, state);
-    if (events.length > 0) await this.roles.assertLive([roleId], '/roleId');
-    await this.repo.append(stream, events, revision, ctx);
   }
 }

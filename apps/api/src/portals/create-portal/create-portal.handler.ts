@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { decideCreatePortal, initialPortalState, portalStream } from '@portal/domain';
+import { StreamCommands } from '@portal/commands';
+import { decideCreatePortal, evolvePortal, initialPortalState, portalStream } from '@portal/domain';
 import type { ServiceConfig } from '@portal/platform';
-import { AggregateRepository } from '../../commands/aggregate-repository';
 import { SERVICE_CONFIG } from '../../infrastructure/tokens';
 import { LiveRoles } from '../../portal-roles/live-roles';
+import { UniqueValues } from '../../shared-streams/unique-values';
 import { DefaultPortalSwitch } from '../default-portal-switch';
 import { withDomainTypes } from '../with-domain-types';
 import { portalUrl } from '../portal-url';
-import { UniqueValues } from '../unique-values';
 import { CreatePortalCommand, type CreatedPortal } from './create-portal.command';
 
 /**
@@ -20,7 +20,7 @@ import { CreatePortalCommand, type CreatedPortal } from './create-portal.command
 @CommandHandler(CreatePortalCommand)
 export class CreatePortalHandler implements ICommandHandler<CreatePortalCommand> {
   constructor(
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
     private readonly roles: LiveRoles,
     private readonly uniques: UniqueValues,
     private readonly defaults: DefaultPortalSwitch,
@@ -34,13 +34,23 @@ export class CreatePortalHandler implements ICommandHandler<CreatePortalCommand>
     await this.roles.assertLive(body.roleIds ?? [], '/roleIds');
     await this.uniques.reserve('portalSlug', body.slug, portalId, ctx);
     let appended = false;
-    const append = async () => {
-      await this.repo.append(portalStream(portalId), events, 'no-stream', ctx);
+    const create = async () => {
+      await this.commands.handle(
+        {
+          stream: portalStream(portalId),
+          evolve: evolvePortal,
+          initialState: initialPortalState,
+          expected: 'no-stream',
+          decide: () => events,
+        },
+        ctx,
+      );
       appended = true;
+      return true;
     };
     try {
-      if (body.isDefault === true) await this.defaults.switchTo(portalId, ctx, append);
-      else await append();
+      if (body.isDefault === true) await this.defaults.switchTo(portalId, ctx, create);
+      else await create();
     } catch (error) {
       if (!appended)
         await this.uniques.release('portalSlug', body.slug, portalId, ctx).catch(() => undefined);

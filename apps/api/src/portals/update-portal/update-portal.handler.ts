@@ -1,23 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  decideUpdatePortal,
-  evolvePortal,
-  initialPortalState,
-  portalStream,
-  type PortalEvent,
-  type PortalState,
-} from '@portal/domain';
+import { assertIfMatch, StreamCommands } from '@portal/commands';
+import { decideUpdatePortal, evolvePortal, initialPortalState, portalStream } from '@portal/domain';
 import type { ServiceConfig } from '@portal/platform';
-import { AggregateRepository } from '../../commands/aggregate-repository';
-import { assertIfMatch } from '../../http/etag';
 import { SERVICE_CONFIG } from '../../infrastructure/tokens';
 import { LiveRoles } from '../../portal-roles/live-roles';
-import { appendIfMatch } from '../append-if-match';
+import { UniqueValues } from '../../shared-streams/unique-values';
 import { DefaultPortalSwitch } from '../default-portal-switch';
 import { withDomainTypes } from '../with-domain-types';
 import { portalUrl } from '../portal-url';
-import { UniqueValues } from '../unique-values';
 import { UpdatePortalCommand, type UpdatedPortal } from './update-portal.command';
 
 /**
@@ -27,7 +18,7 @@ import { UpdatePortalCommand, type UpdatedPortal } from './update-portal.command
 @CommandHandler(UpdatePortalCommand)
 export class UpdatePortalHandler implements ICommandHandler<UpdatePortalCommand> {
   constructor(
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
     private readonly roles: LiveRoles,
     private readonly uniques: UniqueValues,
     private readonly defaults: DefaultPortalSwitch,
@@ -35,38 +26,56 @@ export class UpdatePortalHandler implements ICommandHandler<UpdatePortalCommand>
   ) {}
 
   async execute({ portalId, body, ifMatch, ctx }: UpdatePortalCommand): Promise<UpdatedPortal> {
-    const stream = portalStream(portalId);
-    const { state, revision } = await this.repo.load<PortalState, PortalEvent>(
-      stream,
-      evolvePortal,
-      initialPortalState,
-    );
-    if (state.exists) assertIfMatch(ifMatch, revision);
-    const newSlug = body.slug !== undefined && body.slug !== state.slug ? body.slug : undefined;
-    const url = newSlug === undefined ? state.url : portalUrl(this.config.publicUrl, newSlug);
-    const events = decideUpdatePortal(
-      { ...withDomainTypes(body), portalId, ...(newSlug !== undefined ? { url } : {}) },
-      state,
-    );
-    if (events.length === 0) return { id: portalId, slug: state.slug, url: state.url, revision };
-    await this.roles.assertLive(body.roleIds ?? [], '/roleIds', state.roleIds);
-
-    if (newSlug !== undefined) await this.uniques.reserve('portalSlug', newSlug, portalId, ctx);
-    let next: number | 'no-stream' | undefined;
-    const append = async () => {
-      next = await appendIfMatch(this.repo, stream, events, revision, ifMatch, ctx);
-    };
+    let reservedSlug: string | undefined;
+    const update = () =>
+      this.commands.handle(
+        {
+          stream: portalStream(portalId),
+          evolve: evolvePortal,
+          initialState: initialPortalState,
+          ifMatch,
+          decide: async (state, revision) => {
+            if (state.exists) assertIfMatch(ifMatch, revision);
+            const newSlug = this.newSlug(body.slug, state.slug);
+            const url = newSlug === undefined ? undefined : portalUrl(this.config.publicUrl, newSlug);
+            const events = decideUpdatePortal(
+              { ...withDomainTypes(body), portalId, ...(url !== undefined ? { url } : {}) },
+              state,
+            );
+            if (events.length === 0) return events;
+            await this.roles.assertLive(body.roleIds ?? [], '/roleIds', state.roleIds);
+            if (newSlug !== undefined && newSlug !== reservedSlug) {
+              await this.uniques.reserve('portalSlug', newSlug, portalId, ctx);
+              reservedSlug = newSlug;
+            }
+            return events;
+          },
+        },
+        ctx,
+      );
+    let result: Awaited<ReturnType<typeof update>> | undefined;
     try {
-      if (events.some((e) => e.type === 'PortalMadeDefault'))
-        await this.defaults.switchTo(portalId, ctx, append);
-      else await append();
+      if (body.isDefault === true)
+        await this.defaults.switchTo(portalId, ctx, async () => {
+          result = await update();
+          return result.events.some((e) => e.type === 'PortalMadeDefault');
+        });
+      else result = await update();
     } catch (error) {
-      if (newSlug !== undefined && next === undefined) {
-        await this.uniques.release('portalSlug', newSlug, portalId, ctx).catch(() => undefined);
-      }
+      if (reservedSlug !== undefined && result === undefined)
+        await this.uniques.release('portalSlug', reservedSlug, portalId, ctx).catch(() => undefined);
       throw error;
     }
+    const { state, events, nextRevision } = result!;
+    if (events.length === 0)
+      return { id: portalId, slug: state.slug, url: state.url, revision: nextRevision };
+    const newSlug = this.newSlug(body.slug, state.slug);
     if (newSlug !== undefined) await this.uniques.release('portalSlug', state.slug, portalId, ctx);
-    return { id: portalId, slug: newSlug ?? state.slug, url, revision: next ?? revision };
+    const url = newSlug === undefined ? state.url : portalUrl(this.config.publicUrl, newSlug);
+    return { id: portalId, slug: newSlug ?? state.slug, url, revision: nextRevision };
+  }
+
+  private newSlug(asked: string | undefined, current: string): string | undefined {
+    return asked !== undefined && asked !== current ? asked : undefined;
   }
 }

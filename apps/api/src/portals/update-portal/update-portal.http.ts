@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffAuth } from '../../auth/auth.decorators';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import { ifMatchRevision, setEtag } from '../../http/etag';
 import { Ctx, type PortalRequest } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { RecordDoc } from '@portal/read-models';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** Staff create a record of any entity type. */
 export class CreateRecordCommand extends Command<RecordDoc> {

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** Staff delete a record. */
 export class DeleteRecordCommand extends Command<void> {

@@ -2,7 +2,7 @@ import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import { ifMatchRevision } from '../../http/etag';
 import { Ctx, type PortalRequest } from '../../http/request-context';
 import { UuidParam } from '../../http/validated.decorators';

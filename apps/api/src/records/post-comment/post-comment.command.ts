@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommentDoc } from '@portal/read-models';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** Staff comment on a record's stream, publicly or internally. */
 export class PostCommentCommand extends Command<CommentDoc> {

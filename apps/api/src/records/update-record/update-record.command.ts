@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { RecordDoc } from '@portal/read-models';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** Staff change some fields of a record; `null` clears one. */
 export class UpdateRecordCommand extends Command<RecordDoc> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { SYSTEM_ACTOR, normaliseStaffUserEmail } from '@portal/domain';
 import type { EventStore } from '@portal/event-store';
 import type { ServiceConfig } from '@portal/platform';
-import { CommandContext } from '../../commands/command-context';
+import { CommandContext } from '@portal/commands';
 import { EVENT_STORE, SERVICE_CONFIG } from '../../infrastructure/tokens';
 import { passwordProblems } from '../../auth/passwords/password-policy';
 import { CreateStaffUserHandler } from '../create-staff-user/create-staff-user.handler';

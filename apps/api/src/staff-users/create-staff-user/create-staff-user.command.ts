@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import type { CreateStaffUserBody } from '../staff-user.schemas';
 
 /** `staffUserId` given: the bootstrap admin's id is derived from its email, so every start agrees on it. */

@@ -1,24 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { StreamCommands, type CommandContext } from '@portal/commands';
 import {
   decideCreateStaffUser,
-  decideReserveUniqueValue,
   decideSetStaffUserPassword,
-  evolveReservation,
   evolveStaffUser,
-  initialReservationState,
   initialStaffUserState,
-  reservationStream,
   staffUserStream,
-  type ReservationEvent,
-  type ReservationState,
   type StaffUserEvent,
-  type StaffUserState,
 } from '@portal/domain';
-import { WrongExpectedRevision } from '@portal/event-store';
-import { AggregateRepository } from '../../commands/aggregate-repository';
-import type { CommandContext } from '../../commands/command-context';
 import { CredentialStore } from '../../auth/passwords/credential-store';
+import { UniqueValues } from '../../shared-streams/unique-values';
 import { CreateStaffUserCommand } from './create-staff-user.command';
 
 /**
@@ -29,7 +21,8 @@ import { CreateStaffUserCommand } from './create-staff-user.command';
 @CommandHandler(CreateStaffUserCommand)
 export class CreateStaffUserHandler implements ICommandHandler<CreateStaffUserCommand> {
   constructor(
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
+    private readonly uniques: UniqueValues,
     private readonly credentials: CredentialStore,
   ) {}
 
@@ -37,29 +30,10 @@ export class CreateStaffUserHandler implements ICommandHandler<CreateStaffUserCo
     const { email, name, role, password } = body;
     // Decided first against an empty state: an invalid user must not leave its email reserved.
     const created = decideCreateStaffUser({ staffUserId, email, name, role }, initialStaffUserState);
-    await this.reserveEmail(email, staffUserId, ctx);
+    await this.uniques.reserve('staffUserEmail', email, staffUserId, ctx);
     await this.credentials.setPassword({ kind: 'staff', id: staffUserId }, password, new Date(ctx.now));
     await this.appendCreation(staffUserId, created, ctx);
     return { id: staffUserId };
-  }
-
-  private async reserveEmail(email: string, ownerId: string, ctx: CommandContext): Promise<void> {
-    const stream = reservationStream('staffUserEmail', email);
-    for (let attempt = 0; ; attempt++) {
-      const { state, revision } = await this.repo.load<ReservationState, ReservationEvent>(
-        stream,
-        evolveReservation,
-        initialReservationState,
-      );
-      const events = decideReserveUniqueValue({ kind: 'staffUserEmail', value: email, ownerId }, state);
-      try {
-        await this.repo.append(stream, events, revision, ctx);
-        return;
-      } catch (error) {
-        // Someone else wrote meanwhile: read again, the decider then says who holds it.
-        if (!(error instanceof WrongExpectedRevision) || attempt >= 2) throw error;
-      }
-    }
   }
 
   private async appendCreation(
@@ -67,20 +41,19 @@ export class CreateStaffUserHandler implements ICommandHandler<CreateStaffUserCo
     created: StaffUserEvent[],
     ctx: CommandContext,
   ): Promise<void> {
-    const stream = staffUserStream(staffUserId);
-    const { state, revision } = await this.repo.load<StaffUserState, StaffUserEvent>(
-      stream,
-      evolveStaffUser,
-      initialStaffUserState,
+    await this.commands.handle(
+      {
+        stream: staffUserStream(staffUserId),
+        evolve: evolveStaffUser,
+        initialState: initialStaffUserState,
+        decide: (state) => {
+          // The same user, created by a racing bootstrap or an earlier try: nothing to add.
+          if (state.exists) return [];
+          const afterCreate = created.reduce(evolveStaffUser, state);
+          return [...created, ...decideSetStaffUserPassword({ staffUserId }, afterCreate)];
+        },
+      },
+      ctx,
     );
-    if (state.exists) return; // the same user, created by a racing bootstrap or an earlier try
-    const afterCreate = created.reduce(evolveStaffUser, state);
-    const events = [...created, ...decideSetStaffUserPassword({ staffUserId }, afterCreate)];
-    try {
-      await this.repo.append(stream, events, revision, ctx);
-    } catch (error) {
-      const again = await this.repo.load(stream, evolveStaffUser, initialStaffUserState);
-      if (!(error instanceof WrongExpectedRevision) || !again.state.exists) throw error;
-    }
   }
 }

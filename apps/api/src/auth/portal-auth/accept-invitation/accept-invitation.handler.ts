@@ -1,7 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { decideAcceptInvitation, evolvePortalUser, portalUserStream } from '@portal/domain';
+import { StreamCommands } from '@portal/commands';
+import {
+  decideAcceptInvitation,
+  evolvePortalUser,
+  initialPortalUserState,
+  portalUserStream,
+} from '@portal/domain';
 import { hashToken } from '@portal/platform';
-import { AggregateRepository } from '../../../commands/aggregate-repository';
 import { actingAs } from '../../client/acting-context';
 import { OneTimeTokens } from '../../one-time-tokens/one-time-tokens';
 import { CredentialStore } from '../../passwords/credential-store';
@@ -25,7 +30,7 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
     private readonly tokens: OneTimeTokens,
     private readonly users: PortalUserStates,
     private readonly credentials: CredentialStore,
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
     private readonly signIn: PortalSignIn,
   ) {}
 
@@ -40,16 +45,25 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
     const entry = await this.tokens.find('invitation', token);
     if (entry === null) throw invalidToken('invitation_invalid');
     const { state, revision } = await this.users.current(entry.portalUserId);
-    const events = decideAcceptInvitation(
-      { type: 'AcceptInvitation', portalId: portal.id, tokenHash: hashToken(token), now: ctx.now },
-      state,
-    );
     const name = `${state.firstName} ${state.lastName}`.trim();
     const acting = actingAs(ctx, { type: 'portalUser', id: state.id, name, portalId: portal.id });
-    await this.repo.append(portalUserStream(state.id), events, revision, acting.ctx);
+    const { state: decidedOn, events } = await this.commands.handle(
+      {
+        stream: portalUserStream(state.id),
+        evolve: evolvePortalUser,
+        initialState: initialPortalUserState,
+        given: { state, revision },
+        decide: (current) =>
+          decideAcceptInvitation(
+            { type: 'AcceptInvitation', portalId: portal.id, tokenHash: hashToken(token), now: ctx.now },
+            current,
+          ),
+      },
+      acting.ctx,
+    );
     acting.report();
     await this.credentials.setPassword({ kind: 'portalUser', id: state.id }, password, new Date(ctx.now));
-    const accepted = events.reduce(evolvePortalUser, state);
+    const accepted = events.reduce(evolvePortalUser, decidedOn);
     return this.signIn.attempt(accepted, portal, true, client, ctx);
   }
 }

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** POST /v1/portals/{slug}/auth/confirm-email: confirms a requested email change with the mailed token. */
 export class ConfirmEmailCommand extends Command<{ email: string }> {

@@ -1,18 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { StreamCommands } from '@portal/commands';
 import {
   DomainError,
   decideConfirmEmailChange,
-  decideReleaseUniqueValue,
-  evolveReservation,
-  initialReservationState,
+  evolvePortalUser,
+  initialPortalUserState,
   portalUserStream,
-  reservationStream,
-  type ReservationEvent,
-  type ReservationState,
 } from '@portal/domain';
 import { hashToken } from '@portal/platform';
-import { AggregateRepository } from '../../../commands/aggregate-repository';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
+import { UniqueValues } from '../../../shared-streams/unique-values';
 import { actingAs } from '../../client/acting-context';
 import { OneTimeTokens } from '../../one-time-tokens/one-time-tokens';
 import { PortalUserStates } from '../../state/portal-user-states';
@@ -31,7 +28,8 @@ export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmailCommand>
     private readonly portals: AuthPortal,
     private readonly tokens: OneTimeTokens,
     private readonly users: PortalUserStates,
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
+    private readonly uniques: UniqueValues,
   ) {}
 
   async execute({ slug, token, ctx }: ConfirmEmailCommand): Promise<{ email: string }> {
@@ -39,28 +37,30 @@ export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmailCommand>
     const entry = await this.tokens.find('email-change', token);
     if (entry === null) throw invalidToken('email_change_invalid');
     const { state, revision } = await this.users.current(entry.portalUserId);
-    const events = decideConfirmEmailChange(
-      { type: 'ConfirmEmailChange', tokenHash: hashToken(token), now: ctx.now },
-      state,
-    );
     const name = `${state.firstName} ${state.lastName}`.trim();
     const acting = actingAs(ctx, { type: 'portalUser', id: state.id, name, portalId: portal.id });
-    await this.repo.append(portalUserStream(state.id), events, revision, acting.ctx);
+    const { events } = await this.commands.handle(
+      {
+        stream: portalUserStream(state.id),
+        evolve: evolvePortalUser,
+        initialState: initialPortalUserState,
+        given: { state, revision },
+        decide: (current) =>
+          decideConfirmEmailChange(
+            { type: 'ConfirmEmailChange', tokenHash: hashToken(token), now: ctx.now },
+            current,
+          ),
+      },
+      acting.ctx,
+    );
     await this.releaseOldEmail(state.email, state.id, acting.ctx);
     acting.report();
     return { email: events[0].data.newEmail };
   }
 
   private async releaseOldEmail(email: string, ownerId: string, ctx: CommandContext): Promise<void> {
-    const stream = reservationStream('portalUserEmail', email);
-    const { state, revision } = await this.repo.load<ReservationState, ReservationEvent>(
-      stream,
-      evolveReservation,
-      initialReservationState,
-    );
     try {
-      const events = decideReleaseUniqueValue({ kind: 'portalUserEmail', value: email, ownerId }, state);
-      await this.repo.append(stream, events, revision, ctx);
+      await this.uniques.release('portalUserEmail', email, ownerId, ctx);
     } catch (error) {
       // Held by someone else already (never ours to free): nothing to release.
       if (!(error instanceof DomainError)) throw error;

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** POST /v1/portals/{slug}/auth/forgot-password: answers nothing, whatever happened. */
 export class ForgotPasswordCommand extends Command<void> {

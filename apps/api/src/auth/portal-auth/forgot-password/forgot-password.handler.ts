@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, decideRequestPasswordReset, portalUserStream } from '@portal/domain';
-import { AggregateRepository } from '../../../commands/aggregate-repository';
+import { StreamCommands } from '@portal/commands';
+import {
+  DomainError,
+  decideRequestPasswordReset,
+  evolvePortalUser,
+  initialPortalUserState,
+  portalUserStream,
+} from '@portal/domain';
 import { actingAs } from '../../client/acting-context';
 import { OneTimeTokens } from '../../one-time-tokens/one-time-tokens';
 import { PortalUserStates } from '../../state/portal-user-states';
@@ -20,7 +26,7 @@ export class ForgotPasswordHandler implements ICommandHandler<ForgotPasswordComm
     private readonly reservations: ReservationOwners,
     private readonly users: PortalUserStates,
     private readonly tokens: OneTimeTokens,
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
   ) {}
 
   async execute({ slug, email, ctx }: ForgotPasswordCommand): Promise<void> {
@@ -31,26 +37,36 @@ export class ForgotPasswordHandler implements ICommandHandler<ForgotPasswordComm
     if (!state.exists) return;
     const resetId = randomUUID();
     const tokenHash = this.tokens.tokenHashFor('password-reset', resetId);
-    let events;
+    const name = `${state.firstName} ${state.lastName}`.trim();
+    const acting = actingAs(ctx, { type: 'portalUser', id: state.id, name, portalId: portal.id });
     try {
-      events = decideRequestPasswordReset(
-        { type: 'RequestPasswordReset', resetId, portalId: portal.id, tokenHash, now: ctx.now },
-        state,
+      await this.commands.handle(
+        {
+          stream: portalUserStream(state.id),
+          evolve: evolvePortalUser,
+          initialState: initialPortalUserState,
+          given: { state, revision },
+          decide: async (current) => {
+            const events = decideRequestPasswordReset(
+              { type: 'RequestPasswordReset', resetId, portalId: portal.id, tokenHash, now: ctx.now },
+              current,
+            );
+            await this.tokens.remember({
+              id: tokenHash,
+              purpose: 'password-reset',
+              tokenId: resetId,
+              portalUserId: state.id,
+              portalId: portal.id,
+            });
+            return events;
+          },
+        },
+        acting.ctx,
       );
     } catch (error) {
       if (error instanceof DomainError) return; // deactivated, not in this portal, no password yet
       throw error;
     }
-    await this.tokens.remember({
-      id: tokenHash,
-      purpose: 'password-reset',
-      tokenId: resetId,
-      portalUserId: state.id,
-      portalId: portal.id,
-    });
-    const name = `${state.firstName} ${state.lastName}`.trim();
-    const acting = actingAs(ctx, { type: 'portalUser', id: state.id, name, portalId: portal.id });
-    await this.repo.append(portalUserStream(state.id), events, revision, acting.ctx);
     acting.report();
   }
 }

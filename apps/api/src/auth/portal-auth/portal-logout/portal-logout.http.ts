@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../auth.decorators';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import { CurrentPrincipal, Ctx } from '../../../http/request-context';
 import type { Principal } from '../../principal';
 import { SessionTerminator } from '../../sessions/session-terminator';

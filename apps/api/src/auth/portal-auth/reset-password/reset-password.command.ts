@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** POST /v1/portals/{slug}/auth/reset-password: sets the new password with a mailed token. */
 export class ResetPasswordCommand extends Command<void> {

@@ -1,7 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { decideResetPassword, portalUserStream } from '@portal/domain';
+import { StreamCommands } from '@portal/commands';
+import {
+  decideResetPassword,
+  evolvePortalUser,
+  initialPortalUserState,
+  portalUserStream,
+} from '@portal/domain';
 import { hashToken } from '@portal/platform';
-import { AggregateRepository } from '../../../commands/aggregate-repository';
 import { actingAs } from '../../client/acting-context';
 import { OneTimeTokens } from '../../one-time-tokens/one-time-tokens';
 import { CredentialStore } from '../../passwords/credential-store';
@@ -24,7 +29,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     private readonly users: PortalUserStates,
     private readonly credentials: CredentialStore,
     private readonly sessions: PortalSessionStore,
-    private readonly repo: AggregateRepository,
+    private readonly commands: StreamCommands,
   ) {}
 
   async execute({ slug, token, password, ctx }: ResetPasswordCommand): Promise<void> {
@@ -32,13 +37,22 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     const entry = await this.tokens.find('password-reset', token);
     if (entry === null) throw invalidToken('reset_invalid');
     const { state, revision } = await this.users.current(entry.portalUserId);
-    const events = decideResetPassword(
-      { type: 'ResetPassword', portalId: portal.id, tokenHash: hashToken(token), now: ctx.now },
-      state,
-    );
     const name = `${state.firstName} ${state.lastName}`.trim();
     const acting = actingAs(ctx, { type: 'portalUser', id: state.id, name, portalId: portal.id });
-    await this.repo.append(portalUserStream(state.id), events, revision, acting.ctx);
+    await this.commands.handle(
+      {
+        stream: portalUserStream(state.id),
+        evolve: evolvePortalUser,
+        initialState: initialPortalUserState,
+        given: { state, revision },
+        decide: (current) =>
+          decideResetPassword(
+            { type: 'ResetPassword', portalId: portal.id, tokenHash: hashToken(token), now: ctx.now },
+            current,
+          ),
+      },
+      acting.ctx,
+    );
     acting.report();
     const now = new Date(ctx.now);
     await this.credentials.setPassword({ kind: 'portalUser', id: state.id }, password, now);

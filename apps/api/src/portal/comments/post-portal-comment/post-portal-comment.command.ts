@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommentDoc } from '@portal/read-models';
 import type { PortalAccess } from '../../../auth/portal-access';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** A portal user comments on a record (always public). */
 export class PostPortalCommentCommand extends Command<CommentDoc> {

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import { Ctx, CurrentPrincipal } from '../../../http/request-context';
 import { UuidParam, ValidBody } from '../../../http/validated.decorators';
 import { PortalCaller } from '../../portal-caller';

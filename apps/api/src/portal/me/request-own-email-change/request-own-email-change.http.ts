@@ -18,7 +18,7 @@ import { presentedPasswordSchema } from '../../../auth/passwords/password-policy
 import { portalPasswordLimits } from '../../../auth/rate-limit/auth-rate-limits';
 import { failureLimited } from '../../../auth/rate-limit/failure-limited';
 import { RateLimiter } from '../../../auth/rate-limit/rate-limiter';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import { Ctx, CurrentPrincipal } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
 import { emailChangeBody } from '../../../portal-users/portal-user.schemas';

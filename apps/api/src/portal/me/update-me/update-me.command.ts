@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { ProfileChanges } from '@portal/domain';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** A portal user changes their own profile; the domain refuses any other field (403). */
 export class UpdateMeCommand extends Command<ProfileChanges> {

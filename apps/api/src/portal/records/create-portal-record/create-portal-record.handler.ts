@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { decideCreateRecordAsPortalUser, initialRecordState, recordStream } from '@portal/domain';
 import type { RecordDoc } from '@portal/read-models';
-import { AggregateRepository } from '../../../commands/aggregate-repository';
-import { asStreamEvents, recordDocFromEvents } from '../../../records/record-document';
+import { recordDocFromEvents } from '../../../records/record-document';
+import { RecordStreamWriter } from '../../../records/record-stream-writer';
 import { PortalCaller, userAccess } from '../../portal-caller';
 import { CreatePortalRecordCommand } from './create-portal-record.command';
 
@@ -16,29 +16,27 @@ import { CreatePortalRecordCommand } from './create-portal-record.command';
 export class CreatePortalRecordHandler implements ICommandHandler<CreatePortalRecordCommand, RecordDoc> {
   constructor(
     private readonly caller: PortalCaller,
-    private readonly repo: AggregateRepository,
+    private readonly writer: RecordStreamWriter,
   ) {}
 
   async execute({ access, entityType, fields, ctx }: CreatePortalRecordCommand): Promise<RecordDoc> {
     const def = await this.caller.definition(entityType);
     const recordId = randomUUID();
-    const events = decideCreateRecordAsPortalUser(
-      {
-        type: 'CreateRecordAsPortalUser',
-        recordId,
-        entityType,
-        fields,
-        defaultCaseAssigneeId: access.portal.defaultCaseAssigneeId,
-      },
-      initialRecordState,
-      def,
-      userAccess(access),
+    const created = await this.writer.create(recordStream(entityType, recordId), ctx, () =>
+      decideCreateRecordAsPortalUser(
+        {
+          type: 'CreateRecordAsPortalUser',
+          recordId,
+          entityType,
+          fields,
+          defaultCaseAssigneeId: access.portal.defaultCaseAssigneeId,
+        },
+        initialRecordState,
+        def,
+        userAccess(access),
+      ),
     );
-    await this.repo.append(recordStream(entityType, recordId), events, 'no-stream', ctx);
-    const doc = recordDocFromEvents(
-      asStreamEvents(events, 'no-stream', { actor: ctx.actor, timestamp: ctx.now }),
-      def,
-    );
+    const doc = recordDocFromEvents(created, def);
     if (!doc) throw new Error('A created record must fold into a document');
     return doc;
   }

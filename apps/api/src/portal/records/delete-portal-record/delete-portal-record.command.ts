@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { PortalAccess } from '../../../auth/portal-access';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 
 /** A portal user deletes a record inside their delete scope. */
 export class DeletePortalRecordCommand extends Command<void> {

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import { ifMatchRevision } from '../../../http/etag';
 import { Ctx, CurrentPrincipal, type PortalRequest } from '../../../http/request-context';
 import { UuidParam } from '../../../http/validated.decorators';

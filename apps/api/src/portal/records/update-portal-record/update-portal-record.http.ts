@@ -4,7 +4,7 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
-import type { CommandContext } from '../../../commands/command-context';
+import type { CommandContext } from '@portal/commands';
 import { ifMatchRevision, setEtag } from '../../../http/etag';
 import { Ctx, CurrentPrincipal, type PortalRequest } from '../../../http/request-context';
 import { UuidParam, ValidBody } from '../../../http/validated.decorators';

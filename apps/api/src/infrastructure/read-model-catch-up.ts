@@ -3,7 +3,7 @@ import type { EventStore } from '@portal/event-store';
 import { ReadModelNames } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
 import { ProblemException } from '../http/problem';
-import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { EVENT_STORE, READ_STORE } from './tokens';
 
 const CATCH_UP_MS = 5_000;
 

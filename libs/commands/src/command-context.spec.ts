@@ -7,11 +7,11 @@ import {
   type ExpectedRevision,
   type NewEvent,
 } from '@portal/event-store';
-import { AggregateRepository } from './aggregate-repository';
+import { appendDecided } from './append-decided';
 import { CommandContext } from './command-context';
 import { eventId } from './event-ids';
 
-/** Just what AggregateRepository.append calls, keeping the ids it was given. */
+/** Just what appendDecided calls, keeping the ids it was given. */
 function recordingStore(): { store: EventStore; appended: { stream: string; ids: string[] }[] } {
   const appended: { stream: string; ids: string[] }[] = [];
   let position = 0;
@@ -46,9 +46,9 @@ describe('CommandContext.peekEventIndex', () => {
     expect(ctx.peekEventIndex('a')).toBe(2);
   });
 
-  it("names the id the repository gives the command's next event on that stream", async () => {
+  it("names the id the primitive gives the command's next event on that stream", async () => {
     const { store, appended } = recordingStore();
-    const repo = new AggregateRepository(store);
+    const repo = { append: appendDecided.bind(null, store) };
     const ctx = new CommandContext(SYSTEM_ACTOR);
     // Earlier appends of the same command, to this stream and to another one.
     await repo.append('portalUser-1', [event, event], 'any', ctx);
@@ -73,7 +73,7 @@ describe('CommandContext.peekEventIndex', () => {
         return store.append(...args);
       },
     } as unknown as EventStore;
-    const repo = new AggregateRepository(flaky);
+    const repo = { append: appendDecided.bind(null, flaky) };
     const ctx = new CommandContext(SYSTEM_ACTOR);
     const first = eventId(ctx.commandId, 's', ctx.peekEventIndex('s'));
     await expect(repo.append('s', [event], 'any', ctx)).rejects.toThrow('conflict');
@@ -84,7 +84,7 @@ describe('CommandContext.peekEventIndex', () => {
   });
 });
 
-describe('AggregateRepository.append when the outcome is unknown', () => {
+describe('appendDecided when the outcome is unknown', () => {
   it('appends again with the same ids, and answers with the result the retry gets', async () => {
     const { store, appended } = recordingStore();
     const append = store.append.bind(store);
@@ -96,7 +96,7 @@ describe('AggregateRepository.append when the outcome is unknown', () => {
     };
     const ctx = new CommandContext(SYSTEM_ACTOR);
 
-    const result = await new AggregateRepository(store).append('s', [event, event], 'any', ctx);
+    const result = await appendDecided(store, 's', [event, event], 'any', ctx);
 
     expect(calls).toBe(2);
     expect(appended).toEqual([
@@ -114,7 +114,7 @@ describe('AggregateRepository.append when the outcome is unknown', () => {
       calls += 1;
       throw new AppendOutcomeUnknown(stream, new Error('deadline'));
     };
-    const repo = new AggregateRepository(store);
+    const repo = { append: appendDecided.bind(null, store) };
     await expect(repo.append('s', [event], 3, new CommandContext(SYSTEM_ACTOR))).rejects.toBeInstanceOf(
       AppendOutcomeUnknown,
     );

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { CommandContext, StreamCommands } from '@portal/commands';
+import {
+  decideCreatePortal,
+  evolvePortal,
+  initialPortalState,
+  portalStream,
+  SYSTEM_ACTOR,
+  type PortalSettings,
+} from '@portal/domain';
+import { openEmbeddedEventStore, type EventStore } from '@portal/event-store';
+import { PortalSeats } from '../portal-seats';
+import { UniqueValues } from '../unique-values';
+
+/**
+ * The write path over an in-memory embedded store (PGlite), for given/when/then specs of the
+ * workflows: the real primitive and shared streams, nothing faked below them.
+ */
+export class EmbeddedWritePath {
+  private constructor(
+    readonly store: EventStore,
+    readonly commands: StreamCommands,
+    readonly uniques: UniqueValues,
+    readonly seats: PortalSeats,
+  ) {}
+
+  static async open(): Promise<EmbeddedWritePath> {
+    const store = await openEmbeddedEventStore(undefined);
+    const commands = new StreamCommands(store);
+    return new EmbeddedWritePath(store, commands, new UniqueValues(commands), new PortalSeats(commands));
+  }
+
+  ctx(): CommandContext {
+    return new CommandContext(SYSTEM_ACTOR);
+  }
+
+  /** Given: a portal (its slug reserved as the API does), with these settings. */
+  async portal(settings: Partial<PortalSettings> = {}): Promise<string> {
+    const portalId = randomUUID();
+    const slug = `p-${portalId.slice(0, 8)}`;
+    await this.uniques.reserve('portalSlug', slug, portalId, this.ctx());
+    await this.commands.handle(
+      {
+        stream: portalStream(portalId),
+        evolve: evolvePortal,
+        initialState: initialPortalState,
+        expected: 'no-stream',
+        decide: (state) =>
+          decideCreatePortal(
+            { portalId, name: 'Portal', slug, url: `http://portal.test/${slug}`, settings },
+            state,
+          ),
+      },
+      this.ctx(),
+    );
+    return portalId;
+  }
+
+  /** The types of a stream's events, in order. */
+  async eventTypes(stream: string): Promise<string[]> {
+    return (await this.store.readStream(stream)).map((e) => e.type);
+  }
+
+  async seatHolders(portalId: string): Promise<string[]> {
+    const { state } = await this.commands.read(portalStream(portalId), {
+      evolve: evolvePortal,
+      initialState: initialPortalState,
+    });
+    return state.seatHolders;
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
