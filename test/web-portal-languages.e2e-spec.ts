@@ -43,7 +43,8 @@ const LANGUAGES = [
     forgotSent: /ist eine E-Mail mit einem Link unterwegs/,
     invitationSubject: 'Sie sind zu {portal} eingeladen',
     resetSubject: 'Ihr Passwort für {portal} zurücksetzen',
-    statusSubject: 'Ihre Anfrage „{case}“ hat jetzt den Status Closed',
+    statusSubject: 'Ihre Anfrage „{case}“ hat jetzt den Status Geschlossen',
+    newStatus: 'Neu',
   },
   {
     setting: 'fr_FR',
@@ -58,7 +59,8 @@ const LANGUAGES = [
     forgotSent: /un e-mail contenant un lien est en route/,
     invitationSubject: 'Vous êtes invité sur {portal}',
     resetSubject: 'Réinitialisez votre mot de passe {portal}',
-    statusSubject: 'Votre demande « {case} » est maintenant : Closed',
+    statusSubject: 'Votre demande « {case} » est maintenant : Fermée',
+    newStatus: 'Nouvelle',
   },
   {
     setting: 'es_ES',
@@ -73,7 +75,8 @@ const LANGUAGES = [
     forgotSent: /le hemos enviado un correo con un enlace/,
     invitationSubject: 'Le han invitado a {portal}',
     resetSubject: 'Restablezca su contraseña de {portal}',
-    statusSubject: 'Su caso «{case}» está ahora en estado Closed',
+    statusSubject: 'Su caso «{case}» está ahora en estado Cerrado',
+    newStatus: 'Nuevo',
   },
 ];
 
@@ -159,6 +162,8 @@ suite(
       expect(await page.locator('html').getAttribute('lang')).toBe(language.lang);
       const tabs = page.locator('nav.tabs a');
       expect(await tabs.allInnerTexts()).toEqual(language.tabs);
+      // The case's status, a value the API keeps in English, in the portal's words.
+      expect(await page.locator('.dashlet-list .badge').allInnerTexts()).toEqual([language.newStatus]);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `${language.setting}-dashboard`);
 

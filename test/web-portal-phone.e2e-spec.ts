@@ -456,6 +456,34 @@ suite(
       await page.context().close();
     });
 
+    it('moves focus to the news after an email change is confirmed', async () => {
+      const account = await world.createRecord('Account', { name: `Movers ${world.unique()}` });
+      const contact = await world.createRecord('Contact', {
+        firstName: 'Eve',
+        lastName: 'Mover',
+        email: `eve-${world.unique()}@customer.example.com`,
+        accountId: account,
+      });
+      const eve = await world.createPortalUser(contact, portal);
+      const newEmail = `eve-new-${world.unique()}@customer.example.com`;
+      const asked = await world.call('post', `/v1/portals/${portal.slug}/me/email-change`, eve.token, {
+        newEmail,
+        password: CUSTOMER_PASSWORD,
+      });
+      expect(asked.status).toBe(202);
+
+      const page = await open('phone');
+      await page.goto(await emailedLink(app, portal.slug, newEmail, 'confirm-email'));
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Confirm your new email address' }));
+      await page.getByRole('button', { name: 'Confirm my email address' }).click();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
+      expect(await page.evaluate('document.activeElement.textContent')).toBe(
+        'Your new email address is confirmed. Log in with it.',
+      );
+      await screenshot(page, 'phone-10-email-confirmed');
+      await page.context().close();
+    });
+
     it('leaves the skip link to the browser: focus moves to the content, nothing reloads', async () => {
       const page = await open('desktop');
       await logIn(page, robEmail);
@@ -464,7 +492,7 @@ suite(
       await page.evaluate('document.querySelector("h1").dataset.before = "skip"');
       await page.locator('.skip-link').focus();
       await page.keyboard.press('Enter');
-      await page.waitForFunction('document.activeElement && document.activeElement.id === "main"');
+      await page.locator('main#main:focus').waitFor();
       expect(await page.locator('h1[data-before="skip"]').count()).toBe(1);
       expect(calls).toEqual([]);
       // The next Tab goes into the content, past the header and tabs.

@@ -448,6 +448,8 @@ suite(
       await page.getByRole('button', { name: 'Save the new password' }).click();
       await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
       expect(await page.getByRole('status').innerText()).toMatch(/password has been changed/);
+      // The login page opened with news: focus is on it, so it is read out first.
+      expect(await page.evaluate('document.activeElement.getAttribute("role")')).toBe('status');
 
       await page.getByLabel('Email').fill(readerEmail);
       await page.getByLabel('Password').fill(NEW_PASSWORD);

@@ -60,7 +60,9 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function shown(page: Page, locator: Locator): Promise<void> {
   await locator.waitFor();
-  await page.waitForFunction('document.querySelector(\'[aria-busy="true"]\') === null');
+  // A locator, not waitForFunction: polling a string predicate needs eval, which the pages' CSP
+  // refuses (the first check passes through DevTools, so it failed only when the page was slow).
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -4,5 +4,7 @@ import type { CaseEmailContext, RenderedEmail } from './rendered-email';
 
 /** The case moved to another status: the new status and a link, nothing else of the case. */
 export function caseStatusChangedEmail(context: CaseEmailContext & { status: string }): RenderedEmail {
-  return renderCaseEmail(messagesFor(context.locale).caseStatusChanged, context, { status: context.status });
+  const words = messagesFor(context.locale);
+  const status = words.caseStatuses[context.status] ?? context.status;
+  return renderCaseEmail(words.caseStatusChanged, context, { status });
 }

@@ -87,7 +87,7 @@ describe('templates in the portal language', () => {
       expiry: /gültig bis 8\. Januar 2026 um 13:00/,
       reset: 'Ihr Passwort für Acme <Support> zurücksetzen',
       change: 'Bestätigen Sie Ihre neue E-Mail-Adresse für Acme <Support>',
-      status: 'Ihre Anfrage „Drucker“ hat jetzt den Status Closed',
+      status: 'Ihre Anfrage „Drucker“ hat jetzt den Status Geschlossen',
     },
     {
       locale: 'fr',
@@ -95,7 +95,7 @@ describe('templates in the portal language', () => {
       expiry: /expire le 8 janvier 2026 à 13:00/,
       reset: 'Réinitialisez votre mot de passe Acme <Support>',
       change: 'Confirmez votre nouvelle adresse e-mail pour Acme <Support>',
-      status: 'Votre demande « Drucker » est maintenant : Closed',
+      status: 'Votre demande « Drucker » est maintenant : Fermée',
     },
     {
       locale: 'es',
@@ -103,7 +103,7 @@ describe('templates in the portal language', () => {
       expiry: /caduca el 8 de enero de 2026/,
       reset: 'Restablezca su contraseña de Acme <Support>',
       change: 'Confirme su nueva dirección de correo para Acme <Support>',
-      status: 'Su caso «Drucker» está ahora en estado Closed',
+      status: 'Su caso «Drucker» está ahora en estado Cerrado',
     },
   ];
 
@@ -128,4 +128,21 @@ describe('templates in the portal language', () => {
       expect(status.subject).toBe(expected.status);
     },
   );
+});
+
+describe('case statuses in the portal language', () => {
+  const base = {
+    portal: { name: 'Acme', slug: 'acme' },
+    recipient: { firstName: 'Ann' },
+    locale: 'de',
+    link: 'https://portal.example.com/portal/acme/records/Case/c1',
+    caseName: 'Drucker',
+  };
+
+  it('names a built-in status in the language and a status of the CRM’s own as it is', () => {
+    expect(caseStatusChangedEmail({ ...base, status: 'Pending' }).text).toContain('auf Ausstehend geändert');
+    expect(caseStatusChangedEmail({ ...base, status: 'Waiting on vendor' }).subject).toBe(
+      'Ihre Anfrage „Drucker“ hat jetzt den Status Waiting on vendor',
+    );
+  });
 });

@@ -8,6 +8,8 @@ export interface FieldSpec {
   value?: unknown;
   required?: boolean;
   options?: string[];
+  /** The text shown for an option (its value is what is sent). */
+  optionLabel?: (option: string) => string;
   hint?: string;
   autocomplete?: string;
   minLength?: number;
@@ -36,7 +38,8 @@ export function formField(spec: FieldSpec): HTMLElement {
   } else if (spec.type === 'select') {
     const select = el('select', common, spec.required ? null : el('option', { value: '' }, '—'));
     for (const option of spec.options ?? []) {
-      select.append(el('option', { value: option, selected: option === spec.value }, option));
+      const text = spec.optionLabel ? spec.optionLabel(option) : option;
+      select.append(el('option', { value: option, selected: option === spec.value }, text));
     }
     control = select;
   } else if (spec.type === 'checkbox') {

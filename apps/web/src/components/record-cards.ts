@@ -9,6 +9,8 @@ export interface CardOptions {
   /** The list's columns: the first is the card's title (a link), each other one a line of its own. */
   columns: string[];
   label: (field: string) => string;
+  /** A value as shown (an option value in the user's language). */
+  shownValue: (field: string, value: unknown) => unknown;
   recordHref: (item: PortalRecord) => string;
 }
 
@@ -43,7 +45,7 @@ export function recordCards(
               'div',
               { class: 'record-card-line' },
               el('dt', {}, t('list.fieldLabel', { field: options.label(field) })),
-              el('dd', {}, fieldValue(t, dates, item[field])),
+              el('dd', {}, fieldValue(t, dates, options.shownValue(field, item[field]))),
             ),
           ),
         ),

@@ -8,6 +8,8 @@ export interface TableOptions {
   caption: string;
   columns: string[];
   label: (field: string) => string;
+  /** A value as shown (an option value in the user's language). */
+  shownValue: (field: string, value: unknown) => unknown;
   sort: { field: string; order: 'asc' | 'desc' };
   /** The fields the API sorts by; their headers are links that sort (again: the other way). */
   sortable: (field: string) => boolean;
@@ -50,7 +52,7 @@ export function recordTable(
   for (const item of items) {
     const row = el('tr');
     options.columns.forEach((column, index) => {
-      const value = fieldValue(t, dates, item[column]);
+      const value = fieldValue(t, dates, options.shownValue(column, item[column]));
       const cell =
         index === 0
           ? el(

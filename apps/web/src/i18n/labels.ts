@@ -14,3 +14,8 @@ export function entitySingular(messages: Messages, entityType: string): string {
 export function fieldLabel(messages: Messages, field: string): string {
   return labelFor(messages, `field.${field}`, humanize(field));
 }
+
+/** An option value of a built-in enum field in the user's language (`status` `Closed` → `Geschlossen`); other values as they are. */
+export function optionLabel(messages: Messages, field: string, value: unknown): unknown {
+  return typeof value === 'string' ? labelFor(messages, `option.${field}.${value}`, value) : value;
+}

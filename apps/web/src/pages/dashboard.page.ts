@@ -4,7 +4,7 @@ import { flashMessage } from '../components/alerts.js';
 import { append, el } from '../dom/element.js';
 import { timeElement } from '../format/field-value.js';
 import { labelFor } from '../i18n/catalogue.js';
-import { entityLabel } from '../i18n/labels.js';
+import { entityLabel, optionLabel } from '../i18n/labels.js';
 
 type Data = Record<string, unknown>;
 
@@ -54,7 +54,9 @@ function recordList(view: PortalView, entityType: string, items: PortalRecord[])
               name,
             )
           : name,
-        typeof item.status === 'string' ? el('span', { class: 'badge' }, item.status) : null,
+        typeof item.status === 'string'
+          ? el('span', { class: 'badge' }, String(optionLabel(view.messages, 'status', item.status)))
+          : null,
         when ? el('span', { class: 'muted' }, ' ', when) : null,
       );
     }),
@@ -63,7 +65,7 @@ function recordList(view: PortalView, entityType: string, items: PortalRecord[])
 
 /** The body of one dashlet, by kind; an unknown kind or hidden data says it is not available. */
 function dashletBody(view: PortalView, dashlet: Dashlet, title: string): HTMLElement {
-  const { t } = view;
+  const { t, messages } = view;
   const data = asData(dashlet.data);
   if (!data) return el('p', { class: 'muted' }, t('dashlet.noData'));
   switch (dashlet.dashlet) {
@@ -75,7 +77,10 @@ function dashletBody(view: PortalView, dashlet: Dashlet, title: string): HTMLEle
         table(
           title,
           [t('dashlet.priority'), t('dashlet.count')],
-          Object.entries(byPriority).map(([p, n]) => [p, Number(n)]),
+          Object.entries(byPriority).map(([p, n]) => [
+            String(optionLabel(messages, 'priority', p)),
+            Number(n),
+          ]),
         ),
         el('p', { class: 'dashlet-total' }, t('dashlet.total', { count: Number(data.total ?? 0) })),
       );
@@ -88,7 +93,7 @@ function dashletBody(view: PortalView, dashlet: Dashlet, title: string): HTMLEle
         Object.entries(byPriority).map(([p, v]) => {
           const row = asData(v) ?? {};
           return [
-            p,
+            String(optionLabel(messages, 'priority', p)),
             Number(row.count ?? 0),
             row.averageHours == null ? t('field.empty') : String(row.averageHours),
           ];

@@ -3,7 +3,7 @@ import { flashMessage } from '../components/alerts.js';
 import { formField } from '../components/form-field.js';
 import { onSubmit, text } from '../components/form-submission.js';
 import { append, el } from '../dom/element.js';
-import { entitySingular, fieldLabel } from '../i18n/labels.js';
+import { entitySingular, fieldLabel, optionLabel } from '../i18n/labels.js';
 import { createFormFields } from '../records/entity-fields.js';
 
 /** The create form of a quick-create type, with only the fields the user may set. */
@@ -32,6 +32,7 @@ export function recordCreatePage(view: PortalView, entityType: string): void {
         ...field,
         value,
         label: fieldLabel(messages, field.name),
+        optionLabel: (option) => String(optionLabel(messages, field.name, option)),
         requiredText: t('field.required'),
       }),
     );

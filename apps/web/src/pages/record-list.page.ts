@@ -5,7 +5,7 @@ import { recordCards } from '../components/record-cards.js';
 import { recordTable } from '../components/record-table.js';
 import { sortForm } from '../components/sort-form.js';
 import { append, el } from '../dom/element.js';
-import { entityLabel, entitySingular, fieldLabel } from '../i18n/labels.js';
+import { entityLabel, entitySingular, fieldLabel, optionLabel } from '../i18n/labels.js';
 import { listColumns } from '../records/entity-fields.js';
 import { notFoundInPortal } from './record-not-found.js';
 
@@ -51,6 +51,7 @@ export async function recordListPage(view: PortalView, entityType: string): Prom
     const pages = Math.max(1, Math.ceil(answer.total / answer.perPage));
     const caption = t('list.caption', { type: title, total: answer.total, page: answer.page, pages });
     const label = (field: string) => fieldLabel(messages, field);
+    const shownValue = (field: string, value: unknown) => optionLabel(messages, field, value);
     const recordHref = (item: { id: string }) => router.href(`${base}/${encodeURIComponent(item.id)}`);
     const sortHref = (field: string, next: 'asc' | 'desc') =>
       router.href(base, { sort: field, order: next, perPage: size });
@@ -68,12 +69,13 @@ export async function recordListPage(view: PortalView, entityType: string): Prom
         caption,
         columns,
         label,
+        shownValue,
         sort: { field: sort, order },
         sortable: () => true,
         sortHref,
         recordHref,
       }),
-      recordCards(t, view.dates, answer.items, { caption, columns, label, recordHref }),
+      recordCards(t, view.dates, answer.items, { caption, columns, label, shownValue, recordHref }),
     );
   }
   if (answer.total > answer.perPage || page > 1) {

@@ -7,7 +7,7 @@ import { formField } from '../components/form-field.js';
 import { onSubmit, text } from '../components/form-submission.js';
 import { append, el, replaceChildren } from '../dom/element.js';
 import { fieldValue } from '../format/field-value.js';
-import { entityLabel, entitySingular, fieldLabel } from '../i18n/labels.js';
+import { entityLabel, entitySingular, fieldLabel, optionLabel } from '../i18n/labels.js';
 import { displayedFields, editFieldShape } from '../records/entity-fields.js';
 import { notFoundInPortal } from './record-not-found.js';
 
@@ -28,7 +28,7 @@ function details(view: PortalView, item: PortalRecord, fields: string[]): HTMLEl
     if (!(field in item)) continue;
     list.append(
       el('dt', {}, fieldLabel(view.messages, field)),
-      el('dd', {}, fieldValue(view.t, view.dates, item[field])),
+      el('dd', {}, fieldValue(view.t, view.dates, optionLabel(view.messages, field, item[field]))),
     );
   }
   return list;
@@ -52,6 +52,7 @@ function editForm(
       formField({
         ...shape,
         label: fieldLabel(messages, field),
+        optionLabel: (option) => String(optionLabel(messages, field, option)),
         value: item[field],
         requiredText: t('field.required'),
       }),

@@ -43,6 +43,15 @@ export const de: MailMessages = {
     introWithoutName: 'Der Status einer Ihrer Anfragen wurde auf {status} geändert.',
     action: 'Anfrage ansehen',
   },
+  caseStatuses: {
+    New: 'Neu',
+    Assigned: 'Zugewiesen',
+    Pending: 'Ausstehend',
+    'Internal review': 'Interne Prüfung',
+    Closed: 'Geschlossen',
+    Rejected: 'Abgelehnt',
+    Duplicate: 'Duplikat',
+  },
   caseReply: {
     subject: 'Neue Antwort zu Ihrer Anfrage „{case}“',
     subjectWithoutName: 'Neue Antwort zu Ihrer Anfrage',

@@ -39,6 +39,15 @@ export const en: MailMessages = {
     introWithoutName: 'The status of one of your cases has changed to {status}.',
     action: 'View the case',
   },
+  caseStatuses: {
+    New: 'New',
+    Assigned: 'Assigned',
+    Pending: 'Pending',
+    'Internal review': 'Internal review',
+    Closed: 'Closed',
+    Rejected: 'Rejected',
+    Duplicate: 'Duplicate',
+  },
   caseReply: {
     subject: 'New reply on your case "{case}"',
     subjectWithoutName: 'New reply on your case',

@@ -40,6 +40,15 @@ export const es: MailMessages = {
     introWithoutName: 'El estado de uno de sus casos ha cambiado a {status}.',
     action: 'Ver el caso',
   },
+  caseStatuses: {
+    New: 'Nuevo',
+    Assigned: 'Asignado',
+    Pending: 'Pendiente',
+    'Internal review': 'Revisión interna',
+    Closed: 'Cerrado',
+    Rejected: 'Rechazado',
+    Duplicate: 'Duplicado',
+  },
   caseReply: {
     subject: 'Nueva respuesta en su caso «{case}»',
     subjectWithoutName: 'Nueva respuesta en su caso',

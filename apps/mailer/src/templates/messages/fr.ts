@@ -41,6 +41,15 @@ export const fr: MailMessages = {
     introWithoutName: 'Le statut de l’une de vos demandes est passé à : {status}.',
     action: 'Voir la demande',
   },
+  caseStatuses: {
+    New: 'Nouvelle',
+    Assigned: 'Attribuée',
+    Pending: 'En attente',
+    'Internal review': 'Revue interne',
+    Closed: 'Fermée',
+    Rejected: 'Rejetée',
+    Duplicate: 'Doublon',
+  },
   caseReply: {
     subject: 'Nouvelle réponse à votre demande « {case} »',
     subjectWithoutName: 'Nouvelle réponse à votre demande',

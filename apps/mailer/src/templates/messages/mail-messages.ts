@@ -33,5 +33,7 @@ export interface MailMessages {
   /** Under every case email: why it came and how to stop them. */
   caseFooter: string;
   caseStatusChanged: CaseEmailMessages;
+  /** The built-in case statuses by their (English) value; a status not named here is shown as it is. */
+  caseStatuses: Record<string, string>;
   caseReply: CaseEmailMessages;
 }
