@@ -4,5 +4,5 @@ export * from './append-outcome-unknown.error';
 export * from './upcasters';
 export * from './sql/sql-event-store';
 export * from './sql/open-sql-event-store';
-export * from './sql/event-id-conflict.error';
+export * from './event-id-conflict.error';
 export * from './open-event-store';

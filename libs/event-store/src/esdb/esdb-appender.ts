@@ -7,7 +7,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
-import { EventIdConflict } from '../sql/event-id-conflict.error';
+import { EventIdConflict } from '../event-id-conflict.error';
 import { WrongExpectedRevision } from '../wrong-expected-revision.error';
 import { isUncertainAppendError, mayHaveBeenStored, toAppendError } from './esdb-append-error';
 import type { EsdbClient } from './esdb-client';

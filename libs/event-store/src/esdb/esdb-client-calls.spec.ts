@@ -12,6 +12,7 @@ import {
   type Filter,
 } from '@eventstore/db-client';
 import { AppendOutcomeUnknown } from '../append-outcome-unknown.error';
+import { EventIdConflict } from '../event-id-conflict.error';
 import { contractEvent } from '../event-store.contract';
 import {
   RecordingEsdbClient,
@@ -216,6 +217,17 @@ describe("appends with 'any' and 'stream-exists'", () => {
       nextExpectedRevision: 1,
       position: 200,
     });
+    expect(client.callsOf('appendToStream')).toEqual([]);
+  });
+
+  it('refuses a retry whose first id is stored with other events after it, writing nothing', async () => {
+    const client = new RecordingEsdbClient();
+    const first = contractEvent('EmailDelivered');
+    client.streams.set(stream, [storedEvent(stream, 0, 100, { id: first.id }), storedEvent(stream, 1, 200)]);
+
+    await expect(
+      storeOn(client).append(stream, [first, contractEvent('EmailOpened')], 'any'),
+    ).rejects.toBeInstanceOf(EventIdConflict);
     expect(client.callsOf('appendToStream')).toEqual([]);
   });
 

@@ -40,6 +40,15 @@ describe('eventstoredb event store while the server is unreachable', () => {
     );
   });
 
+  it("fails filtered reads and 'any' appends (which read first) with a connection error too", async () => {
+    await expect(store.readAll({ filter: { eventTypes: ['CaseRaised'] } })).rejects.toBeInstanceOf(
+      UnavailableError,
+    );
+    await expect(store.append('case-1', [contractEvent('CaseRaised')], 'any')).rejects.toBeInstanceOf(
+      UnavailableError,
+    );
+  });
+
   it('keeps resubscribing from its checkpoint, and stop() ends the attempts', async () => {
     drops.length = 0;
     const handled: unknown[] = [];

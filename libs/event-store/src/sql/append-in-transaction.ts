@@ -1,6 +1,6 @@
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
 import { WrongExpectedRevision } from '../wrong-expected-revision.error';
-import { EventIdConflict } from './event-id-conflict.error';
+import { EventIdConflict } from '../event-id-conflict.error';
 import type { SqlQueryable } from '@portal/platform';
 
 interface StoredIdRow {

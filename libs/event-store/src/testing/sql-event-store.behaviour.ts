@@ -5,7 +5,7 @@ import { contractEvent, waitFor } from '../event-store.contract';
 import type { RecordedEvent, Subscription } from '../event-store.port';
 import { UnknownEventVersion, UpcasterRegistry } from '../upcasters';
 import { WrongExpectedRevision } from '../wrong-expected-revision.error';
-import { EventIdConflict } from '../sql/event-id-conflict.error';
+import { EventIdConflict } from '../event-id-conflict.error';
 import { migrateEventStoreSchema } from '../sql/event-store-schema';
 import { SqlEventStore } from '../sql/sql-event-store';
 
