@@ -57,7 +57,8 @@ export class OneTimeTokenBackfill {
       const page = await this.events.readAll({
         after: checkpoint,
         limit: PAGE,
-        filter: { eventTypes: Object.keys(TOKEN_EVENTS), streamPrefixes: [USER_STREAM_PREFIX] },
+        // Types only: the server filters on one of types or streams, and user streams hold every login.
+        filter: { eventTypes: Object.keys(TOKEN_EVENTS) },
       });
       const last = page.at(-1)?.position;
       // A short page ends the run at the head found at the start.
