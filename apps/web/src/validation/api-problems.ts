@@ -1,6 +1,6 @@
 import type { ApiError } from '../api/problem-document.js';
 import type { MessageKey } from '../i18n/en.js';
-import { addProblem, type FieldProblem, type FieldProblems } from './field-problem.js';
+import type { FieldProblem, FieldProblems } from './field-problem.js';
 
 /** The API's problem types the customer pages explain in their own words, by the type's last segment. */
 const DETAIL_BY_CODE: Record<string, MessageKey> = {
@@ -66,8 +66,6 @@ export function fieldProblemOf(message: string): FieldProblem {
 /** The field problems of an API refusal, keyed by the top-level field each is about. */
 export function apiFieldProblems(error: ApiError): FieldProblems {
   const problems: FieldProblems = new Map();
-  for (const [field, messages] of error.fieldErrors()) {
-    for (const message of messages) addProblem(problems, field, fieldProblemOf(message));
-  }
+  for (const [field, messages] of error.fieldErrors()) problems.set(field, messages.map(fieldProblemOf));
   return problems;
 }
