@@ -363,7 +363,7 @@ describe('authentication and sessions', () => {
       });
     });
 
-    it('answers 403 on an inactive portal', async () => {
+    it('answers 403 to a session on an inactive portal, and a login there 404 like an unknown portal', async () => {
       const closing = await fx.portal();
       const user = await activeUser(closing);
       await fx.portalEvent(closing.id, 'PortalDeactivated');
@@ -376,7 +376,7 @@ describe('authentication and sessions', () => {
           email: user.email,
           password: PASSWORD,
         }),
-        403,
+        404,
       );
     });
 

@@ -12,7 +12,7 @@ describe('test harness (embedded)', () => {
   });
 
   it('answers GET /health 200 with the projector caught up', async () => {
-    const res = await app.http.get('/health');
+    const res = await app.http.get('/health', { token: await app.adminToken() });
     expect(res.status).toBe(200);
     expect(res.json.status).toBe('ok');
     expect(res.json.checks.projector.status).toBe('up');
@@ -25,7 +25,7 @@ describe('test harness (embedded)', () => {
   });
 
   it('serves projector lag metrics in Prometheus text', async () => {
-    const res = await app.http.get('/metrics');
+    const res = await app.http.get('/metrics', { token: await app.adminToken() });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     expect(res.text).toMatch(/^portal_projector_lag_events 0$/m);
@@ -45,7 +45,7 @@ describe('test harness with the mailer (embedded)', () => {
   });
 
   it('reports the mailer in GET /health: Redis, transport and the emails in flight', async () => {
-    const res = await app.http.get('/health');
+    const res = await app.http.get('/health', { token: await app.adminToken() });
     expect(res.status).toBe(200);
     expect(res.json.checks.mailer).toEqual({
       status: 'up',

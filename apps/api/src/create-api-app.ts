@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiModule } from './api.module';
+import { registerRequestHygiene } from './http/request-hygiene';
+import { clientErrorHandler, frameworkErrors } from './http/transport-errors';
 import type { ApiDependencies } from './infrastructure/infrastructure.module';
 
 /** Bodies above this are refused with 413 before any parsing work. */
@@ -17,11 +19,14 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: process.env.TRUST_PROXY === 'true',
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(deps), adapter, {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bufferLogs: false,
   });
+  registerRequestHygiene(app.getHttpAdapter().getInstance());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

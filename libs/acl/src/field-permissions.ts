@@ -22,6 +22,22 @@ export function isFieldEditable(perms: EffectivePermissions, entityType: string,
   return restricted === undefined || restricted.edit === 'yes';
 }
 
+/**
+ * True when the portal user may give `field` a value in a record they create. As in EspoCRM, a
+ * role may grant create without read (a form that files records its sender cannot look at
+ * afterwards): only the field-level entries and the protected fields decide here, not the
+ * record-level read level. With a read level other than `no` this is exactly isFieldEditable.
+ */
+export function isFieldSettableOnCreate(
+  perms: EffectivePermissions,
+  entityType: string,
+  field: string,
+): boolean {
+  if (isAlwaysReadOnlyField(field) || isNeverReadableField(field)) return false;
+  const restricted = ownEntry(ownEntry(perms.fields, entityType), field);
+  return restricted === undefined || (restricted.read === 'yes' && restricted.edit === 'yes');
+}
+
 /** Fields are open unless restricted, so readable fields are a predicate, not a list. */
 export function readableFields(perms: EffectivePermissions, entityType: string): (field: string) => boolean {
   return (field) => isFieldReadable(perms, entityType, field);
@@ -51,6 +67,15 @@ export function checkWritableFields(
   fieldNames: Iterable<string>,
 ): string[] {
   return [...new Set(fieldNames)].filter((field) => !isFieldEditable(perms, entityType, field));
+}
+
+/** The fields among `fieldNames` the portal user may not give a value in a record they create. */
+export function checkCreatableFields(
+  perms: EffectivePermissions,
+  entityType: string,
+  fieldNames: Iterable<string>,
+): string[] {
+  return [...new Set(fieldNames)].filter((field) => !isFieldSettableOnCreate(perms, entityType, field));
 }
 
 /** The fields a role restricts, for explanations: hidden ones and visible but read-only ones. */

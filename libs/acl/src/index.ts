@@ -26,6 +26,8 @@ export {
   editableFields,
   projectReadable,
   checkWritableFields,
+  checkCreatableFields,
+  isFieldSettableOnCreate,
   restrictedFields,
 } from './field-permissions';
 export { criterionFilter } from './criterion-filter';

@@ -39,8 +39,9 @@ export interface EffectivePermissions {
   /** Entity types no role mentions are absent: every action is `no`. */
   scopes: Record<string, EffectiveScope>;
   /**
-   * Per readable entity type, the fields some role restricts. A field absent here is readable and
-   * editable (as far as roles go) when its type is readable, and neither when it is not.
+   * Per readable (or, failing that, creatable) entity type, the fields some role restricts. A
+   * field absent here is readable and editable (as far as roles go) when its type is readable,
+   * and neither when it is not; on a type created without read it may be given a value.
    */
   fields: Record<string, Record<string, EffectiveField>>;
 }
@@ -137,11 +138,16 @@ export function mergeRoles(roles: RoleDefinition[]): EffectivePermissions {
   for (const entityType of entityTypes) {
     const scope = mergeScope(distinct, entityType);
     setEntry(scopes, entityType, scope);
-    if (scope.read.level === 'no') continue;
-    const voters = distinct.filter(
-      (role) =>
-        levelOf(ownEntry(ownEntry(role.scopes, entityType) as Record<string, unknown>, 'read')) !== 'no',
-    );
+    // Roles that read the type vote on its fields; on a type created without read (EspoCRM lets a
+    // role file records it cannot see), the roles that create it say which fields a new one takes.
+    const voting = scope.read.level !== 'no' ? 'read' : scope.create.level !== 'no' ? 'create' : undefined;
+    if (voting === undefined) continue;
+    const voters = distinct.filter((role) => {
+      const granted = ownEntry(role.scopes, entityType) as Record<string, unknown> | undefined;
+      return voting === 'read'
+        ? levelOf(ownEntry(granted, 'read')) !== 'no'
+        : ownEntry(granted, 'create') === 'yes';
+    });
     setEntry(fields, entityType, mergeFields(voters, entityType));
   }
   return { roles: distinct.map(refOf), scopes, fields };

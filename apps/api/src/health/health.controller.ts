@@ -1,16 +1,29 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { PortalRequest } from '../http/request-context';
 import { HealthCheck, HEALTH_CHECKS, HealthReport } from './health-check';
+import { OperatorAccess } from './operator-access';
 
-/** GET /health: 200 once every dependency answers, 503 with the failing ones otherwise. */
+/**
+ * GET /health: 200 once every dependency answers, 503 otherwise. The public answer is the status
+ * alone; the checks' details (paths, Redis, queue sizes, positions) need an admin's or auditor's
+ * token, or METRICS_TOKEN.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
+  constructor(
+    @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[],
+    private readonly operators: OperatorAccess,
+  ) {}
 
   @Get()
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({
+    description:
+      '`{ status: "ok" }`; with an admin or auditor token (or METRICS_TOKEN) also `checks`, each dependency\'s details.',
+  })
+  async health(@Req() request: PortalRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const results: Record<string, HealthReport> = {};
     await Promise.all(
       this.checks.map(async (check) => {
@@ -26,6 +39,8 @@ export class HealthController {
     );
     const ok = Object.values(results).every((r) => r.status !== 'down');
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', checks: results };
+    const status = ok ? 'ok' : 'degraded';
+    if (!(await this.operators.allows(request, reply))) return { status };
+    return { status, checks: results };
   }
 }

@@ -1,4 +1,12 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { from, Observable, switchMap, tap } from 'rxjs';
 import type { EventStore } from '@portal/event-store';
@@ -11,11 +19,22 @@ import type { PortalRequest } from './request-context';
 export const CONSISTENCY_HEADER = 'x-consistency-token';
 const MAX_WAIT_MS = 5_000;
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const BLIND_METADATA = 'portal:blindConsistencyToken';
+/** The token of a command whose caller has nothing to read back: wait for nothing. */
+const NOTHING_TO_WAIT_FOR = -1;
+
+/**
+ * On an anonymous command that answers the same whether or not it appended anything (forgot-
+ * password): its X-Consistency-Token is always -1, since a position (or the head) would tell
+ * whether the email it was given belongs to someone.
+ */
+export const BlindConsistencyToken = () => SetMetadata(BLIND_METADATA, true);
 
 /**
  * Read-your-writes across the CQRS gap. Commands answer X-Consistency-Token (the global position
  * their events reached, or the store's head when they appended nothing); a GET carrying it waits
- * until the read models include that position, up to 5 s, then 503.
+ * until the read models include that position, up to 5 s, then 503. A token beyond the store's head
+ * cannot come from this server: 400 at once, rather than holding the request for nothing.
  */
 @Injectable()
 export class ConsistencyInterceptor implements NestInterceptor {
@@ -23,6 +42,7 @@ export class ConsistencyInterceptor implements NestInterceptor {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly names: ReadModelNames,
+    private readonly reflector: Reflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -30,9 +50,10 @@ export class ConsistencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<PortalRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     if (COMMAND_METHODS.has(request.method)) {
+      const blind = this.reflector.get<boolean>(BLIND_METADATA, context.getHandler()) === true;
       return next.handle().pipe(
         switchMap((body) =>
-          from(this.tokenFor(request)).pipe(
+          from(blind ? Promise.resolve(NOTHING_TO_WAIT_FOR) : this.tokenFor(request)).pipe(
             tap((token) => void reply.header(CONSISTENCY_HEADER, String(token))),
             switchMap(() => [body]),
           ),
@@ -49,11 +70,7 @@ export class ConsistencyInterceptor implements NestInterceptor {
         'X-Consistency-Token must be a token returned by a command.',
       );
     }
-    return from(
-      this.names
-        .checkpoint()
-        .then((checkpoint) => this.readStore.waitForCheckpoint(checkpoint, position, MAX_WAIT_MS)),
-    ).pipe(
+    return from(this.waitFor(position)).pipe(
       switchMap((reached) => {
         if (!reached) {
           void reply.header('retry-after', '1');
@@ -66,6 +83,18 @@ export class ConsistencyInterceptor implements NestInterceptor {
         return next.handle();
       }),
     );
+  }
+
+  private async waitFor(position: number): Promise<boolean> {
+    if (position > (await this.eventStore.headPosition())) {
+      throw ProblemException.of(
+        400,
+        'invalid_consistency_token',
+        'X-Consistency-Token is beyond anything this server has written.',
+      );
+    }
+    const checkpoint = await this.names.checkpoint();
+    return this.readStore.waitForCheckpoint(checkpoint, position, MAX_WAIT_MS);
   }
 
   private async tokenFor(request: PortalRequest): Promise<number> {

@@ -32,14 +32,40 @@ type StoredAnswer = {
   createdAt: string;
 };
 
-/** Canonical JSON (sorted keys), so the same body in another key order is the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+/** Punctuation waiting on canonical()'s stack between the values it separates. */
+class Punctuation {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Canonical JSON (sorted keys), so the same body in another key order is the same request.
+ * Iterative, with its own stack: a deeply nested body cannot overflow the call stack.
+ */
+export function canonical(root: unknown): string {
+  let out = '';
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (value instanceof Punctuation) {
+      out += value.text;
+    } else if (Array.isArray(value)) {
+      const parts: unknown[] = [new Punctuation('[')];
+      value.forEach((item, i) => parts.push(...(i > 0 ? [new Punctuation(',')] : []), item));
+      parts.push(new Punctuation(']'));
+      pending.push(...parts.reverse());
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+      const parts: unknown[] = [new Punctuation('{')];
+      entries.forEach(([key, item], i) =>
+        parts.push(new Punctuation(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`), item),
+      );
+      parts.push(new Punctuation('}'));
+      pending.push(...parts.reverse());
+    } else {
+      out += JSON.stringify(value ?? null);
+    }
   }
-  return JSON.stringify(value ?? null);
+  return out;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

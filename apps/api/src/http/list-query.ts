@@ -27,9 +27,11 @@ export interface ListQueryOptions {
 }
 
 const MAX_PER_PAGE = 100;
+/** Far beyond any list, and small enough that the offset stays an exact integer in every store. */
+const MAX_PAGE = 10_000_000;
 
 const base = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   perPage: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(20),
   sort: z.string().optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -50,12 +52,13 @@ export function parseListQuery(query: Record<string, unknown>, options: ListQuer
   for (const [key, value] of Object.entries(query ?? {})) {
     const match = /^filter\[([A-Za-z0-9_.]+)\]$/.exec(key);
     if (match) {
-      if (!(match[1] in options.filterable))
+      // Own properties only: `constructor` or `__proto__` are on every object's prototype.
+      if (!Object.hasOwn(options.filterable, match[1]))
         errors.push({ path: `/query/${key}`, message: `cannot filter by ${match[1]}` });
       else if (typeof value !== 'string')
         errors.push({ path: `/query/${key}`, message: 'must be given once' });
       else filters[match[1]] = value;
-    } else if (key in base.shape) {
+    } else if (Object.hasOwn(base.shape, key)) {
       listParams[key] = value;
     } else if (!options.extra?.includes(key)) {
       errors.push({ path: `/query/${key}`, message: 'unknown query parameter' });
@@ -63,7 +66,11 @@ export function parseListQuery(query: Record<string, unknown>, options: ListQuer
   }
   const parsed = base.safeParse(listParams);
   if (!parsed.success) errors.push(...zodIssuesToErrors(parsed.error.issues, '/query'));
-  if (parsed.success && parsed.data.sort !== undefined && !(parsed.data.sort in options.sortable)) {
+  if (
+    parsed.success &&
+    parsed.data.sort !== undefined &&
+    !Object.hasOwn(options.sortable, parsed.data.sort)
+  ) {
     errors.push({
       path: '/query/sort',
       message: `cannot sort by ${parsed.data.sort}; one of ${Object.keys(options.sortable).join(', ')}`,

@@ -1,22 +1,41 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { EventStore } from '@portal/event-store';
 import { measureProjectionLag } from '@portal/projector';
 import type { ReadStore } from '@portal/read-store';
+import { OperatorAccess } from '../health/operator-access';
+import { ProblemException } from '../http/problem';
+import type { PortalRequest } from '../http/request-context';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 
-/** GET /metrics: Prometheus text format, for scrapers (not part of the public API document). */
+/**
+ * GET /metrics: Prometheus text format, for scrapers with METRICS_TOKEN (or an admin's or
+ * auditor's token); 401 for anyone else. Not part of the public API document.
+ */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly operators: OperatorAccess,
   ) {}
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  async metrics(): Promise<string> {
+  async metrics(
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    if (!(await this.operators.allows(request, reply))) {
+      void reply.header('WWW-Authenticate', 'Bearer');
+      throw ProblemException.of(
+        401,
+        'unauthorized',
+        'Metrics need METRICS_TOKEN or an admin or auditor token.',
+      );
+    }
     const lag = await measureProjectionLag(this.eventStore, this.readStore);
     return [
       '# HELP portal_projector_lag_events Positions the served read models are behind the event store head.',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { HealthModule } from '../health/health.module';
 import { MetricsController } from './metrics.controller';
 
-@Module({ controllers: [MetricsController] })
+@Module({ imports: [HealthModule], controllers: [MetricsController] })
 export class MetricsModule {}

@@ -1,4 +1,4 @@
-import { checkWritableFields } from '@portal/acl';
+import { checkCreatableFields, checkWritableFields } from '@portal/acl';
 import { linkFieldName, type EntityTypeDefinition } from '../entity-type/entity-type.definition';
 import { DomainError } from '../shared/domain-error';
 import type { PortalUserAccess } from './record.commands';
@@ -21,7 +21,8 @@ export function exposureLinkFields(def: EntityTypeDefinition): Set<string> {
 /**
  * Refuses (403 `field_read_only`, naming every such field) when the user sends a field they may
  * not set: hidden or read-only by role, or never writable by portal users. `exempt` fields are
- * checked by the caller instead (a new record's own account/contact links).
+ * checked by the caller instead (a new record's own account/contact links). On `create` only the
+ * field-level permissions count, not the record-level read level (see isFieldSettableOnCreate).
  */
 export function assertWritableByPortalUser(
   access: PortalUserAccess,
@@ -29,9 +30,11 @@ export function assertWritableByPortalUser(
   sentFields: Record<string, unknown>,
   neverWritable: ReadonlySet<string>,
   exempt: ReadonlySet<string> = new Set(),
+  action: 'create' | 'edit' = 'edit',
 ): void {
   const names = Object.keys(sentFields).filter((n) => sentFields[n] !== undefined && !exempt.has(n));
-  const refused = new Set(checkWritableFields(access.perms, def.name, names));
+  const check = action === 'create' ? checkCreatableFields : checkWritableFields;
+  const refused = new Set(check(access.perms, def.name, names));
   for (const name of names) {
     if (PORTAL_USER_NEVER_WRITES.includes(name) || neverWritable.has(name)) refused.add(name);
   }

@@ -236,6 +236,38 @@ describe('CreateRecordAsPortalUser: a case (CaseCreatedByPortalUser)', () => {
   });
 });
 
+describe('CreateRecordAsPortalUser: a role that may create but not read (EspoCRM semantics)', () => {
+  const dropBox: RoleDefinition = {
+    id: 'role-drop-box',
+    name: 'Files cases it cannot read',
+    scopes: { Case: { create: 'yes', read: 'no', edit: 'no', delete: 'no' } },
+    fields: { Case: { status: { read: 'yes', edit: 'no' }, internalNotes: { read: 'no', edit: 'no' } } },
+  };
+  const filer = access([dropBox]);
+
+  it('files the case with the fields the field-level permissions leave settable', () => {
+    const [created] = decideCreateRecordAsPortalUser(
+      newCase({ name: 'Printer on fire', priority: 'High', description: 'Smoke' }),
+      given(),
+      CASE_ENTITY_TYPE,
+      filer,
+    );
+    expect(created).toMatchObject({
+      type: 'CaseCreatedByPortalUser',
+      data: { fields: { name: 'Printer on fire', priority: 'High', description: 'Smoke', status: 'New' } },
+    });
+  });
+
+  it('still refuses fields a field-level entry hides or makes read-only: field_read_only', () => {
+    for (const field of [{ status: 'Closed' }, { internalNotes: 'x' }, { assignedUserId: ASSIGNEE }]) {
+      const error = refusal(() =>
+        decideCreateRecordAsPortalUser(newCase({ name: 'B', ...field }), given(), CASE_ENTITY_TYPE, filer),
+      );
+      expect(error.code).toBe('field_read_only');
+    }
+  });
+});
+
 describe('CreateRecordAsPortalUser: other types (RecordCreatedByPortalUser)', () => {
   const newDoc = (fields: Record<string, unknown>) =>
     ({

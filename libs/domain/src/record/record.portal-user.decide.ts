@@ -69,7 +69,7 @@ export function decideCreateRecordAsPortalUser(
   const ownLinks = ownershipLinkFields(def);
   const neverWritable = exposureLinkFields(def);
   for (const name of ownLinks) neverWritable.delete(name);
-  assertWritableByPortalUser(access, def, command.fields, neverWritable, ownLinks);
+  assertWritableByPortalUser(access, def, command.fields, neverWritable, ownLinks, 'create');
   const foreign = foreignOwnershipLinks(def, command.fields, user);
   if (foreign.length > 0) {
     throw new DomainError(

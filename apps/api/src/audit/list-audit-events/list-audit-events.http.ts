@@ -11,7 +11,8 @@ import type { AuditEventPage } from './scan-audit-events';
 const position = z
   .string()
   .regex(/^\d+$/, 'must be a position (a whole number) from a previous answer')
-  .transform(Number);
+  .transform(Number)
+  .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER, 'must be a position from a previous answer'));
 
 const listAuditEventsQuery = z.strictObject({
   stream: z.string().min(1).max(300).optional().describe('Exact stream name, or a prefix ending with *'),

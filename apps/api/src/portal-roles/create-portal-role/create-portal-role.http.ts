@@ -1,12 +1,13 @@
 import { Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
 import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../http/request-context';
 import { ValidBody } from '../../http/validated.decorators';
 import { createPortalRoleBody, type CreatePortalRoleBody } from '../portal-role.schemas';
 import { CreatePortalRoleCommand } from './create-portal-role.command';
+import { PORTAL_ROLE_PERMISSIONS_DESCRIPTION } from '../portal-role-permissions.description';
 
 @ApiTags('portal roles')
 @Controller('v1/portal-roles')
@@ -15,6 +16,7 @@ export class CreatePortalRoleHttp {
 
   /** 201 `{ id }`. */
   @Post()
+  @ApiOperation({ summary: 'Create a portal role', description: PORTAL_ROLE_PERMISSIONS_DESCRIPTION })
   @StaffAuth('admin')
   create(@ValidBody(createPortalRoleBody) body: CreatePortalRoleBody, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new CreatePortalRoleCommand(body, ctx));

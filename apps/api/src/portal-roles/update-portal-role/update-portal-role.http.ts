@@ -1,6 +1,6 @@
 import { Controller, Patch, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffAuth } from '../../auth/auth.decorators';
 import type { CommandContext } from '@portal/commands';
@@ -9,6 +9,7 @@ import { Ctx, type PortalRequest } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';
 import { updatePortalRoleBody, type UpdatePortalRoleBody } from '../portal-role.schemas';
 import { UpdatePortalRoleCommand } from './update-portal-role.command';
+import { PORTAL_ROLE_PERMISSIONS_DESCRIPTION } from '../portal-role-permissions.description';
 
 @ApiTags('portal roles')
 @Controller('v1/portal-roles')
@@ -17,6 +18,7 @@ export class UpdatePortalRoleHttp {
 
   /** 200 `{ id, revision }` and the new ETag; `If-Match` on a stale revision is 412. */
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a portal role', description: PORTAL_ROLE_PERMISSIONS_DESCRIPTION })
   @StaffAuth('admin')
   async update(
     @UuidParam('id') id: string,

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandContext } from '@portal/commands';
+import { BlindConsistencyToken } from '../../../http/consistency.interceptor';
 import { Ctx } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
 import { clientInfoOf } from '../../client/client-info';
@@ -23,7 +24,10 @@ export class ForgotPasswordHttp {
   /** 202 whether or not the email is known: a reset link is mailed only when it is. */
   @Post('forgot-password')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'Always, so nobody learns which emails exist.' })
+  @BlindConsistencyToken()
+  @ApiAcceptedResponse({
+    description: 'Always, with `X-Consistency-Token: -1`, so nobody learns which emails exist.',
+  })
   async forgot(
     @SlugParam() slug: string,
     @ValidBody(forgotPasswordBody) body: ForgotPasswordBody,

@@ -1,4 +1,5 @@
 import { Controller, Param, Post } from '@nestjs/common';
+import { canRead } from '@portal/acl';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
@@ -19,7 +20,11 @@ export class CreatePortalRecordHttp {
     private readonly caller: PortalCaller,
   ) {}
 
-  /** 201 where the roles grant create and the portal shows the type; 403 otherwise or for fields the user may not set. */
+  /**
+   * 201 where the roles grant create and the portal shows the type; 403 otherwise or for fields the
+   * user may not set. A role may grant create without read: the record is filed, and the answer is
+   * `{ id }` alone, since its creator may not read it.
+   */
   @Post(':entityType')
   @PortalUserAuth()
   async create(
@@ -30,6 +35,7 @@ export class CreatePortalRecordHttp {
   ) {
     const access = await this.caller.access(principal);
     const doc = await this.commands.execute(new CreatePortalRecordCommand(access, entityType, fields, ctx));
+    if (!canRead(access.ctx, access.perms, access.user, doc)) return { id: doc.id };
     return portalRecordView(doc, access.perms);
   }
 }
