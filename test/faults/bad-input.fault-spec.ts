@@ -6,7 +6,9 @@ import { startTestApp, type TestApp } from '../support';
 
 // Thousands of malformed requests over every command endpoint the OpenAPI document lists (every
 // POST/PUT/PATCH/DELETE with a JSON body): wrong types, unknown fields, broken JSON, huge bodies,
-// odd unicode. The contract: a 4xx problem, never a 5xx, and not one event appended.
+// odd unicode, NUL and lone surrogates, prototype names, huge numbers, deep nesting (with an
+// Idempotency-Key), form-encoded bodies; and hostile list queries on every GET. The contract: a
+// 4xx problem, never a 5xx, and not one event appended.
 const RUNS_PER_ENDPOINT = Number(process.env.FAULT_RUNS ?? 60);
 const HUGE = 1024 * 1024 + 512;
 
@@ -20,6 +22,19 @@ interface BadRequest {
   kind: string;
   body: string | Buffer;
   contentType: string;
+  headers?: Record<string, string>;
+}
+
+/** Names every object inherits: an allow-list checked with `in` takes them for its own. */
+const PROTOTYPE_NAMES = ['constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'toString', 'prototype'];
+
+/** Strings PostgreSQL refuses in text and jsonb. */
+const UNSTORABLE = fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\udc00\ud800');
+
+/** A JSON text nested `depth` deep, written by hand (JSON.stringify itself recurses). */
+function nestedJson(depth: number, open: '[' | '{"a":'): string {
+  const close = open === '[' ? ']' : '}';
+  return `${open.repeat(depth)}1${close.repeat(depth)}`;
 }
 
 function wrongValueFor(schema: any): fc.Arbitrary<unknown> {
@@ -79,6 +94,47 @@ function badRequests(endpoint: Endpoint): fc.Arbitrary<BadRequest> {
       body: text,
       contentType: 'text/plain; charset=utf-8',
     })),
+    fc
+      .tuple(
+        fc.constantFrom('name', 'email', 'password', 'text', ...Object.keys(endpoint.properties)),
+        UNSTORABLE,
+        fc.boolean(),
+      )
+      .map(([name, bad, inKey]) => ({
+        kind: inKey ? 'NUL or lone surrogate in a field name' : `NUL or lone surrogate in ${name}`,
+        body: JSON.stringify(inKey ? { [`${name}${bad}`]: 'x' } : { [name]: `value ${bad}` }),
+        contentType: json,
+      })),
+    fc.tuple(fc.constantFrom(...PROTOTYPE_NAMES), fc.jsonValue()).map(([name, value]) => ({
+      kind: `prototype name ${name}`,
+      body: `{${JSON.stringify(name)}:${JSON.stringify({ polluted: value ?? null })}}`,
+      contentType: json,
+    })),
+    fc
+      .tuple(
+        fc.constantFrom(...Object.keys(endpoint.properties), 'x'),
+        fc.constantFrom('1e400', '-1e400', '9007199254740993', '123456789012345678901234567890', '-0.0e-999'),
+      )
+      .map(([name, number]) => ({
+        kind: `huge number in ${name}`,
+        body: `{${JSON.stringify(name)}:${number}}`,
+        contentType: json,
+      })),
+    fc
+      .tuple(fc.integer({ min: 65, max: 100_000 }), fc.constantFrom<'[' | '{"a":'>('[', '{"a":'))
+      .map(([depth, open]) => ({
+        kind: 'deep nesting with an Idempotency-Key',
+        body: `{"name":${nestedJson(depth, open)}}`,
+        contentType: json,
+        headers: { 'idempotency-key': `deep-${randomUUID()}` },
+      })),
+    fc
+      .dictionary(fc.constantFrom('email', 'name', 'password', 'token'), fc.string(), { minKeys: 1 })
+      .map((fields) => ({
+        kind: 'form-encoded',
+        body: new URLSearchParams(fields).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+      })),
     fc.constantFrom('{"name":"', '[').map((start) => ({
       kind: 'huge body',
       body: `${start}${'\u{1F600}'.repeat(HUGE / 4)}`,
@@ -166,7 +222,7 @@ describe('malformed requests on every command endpoint', () => {
         fc.asyncProperty(badRequests(endpoint), async (bad) => {
           const res = await fetch(`${app.baseUrl}${url}`, {
             method: endpoint.method,
-            headers: { authorization: `Bearer ${token}`, 'content-type': bad.contentType },
+            headers: { authorization: `Bearer ${token}`, 'content-type': bad.contentType, ...bad.headers },
             body: bad.body,
           });
           await res.arrayBuffer();
@@ -180,5 +236,41 @@ describe('malformed requests on every command endpoint', () => {
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(Math.max(1_000, endpoints.length * RUNS_PER_ENDPOINT));
     expect(await app.eventStore.headPosition()).toBe(head);
+  }, 600_000);
+
+  it('answers hostile list queries on every GET with a 4xx or an answer, never a 5xx', async () => {
+    const openapi = (await app.http.get('/docs/openapi.json')).json;
+    const lists = Object.entries<any>(openapi.paths)
+      .filter(([path, operations]) => operations.get && !/\{(?!slug\}|entityType\})[^}]+\}/.test(path))
+      .map(([path]) => path);
+    expect(lists.length).toBeGreaterThan(5);
+    const query = fc.oneof(
+      fc
+        .constantFrom(...PROTOTYPE_NAMES)
+        .chain((name) =>
+          fc.constantFrom(`sort=${name}`, `filter[${name}]=x`, `filter[${name}][a]=1`, `${name}=1`),
+        ),
+      fc.constantFrom('%00', 'a%00b', '%C0%80', '%ED%A0%80').map((bad) => `filter[name]=${bad}`),
+      fc
+        .constantFrom('1e400', '9007199254740993', '99999999999999999999999', '-1', '0x10', 'NaN')
+        .chain((n) => fc.constantFrom(`page=${n}`, `perPage=${n}`, `after=${n}`, `limit=${n}`)),
+      fc.constant(`filter[name]=${'a'.repeat(10_000)}`),
+    );
+    const failures: string[] = [];
+    for (const path of lists) {
+      const url = path.replace('{slug}', portal.slug).replace('{entityType}', 'Case');
+      const token = path.startsWith('/v1/portals/{slug}/') ? customerToken : adminToken;
+      await fc.assert(
+        fc.asyncProperty(query, async (q) => {
+          const res = await fetch(`${app.baseUrl}${url}?${q}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          await res.arrayBuffer();
+          if (res.status >= 500) failures.push(`GET ${path}?${q}: ${res.status}`);
+        }),
+        { numRuns: Math.max(20, Math.floor(RUNS_PER_ENDPOINT / 2)) },
+      );
+    }
+    expect(failures).toEqual([]);
   }, 600_000);
 });

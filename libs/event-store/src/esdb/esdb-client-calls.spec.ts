@@ -342,3 +342,28 @@ describe('appends whose outcome stays unknown', () => {
     expect(client.callsOf('appendToStream')).toHaveLength(1);
   });
 });
+
+describe('identity', () => {
+  const drawnAppend: EsdbAppendResult = appended(0, 10);
+
+  it('draws one into $portal-store-identity (expecting no stream) when there is none', async () => {
+    const client = new RecordingEsdbClient();
+    client.appendAnswers.push(drawnAppend);
+    const identity = await storeOn(client).identity();
+    expect(identity).toMatch(/^[0-9a-f-]{36}$/);
+    const [append] = client.callsOf('appendToStream');
+    expect(append).toMatchObject({
+      stream: '$portal-store-identity',
+      options: { expectedRevision: NO_STREAM },
+    });
+  });
+
+  it('answers the stored one without writing', async () => {
+    const client = new RecordingEsdbClient();
+    const stored = storedEvent('$portal-store-identity', 0, 5, { type: 'StoreIdentityDrawn' });
+    Object.assign(stored.event!, { data: { identity: 'a1b2c3d4-0000-4000-8000-000000000001' } });
+    client.streams.set('$portal-store-identity', [stored]);
+    await expect(storeOn(client).identity()).resolves.toBe('a1b2c3d4-0000-4000-8000-000000000001');
+    expect(client.callsOf('appendToStream')).toEqual([]);
+  });
+});

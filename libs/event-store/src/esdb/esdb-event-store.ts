@@ -168,19 +168,21 @@ export class EsdbEventStore implements EventStore {
   async identity(): Promise<string> {
     const stored = await this.storedIdentity();
     if (stored) return stored;
+    const drawn = randomUUID();
     try {
       await this.client.appendToStream(
         IDENTITY_STREAM,
-        [jsonEvent({ type: 'StoreIdentityDrawn', data: { identity: randomUUID() } })],
+        [jsonEvent({ type: 'StoreIdentityDrawn', data: { identity: drawn } })],
         { expectedRevision: NO_STREAM },
       );
+      return drawn;
     } catch (error) {
       // Another process drew one first: theirs stands.
       if (!(error instanceof WrongExpectedVersionError)) throw error;
     }
-    const drawn = await this.storedIdentity();
-    if (!drawn) throw new Error(`${IDENTITY_STREAM} holds no identity`);
-    return drawn;
+    const theirs = await this.storedIdentity();
+    if (!theirs) throw new Error(`${IDENTITY_STREAM} holds no identity`);
+    return theirs;
   }
 
   private async storedIdentity(): Promise<string | undefined> {
