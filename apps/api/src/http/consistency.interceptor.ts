@@ -38,6 +38,8 @@ export const BlindConsistencyToken = () => SetMetadata(BLIND_METADATA, true);
  */
 @Injectable()
 export class ConsistencyInterceptor implements NestInterceptor {
+  private knownHead = -1;
+
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -86,7 +88,10 @@ export class ConsistencyInterceptor implements NestInterceptor {
   }
 
   private async waitFor(position: number): Promise<boolean> {
-    if (position > (await this.eventStore.headPosition())) {
+    // The head only grows: a token at or below one seen before needs no look at the store.
+    if (position > this.knownHead)
+      this.knownHead = Math.max(this.knownHead, await this.eventStore.headPosition());
+    if (position > this.knownHead) {
       throw ProblemException.of(
         400,
         'invalid_consistency_token',
