@@ -53,6 +53,8 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       'bench/results/**',
+      'reports/**',
+      '.stryker-tmp/**',
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',

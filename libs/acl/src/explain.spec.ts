@@ -52,3 +52,49 @@ describe('explain without a record', () => {
     });
   });
 });
+
+describe('explain fields', () => {
+  it('given roles restricting fields, then it lists hidden, read-only and the fixed lists, each in name order', () => {
+    const restricting = mergeRoles([
+      {
+        id: 'r',
+        name: 'r',
+        scopes: { Case: { read: 'all', edit: 'all' } },
+        fields: {
+          Case: {
+            zeta: { read: 'no' },
+            status: { edit: 'no' },
+            alpha: { read: 'no' },
+            body: { edit: 'no' },
+            open: { read: 'yes', edit: 'yes' },
+          },
+        },
+      },
+    ]);
+    const { fields } = explain(ctx, restricting, user, null, 'Case');
+    expect(fields.hidden).toEqual(['alpha', 'zeta']);
+    expect(fields.readOnly).toEqual(['body', 'status']);
+    expect(fields.neverReadable).toEqual(['isInternal']);
+    const alwaysReadOnly = [
+      'accountId',
+      'accountIds',
+      'assignedUserId',
+      'contactId',
+      'contactIds',
+      'createdAt',
+      'createdBy',
+      'createdByPortalUserId',
+      'deleted',
+      'entityType',
+      'id',
+      'isInternal',
+      'modifiedAt',
+      'modifiedBy',
+      'modifiedByPortalUserId',
+      'portalIds',
+      'teamIds',
+      'version',
+    ];
+    expect(fields.alwaysReadOnly).toEqual(alwaysReadOnly);
+  });
+});

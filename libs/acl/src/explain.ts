@@ -87,6 +87,7 @@ export function explain(
     fields: {
       ...restrictedFields(perms, entityType),
       alwaysReadOnly: [...ALWAYS_READ_ONLY_FIELDS].sort(),
+      // Stryker disable next-line MethodExpression: one field today, so sorting changes nothing yet.
       neverReadable: [...NEVER_READABLE_FIELDS].sort(),
     },
   };

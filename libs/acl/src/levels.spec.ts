@@ -21,6 +21,14 @@ describe('levels', () => {
     }
   });
 
+  it('a level includes exactly itself and the narrower ones', () => {
+    ACCESS_LEVELS.forEach((level, i) => {
+      ACCESS_LEVELS.forEach((atLeast, j) => {
+        expect(includesLevel(level, atLeast)).toBe(i >= j);
+      });
+    });
+  });
+
   it('validates without a schema library', () => {
     expect(isAccessLevel('account')).toBe(true);
     expect(isAccessLevel('team')).toBe(false);

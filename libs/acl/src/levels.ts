@@ -36,6 +36,7 @@ export function levelRank(level: AccessLevel): number {
 
 /** The wider of two levels. */
 export function widest(a: AccessLevel, b: AccessLevel): AccessLevel {
+  // Stryker disable next-line EqualityOperator: equal ranks mean the same level, so a and b are interchangeable.
   return levelRank(a) >= levelRank(b) ? a : b;
 }
 

@@ -116,6 +116,26 @@ describe('mergeRoles', () => {
     expect(({} as Record<string, unknown>).read).toBeUndefined();
   });
 
+  it('given roles that can neither read nor create a type, then the permissions list no fields for it', () => {
+    const perms = mergeRoles([
+      role('r1', { Case: { edit: 'all', read: 'no' } }, { Case: { secret: { read: 'no' } } }),
+      role('r2', { Document: { read: 'own' } }, { Document: { title: { edit: 'no' } } }),
+    ]);
+    expect(Object.keys(perms.fields)).toEqual(['Document']);
+    expect(perms.fields.Document).toEqual({ title: { read: 'yes', edit: 'no' } });
+  });
+
+  it('given a field every voter hides, then the permissions say it is neither readable nor editable', () => {
+    const perms = mergeRoles([
+      role('r1', { Case: { read: 'all' } }, { Case: { secret: { read: 'no' }, status: { edit: 'no' } } }),
+      role('r2', { Case: { read: 'own' } }, { Case: { secret: { read: 'no', edit: 'yes' } } }),
+    ]);
+    expect(perms.fields.Case).toEqual({
+      secret: { read: 'no', edit: 'no' },
+      status: { read: 'yes', edit: 'yes' },
+    });
+  });
+
   it('then the result survives a JSON round trip unchanged', () => {
     const perms = mergeRoles([
       role('r1', { Case: { read: 'account', create: 'yes' } }, { Case: { internalNotes: { read: 'no' } } }),

@@ -8,7 +8,7 @@ import {
   levelRank,
 } from './levels';
 import { ownEntry, setEntry } from './own-entry';
-import type { FieldPermission, RoleDefinition, RoleRef } from './portal-role';
+import type { RoleDefinition, RoleRef } from './portal-role';
 
 /** A merged level and the roles that grant it (none when the level is `no`). */
 export interface Grant<L extends string> {
@@ -80,8 +80,8 @@ function uniqueRoles(roles: RoleDefinition[]): RoleDefinition[] {
 function mergeScope(roles: RoleDefinition[], entityType: string): EffectiveScope {
   const scope = emptyScope();
   for (const role of roles) {
+    // A role without the type grants nothing: every ownEntry below reads undefined from it.
     const granted = ownEntry(role.scopes, entityType);
-    if (!granted) continue;
     if (ownEntry(granted as Record<string, unknown>, 'create') === 'yes') {
       scope.create.level = 'yes';
       scope.create.grantedBy.push(refOf(role));
@@ -114,10 +114,10 @@ function mergeFields(voters: RoleDefinition[], entityType: string): Record<strin
     let read = false;
     let edit = false;
     for (const role of voters) {
-      const perm = ownEntry(ownEntry(role.fields, entityType), field) as FieldPermission | undefined;
-      const roleRead = perm === undefined || fieldAllows(ownEntry(perm as Record<string, unknown>, 'read'));
-      const roleEdit =
-        roleRead && (perm === undefined || fieldAllows(ownEntry(perm as Record<string, unknown>, 'edit')));
+      // A role that does not mention the field (perm undefined) reads undefined for both: `yes`.
+      const perm = ownEntry(ownEntry(role.fields, entityType), field) as Record<string, unknown> | undefined;
+      const roleRead = fieldAllows(ownEntry(perm, 'read'));
+      const roleEdit = roleRead && fieldAllows(ownEntry(perm, 'edit'));
       read ||= roleRead;
       edit ||= roleEdit;
     }

@@ -3,7 +3,7 @@
  * from admins and users, and a name such as `constructor` must not resolve to Object.prototype.
  */
 export function ownEntry<T>(map: Record<string, T> | undefined | null, key: string): T | undefined {
-  if (map === undefined || map === null || typeof map !== 'object') return undefined;
+  if (map === null || typeof map !== 'object') return undefined;
   return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 }
 

@@ -5,7 +5,7 @@ import type { AccessLevel } from './levels';
 import { mergeRoles } from './merge-roles';
 import type { PortalContext } from './portal-context';
 import { matchesRecordFilter } from './record-filter';
-import { scopeFilter } from './scope-filter';
+import { levelReach, scopeFilter } from './scope-filter';
 
 const ctx: PortalContext = { portalId: 'p1', tabList: ['Case', 'KnowledgeBaseArticle'], recordCriteria: {} };
 
@@ -43,6 +43,15 @@ describe('scopeFilter', () => {
         { kind: 'eq', path: 'isInternal', value: false },
         { kind: 'eq', path: 'createdByPortalUserId', value: 'pu1' },
       ],
+    });
+  });
+
+  it('given a user without accounts at account level, then their article reach is plainly the portal-wide ones', () => {
+    const portalWide = { kind: 'isEmpty', path: 'accountIds' };
+    expect(levelReach(loner, 'KnowledgeBaseArticle', 'account')).toEqual(portalWide);
+    expect(levelReach({ ...loner, accountIds: ['a1'] }, 'KnowledgeBaseArticle', 'account')).toEqual({
+      kind: 'or',
+      filters: [portalWide, { kind: 'overlaps', path: 'accountIds', values: ['a1'] }],
     });
   });
 

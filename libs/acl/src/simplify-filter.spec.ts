@@ -43,4 +43,19 @@ describe('simplifyFilter', () => {
       { numRuns: 300 },
     );
   });
+
+  it('leaves no group of fewer than two parts: an emptied and is plainly all, an emptied or plainly none', () => {
+    const hasSmallGroup = (f: RecordFilter): boolean =>
+      (f.kind === 'and' || f.kind === 'or') && (f.filters.length < 2 || f.filters.some(hasSmallGroup));
+    fc.assert(
+      fc.property(filterArb, (filter) => !hasSmallGroup(simplifyFilter(filter))),
+      { numRuns: 300 },
+    );
+    expect(simplifyFilter({ kind: 'and', filters: [{ kind: 'all' }, { kind: 'and', filters: [] }] })).toEqual(
+      {
+        kind: 'all',
+      },
+    );
+    expect(simplifyFilter({ kind: 'or', filters: [{ kind: 'none' }] })).toEqual({ kind: 'none' });
+  });
 });
