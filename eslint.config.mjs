@@ -17,7 +17,7 @@ const pureLibForbidden = {
         'bullmq',
         'ioredis',
         'nodemailer',
-        'argon2',
+        '@node-rs/*',
         'fastify',
         '@fastify/*',
         'passport*',

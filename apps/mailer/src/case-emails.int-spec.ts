@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Queue, type Job } from 'bullmq';
+import { Queue } from 'bullmq';
 import { openEmbeddedEventStore, type EventStore } from '@portal/event-store';
 import { deriveKey } from '@portal/platform';
 import { Projector, silentProjectorLogger } from '@portal/projector';
@@ -27,6 +27,7 @@ import { parseEml, textPart } from './testing/parse-eml';
 import { RecordingLogger } from './testing/recording-logger';
 import { deleteRedisPrefix, randomQueuePrefix, TEST_REDIS_URL } from './testing/redis-test-prefix';
 import { SmtpTestServer } from './testing/smtp-test-server';
+import type { EmailJob } from './email-queue.port';
 import { SendEmailProcessor } from './send-email.worker';
 import { SmtpTransport } from './transports/smtp.transport';
 import { waitUntil } from './testing/wait-until';
@@ -313,13 +314,8 @@ describe('case emails (event store → projector read models → ACL → BullMQ 
       logger: new RecordingLogger(),
     });
     const jobId = emailJobId(request);
-    // The fields of a BullMQ job the processor reads; the queue itself is exercised above.
-    const job = {
-      id: jobId,
-      data: request,
-      attemptsMade: 0,
-      opts: { attempts: 3 },
-    } as unknown as Job<EmailRequest>;
+    // The job as a queue hands it over; the queue itself is exercised above.
+    const job: EmailJob = { id: jobId, request, attemptsMade: 0, attempts: 3 };
     try {
       await expect(processor.process(job)).rejects.toThrow('no longer gets emails about case');
     } finally {

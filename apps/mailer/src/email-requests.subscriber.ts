@@ -1,4 +1,3 @@
-import type { Queue } from 'bullmq';
 import type { EventStore, RecordedEvent, Subscription } from '@portal/event-store';
 import {
   CASE_EMAIL_SOURCE_EVENT_TYPES,
@@ -10,20 +9,17 @@ import {
 import type { CaseRecipient, CaseRecipients } from './case-recipients.port';
 import type { CheckpointStore } from './checkpoint-store.port';
 import { EMAIL_SOURCE_EVENT_TYPES, emailJobId, emailRequestFor, type EmailRequest } from './email-request';
-import { emailJobOptions, type EmailRetryPolicy } from './email-queue';
+import type { EmailQueue } from './email-queue.port';
 import type { MailerLogger } from './mailer-logger';
 import type { PendingEmail } from './pending-emails.port';
 
 export interface EmailRequestsSubscriberOptions {
   events: EventStore;
-  queue: Queue<EmailRequest>;
+  queue: EmailQueue;
   checkpoints: CheckpointStore;
   /** Without it, case events mail nobody (and are not even read). */
   recipients?: CaseRecipients;
   logger: MailerLogger;
-  retryPolicy: EmailRetryPolicy;
-  /** For the "waiting for Redis" warning (no password). */
-  redisDescription: string;
   /** Pause before retrying an enqueue or restarting the subscription: doubles up to the max. */
   initialRetryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -35,9 +31,9 @@ class SubscriberStopping extends Error {
 
 /**
  * Follows the event store from its checkpoint and turns each event that asks for an email into
- * BullMQ jobs whose ids come from the event (and the recipient), so a replay enqueues nothing
- * twice. The checkpoint moves past an event only after its jobs are in Redis, and together with the
- * jobs' pending entries (which the sweeper uses should Redis lose them): while Redis is away, or the
+ * email jobs whose ids come from the event (and the recipient), so a replay enqueues nothing
+ * twice. The checkpoint moves past an event only after its jobs are in the queue, and together with the
+ * jobs' pending entries (which the sweeper uses should Redis lose them): while the queue is away, or the
  * read models that name a case's recipients lag behind, it waits and retries.
  */
 export class EmailRequestsSubscriber {
@@ -150,17 +146,14 @@ export class EmailRequestsSubscriber {
 
   private async enqueue(request: EmailRequest): Promise<PendingEmail> {
     const jobId = emailJobId(request);
-    const waiting = `mailer waiting for Redis at ${this.options.redisDescription}`;
+    const waiting = `mailer waiting for ${this.options.queue.description}`;
     for (let attempt = 1; ; attempt++) {
       if (this.stopping) throw new SubscriberStopping('mailer stopping');
       // A queue that never got its first connection waits instead of failing: warn while it does.
       const slow = setInterval(() => this.options.logger.warn(`${waiting} (job ${jobId})`), 5_000);
       try {
-        await Promise.race([
-          this.options.queue.add(request.kind, request, emailJobOptions(jobId, this.options.retryPolicy)),
-          this.stopSignal,
-        ]);
-        if (attempt > 1) this.options.logger.log(`Redis is back: enqueued job ${jobId}`);
+        await Promise.race([this.options.queue.add(jobId, request), this.stopSignal]);
+        if (attempt > 1) this.options.logger.log(`queue is back: enqueued job ${jobId}`);
         return { jobId, request, enqueuedAt: new Date().toISOString() };
       } catch (error) {
         if (error instanceof SubscriberStopping) throw error;

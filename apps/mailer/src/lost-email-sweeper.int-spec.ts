@@ -5,6 +5,7 @@ import { emailDelivered } from './delivery-events';
 import { emailDeliveryStream, type TokenEmailRequest } from './email-request';
 import { EMAIL_QUEUE_NAME, emailJobOptions } from './email-queue';
 import { LostEmailSweeper } from './lost-email-sweeper';
+import { BullMqEmailQueue } from './queues/bullmq-email-queue';
 import type { PendingEmail } from './pending-emails.port';
 import { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
 import { MailerTestBed } from './testing/mailer-test-bed';
@@ -33,17 +34,27 @@ function pendingInvitation(): PendingEmail {
   return { jobId: `invitation-${sourceEventId}`, request, enqueuedAt: new Date().toISOString() };
 }
 
-// The sweeper against a real Redis queue (no worker: the jobs stay where the test puts them).
+// The sweeper against a real Redis queue (no worker: the jobs stay where the test puts them); the
+// test looks at the same queue through BullMQ directly.
 describe('LostEmailSweeper', () => {
   const bed = MailerTestBed.register('mailer-sweeper-');
   const redis = createRedisConnection(TEST_REDIS_URL, 'producer');
   let queue: Queue;
+  let emailQueue: BullMqEmailQueue;
 
   beforeAll(() => {
-    queue = new Queue(EMAIL_QUEUE_NAME, { connection: redis, prefix: bed.queuePrefix() });
+    const prefix = bed.queuePrefix();
+    queue = new Queue(EMAIL_QUEUE_NAME, { connection: redis, prefix });
+    emailQueue = new BullMqEmailQueue({
+      redisUrl: TEST_REDIS_URL,
+      prefix,
+      retryPolicy: policy,
+      logger: new RecordingLogger(),
+    });
   });
 
   afterAll(async () => {
+    await emailQueue.close(5_000);
     await queue.close();
     redis.disconnect();
   });
@@ -51,10 +62,9 @@ describe('LostEmailSweeper', () => {
   function sweeper(ledger: ReadStoreCheckpointStore, active: string[] = []) {
     const logger = new RecordingLogger();
     const sweeper = new LostEmailSweeper({
-      queue,
+      queue: emailQueue,
       pending: ledger,
       events: bed.events,
-      retryPolicy: policy,
       logger,
       isActive: (jobId) => active.includes(jobId),
       intervalMs: 60_000,

@@ -1,15 +1,13 @@
-import type { Queue } from 'bullmq';
 import type { EventStore } from '@portal/event-store';
-import { emailDeliveryStream, type EmailRequest } from './email-request';
-import { emailJobOptions, type EmailRetryPolicy } from './email-queue';
+import { emailDeliveryStream } from './email-request';
+import type { EmailQueue } from './email-queue.port';
 import type { MailerLogger } from './mailer-logger';
 import type { PendingEmails } from './pending-emails.port';
 
 export interface LostEmailSweeperOptions {
-  queue: Queue<EmailRequest>;
+  queue: EmailQueue;
   pending: PendingEmails;
   events: EventStore;
-  retryPolicy: EmailRetryPolicy;
   logger: MailerLogger;
   /** Jobs this process is sending right now: left alone. */
   isActive: (jobId: string) => boolean;
@@ -30,10 +28,11 @@ export interface SweepResult {
 }
 
 /**
- * Puts back what Redis forgot. Each sweep compares the oldest pending jobs with the queue: a job
- * Redis does not know and whose outcome is not in the event store was lost (Redis restarted
- * without its data), so it is added again under the same id; the delivery stream still stops a
- * second send of anything that did go out. Runs on a timer and whenever Redis comes back.
+ * Puts back what the queue forgot. Each sweep compares the oldest pending jobs with the queue: a job
+ * the queue does not know and whose outcome is not in the event store was lost (Redis restarted
+ * without its data, or the in-process queue went with its process), so it is added again under the
+ * same id; the delivery stream still stops a second send of anything that did go out. Runs at
+ * start, on a timer and whenever Redis comes back.
  */
 export class LostEmailSweeper {
   private timer: NodeJS.Timeout | undefined;
@@ -71,15 +70,15 @@ export class LostEmailSweeper {
       if (this.stopped) break;
       if (o.isActive(jobId)) continue;
       result.checked++;
-      const state = await o.queue.getJobState(jobId);
+      const state = await o.queue.state(jobId);
       if (state !== 'unknown' && state !== 'failed' && state !== 'completed') continue;
       if (await this.hasOutcome(jobId)) {
         settled.push(jobId);
       } else if (state === 'unknown') {
-        await o.queue.add(request.kind, request, emailJobOptions(jobId, o.retryPolicy));
+        await o.queue.add(jobId, request);
         result.requeued++;
       } else if (state === 'failed') {
-        await (await o.queue.getJob(jobId))?.retry('failed');
+        await o.queue.retry(jobId);
         result.retried++;
       }
     }

@@ -1,20 +1,20 @@
 import { join } from 'node:path';
-import { Queue, type Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { EventStore } from '@portal/event-store';
-import { createRedisConnection, deploymentPrefix, redactRedisUrl } from '@portal/platform';
+import { deploymentPrefix } from '@portal/platform';
 import type { CaseRecipients } from './case-recipients.port';
 import type { CheckpointStore } from './checkpoint-store.port';
 import type { ComposerSettings } from './email-composer';
-import { DEFAULT_EMAIL_RETRY_POLICY, EMAIL_QUEUE_NAME, type EmailRetryPolicy } from './email-queue';
-import type { EmailRequest } from './email-request';
+import { DEFAULT_EMAIL_RETRY_POLICY, type EmailRetryPolicy } from './email-queue';
+import type { EmailQueue } from './email-queue.port';
 import { EmailRequestsSubscriber } from './email-requests.subscriber';
 import { EventStoreMailDirectory } from './event-store-mail-directory';
 import type { MailDirectory } from './mail-directory.port';
 import { consoleMailerLogger, type MailerLogger } from './mailer-logger';
-import { SendEmailProcessor, startSendEmailWorker } from './send-email.worker';
+import { SendEmailProcessor } from './send-email.worker';
 import { LostEmailSweeper } from './lost-email-sweeper';
 import type { PendingEmails } from './pending-emails.port';
+import { BullMqEmailQueue } from './queues/bullmq-email-queue';
+import { InProcessEmailQueue } from './queues/in-process-email-queue';
 import type { MailTransport } from './transports/mail-transport';
 import { OutboxTransport } from './transports/outbox.transport';
 import { SmtpTransport } from './transports/smtp.transport';
@@ -23,7 +23,8 @@ export interface MailerOptions extends ComposerSettings {
   events: EventStore;
   /** The subscriber's checkpoint and the jobs in flight, written together. */
   checkpoints: CheckpointStore & PendingEmails;
-  redisUrl: string;
+  /** BullMQ's Redis (REDIS_URL); unset: jobs queue in this process, on top of the pending-email ledger. */
+  redisUrl?: string;
   /** SMTP_URL; unset: .eml files in DATA_DIR/outbox. Ignored when `transport` is given. */
   smtpUrl?: string;
   dataDir: string;
@@ -51,8 +52,10 @@ export interface MailerOptions extends ComposerSettings {
 
 export interface MailerHealth {
   status: 'up' | 'degraded';
-  /** ioredis's connection status: `ready`, `reconnecting`, … */
-  redis: string;
+  /** Without Redis: `in-process`. */
+  queue?: 'in-process';
+  /** With Redis: ioredis's connection status, `ready`, `reconnecting`, … */
+  redis?: string;
   transport: string;
   pendingEmails: number;
   oldestPendingSince: string | null;
@@ -67,10 +70,7 @@ export function defaultMailTransport(smtpUrl: string | undefined, dataDir: strin
  * plain class, so the standalone process, a Nest module or a test can run it.
  */
 export class Mailer {
-  private producerRedis: Redis | undefined;
-  private workerRedis: Redis | undefined;
-  private queue: Queue<EmailRequest> | undefined;
-  private worker: Worker | undefined;
+  private queue: EmailQueue | undefined;
   private subscriber: EmailRequestsSubscriber | undefined;
   private sweeper: LostEmailSweeper | undefined;
   private prefix: string | undefined;
@@ -85,13 +85,9 @@ export class Mailer {
   async start(): Promise<void> {
     if (this.subscriber) return;
     const o = this.options;
-    const prefix = await deploymentPrefix(o.queuePrefix, () => o.events.identity());
-    this.prefix = prefix;
-    const queueName = o.queueName ?? EMAIL_QUEUE_NAME;
-    this.producerRedis = createRedisConnection(o.redisUrl, 'producer');
-    this.workerRedis = createRedisConnection(o.redisUrl, 'worker');
-    this.queue = new Queue<EmailRequest>(queueName, { connection: this.producerRedis, prefix });
-    this.queue.on('error', () => undefined); // the subscriber reports the outage where it matters
+    const retryPolicy = o.retryPolicy ?? DEFAULT_EMAIL_RETRY_POLICY;
+    const queue = await this.openQueue(retryPolicy);
+    this.queue = queue;
     const processor = new SendEmailProcessor({
       events: o.events,
       directory: o.directory ?? new EventStoreMailDirectory(o.events),
@@ -101,46 +97,50 @@ export class Mailer {
       logger: this.logger,
       pending: o.checkpoints,
     });
-    this.worker = startSendEmailWorker(processor, {
-      connection: this.workerRedis,
-      prefix,
-      queueName,
-      concurrency: o.concurrency,
-      logger: this.logger,
-      lockDurationMs: o.lockDurationMs,
-      stalledIntervalMs: o.stalledIntervalMs,
-    });
-    const retryPolicy = o.retryPolicy ?? DEFAULT_EMAIL_RETRY_POLICY;
+    queue.work((job) => processor.process(job));
     const sweeper = new LostEmailSweeper({
-      queue: this.queue,
+      queue,
       pending: o.checkpoints,
       events: o.events,
-      retryPolicy,
       logger: this.logger,
       isActive: (jobId) => processor.isActive(jobId),
       intervalMs: o.sweepIntervalMs ?? 60_000,
     });
     this.sweeper = sweeper;
     // A Redis that comes back may have come back empty: look for lost jobs at once.
-    let connectedBefore = false;
-    this.producerRedis.on('ready', () => {
-      if (connectedBefore) sweeper.trigger();
-      connectedBefore = true;
-    });
+    queue.onReconnect(() => sweeper.trigger());
     this.subscriber = new EmailRequestsSubscriber({
       events: o.events,
-      queue: this.queue,
+      queue,
       checkpoints: o.checkpoints,
       recipients: o.recipients,
       logger: this.logger,
-      retryPolicy,
-      redisDescription: redactRedisUrl(o.redisUrl),
       initialRetryDelayMs: o.initialRetryDelayMs,
       maxRetryDelayMs: o.maxRetryDelayMs,
     });
     await this.subscriber.start();
     sweeper.start();
-    this.logger.log(`mailer started: mail goes to ${this.transport.description}`);
+    this.logger.log(
+      `mailer started: jobs queue ${queue.description === 'in-process' ? 'in this process' : `in ${queue.description}`}, mail goes to ${this.transport.description}`,
+    );
+  }
+
+  /** BullMQ when REDIS_URL is set; else in this process (the sweeper's first run re-adds what a restart lost). */
+  private async openQueue(retryPolicy: EmailRetryPolicy): Promise<EmailQueue> {
+    const o = this.options;
+    if (o.redisUrl === undefined) return new InProcessEmailQueue({ retryPolicy, concurrency: o.concurrency });
+    const prefix = await deploymentPrefix(o.queuePrefix, () => o.events.identity());
+    this.prefix = prefix;
+    return new BullMqEmailQueue({
+      redisUrl: o.redisUrl,
+      prefix,
+      queueName: o.queueName,
+      retryPolicy,
+      logger: this.logger,
+      concurrency: o.concurrency,
+      lockDurationMs: o.lockDurationMs,
+      stalledIntervalMs: o.stalledIntervalMs,
+    });
   }
 
   /**
@@ -148,18 +148,19 @@ export class Mailer {
    * are in flight and since when the oldest one waits.
    */
   async health(): Promise<MailerHealth> {
-    const redis = this.producerRedis?.status ?? 'stopped';
+    const queue = this.queue;
+    const status = queue?.status() ?? 'stopped';
     const pending = await this.options.checkpoints.summary();
     return {
-      status: redis === 'ready' ? 'up' : 'degraded',
-      redis,
+      status: status === 'ready' ? 'up' : 'degraded',
+      ...(queue instanceof InProcessEmailQueue ? { queue: 'in-process' as const } : { redis: status }),
       transport: this.transport.description,
       pendingEmails: pending.count,
       oldestPendingSince: pending.oldestEnqueuedAt,
     };
   }
 
-  /** The Redis key prefix of its queue, once started. */
+  /** The Redis key prefix of its BullMQ queue, once started. */
   get queuePrefix(): string | undefined {
     return this.prefix;
   }
@@ -169,38 +170,14 @@ export class Mailer {
     await this.subscriber?.caughtUp;
   }
 
-  /** Stops taking events, lets running sends finish, then closes the connections. */
+  /** Stops taking events, lets running sends finish, then closes the queue. */
   async stop(): Promise<void> {
     await this.subscriber?.stop();
     await this.sweeper?.stop();
-    await this.closeWorker();
-    await this.queue?.close().catch(() => undefined);
+    await this.queue?.close(this.options.shutdownTimeoutMs ?? 30_000);
     this.transport.close();
-    for (const redis of [this.producerRedis, this.workerRedis]) redis?.disconnect();
     this.subscriber = undefined;
     this.sweeper = undefined;
-    this.worker = undefined;
     this.queue = undefined;
-  }
-
-  /**
-   * BullMQ's graceful close waits for Redis as long as it takes, so it is used only while Redis
-   * answers; without Redis no job can finish anyway, and a job cut short is redelivered later
-   * (the delivery stream stops it from sending twice).
-   */
-  private async closeWorker(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    if (this.workerRedis?.status !== 'ready') {
-      await worker.close(true);
-      return;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.options.shutdownTimeoutMs ?? 30_000);
-    });
-    const result = await Promise.race([worker.close(), timeout]).finally(() => clearTimeout(timer));
-    if (result === 'timeout')
-      this.logger.warn('email worker did not close in time; leaving its jobs to be redelivered');
   }
 }

@@ -1,5 +1,3 @@
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { EventStore, NewEvent } from '@portal/event-store';
 import { composeCaseEmail } from './case-email-composer';
 import type { CaseRecipients } from './case-recipients.port';
@@ -13,7 +11,7 @@ import {
   type EmailRequest,
   type TokenEmailRequest,
 } from './email-request';
-import { EMAIL_QUEUE_NAME } from './email-queue';
+import { PermanentJobFailure, type EmailJob } from './email-queue.port';
 import type { MailDirectory } from './mail-directory.port';
 import type { MailerLogger } from './mailer-logger';
 import type { PendingEmails } from './pending-emails.port';
@@ -54,16 +52,15 @@ export class SendEmailProcessor {
     return this.active.has(jobId);
   }
 
-  async process(job: Job<EmailRequest>): Promise<SendEmailOutcome> {
+  async process(job: EmailJob): Promise<SendEmailOutcome> {
     const jobId = job.id;
-    if (!jobId) throw new UnrecoverableError('email job without id');
     this.active.add(jobId);
     try {
       const outcome = await this.deliver(job, jobId);
       await this.settle(jobId);
       return outcome;
     } catch (error) {
-      if (error instanceof UnrecoverableError) await this.settle(jobId);
+      if (error instanceof PermanentJobFailure) await this.settle(jobId);
       throw error;
     } finally {
       this.active.delete(jobId);
@@ -79,8 +76,8 @@ export class SendEmailProcessor {
     });
   }
 
-  private async deliver(job: Job<EmailRequest>, jobId: string): Promise<SendEmailOutcome> {
-    const request = job.data;
+  private async deliver(job: EmailJob, jobId: string): Promise<SendEmailOutcome> {
+    const request = job.request;
     const stream = emailDeliveryStream(jobId);
     const history = await this.deps.events.readStream(stream);
     if (history.some((e) => e.type === 'EmailDelivered')) return 'already-delivered';
@@ -95,7 +92,7 @@ export class SendEmailProcessor {
     } catch (error) {
       const failure = classifyDeliveryError(error);
       const attempts = job.attemptsMade + 1;
-      const lastAttempt = attempts >= (job.opts.attempts ?? 1);
+      const lastAttempt = attempts >= job.attempts;
       const to = email?.to ?? (isCaseEmailRequest(request) ? undefined : request.to) ?? null;
       if (!failure.permanent && !lastAttempt) {
         this.deps.logger.warn(
@@ -110,7 +107,7 @@ export class SendEmailProcessor {
       this.deps.logger.error(
         `${request.kind} email ${jobId} to ${to ?? '?'} failed ${failure.permanent ? 'permanently' : `after ${attempts} attempts`}: ${failure.reason}`,
       );
-      throw new UnrecoverableError(failure.reason);
+      throw new PermanentJobFailure(failure.reason);
     }
     await this.record(stream, emailDelivered(jobId, request, email.to, messageId, this.now()));
     this.deps.logger.log(
@@ -173,39 +170,4 @@ export class SendEmailProcessor {
       }
     }
   }
-}
-
-export interface SendEmailWorkerOptions {
-  connection: Redis;
-  prefix: string;
-  queueName?: string;
-  concurrency?: number;
-  logger: MailerLogger;
-  lockDurationMs?: number;
-  stalledIntervalMs?: number;
-}
-
-/** The BullMQ worker around the processor. Its connection must have maxRetriesPerRequest: null. */
-export function startSendEmailWorker(processor: SendEmailProcessor, options: SendEmailWorkerOptions): Worker {
-  const worker = new Worker<EmailRequest, SendEmailOutcome>(
-    options.queueName ?? EMAIL_QUEUE_NAME,
-    (job) => processor.process(job),
-    {
-      connection: options.connection,
-      prefix: options.prefix,
-      concurrency: options.concurrency ?? 4,
-      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
-      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
-    },
-  );
-  let lastError = '';
-  worker.on('error', (error) => {
-    // Redis outages repeat the same error every reconnect; say it once.
-    if (error.message !== lastError) options.logger.warn(`email worker: ${error.message}`);
-    lastError = error.message;
-  });
-  worker.on('ready', () => {
-    lastError = '';
-  });
-  return worker;
 }

@@ -10,7 +10,8 @@ export interface ServiceConfig {
   eventStore: string;
   /** 'embedded', a postgres:// URL or a mongodb:// URL. */
   readStore: string;
-  redisUrl: string;
+  /** REDIS_URL: BullMQ's queue and the shared rate limits; unset: both in this process. */
+  redisUrl: string | undefined;
   smtpUrl: string | undefined;
   jwtSecret: string;
   bootstrapAdmin: { email: string; password: string } | undefined;
@@ -85,7 +86,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     dataDir,
     eventStore,
     readStore,
-    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    redisUrl: env.REDIS_URL || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     jwtSecret,
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,

@@ -6,7 +6,9 @@ import type { EventStore } from '@portal/event-store';
 import { createRedisConnection, deploymentPrefix, type ServiceConfig } from '@portal/platform';
 import { ProblemException, problem } from '../../http/problem';
 import { EVENT_STORE, SERVICE_CONFIG } from '../../infrastructure/tokens';
-import { SharedWindowCounter, type WindowCount } from './shared-window-counter';
+import { InProcessWindowCounter } from './in-process-window-counter';
+import { SharedWindowCounter } from './shared-window-counter';
+import type { WindowCount, WindowCounter } from './window-counter.port';
 
 export interface RateLimit {
   /** Names the counter, e.g. `login:email`. */
@@ -22,25 +24,30 @@ export interface RateLimitSubject {
 }
 
 /**
- * Rate limits shared by every API process through Redis, falling back to counters in this process
- * while Redis is down, so an outage neither blocks logins nor lifts the limits. Keys are scoped to
+ * Rate limits shared by every API process through Redis (counted in this process alone when
+ * REDIS_URL is unset), falling back to counters in this process while Redis is down, so an outage neither blocks logins nor lifts the limits. Keys are scoped to
  * the deployment (QUEUE_PREFIX or the event store's identity: two services, or two test apps,
  * sharing one Redis never count each other's attempts) and hold a hash, not the email or IP.
  */
 @Injectable()
 export class RateLimiter implements OnModuleDestroy {
   private readonly logger = new Logger('RateLimiter');
-  private readonly redis: Redis;
-  private readonly counter: SharedWindowCounter;
+  private readonly redis: Redis | undefined;
+  private readonly counter: WindowCounter;
   private readonly prefix: Promise<string>;
 
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig, @Inject(EVENT_STORE) events: EventStore) {
-    this.redis = createRedisConnection(config.redisUrl, 'producer');
-    this.counter = new SharedWindowCounter(this.redis, (usingMemory) =>
-      usingMemory
-        ? this.logger.warn('Redis unavailable: rate limits counted in this process')
-        : this.logger.log('Redis is back: rate limits are shared again'),
-    );
+    if (config.redisUrl === undefined) {
+      this.counter = new InProcessWindowCounter();
+    } else {
+      const redis = createRedisConnection(config.redisUrl, 'producer');
+      this.redis = redis;
+      this.counter = new SharedWindowCounter(redis, (usingMemory) =>
+        usingMemory
+          ? this.logger.warn('Redis unavailable: rate limits counted in this process')
+          : this.logger.log('Redis is back: rate limits are shared again'),
+      );
+    }
     this.prefix = deploymentPrefix(config.queuePrefix, () => events.identity()).then(
       (prefix) => `${prefix}:ratelimit:`,
     );
@@ -48,7 +55,7 @@ export class RateLimiter implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    this.redis.disconnect();
+    this.redis?.disconnect();
   }
 
   /**

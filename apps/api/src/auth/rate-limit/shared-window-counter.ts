@@ -1,10 +1,9 @@
 import type { Redis } from 'ioredis';
 import { FixedWindowCounter } from './fixed-window-counter';
 
-export interface WindowCount {
-  count: number;
-  resetInMs: number;
-}
+import type { WindowCount, WindowCounter } from './window-counter.port';
+
+export type { WindowCount } from './window-counter.port';
 
 /** DECR only a live window: a window that expired meanwhile must not come back at -1 without expiry. */
 const RELEASE_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('GET', KEYS[1])) > 0 then
@@ -19,7 +18,7 @@ const REDIS_TIMEOUT_MS = 250;
  * Fixed-window counters shared by every process through Redis (INCR, then EXPIRE NX so the window
  * starts at the first hit), with counters in this process standing in while Redis does not answer.
  */
-export class SharedWindowCounter {
+export class SharedWindowCounter implements WindowCounter {
   private readonly memory = new FixedWindowCounter();
   private usingMemory = false;
 
