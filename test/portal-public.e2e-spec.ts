@@ -164,7 +164,9 @@ describe.each(E2E_STORES)('public face of a portal (%s store)', (store) => {
     expect(operation.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'slug', in: 'path' })]),
     );
-    const schema = operation.responses['200'].content['application/json'].schema;
+    const { $ref } = operation.responses['200'].content['application/json'].schema;
+    expect($ref).toBe('#/components/schemas/PortalPublic');
+    const schema = openapi.components.schemas.PortalPublic;
     expect(Object.keys(schema.properties).sort()).toEqual(PUBLIC_KEYS);
     expect(Object.keys(schema.properties.branding.properties).sort()).toEqual(BRANDING_KEYS);
     expect(operation.responses['404']).toBeDefined();

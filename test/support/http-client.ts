@@ -1,3 +1,5 @@
+import { conformanceOf } from './openapi-conformance';
+
 /**
  * A response body as tests read it: loosely, so `res.json.items[0].id` reads like the contract
  * (the assertions check the values).
@@ -19,7 +21,11 @@ export interface ApiResponse<T = JsonBody> {
   text: string;
 }
 
-/** Small fetch wrapper so e2e tests read like the HTTP contract: `await api(url).post('/v1/portals', body, { token })`. */
+/**
+ * Small fetch wrapper so e2e tests read like the HTTP contract: `await api(url).post('/v1/portals', body, { token })`.
+ * Each answer is checked against the OpenAPI document the server serves; one that does not conform
+ * (undeclared status, body not matching its schema) fails the test.
+ */
 export function api(baseUrl: string) {
   async function send<T>(
     method: string,
@@ -41,6 +47,17 @@ export function api(baseUrl: string) {
       json = text.length > 0 ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
+    }
+    // Every answer an e2e test reads must be one the OpenAPI document declares.
+    const problems = (await conformanceOf(baseUrl)).check(
+      method,
+      `${baseUrl}${path}`,
+      response.status,
+      response.headers.get('content-type'),
+      text,
+    );
+    if (problems && problems.length > 0) {
+      throw new Error(`The answer does not conform to /docs/openapi.json:\n${problems.join('\n')}`);
     }
     return { status: response.status, headers: response.headers, json: json as T, text };
   }

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { ApiModule } from './api.module';
 import { registerRequestHygiene } from './http/request-hygiene';
 import { clientErrorHandler, frameworkErrors } from './http/transport-errors';
+import { buildApiDocument } from './openapi/api-document';
 import type { ApiDependencies } from './infrastructure/infrastructure.module';
 
 /** Bodies above this are refused with 413 before any parsing work. */
@@ -27,17 +28,7 @@ export async function createApiApp(
     bufferLogs: false,
   });
   registerRequestHygiene(app.getHttpAdapter().getInstance());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CRM customer portal')
-      .setDescription(
-        'Portals, portal roles, portal users, records and audit. Errors are RFC 9457 problem documents.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   app.enableShutdownHooks();
   await app.init();

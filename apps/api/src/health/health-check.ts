@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { named } from '../openapi/api-schemas';
+
 /** One dependency's answer for GET /health. 'degraded' still counts as ready (e.g. mailer waiting for Redis). */
 export interface HealthReport {
   status: 'up' | 'degraded' | 'down';
@@ -10,3 +13,14 @@ export interface HealthCheck {
 }
 
 export const HEALTH_CHECKS = Symbol('HealthChecks');
+
+export const healthSchema = named(
+  'Health',
+  z.object({
+    status: z.enum(['ok', 'degraded']).describe('`ok` with 200 once the service takes requests'),
+    checks: z
+      .record(z.string(), z.looseObject({ status: z.enum(['up', 'degraded', 'down']) }))
+      .optional()
+      .describe('Each dependency: eventStore, readStore, projector, mailer…'),
+  }),
+);

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { PortalRequest } from '../http/request-context';
-import { HealthCheck, HEALTH_CHECKS, HealthReport } from './health-check';
+import { Answers } from '../openapi/answers.decorators';
+import { HealthCheck, HEALTH_CHECKS, HealthReport, healthSchema } from './health-check';
 import { OperatorAccess } from './operator-access';
 
 /**
@@ -19,10 +20,17 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({
-    description:
-      '`{ status: "ok" }`; with an admin or auditor token (or METRICS_TOKEN) also `checks`, each dependency\'s details.',
-  })
+  @ApiOperation({ summary: 'Is the service ready?' })
+  @Answers(
+    200,
+    '`{ status: "ok" }`; with an admin or auditor token (or METRICS_TOKEN) also `checks`, each dependency\'s details.',
+    healthSchema,
+  )
+  @Answers(
+    503,
+    'Not ready (`degraded`); `checks` (for operators) say which dependency is down.',
+    healthSchema,
+  )
   async health(@Req() request: PortalRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const results: Record<string, HealthReport> = {};
     await Promise.all(

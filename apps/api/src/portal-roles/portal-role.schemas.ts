@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_LEVELS, CREATE_LEVELS, YES_NO } from '@portal/acl';
+import { named } from '../openapi/api-schemas';
+import { listAnswerSchema, trackedShape } from '../openapi/shared-answers';
 
 // Shapes and level names are checked here (400 with paths); names of types and fields, and the
 // rest of the rules, by the PortalRole decider (422).
@@ -33,3 +35,36 @@ export type CreatePortalRoleBody = z.infer<typeof createPortalRoleBody>;
 
 export const updatePortalRoleBody = createPortalRoleBody.partial();
 export type UpdatePortalRoleBody = z.infer<typeof updatePortalRoleBody>;
+
+// Answers.
+
+export const portalRoleSchema = named(
+  'PortalRole',
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    scopes: z.record(
+      z.string(),
+      z.object({
+        create: z.enum(CREATE_LEVELS).optional(),
+        read: accessLevel.optional(),
+        edit: accessLevel.optional(),
+        delete: accessLevel.optional(),
+        stream: accessLevel.optional(),
+      }),
+    ),
+    fields: z.record(
+      z.string(),
+      z.record(z.string(), z.object({ read: z.enum(YES_NO).optional(), edit: z.enum(YES_NO).optional() })),
+    ),
+    deleted: z.boolean(),
+    ...trackedShape,
+  }),
+);
+
+export const portalRoleListSchema = listAnswerSchema('PortalRoleList', portalRoleSchema);
+
+export const portalRoleUpdatedSchema = named(
+  'PortalRoleUpdated',
+  z.object({ id: z.uuid(), revision: z.int().min(0).optional() }),
+);

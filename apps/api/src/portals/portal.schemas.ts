@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PORTAL_CRITERION_OPS } from '@portal/domain';
+import { named } from '../openapi/api-schemas';
+import { listAnswerSchema, trackedShape } from '../openapi/shared-answers';
 
 // The shapes of shared/API.md's portal body (400 with paths); the Portal decider checks the rules
 // (slug form, time zone, dashlet names, tabs, limits...) and answers 422.
@@ -74,3 +76,63 @@ export type UpdatePortalBody = z.infer<typeof updatePortalBody>;
 
 export const portalRoleBody = z.strictObject({ roleId: z.uuid() });
 export type PortalRoleBody = z.infer<typeof portalRoleBody>;
+
+// Answers.
+
+const portalUrl = z.string().describe("The portal's pages: PUBLIC_URL/portal/{slug}/ or its customUrl");
+
+export const portalCreatedSchema = named(
+  'PortalCreated',
+  z.object({ id: z.uuid(), slug: z.string(), url: portalUrl }),
+);
+
+export const portalUpdatedSchema = named(
+  'PortalUpdated',
+  z.object({ id: z.uuid(), slug: z.string(), url: portalUrl, revision: z.int().min(0) }),
+);
+
+export const portalSettingsSchema = named(
+  'PortalSettings',
+  z.object({
+    language: z.string(),
+    timeZone: z.string(),
+    dateFormat: z.string(),
+    currency: z.string(),
+    tokenLifetimeMinutes: z.int(),
+    idleTimeoutMinutes: z.int(),
+    maxUsers: z.int().nullable(),
+  }),
+);
+
+export const dashletSlotSchema = z.object({
+  dashlet: z.string(),
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const portalSchema = named(
+  'Portal',
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    isActive: z.boolean(),
+    isDefault: z.boolean(),
+    url: portalUrl,
+    customUrl: z.string().nullable(),
+    roleIds: z.array(z.uuid()),
+    tabList: z.array(z.string()),
+    quickCreateList: z.array(z.string()),
+    dashboardLayout: z.array(dashletSlotSchema),
+    defaultCaseAssigneeId: z.string().nullable(),
+    recordCriteria: z.record(
+      z.string(),
+      z.array(z.object({ field: z.string(), op: z.enum(PORTAL_CRITERION_OPS), value: z.unknown() })),
+    ),
+    settings: portalSettingsSchema,
+    branding: z.record(z.string(), z.unknown()),
+    userCount: z.int().min(0).describe('Portal users holding a seat'),
+    ...trackedShape,
+  }),
+);
+
+export const portalListSchema = listAnswerSchema('PortalList', portalSchema);

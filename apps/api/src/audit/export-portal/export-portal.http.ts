@@ -1,12 +1,14 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffAuth } from '../../auth/auth.decorators';
 import { ProblemException } from '../../http/problem';
 import { UuidParam } from '../../http/validated.decorators';
 import { ExportPortalQuery } from './export-portal.query';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
+import { auditEventSchema } from '../audit.schemas';
 
 @ApiTags('audit')
 @Controller('v1/audit/portals')
@@ -15,7 +17,10 @@ export class ExportPortalHttp {
 
   @Get(':id/export')
   @StaffAuth('admin', 'auditor')
-  @ApiProduces('application/x-ndjson')
+  @Answers(200, 'NDJSON: one AuditEvent a line (`Content-Disposition: attachment`).', auditEventSchema, {
+    contentType: 'application/x-ndjson',
+  })
+  @Refuses({ 404: '`portal_not_found`.' })
   @ApiOperation({
     summary: "A portal's whole history as NDJSON, streamed",
     description:

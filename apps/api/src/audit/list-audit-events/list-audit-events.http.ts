@@ -7,6 +7,8 @@ import { ValidQuery } from '../../http/validated.decorators';
 import { auditTime, endOfAuditTime, startOfAuditTime } from '../audit-time';
 import { ListAuditEventsQuery } from './list-audit-events.query';
 import type { AuditEventPage } from './scan-audit-events';
+import { Answers } from '../../openapi/answers.decorators';
+import { auditEventPageSchema } from '../audit.schemas';
 
 const position = z
   .string()
@@ -40,6 +42,7 @@ export class ListAuditEventsHttp {
 
   @Get()
   @StaffAuth('admin', 'auditor')
+  @Answers(200, 'A page of events in global order.', auditEventPageSchema)
   @ApiOperation({
     summary: 'Events in global order, secrets redacted',
     description:

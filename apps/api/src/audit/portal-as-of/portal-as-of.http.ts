@@ -8,6 +8,8 @@ import { UuidParam, ValidQuery } from '../../http/validated.decorators';
 import { asOfMs, asOfQuery } from '../as-of-query';
 import type { PortalAsOf } from './portal-as-of';
 import { PortalAsOfQuery } from './portal-as-of.query';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
+import { portalAsOfSchema } from '../audit.schemas';
 
 @ApiTags('audit')
 @Controller('v1/audit/portals')
@@ -16,6 +18,8 @@ export class PortalAsOfHttp {
 
   @Get(':id')
   @StaffAuth('admin', 'auditor')
+  @Answers(200, 'The portal as it was.', portalAsOfSchema)
+  @Refuses({ 404: '`portal_not_found`: it did not exist then.' })
   @ApiOperation({
     summary: 'A portal as it was at a moment',
     description:

@@ -8,6 +8,8 @@ import { UuidParam, ValidQuery } from '../../http/validated.decorators';
 import { asOfMs, asOfQuery } from '../as-of-query';
 import type { PortalUserAsOf } from './portal-user-as-of';
 import { PortalUserAsOfQuery } from './portal-user-as-of.query';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
+import { portalUserAsOfSchema } from '../audit.schemas';
 
 @ApiTags('audit')
 @Controller('v1/audit/portal-users')
@@ -16,6 +18,8 @@ export class PortalUserAsOfHttp {
 
   @Get(':id')
   @StaffAuth('admin', 'auditor')
+  @Answers(200, 'The portal user as it was (token hashes redacted).', portalUserAsOfSchema)
+  @Refuses({ 404: '`portal_user_not_found`: the user did not exist then.' })
   @ApiOperation({
     summary: 'A portal user as it was at a moment',
     description:

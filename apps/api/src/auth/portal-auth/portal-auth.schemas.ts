@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newPasswordSchema, presentedPasswordSchema } from '../passwords/password-policy';
+import { named } from '../../openapi/api-schemas';
 
 const email = z.string().trim().min(1).max(254);
 /** One-time tokens are 43 base64url characters; anything far off is refused before any lookup. */
@@ -16,3 +17,11 @@ export type AcceptInvitationBody = z.infer<typeof acceptInvitationBody>;
 export type ForgotPasswordBody = z.infer<typeof forgotPasswordBody>;
 export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
 export type ConfirmEmailBody = z.infer<typeof confirmEmailBody>;
+
+// Answers.
+
+export const passwordResetSchema = named('PasswordReset', z.object({ passwordReset: z.literal(true) }));
+export const emailConfirmedSchema = named(
+  'EmailConfirmed',
+  z.object({ email: z.string().describe('The login email from now on') }),
+);

@@ -3,6 +3,7 @@ import { ApiParam } from '@nestjs/swagger';
 import { isPortalSlug } from '@portal/domain';
 import { z } from 'zod';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
+import { Refuses } from '../../openapi/answers.decorators';
 
 // Looked up case-insensitively (PortalDirectory), so only the lowercased form must be a slug. What
 // cannot be one (control characters, a NUL the stores refuse, spaces, slashes) is a 400 before
@@ -19,10 +20,16 @@ const slug = z
 export function SlugParam(): ParameterDecorator {
   return (target, key, index) => {
     Param('slug', new ZodValidationPipe(slug, 'path'))(target, key, index);
+    const descriptor = Object.getOwnPropertyDescriptor(target, key as string | symbol) as PropertyDescriptor;
     ApiParam({ name: 'slug', schema: { type: 'string', minLength: 2, maxLength: 64 } })(
       target,
       key as string,
-      Object.getOwnPropertyDescriptor(target, key as string | symbol) as PropertyDescriptor,
+      descriptor,
+    );
+    Refuses({ 400: '`validation_failed`: the slug cannot be a portal slug.' })(
+      target,
+      key as string,
+      descriptor,
     );
   };
 }

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -13,6 +13,8 @@ import { LOGIN_PER_EMAIL, LOGIN_PER_IP } from '../rate-limit/auth-rate-limits';
 import { failureLimited } from '../rate-limit/failure-limited';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { StaffLoginCommand } from './staff-login.command';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
+import { accessTokenSchema } from '../../openapi/shared-answers';
 
 export const staffLoginBody = z.strictObject({
   email: z.string().trim().min(1).max(254),
@@ -29,10 +31,11 @@ export class StaffLoginHttp {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ description: '`{ accessToken, expiresIn }` (seconds); the token is valid for one hour.' })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password, or a deactivated user (all alike).' })
-  @ApiTooManyRequestsResponse({
-    description: 'Too many failed attempts for this email or from this address.',
+  @ApiOperation({ summary: 'Staff login' })
+  @Answers(200, 'A staff token, valid for one hour.', accessTokenSchema)
+  @Refuses({
+    401: '`invalid_credentials`: wrong email or password, or a deactivated user (all alike).',
+    429: 'Too many failed attempts for this email or from this address (Retry-After).',
   })
   async login(
     @ValidBody(staffLoginBody) body: z.infer<typeof staffLoginBody>,

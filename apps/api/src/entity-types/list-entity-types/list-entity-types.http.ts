@@ -1,9 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
-import { parseListQuery } from '../../http/list-query';
+import { parseListQuery, type ListQueryOptions } from '../../http/list-query';
+import { Answers } from '../../openapi/answers.decorators';
+import { ListQueryParams } from '../../openapi/list-query.decorators';
+import { entityTypeListSchema } from '../entity-type.schemas';
 import { ListEntityTypesQuery } from './list-entity-types.query';
+
+const LIST: ListQueryOptions = {
+  sortable: { name: 'name', createdAt: 'createdAt' },
+  filterable: { builtIn: 'builtIn' },
+  defaultSort: [{ path: 'name', direction: 'asc' }],
+};
 
 @ApiTags('entity types')
 @Controller('v1/entity-types')
@@ -13,14 +22,10 @@ export class ListEntityTypesHttp {
   /** Built-in and custom types; `?filter[builtIn]=false&sort=name|createdAt`. */
   @Get()
   @StaffAuth('admin')
-  @ApiQuery({ name: 'sort', required: false, enum: ['name', 'createdAt'] })
-  @ApiQuery({ name: 'filter[builtIn]', required: false, enum: ['true', 'false'] })
+  @ApiOperation({ summary: 'List entity types (built-in and custom)' })
+  @Answers(200, 'A page of entity types, by name unless sorted.', entityTypeListSchema)
+  @ListQueryParams(LIST)
   list(@Query() query: Record<string, unknown>) {
-    const list = parseListQuery(query, {
-      sortable: { name: 'name', createdAt: 'createdAt' },
-      filterable: { builtIn: 'builtIn' },
-      defaultSort: [{ path: 'name', direction: 'asc' }],
-    });
-    return this.queries.execute(new ListEntityTypesQuery(list));
+    return this.queries.execute(new ListEntityTypesQuery(parseListQuery(query, LIST)));
   }
 }

@@ -7,9 +7,14 @@ import type { CommandContext } from '@portal/commands';
 import { ifMatchRevision, setEtag } from '../../http/etag';
 import { Ctx, type PortalRequest } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';
-import { updatePortalRoleBody, type UpdatePortalRoleBody } from '../portal-role.schemas';
+import {
+  updatePortalRoleBody,
+  type UpdatePortalRoleBody,
+  portalRoleUpdatedSchema,
+} from '../portal-role.schemas';
 import { UpdatePortalRoleCommand } from './update-portal-role.command';
 import { PORTAL_ROLE_PERMISSIONS_DESCRIPTION } from '../portal-role-permissions.description';
+import { Answers, IfMatch, Refuses } from '../../openapi/answers.decorators';
 
 @ApiTags('portal roles')
 @Controller('v1/portal-roles')
@@ -20,6 +25,13 @@ export class UpdatePortalRoleHttp {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a portal role', description: PORTAL_ROLE_PERMISSIONS_DESCRIPTION })
   @StaffAuth('admin')
+  @Answers(200, 'Changed; the new ETag.', portalRoleUpdatedSchema, { etag: true })
+  @IfMatch()
+  @Refuses({
+    404: '`role_not_found`.',
+    409: '`concurrent_modification`.',
+    422: 'Unknown entity types or fields, or unsupported levels.',
+  })
   async update(
     @UuidParam('id') id: string,
     @ValidBody(updatePortalRoleBody) body: UpdatePortalRoleBody,

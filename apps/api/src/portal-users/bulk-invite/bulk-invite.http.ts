@@ -1,12 +1,17 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
 import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';
-import { bulkInvitationBody, type BulkInvitationBody } from '../portal-user.schemas';
+import {
+  bulkInvitationBody,
+  type BulkInvitationBody,
+  bulkInvitationResultSchema,
+} from '../portal-user.schemas';
 import { BulkInviteCommand } from './bulk-invite.command';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
 
 @ApiTags('portal users')
 @Controller('v1/portals')
@@ -20,6 +25,16 @@ export class BulkInviteHttp {
   @Post(':id/invitations/bulk')
   @HttpCode(200)
   @StaffAuth('admin')
+  @ApiOperation({ summary: "Invite contacts (or an account's contacts) to a portal" })
+  @Answers(
+    200,
+    'One result per contact; failures carry a reason and invite nobody else less.',
+    bulkInvitationResultSchema,
+  )
+  @Refuses({
+    404: '`portal_not_found`, or the account is unknown.',
+    422: 'The portal cannot take invitations.',
+  })
   invite(
     @UuidParam('id') id: string,
     @ValidBody(bulkInvitationBody) body: BulkInvitationBody,

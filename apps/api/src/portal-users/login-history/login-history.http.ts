@@ -1,10 +1,19 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
-import { parseListQuery } from '../../http/list-query';
+import { parseListQuery, type ListQueryOptions } from '../../http/list-query';
 import { UuidParam } from '../../http/validated.decorators';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
+import { ListQueryParams } from '../../openapi/list-query.decorators';
+import { loginHistorySchema } from '../portal-user.schemas';
 import { LoginHistoryQuery } from './login-history.query';
+
+const LIST: ListQueryOptions = {
+  sortable: { at: 'at' },
+  filterable: { kind: 'kind', portalId: 'portalId' },
+  defaultSort: [{ path: 'at', direction: 'desc' }],
+};
 
 @ApiTags('portal users')
 @Controller('v1/portal-users')
@@ -14,13 +23,15 @@ export class LoginHistoryHttp {
   /** Logins, failed logins and logouts, newest first; `?filter[kind]=login_failed&filter[portalId]=`. */
   @Get(':id/login-history')
   @StaffAuth('admin')
-  @ApiQuery({ name: 'filter[kind]', required: false, enum: ['login', 'login_failed', 'logout'] })
+  @ApiOperation({ summary: "A portal user's logins, failed logins and logouts" })
+  @Answers(
+    200,
+    'A page of entries, newest first; `filter[kind]` is login, login_failed or logout.',
+    loginHistorySchema,
+  )
+  @Refuses({ 404: '`portal_user_not_found`.' })
+  @ListQueryParams(LIST)
   history(@UuidParam('id') id: string, @Query() query: Record<string, unknown>) {
-    const list = parseListQuery(query, {
-      sortable: { at: 'at' },
-      filterable: { kind: 'kind', portalId: 'portalId' },
-      defaultSort: [{ path: 'at', direction: 'desc' }],
-    });
-    return this.queries.execute(new LoginHistoryQuery(id, list));
+    return this.queries.execute(new LoginHistoryQuery(id, parseListQuery(query, LIST)));
   }
 }

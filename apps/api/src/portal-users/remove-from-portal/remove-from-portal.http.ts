@@ -1,11 +1,12 @@
 import { Controller, Delete, HttpCode } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
 import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../http/request-context';
 import { UuidParam } from '../../http/validated.decorators';
 import { RemoveFromPortalCommand } from './remove-from-portal.command';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
 
 @ApiTags('portal users')
 @Controller('v1/portals')
@@ -16,6 +17,9 @@ export class RemoveFromPortalHttp {
   @Delete(':portalId/users/:userId')
   @HttpCode(204)
   @StaffAuth('admin')
+  @ApiOperation({ summary: 'Remove a portal user from a portal' })
+  @Answers(204, 'Removed: seat freed, sessions in that portal ended.')
+  @Refuses({ 404: 'Unknown user or portal, or not a member.' })
   async remove(
     @UuidParam('portalId') portalId: string,
     @UuidParam('userId') userId: string,

@@ -1,20 +1,13 @@
 import { Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiAcceptedResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffAuth } from '../../auth/auth.decorators';
 import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';
-import { emailChangeBody, type EmailChangeBody } from '../portal-user.schemas';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
+import { emailChangeAnswerSchema, emailChangeBody, type EmailChangeBody } from '../portal-user.schemas';
 import { answerEmailChange, CONFIRMATION_SENT_DESCRIPTION } from './email-change-answer';
 import { RequestEmailChangeCommand } from './request-email-change.command';
 
@@ -38,12 +31,12 @@ export class RequestEmailChangeHttp {
       "the user's first portal); a user without a password yet has it changed at once (pending " +
       'invitation links die with the old address: send a new invitation).',
   })
-  @ApiAcceptedResponse({ description: CONFIRMATION_SENT_DESCRIPTION })
-  @ApiOkResponse({ description: '`{ status: "changed", email }`: EmailChangeConfirmed at once.' })
-  @ApiNotFoundResponse({ description: '`portal_user_not_found`.' })
-  @ApiConflictResponse({ description: '`email_taken`: another portal user holds the address.' })
-  @ApiUnprocessableEntityResponse({
-    description: '`invalid_email`, `staff_domain`, `email_unchanged`, `user_deactivated`.',
+  @Answers(202, CONFIRMATION_SENT_DESCRIPTION, emailChangeAnswerSchema)
+  @Answers(200, '`{ status: "changed", email }`: EmailChangeConfirmed at once.', emailChangeAnswerSchema)
+  @Refuses({
+    404: '`portal_user_not_found`.',
+    409: '`email_taken`: another portal user holds the address.',
+    422: '`invalid_email`, `staff_domain`, `email_unchanged`, `user_deactivated`.',
   })
   async request(
     @UuidParam('id') id: string,

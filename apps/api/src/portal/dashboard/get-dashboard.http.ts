@@ -1,11 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
 import { CurrentPrincipal } from '../../http/request-context';
 import { PortalCaller } from '../portal-caller';
-import { GetDashboardQuery } from './get-dashboard.query';
+import { GetDashboardQuery, dashboardSchema } from './get-dashboard.query';
+import { Answers } from '../../openapi/answers.decorators';
 
 @ApiTags('portal')
 @Controller('v1/portals/:slug')
@@ -24,6 +25,8 @@ export class GetDashboardHttp {
    */
   @Get('dashboard')
   @PortalUserAuth()
+  @ApiOperation({ summary: 'My dashboard: the dashlets of my layout with their data' })
+  @Answers(200, 'Counts and lists cover only records I may read.', dashboardSchema)
   async dashboard(@CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new GetDashboardQuery(await this.caller.access(principal)));
   }

@@ -1,15 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { SlugParam } from '../../auth/portal-auth/slug-param';
-import { openApiSchema } from '../../http/validated.decorators';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
 import { GetPortalPublicQuery } from './get-portal-public.query';
 import { portalPublicSchema } from './portal-public-view';
 
@@ -21,15 +15,14 @@ export class GetPortalPublicHttp {
   /** No authentication: what a sign-in page shows before anyone logs in. */
   @Get('public')
   @ApiOperation({
-    summary: "The portal's name, language and branding for its sign-in pages (no authentication).",
+    summary: "The portal's name, language and branding for its sign-in pages",
   })
-  @ApiOkResponse({
-    description:
-      '`{ slug, name, language, branding: { logoUrl, primaryColor, companyName } }` and nothing else.',
-    schema: openApiSchema(portalPublicSchema) as never,
-  })
-  @ApiBadRequestResponse({ description: 'The slug cannot be a portal slug.' })
-  @ApiNotFoundResponse({ description: '`portal_not_found`: no such portal, or it is not active (alike).' })
+  @Answers(
+    200,
+    'The name, language and branding and nothing else (`Cache-Control: public, max-age=60`).',
+    portalPublicSchema,
+  )
+  @Refuses({ 404: '`portal_not_found`: no such portal, or it is not active (alike).' })
   async get(@SlugParam() slug: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const answer = await this.queries.execute(new GetPortalPublicQuery(slug));
     void reply.header('cache-control', 'public, max-age=60');

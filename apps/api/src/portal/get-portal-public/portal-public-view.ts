@@ -1,5 +1,6 @@
 import type { PortalDoc } from '@portal/read-models';
 import { z } from 'zod';
+import { named } from '../../openapi/api-schemas';
 
 const text = z.string().nullable();
 
@@ -8,16 +9,19 @@ const text = z.string().nullable();
  * looks. An allowlist: ids, roles, assignees, limits, counts and staff-only settings stay out, and
  * so does any branding key added later until it is named here.
  */
-export const portalPublicSchema = z.strictObject({
-  slug: z.string(),
-  name: z.string(),
-  language: z.string(),
-  branding: z.strictObject({
-    logoUrl: text,
-    primaryColor: text,
-    companyName: text,
+export const portalPublicSchema = named(
+  'PortalPublic',
+  z.strictObject({
+    slug: z.string(),
+    name: z.string(),
+    language: z.string(),
+    branding: z.strictObject({
+      logoUrl: text,
+      primaryColor: text,
+      companyName: text,
+    }),
   }),
-});
+);
 export type PortalPublic = z.infer<typeof portalPublicSchema>;
 
 function textOrNull(value: unknown): string | null {

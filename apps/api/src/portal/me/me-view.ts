@@ -1,5 +1,62 @@
+import { z } from 'zod';
+import { ACCESS_LEVELS, CREATE_LEVELS, YES_NO } from '@portal/acl';
 import type { ProfileChanges } from '@portal/domain';
 import type { PortalAccess } from '../../auth/portal-access';
+import { named } from '../../openapi/api-schemas';
+import { portalSettingsSchema } from '../../portals/portal.schemas';
+
+const roleRef = z.object({ id: z.string(), name: z.string() });
+const grant = <L extends readonly [string, ...string[]]>(levels: L) =>
+  z.object({ level: z.enum(levels), grantedBy: z.array(roleRef) });
+
+/** The merged roles (libs/acl's EffectivePermissions): what the user may do, per type and field. */
+export const effectivePermissionsSchema = named(
+  'EffectivePermissions',
+  z.object({
+    roles: z.array(roleRef),
+    scopes: z
+      .record(
+        z.string(),
+        z.object({
+          create: grant(CREATE_LEVELS),
+          read: grant(ACCESS_LEVELS),
+          edit: grant(ACCESS_LEVELS),
+          delete: grant(ACCESS_LEVELS),
+          stream: grant(ACCESS_LEVELS),
+        }),
+      )
+      .describe('Entity types no role mentions are absent: every action is `no`'),
+    fields: z
+      .record(z.string(), z.record(z.string(), z.object({ read: z.enum(YES_NO), edit: z.enum(YES_NO) })))
+      .describe('Per type, the fields some role restricts; others are readable and editable'),
+  }),
+);
+
+export const meSchema = named(
+  'Me',
+  z.object({
+    id: z.uuid(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    phone: z.string().nullable(),
+    language: z.string().nullable(),
+    notifyOnCaseUpdates: z.boolean(),
+    contactId: z.string().nullable(),
+    accountIds: z.array(z.string()),
+    portal: z.object({
+      id: z.uuid(),
+      slug: z.string(),
+      name: z.string(),
+      tabList: z.array(z.string()),
+      quickCreateList: z.array(z.string()),
+      settings: portalSettingsSchema,
+      branding: z.record(z.string(), z.unknown()),
+    }),
+    permissions: effectivePermissionsSchema,
+  }),
+);
+export type Me = z.infer<typeof meSchema>;
 
 function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
@@ -10,7 +67,7 @@ function stringOrNull(value: unknown): string | null {
  * their merged permissions per entity type and field. `changes` overlays a profile update the
  * read model has not caught up with yet.
  */
-export function meView(access: PortalAccess, changes: ProfileChanges = {}) {
+export function meView(access: PortalAccess, changes: ProfileChanges = {}): Me {
   const { portal, portalUser: user, perms } = access;
   const profile = {
     firstName: user.firstName,

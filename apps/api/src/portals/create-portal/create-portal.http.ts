@@ -1,12 +1,13 @@
 import { Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
 import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../http/request-context';
 import { ValidBody } from '../../http/validated.decorators';
-import { createPortalBody, type CreatePortalBody } from '../portal.schemas';
+import { createPortalBody, type CreatePortalBody, portalCreatedSchema } from '../portal.schemas';
 import { CreatePortalCommand } from './create-portal.command';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
 
 @ApiTags('portals')
 @Controller('v1/portals')
@@ -16,6 +17,12 @@ export class CreatePortalHttp {
   /** 201 `{ id, slug, url }`; 409 slug_taken; 422 for a configuration or role the domain refuses. */
   @Post()
   @StaffAuth('admin')
+  @ApiOperation({ summary: 'Create a portal' })
+  @Answers(201, 'Created; `url` is where its users sign in.', portalCreatedSchema)
+  @Refuses({
+    409: '`slug_taken`.',
+    422: 'A configuration or role the domain refuses (`errors` name the fields).',
+  })
   create(@ValidBody(createPortalBody) body: CreatePortalBody, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new CreatePortalCommand(body, ctx));
   }

@@ -1,9 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
-import { parseListQuery } from '../../http/list-query';
+import { parseListQuery, type ListQueryOptions } from '../../http/list-query';
+import { Answers } from '../../openapi/answers.decorators';
+import { ListQueryParams } from '../../openapi/list-query.decorators';
+import { portalListSchema } from '../portal.schemas';
 import { ListPortalsQuery } from './list-portals.query';
+
+const LIST: ListQueryOptions = {
+  sortable: { name: 'name', createdAt: 'createdAt' },
+  filterable: { isActive: 'isActive', isDefault: 'isDefault', slug: 'slug' },
+  defaultSort: [{ path: 'createdAt', direction: 'asc' }],
+};
 
 @ApiTags('portals')
 @Controller('v1/portals')
@@ -13,15 +22,10 @@ export class ListPortalsHttp {
   /** `?filter[isActive]=true&filter[isDefault]=false&sort=name|createdAt&order=&page=&perPage=`. */
   @Get()
   @StaffAuth('admin')
-  @ApiQuery({ name: 'sort', required: false, enum: ['name', 'createdAt'] })
-  @ApiQuery({ name: 'filter[isActive]', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'filter[isDefault]', required: false, enum: ['true', 'false'] })
+  @ApiOperation({ summary: 'List portals' })
+  @Answers(200, 'A page of portals, oldest first unless sorted.', portalListSchema)
+  @ListQueryParams(LIST)
   list(@Query() query: Record<string, unknown>) {
-    const list = parseListQuery(query, {
-      sortable: { name: 'name', createdAt: 'createdAt' },
-      filterable: { isActive: 'isActive', isDefault: 'isDefault', slug: 'slug' },
-      defaultSort: [{ path: 'createdAt', direction: 'asc' }],
-    });
-    return this.queries.execute(new ListPortalsQuery(list));
+    return this.queries.execute(new ListPortalsQuery(parseListQuery(query, LIST)));
   }
 }

@@ -1,14 +1,15 @@
 import { Controller, Patch, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffAuth } from '../../auth/auth.decorators';
 import type { CommandContext } from '@portal/commands';
 import { ifMatchRevision, setEtag } from '../../http/etag';
 import { Ctx, type PortalRequest } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';
-import { updatePortalBody, type UpdatePortalBody } from '../portal.schemas';
+import { updatePortalBody, type UpdatePortalBody, portalUpdatedSchema } from '../portal.schemas';
 import { UpdatePortalCommand } from './update-portal.command';
+import { Answers, IfMatch, Refuses } from '../../openapi/answers.decorators';
 
 @ApiTags('portals')
 @Controller('v1/portals')
@@ -21,6 +22,14 @@ export class UpdatePortalHttp {
    */
   @Patch(':id')
   @StaffAuth('admin')
+  @ApiOperation({ summary: 'Change a portal (partial)' })
+  @Answers(200, 'Changed (or nothing to change); the new ETag.', portalUpdatedSchema, { etag: true })
+  @IfMatch()
+  @Refuses({
+    404: '`portal_not_found`.',
+    409: '`slug_taken`, or a concurrent change (`concurrent_modification`).',
+    422: 'A configuration or role the domain refuses.',
+  })
   async update(
     @UuidParam('id') id: string,
     @ValidBody(updatePortalBody) body: UpdatePortalBody,

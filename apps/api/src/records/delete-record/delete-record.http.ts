@@ -1,12 +1,13 @@
 import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
 import type { CommandContext } from '@portal/commands';
 import { ifMatchRevision } from '../../http/etag';
 import { Ctx, type PortalRequest } from '../../http/request-context';
 import { UuidParam } from '../../http/validated.decorators';
 import { DeleteRecordCommand } from './delete-record.command';
+import { Answers, IfMatch, Refuses } from '../../openapi/answers.decorators';
 
 @ApiTags('records')
 @Controller('v1/records')
@@ -17,7 +18,13 @@ export class DeleteRecordHttp {
   @Delete(':entityType/:id')
   @HttpCode(204)
   @StaffAuth('admin', 'agent')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOperation({ summary: 'Delete a record' })
+  @Answers(204, 'Deleted; GET answers 404 `record_deleted` afterwards, its history stays.')
+  @IfMatch()
+  @Refuses({
+    404: '`entity_type_not_found`, `record_not_found`, `record_deleted`.',
+    409: '`concurrent_modification`.',
+  })
   async remove(
     @Param('entityType') entityType: string,
     @UuidParam('id') id: string,

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffAuth } from '../../auth/auth.decorators';
 import { setEtag } from '../../http/etag';
 import { UuidParam } from '../../http/validated.decorators';
-import { staffRecordView } from '../staff-record-view';
+import { staffRecordView, staffRecordSchema } from '../staff-record-view';
 import { GetRecordQuery } from './get-record.query';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
 
 @ApiTags('records')
 @Controller('v1/records')
@@ -16,6 +17,11 @@ export class GetRecordHttp {
   /** The record with `ETag: "<revision>"` (send it back as If-Match on PATCH/DELETE). */
   @Get(':entityType/:id')
   @StaffAuth('admin', 'agent')
+  @ApiOperation({ summary: 'Get a record' })
+  @Answers(200, 'Every field, who created and last changed it, and the revision.', staffRecordSchema, {
+    etag: true,
+  })
+  @Refuses({ 404: '`entity_type_not_found`, `record_not_found`, `record_deleted`.' })
   async get(
     @Param('entityType') entityType: string,
     @UuidParam('id') id: string,

@@ -1,9 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
 import { UuidParam } from '../../http/validated.decorators';
 import { RecordHistoryQuery } from './record-history.query';
+import { Answers, Refuses } from '../../openapi/answers.decorators';
+import { recordHistorySchema } from './record-history';
 
 @ApiTags('records')
 @Controller('v1/records')
@@ -17,6 +19,9 @@ export class RecordHistoryHttp {
    */
   @Get(':entityType/:id/history')
   @StaffAuth('admin', 'agent')
+  @ApiOperation({ summary: "A record's history, oldest first" })
+  @Answers(200, 'Every event of the record with who, when and what changed.', recordHistorySchema)
+  @Refuses({ 404: '`entity_type_not_found`, `record_not_found`.' })
   async history(@Param('entityType') entityType: string, @UuidParam('id') id: string) {
     return this.queries.execute(new RecordHistoryQuery(entityType, id));
   }

@@ -1,6 +1,23 @@
 import { historyChanges, type CommentPosted, type FieldChanges, type RecordEvent } from '@portal/domain';
 import type { ActorRef } from '@portal/read-models';
+import { z } from 'zod';
+import { named } from '../../openapi/api-schemas';
+import { actorRefSchema, isoTime } from '../../openapi/shared-answers';
 import { actorRef, type RecordStreamEvent } from '../record-document';
+
+export const historyEntrySchema = named(
+  'HistoryEntry',
+  z.object({
+    event: z.string().describe('The event type, e.g. RecordCreated, CaseStatusChanged'),
+    at: isoTime,
+    revision: z.int().min(0),
+    actor: actorRefSchema,
+    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+    comment: z.object({ id: z.string(), text: z.string(), isInternal: z.boolean() }).optional(),
+  }),
+);
+
+export const recordHistorySchema = named('RecordHistory', z.array(historyEntrySchema));
 
 export interface HistoryEntry {
   event: string;

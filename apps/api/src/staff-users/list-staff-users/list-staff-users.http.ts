@@ -1,9 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
-import { parseListQuery } from '../../http/list-query';
+import { parseListQuery, type ListQueryOptions } from '../../http/list-query';
+import { Answers } from '../../openapi/answers.decorators';
+import { ListQueryParams } from '../../openapi/list-query.decorators';
+import { staffUserListSchema } from '../staff-user.schemas';
 import { ListStaffUsersQuery } from './list-staff-users.query';
+
+const LIST: ListQueryOptions = {
+  sortable: { name: 'name', email: 'email', createdAt: 'createdAt' },
+  filterable: { role: 'role', isActive: 'isActive', email: 'email' },
+  defaultSort: [{ path: 'name', direction: 'asc' }],
+};
 
 @ApiTags('staff users')
 @Controller('v1/staff-users')
@@ -13,13 +22,10 @@ export class ListStaffUsersHttp {
   /** `?sort=name|email|createdAt&order=&page=&perPage=&filter[role]=&filter[isActive]=&filter[email]=`. */
   @Get()
   @StaffAuth('admin')
-  @ApiQuery({ name: 'sort', required: false, enum: ['name', 'email', 'createdAt'] })
+  @ApiOperation({ summary: 'List staff users' })
+  @Answers(200, 'A page of staff users, by name unless sorted.', staffUserListSchema)
+  @ListQueryParams(LIST)
   list(@Query() query: Record<string, unknown>) {
-    const list = parseListQuery(query, {
-      sortable: { name: 'name', email: 'email', createdAt: 'createdAt' },
-      filterable: { role: 'role', isActive: 'isActive', email: 'email' },
-      defaultSort: [{ path: 'name', direction: 'asc' }],
-    });
-    return this.queries.execute(new ListStaffUsersQuery(list));
+    return this.queries.execute(new ListStaffUsersQuery(parseListQuery(query, LIST)));
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandContext } from '@portal/commands';
 import { ProblemException } from '../../../http/problem';
@@ -13,6 +13,8 @@ import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { acceptInvitationBody, type AcceptInvitationBody } from '../portal-auth.schemas';
 import { SlugParam } from '../slug-param';
 import { AcceptInvitationCommand } from './accept-invitation.command';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
+import { accessTokenSchema } from '../../../openapi/shared-answers';
 
 @ApiTags('portal auth')
 @Controller('v1/portals/:slug/auth')
@@ -24,9 +26,14 @@ export class AcceptInvitationHttp {
 
   @Post('accept-invitation')
   @HttpCode(200)
-  @ApiOkResponse({ description: '`{ accessToken, expiresIn }`: the password is set and the user logged in.' })
-  @ApiUnprocessableEntityResponse({
-    description: '`invitation_invalid`, `invitation_used`, `invitation_expired`.',
+  @ApiOperation({ summary: 'Accept an invitation: set a password and log in' })
+  @Answers(200, 'The password is set and the user logged in.', accessTokenSchema)
+  @Refuses({
+    401: '`login_refused`: accepted, but logging in is not allowed now.',
+    404: '`portal_not_found`: no portal with this slug.',
+    403: '`portal_inactive`.',
+    422: '`invitation_invalid`, `invitation_used`, `invitation_expired`, or a password the policy refuses.',
+    429: 'Too many failed attempts with one-time tokens from this address (Retry-After).',
   })
   async accept(
     @SlugParam() slug: string,

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../../http/request-context';
@@ -9,9 +9,10 @@ import { clientInfoOf } from '../../client/client-info';
 import { failureLimited } from '../../rate-limit/failure-limited';
 import { oneTimeTokenLimits } from '../../rate-limit/one-time-token-limits';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
-import { confirmEmailBody, type ConfirmEmailBody } from '../portal-auth.schemas';
+import { confirmEmailBody, type ConfirmEmailBody, emailConfirmedSchema } from '../portal-auth.schemas';
 import { SlugParam } from '../slug-param';
 import { ConfirmEmailCommand } from './confirm-email.command';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
 
 @ApiTags('portal auth')
 @Controller('v1/portals/:slug/auth')
@@ -23,8 +24,14 @@ export class ConfirmEmailHttp {
 
   @Post('confirm-email')
   @HttpCode(200)
-  @ApiOkResponse({ description: '`{ email }`: the new address is now the login email.' })
-  @ApiUnprocessableEntityResponse({ description: '`email_change_invalid`, `email_change_expired`.' })
+  @ApiOperation({ summary: 'Confirm a new login email with the emailed link' })
+  @Answers(200, 'The new address is now the login email.', emailConfirmedSchema)
+  @Refuses({
+    404: '`portal_not_found`: no portal with this slug.',
+    403: '`portal_inactive`.',
+    422: '`email_change_invalid`, `email_change_expired`.',
+    429: 'Too many failed attempts with one-time tokens from this address (Retry-After).',
+  })
   async confirm(
     @SlugParam() slug: string,
     @ValidBody(confirmEmailBody) body: ConfirmEmailBody,

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandContext } from '@portal/commands';
 import { BlindConsistencyToken } from '../../../http/consistency.interceptor';
@@ -12,6 +12,7 @@ import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { forgotPasswordBody, type ForgotPasswordBody } from '../portal-auth.schemas';
 import { SlugParam } from '../slug-param';
 import { ForgotPasswordCommand } from './forgot-password.command';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
 
 @ApiTags('portal auth')
 @Controller('v1/portals/:slug/auth')
@@ -25,8 +26,15 @@ export class ForgotPasswordHttp {
   @Post('forgot-password')
   @HttpCode(202)
   @BlindConsistencyToken()
-  @ApiAcceptedResponse({
-    description: 'Always, with `X-Consistency-Token: -1`, so nobody learns which emails exist.',
+  @ApiOperation({ summary: 'Ask for a password reset link' })
+  @Answers(
+    202,
+    'Always, with `X-Consistency-Token: -1`, so nobody learns which emails exist; a link is mailed only when the email is a user of this portal.',
+  )
+  @Refuses({
+    404: '`portal_not_found`: no portal with this slug.',
+    403: '`portal_inactive`.',
+    429: 'Too many requests for this email or from this address (Retry-After).',
   })
   async forgot(
     @SlugParam() slug: string,

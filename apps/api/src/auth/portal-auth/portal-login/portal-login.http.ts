@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandContext } from '@portal/commands';
 import { ProblemException } from '../../../http/problem';
@@ -13,6 +13,8 @@ import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { portalLoginBody, type PortalLoginBody } from '../portal-auth.schemas';
 import { SlugParam } from '../slug-param';
 import { PortalLoginCommand } from './portal-login.command';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
+import { accessTokenSchema } from '../../../openapi/shared-answers';
 
 @ApiTags('portal auth')
 @Controller('v1/portals/:slug/auth')
@@ -24,13 +26,13 @@ export class PortalLoginHttp {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ description: "`{ accessToken, expiresIn }`; valid for the portal's token lifetime." })
-  @ApiUnauthorizedResponse({
-    description:
-      'Wrong password, unknown, deactivated or suspended user, not in this portal, or outside the support period (all alike).',
-  })
-  @ApiTooManyRequestsResponse({
-    description: 'Too many failed attempts for this email or from this address.',
+  @ApiOperation({ summary: 'Portal user login' })
+  @Answers(200, "A portal token for this portal; valid for the portal's token lifetime.", accessTokenSchema)
+  @Refuses({
+    401: '`invalid_credentials`: wrong password, unknown, deactivated or suspended user, not in this portal, or outside the support period (all alike).',
+    404: '`portal_not_found`: no portal with this slug.',
+    403: '`portal_inactive`.',
+    429: 'Too many failed attempts for this email or from this address (Retry-After).',
   })
   async login(
     @SlugParam() slug: string,

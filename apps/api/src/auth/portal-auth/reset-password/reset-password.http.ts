@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../../http/request-context';
@@ -9,9 +9,10 @@ import { clientInfoOf } from '../../client/client-info';
 import { failureLimited } from '../../rate-limit/failure-limited';
 import { oneTimeTokenLimits } from '../../rate-limit/one-time-token-limits';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
-import { resetPasswordBody, type ResetPasswordBody } from '../portal-auth.schemas';
+import { resetPasswordBody, type ResetPasswordBody, passwordResetSchema } from '../portal-auth.schemas';
 import { SlugParam } from '../slug-param';
 import { ResetPasswordCommand } from './reset-password.command';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
 
 @ApiTags('portal auth')
 @Controller('v1/portals/:slug/auth')
@@ -23,8 +24,14 @@ export class ResetPasswordHttp {
 
   @Post('reset-password')
   @HttpCode(200)
-  @ApiOkResponse({ description: '`{ passwordReset: true }`: log in with the new password.' })
-  @ApiUnprocessableEntityResponse({ description: '`reset_invalid`, `reset_used`, `reset_expired`.' })
+  @ApiOperation({ summary: 'Set a new password with a reset link' })
+  @Answers(200, 'Reset: log in with the new password.', passwordResetSchema)
+  @Refuses({
+    404: '`portal_not_found`: no portal with this slug.',
+    403: '`portal_inactive`.',
+    422: '`reset_invalid`, `reset_used`, `reset_expired`, or a password the policy refuses.',
+    429: 'Too many failed attempts with one-time tokens from this address (Retry-After).',
+  })
   async reset(
     @SlugParam() slug: string,
     @ValidBody(resetPasswordBody) body: ResetPasswordBody,

@@ -1,6 +1,6 @@
 import { Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
@@ -8,8 +8,9 @@ import type { CommandContext } from '@portal/commands';
 import { Ctx, CurrentPrincipal } from '../../../http/request-context';
 import { UuidParam, ValidBody } from '../../../http/validated.decorators';
 import { PortalCaller } from '../../portal-caller';
-import { portalCommentView } from '../../portal-comment-view';
+import { portalCommentView, portalCommentViewSchema } from '../../portal-comment-view';
 import { PostPortalCommentCommand } from './post-portal-comment.command';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
 
 /** No `isInternal`: a portal user's comment is public, and sending the flag is refused (400). */
 const portalCommentSchema = z.strictObject({ text: z.string().max(100_000) });
@@ -25,6 +26,13 @@ export class PostPortalCommentHttp {
   /** 201 with the comment; 404 record not readable; 403 stream level too narrow; 422 empty text. */
   @Post(':entityType/:id/stream')
   @PortalUserAuth()
+  @ApiOperation({ summary: 'Comment on a record' })
+  @Answers(201, 'The comment (always public).', portalCommentViewSchema)
+  @Refuses({
+    403: 'My stream level does not reach this record.',
+    404: 'Not readable, or of a type this portal does not show (never 403).',
+    422: 'Empty text.',
+  })
   async post(
     @Param('entityType') entityType: string,
     @UuidParam('id') id: string,

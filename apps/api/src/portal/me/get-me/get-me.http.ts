@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
 import { CurrentPrincipal } from '../../../http/request-context';
 import { PortalCaller } from '../../portal-caller';
-import { meView } from '../me-view';
+import { meView, meSchema } from '../me-view';
+import { Answers } from '../../../openapi/answers.decorators';
 
 @ApiTags('portal')
 @Controller('v1/portals/:slug')
@@ -18,6 +19,8 @@ export class GetMeHttp {
    */
   @Get('me')
   @PortalUserAuth()
+  @ApiOperation({ summary: 'Who I am, my portal, and my merged permissions' })
+  @Answers(200, 'My profile, the portal (what a UI needs to lay itself out) and my permissions.', meSchema)
   async me(@CurrentPrincipal() principal: Principal) {
     return meView(await this.caller.access(principal));
   }

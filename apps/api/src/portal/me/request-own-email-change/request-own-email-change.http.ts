@@ -1,14 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiAcceptedResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
@@ -21,7 +13,8 @@ import { RateLimiter } from '../../../auth/rate-limit/rate-limiter';
 import type { CommandContext } from '@portal/commands';
 import { Ctx, CurrentPrincipal } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
-import { emailChangeBody } from '../../../portal-users/portal-user.schemas';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
+import { emailChangeAnswerSchema, emailChangeBody } from '../../../portal-users/portal-user.schemas';
 import {
   answerEmailChange,
   CONFIRMATION_SENT_DESCRIPTION,
@@ -54,12 +47,12 @@ export class RequestOwnEmailChangeHttp {
       'portal. Until it is confirmed the login is suspended: this session (and every other one of ' +
       'the user) ends with this request, and logging in fails with the old and the new address alike.',
   })
-  @ApiAcceptedResponse({ description: CONFIRMATION_SENT_DESCRIPTION })
-  @ApiForbiddenResponse({ description: '`password_incorrect`: nothing changed.' })
-  @ApiConflictResponse({ description: '`email_taken`: another portal user holds the address.' })
-  @ApiUnprocessableEntityResponse({ description: '`invalid_email`, `staff_domain`, `email_unchanged`.' })
-  @ApiTooManyRequestsResponse({
-    description: 'Too many wrong passwords (or failed logins) for this email or from this address.',
+  @Answers(202, CONFIRMATION_SENT_DESCRIPTION, emailChangeAnswerSchema)
+  @Refuses({
+    403: '`password_incorrect`: nothing changed.',
+    409: '`email_taken`: another portal user holds the address.',
+    422: '`invalid_email`, `staff_domain`, `email_unchanged`.',
+    429: 'Too many wrong passwords (or failed logins) for this email or from this address (Retry-After).',
   })
   async request(
     @ValidBody(ownEmailChangeBody) body: OwnEmailChangeBody,

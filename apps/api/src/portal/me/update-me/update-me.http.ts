@@ -1,6 +1,6 @@
 import { Controller, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
@@ -8,8 +8,9 @@ import type { CommandContext } from '@portal/commands';
 import { Ctx, CurrentPrincipal } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
 import { PortalCaller } from '../../portal-caller';
-import { meView } from '../me-view';
+import { meView, meSchema } from '../me-view';
 import { UpdateMeCommand } from './update-me.command';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
 
 /**
  * Any object: the editable fields (firstName, lastName, phone, language, notifyOnCaseUpdates) are
@@ -28,6 +29,12 @@ export class UpdateMeHttp {
   /** 200 with the /me view after the change. */
   @Patch('me')
   @PortalUserAuth()
+  @ApiOperation({ summary: 'Change my profile (firstName, lastName, phone, language, notifyOnCaseUpdates)' })
+  @Answers(200, 'My view after the change.', meSchema)
+  @Refuses({
+    403: '`profile_field_not_editable`: a field I may not change was sent.',
+    422: 'An invalid value (`errors` name the fields).',
+  })
   async update(
     @ValidBody(profileChangesSchema) changes: Record<string, unknown>,
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
 import { Controller, Param, Post } from '@nestjs/common';
 import { canRead } from '@portal/acl';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
 import type { CommandContext } from '@portal/commands';
@@ -9,8 +9,9 @@ import { Ctx, CurrentPrincipal } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
 import { recordFieldsSchema, type RecordFieldsBody } from '../../../records/record-fields.schema';
 import { PortalCaller } from '../../portal-caller';
-import { portalRecordView } from '../../portal-record-view';
+import { portalRecordView, portalRecordSchema } from '../../portal-record-view';
 import { CreatePortalRecordCommand } from './create-portal-record.command';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
 
 @ApiTags('portal')
 @Controller('v1/portals/:slug/records')
@@ -27,6 +28,17 @@ export class CreatePortalRecordHttp {
    */
   @Post(':entityType')
   @PortalUserAuth()
+  @ApiOperation({ summary: 'Create a record in my portal' })
+  @Answers(
+    201,
+    'The record as I may read it. A Case gets my contact, account and the portal default assignee.',
+    portalRecordSchema,
+  )
+  @Refuses({
+    403: 'The roles do not grant create, or a field I may not set was sent.',
+    404: 'A type this portal does not show.',
+    422: 'Invalid fields (`errors` name them).',
+  })
   async create(
     @Param('entityType') entityType: string,
     @ValidBody(recordFieldsSchema) fields: RecordFieldsBody,

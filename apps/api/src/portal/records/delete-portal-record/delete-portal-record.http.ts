@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
 import type { CommandContext } from '@portal/commands';
@@ -9,6 +9,7 @@ import { Ctx, CurrentPrincipal, type PortalRequest } from '../../../http/request
 import { UuidParam } from '../../../http/validated.decorators';
 import { PortalCaller } from '../../portal-caller';
 import { DeletePortalRecordCommand } from './delete-portal-record.command';
+import { Answers, IfMatch, Refuses } from '../../../openapi/answers.decorators';
 
 @ApiTags('portal')
 @Controller('v1/portals/:slug/records')
@@ -22,7 +23,14 @@ export class DeletePortalRecordHttp {
   @Delete(':entityType/:id')
   @HttpCode(204)
   @PortalUserAuth()
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOperation({ summary: 'Delete a record I may delete' })
+  @Answers(204, 'Deleted.')
+  @IfMatch()
+  @Refuses({
+    403: 'Readable but not deletable.',
+    404: 'Not readable, or of a type this portal does not show (never 403).',
+    409: '`concurrent_modification`.',
+  })
   async remove(
     @Param('entityType') entityType: string,
     @UuidParam('id') id: string,

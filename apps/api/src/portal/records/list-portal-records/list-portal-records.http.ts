@@ -1,11 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
 import { CurrentPrincipal } from '../../../http/request-context';
 import { PortalCaller } from '../../portal-caller';
 import { ListPortalRecordsQuery } from './list-portal-records.query';
+import { Answers, Refuses } from '../../../openapi/answers.decorators';
+import { portalRecordListSchema } from '../../portal-record-view';
+import { ListQueryParams } from '../../../openapi/list-query.decorators';
 
 @ApiTags('portal')
 @Controller('v1/portals/:slug/records')
@@ -21,6 +24,17 @@ export class ListPortalRecordsHttp {
    */
   @Get(':entityType')
   @PortalUserAuth()
+  @ApiOperation({ summary: 'List the records I may read' })
+  @Answers(
+    200,
+    'A page of records inside my read scope, with only the fields I may read.',
+    portalRecordListSchema,
+  )
+  @ListQueryParams({
+    sortable: "The type's readable scalar fields, `createdAt`, `modifiedAt`.",
+    filterable: "The type's readable scalar fields.",
+  })
+  @Refuses({ 404: 'A type this portal does not show, or an unknown one (alike).' })
   async list(
     @Param('entityType') entityType: string,
     @Query() query: Record<string, unknown>,
