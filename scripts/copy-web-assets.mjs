@@ -1,9 +1,14 @@
-// The web portal's static files (page, styles) go beside its compiled modules in dist/web.
-import { cpSync, mkdirSync } from 'node:fs';
+// The web portal's static files (page, styles) go beside its compiled modules in dist/web. The
+// modules keep the repository's layout (apps/web/src/…, libs/acl/src/protected-fields.js: the web
+// imports the ACL's constants rather than copying them), so what an older layout left is removed.
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist', 'web');
 mkdirSync(target, { recursive: true });
+for (const entry of readdirSync(target)) {
+  if (entry !== 'apps' && entry !== 'libs') rmSync(join(target, entry), { recursive: true, force: true });
+}
 cpSync(join(root, 'apps', 'web', 'public'), target, { recursive: true });

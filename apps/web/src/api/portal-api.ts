@@ -1,80 +1,22 @@
 import type { ApiClient, Query } from './api-client.js';
+import type { ApiSchema, RequestBody } from './api-types.js';
 
-export interface PortalSettings {
-  language: string;
-  timeZone: string;
-  dateFormat: string;
-  currency?: string;
-  tokenLifetimeMinutes?: number;
-  idleTimeoutMinutes?: number;
-}
-
-export interface PortalInfo {
-  id: string;
-  slug: string;
-  name: string;
-  tabList: string[];
-  quickCreateList: string[];
-  settings: PortalSettings;
-  dashboardLayout?: { dashlet: string }[];
-  branding?: { logoUrl?: unknown; [key: string]: unknown };
-}
-
+export type PortalSettings = ApiSchema<'PortalSettings'>;
 /** GET /public: what the pages before login show of the portal (no token needed). */
-export interface PortalPublic {
-  slug: string;
-  name: string;
-  language: string;
-  branding?: { logoUrl?: unknown; [key: string]: unknown };
-}
-
-/** GET /me. `permissions` is the merged roles (read tolerantly by permissions/portal-permissions). */
-export interface Me {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  contactId: string | null;
-  accountIds: string[];
-  portal: PortalInfo;
-  permissions: unknown;
-  [field: string]: unknown;
-}
-
-export interface AccessToken {
-  accessToken: string;
-  expiresIn: number;
-}
-
+export type PortalPublic = ApiSchema<'PortalPublic'>;
+/** GET /me: who I am, my portal, and my merged permissions. */
+export type Me = ApiSchema<'Me'>;
+export type AccessToken = ApiSchema<'AccessToken'>;
 /** A record as the API answers it for a portal user: its readable fields beside `id`. */
-export type PortalRecord = Record<string, unknown> & { id: string };
-
-export interface ListAnswer<T> {
-  items: T[];
-  total: number;
-  page: number;
-  perPage: number;
-}
-
-export interface ActorRef {
-  type?: string;
-  id?: string;
-  name?: string;
-}
-
-export interface Comment {
-  id: string;
-  text: string;
-  createdAt: string;
-  createdBy?: ActorRef;
-}
-
-export interface Dashlet {
-  dashlet: string;
-  title?: string;
-  data?: unknown;
-  [key: string]: unknown;
-}
+export type PortalRecord = ApiSchema<'PortalRecord'>;
+export type PortalRecordList = ApiSchema<'PortalRecordList'>;
+export type Comment = ApiSchema<'PortalComment'>;
+export type CommentList = ApiSchema<'PortalCommentList'>;
+export type Dashboard = ApiSchema<'Dashboard'>;
+export type Dashlet = Dashboard['dashlets'][number];
+type ProfileChanges = RequestBody<'/v1/portals/{slug}/me', 'patch'>;
+/** Form values: the API judges them (fields depend on the entity type; 400/403/422 name the wrong ones). */
+type RecordFields = Record<string, unknown>;
 
 const seg = encodeURIComponent;
 
@@ -103,11 +45,11 @@ export class PortalApi {
     return this.client.post('/auth/forgot-password', { email }, { auth: false });
   }
 
-  resetPassword(token: string, password: string): Promise<unknown> {
+  resetPassword(token: string, password: string): Promise<ApiSchema<'PasswordReset'>> {
     return this.client.post('/auth/reset-password', { token, password }, { auth: false });
   }
 
-  confirmEmail(token: string): Promise<unknown> {
+  confirmEmail(token: string): Promise<ApiSchema<'EmailConfirmed'>> {
     return this.client.post('/auth/confirm-email', { token }, { auth: false });
   }
 
@@ -115,11 +57,11 @@ export class PortalApi {
     return this.client.get('/me');
   }
 
-  updateMe(changes: Record<string, unknown>): Promise<Me> {
+  updateMe(changes: ProfileChanges): Promise<Me> {
     return this.client.patch('/me', changes);
   }
 
-  listRecords(entityType: string, query: Query): Promise<ListAnswer<PortalRecord>> {
+  listRecords(entityType: string, query: Query): Promise<PortalRecordList> {
     return this.client.get(`/records/${seg(entityType)}`, query);
   }
 
@@ -127,7 +69,7 @@ export class PortalApi {
     return this.client.get(`/records/${seg(entityType)}/${seg(id)}`);
   }
 
-  createRecord(entityType: string, fields: Record<string, unknown>): Promise<{ id: string }> {
+  createRecord(entityType: string, fields: RecordFields): Promise<PortalRecord> {
     return this.client.post(`/records/${seg(entityType)}`, fields);
   }
 
@@ -135,7 +77,7 @@ export class PortalApi {
   updateRecord(
     entityType: string,
     id: string,
-    changes: Record<string, unknown>,
+    changes: RecordFields,
     revision?: unknown,
   ): Promise<PortalRecord> {
     const headers: Record<string, string> =
@@ -143,15 +85,15 @@ export class PortalApi {
     return this.client.patch(`/records/${seg(entityType)}/${seg(id)}`, changes, { headers });
   }
 
-  comments(entityType: string, id: string): Promise<ListAnswer<Comment> | Comment[]> {
+  comments(entityType: string, id: string): Promise<CommentList> {
     return this.client.get(`/records/${seg(entityType)}/${seg(id)}/stream`, { perPage: 100 });
   }
 
-  postComment(entityType: string, id: string, text: string): Promise<{ id: string }> {
+  postComment(entityType: string, id: string, text: string): Promise<Comment> {
     return this.client.post(`/records/${seg(entityType)}/${seg(id)}/stream`, { text });
   }
 
-  dashboard(): Promise<{ dashlets: Dashlet[] } | Dashlet[]> {
+  dashboard(): Promise<Dashboard> {
     return this.client.get('/dashboard');
   }
 }

@@ -1,11 +1,7 @@
+import type { ApiSchema } from './api-types.js';
+
 /** An RFC 9457 problem document as the API sends it. */
-export interface ProblemDocument {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { path: string; message: string }[];
-}
+export type ProblemDocument = ApiSchema<'Problem'>;
 
 /** A refused or failed API call; `status` 0 means the server was not reached. */
 export class ApiError extends Error {

@@ -1,3 +1,4 @@
+import { ALWAYS_READ_ONLY_FIELDS, isNeverReadableField } from '../../../../libs/acl/src/protected-fields.js';
 import type { Me, PortalRecord } from '../api/portal-api.js';
 
 /**
@@ -7,28 +8,8 @@ import type { Me, PortalRecord } from '../api/portal-api.js';
 type Level = 'no' | 'own' | 'contact' | 'account' | 'all';
 type Action = 'read' | 'edit' | 'delete' | 'stream';
 
-/** Fields no portal user may ever set (API.md: links that decide visibility, assignment, system fields). */
-const ALWAYS_READ_ONLY = new Set([
-  'id',
-  'entityType',
-  'createdAt',
-  'createdBy',
-  'modifiedAt',
-  'modifiedBy',
-  'createdByPortalUserId',
-  'modifiedByPortalUserId',
-  'deleted',
-  'isInternal',
-  'version',
-  'revision',
-  'assignedUserId',
-  'teamIds',
-  'accountId',
-  'accountIds',
-  'contactId',
-  'contactIds',
-  'portalIds',
-]);
+/** The record answer's own key beside its fields: never a field to edit. */
+const ANSWER_KEYS: ReadonlySet<string> = new Set(['revision'] satisfies (keyof PortalRecord)[]);
 
 const LEVELS: readonly Level[] = ['no', 'own', 'contact', 'account', 'all'];
 
@@ -72,13 +53,14 @@ export class PortalPermissions {
   }
 
   canReadField(entityType: string, field: string): boolean {
-    if (field === 'isInternal') return false;
+    if (isNeverReadableField(field)) return false;
     const restricted = record(this.fields[entityType])[field];
     return restricted === undefined || record(restricted).read !== 'no';
   }
 
   canEditField(entityType: string, field: string): boolean {
-    if (ALWAYS_READ_ONLY.has(field) || !this.canReadField(entityType, field)) return false;
+    if (ALWAYS_READ_ONLY_FIELDS.has(field) || ANSWER_KEYS.has(field) || !this.canReadField(entityType, field))
+      return false;
     const restricted = record(this.fields[entityType])[field];
     return restricted === undefined || record(restricted).edit !== 'no';
   }
