@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     headers: staffAuth,
   });
   if (!cases.data) throw new Error(`list cases: ${cases.response.status} ${cases.error?.detail}`);
-  console.log(`cases: ${cases.data.total} in all, page ${cases.data.page} of ${cases.data.perPage}:`);
+  console.log(`cases: ${cases.data.total} in all; page ${cases.data.page}, ${cases.data.perPage} per page:`);
   for (const item of cases.data.items)
     console.log(`  ${item.id} ${String(item.name)} (by ${item.createdBy.name})`);
 

@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist', 'web');
+const publicFiles = join(root, 'apps', 'web', 'public');
 mkdirSync(target, { recursive: true });
+// Only what no build writes any more goes (builds may run side by side: the browser tests).
+const current = new Set(['apps', 'libs', ...readdirSync(publicFiles)]);
 for (const entry of readdirSync(target)) {
-  if (entry !== 'apps' && entry !== 'libs') rmSync(join(target, entry), { recursive: true, force: true });
+  if (!current.has(entry)) rmSync(join(target, entry), { recursive: true, force: true });
 }
-cpSync(join(root, 'apps', 'web', 'public'), target, { recursive: true });
+cpSync(publicFiles, target, { recursive: true });
