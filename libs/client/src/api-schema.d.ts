@@ -462,7 +462,12 @@ export interface paths {
     /** List portal roles */
     get: operations['ListPortalRoles_list'];
     put?: never;
-    /** Create a portal role */
+    /**
+     * Create a portal role
+     * @description Per entity type, `create` is `yes`/`no`; `read`, `edit`, `delete` and `stream` are `all`, `account`, `contact`, `own` or `no`. Several roles merge: per action the widest level wins. `fields` restrict single fields (`{ read, edit }`, each `yes`/`no`); a field no role mentions is open.
+     *
+     *     **Create without read** (`create: yes`, `read: no`), as in EspoCRM: the portal user may file records of the type that they cannot see afterwards. The fields they send are judged by the field-level entries alone (a field a role hides or makes read-only is refused with 403 `field_read_only`, as are fields portal users never set); the 201 answer is `{ id }` only, and the record is then 404 to them and absent from their lists.
+     */
     post: operations['CreatePortalRole_create'];
     delete?: never;
     options?: never;
@@ -485,7 +490,12 @@ export interface paths {
     delete: operations['DeletePortalRole_delete'];
     options?: never;
     head?: never;
-    /** Change a portal role (partial) */
+    /**
+     * Change a portal role
+     * @description Per entity type, `create` is `yes`/`no`; `read`, `edit`, `delete` and `stream` are `all`, `account`, `contact`, `own` or `no`. Several roles merge: per action the widest level wins. `fields` restrict single fields (`{ read, edit }`, each `yes`/`no`); a field no role mentions is open.
+     *
+     *     **Create without read** (`create: yes`, `read: no`), as in EspoCRM: the portal user may file records of the type that they cannot see afterwards. The fields they send are judged by the field-level entries alone (a field a role hides or makes read-only is refused with 403 `field_read_only`, as are fields portal users never set); the 201 answer is `{ id }` only, and the record is then 404 to them and absent from their lists.
+     */
     patch: operations['UpdatePortalRole_update'];
     trace?: never;
   };
@@ -2212,7 +2222,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Always, so nobody learns which emails exist; a link is mailed only when the email is a user of this portal. */
+      /** @description Always, with `X-Consistency-Token: -1`, so nobody learns which emails exist; a link is mailed only when the email is a user of this portal. */
       202: {
         headers: {
           /** @description Send it with a later GET to read this write (read-your-writes). */
@@ -2821,7 +2831,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ready: every dependency answers (some may be degraded). */
+      /** @description `{ status: "ok" }`; with an admin or auditor token (or METRICS_TOKEN) also `checks`, each dependency's details. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2840,7 +2850,7 @@ export interface operations {
         };
       };
       /**
-       * @description Not ready: the failing dependencies say why.
+       * @description Not ready (`degraded`); `checks` (for operators) say which dependency is down.
        *
        *     `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After).
        */
