@@ -1156,6 +1156,7 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    CreatedPortalRecord: components['schemas']['PortalRecord'] | components['schemas']['CreatedId'];
     PortalCommentList: {
       items: components['schemas']['PortalComment'][];
       total: number;
@@ -1933,16 +1934,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description `portal_not_found`: no portal with this slug. */
+      /** @description `portal_not_found`: no active portal with this slug (inactive and unknown alike). */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2128,16 +2120,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description `portal_not_found`: no portal with this slug. */
+      /** @description `portal_not_found`: no active portal with this slug (inactive and unknown alike). */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2246,16 +2229,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description `portal_not_found`: no portal with this slug. */
+      /** @description `portal_not_found`: no active portal with this slug (inactive and unknown alike). */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2358,16 +2332,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description `portal_not_found`: no portal with this slug. */
+      /** @description `portal_not_found`: no active portal with this slug (inactive and unknown alike). */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2478,16 +2443,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description `portal_not_found`: no portal with this slug. */
+      /** @description `portal_not_found`: no active portal with this slug (inactive and unknown alike). */
       404: {
         headers: {
           [name: string]: unknown;
@@ -4197,7 +4153,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The record as I may read it. A Case gets my contact, account and the portal default assignee. */
+      /** @description The record as I may read it, or `{ id }` alone where my roles grant create but not read. A Case gets my contact, account and the portal default assignee. */
       201: {
         headers: {
           /** @description Send it with a later GET to read this write (read-your-writes). */
@@ -4205,7 +4161,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PortalRecord'];
+          'application/json': components['schemas']['CreatedPortalRecord'];
         };
       };
       /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { projectReadable, type EffectivePermissions } from '@portal/acl';
 import type { RecordDoc } from '@portal/read-models';
 import { named } from '../openapi/api-schemas';
-import { isoTime, listAnswerSchema } from '../openapi/shared-answers';
+import { createdIdSchema, isoTime, listAnswerSchema } from '../openapi/shared-answers';
 
 /** A record as a portal user sees it: the fields their roles let them read beside these. */
 export const portalRecordSchema = named(
@@ -16,6 +16,12 @@ export const portalRecordSchema = named(
   }),
 );
 export type PortalRecord = z.infer<typeof portalRecordSchema>;
+
+/** The answer of a create: the record as its creator may read it, or `{ id }` alone when they may not read it. */
+export const createdPortalRecordSchema = named(
+  'CreatedPortalRecord',
+  z.union([portalRecordSchema, createdIdSchema]),
+);
 
 export const portalRecordListSchema = listAnswerSchema('PortalRecordList', portalRecordSchema);
 

@@ -69,7 +69,7 @@ export class PortalApi {
     return this.client.get(`/records/${seg(entityType)}/${seg(id)}`);
   }
 
-  createRecord(entityType: string, fields: RecordFields): Promise<PortalRecord> {
+  createRecord(entityType: string, fields: RecordFields): Promise<ApiSchema<'CreatedPortalRecord'>> {
     return this.client.post(`/records/${seg(entityType)}`, fields);
   }
 

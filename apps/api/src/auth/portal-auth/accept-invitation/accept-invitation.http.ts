@@ -30,8 +30,7 @@ export class AcceptInvitationHttp {
   @Answers(200, 'The password is set and the user logged in.', accessTokenSchema)
   @Refuses({
     401: '`login_refused`: accepted, but logging in is not allowed now.',
-    404: '`portal_not_found`: no portal with this slug.',
-    403: '`portal_inactive`.',
+    404: '`portal_not_found`: no active portal with this slug (inactive and unknown alike).',
     422: '`invitation_invalid`, `invitation_used`, `invitation_expired`, or a password the policy refuses.',
     429: 'Too many failed attempts with one-time tokens from this address (Retry-After).',
   })

@@ -27,8 +27,7 @@ export class ConfirmEmailHttp {
   @ApiOperation({ summary: 'Confirm a new login email with the emailed link' })
   @Answers(200, 'The new address is now the login email.', emailConfirmedSchema)
   @Refuses({
-    404: '`portal_not_found`: no portal with this slug.',
-    403: '`portal_inactive`.',
+    404: '`portal_not_found`: no active portal with this slug (inactive and unknown alike).',
     422: '`email_change_invalid`, `email_change_expired`.',
     429: 'Too many failed attempts with one-time tokens from this address (Retry-After).',
   })

@@ -32,8 +32,7 @@ export class ForgotPasswordHttp {
     'Always, with `X-Consistency-Token: -1`, so nobody learns which emails exist; a link is mailed only when the email is a user of this portal.',
   )
   @Refuses({
-    404: '`portal_not_found`: no portal with this slug.',
-    403: '`portal_inactive`.',
+    404: '`portal_not_found`: no active portal with this slug (inactive and unknown alike).',
     429: 'Too many requests for this email or from this address (Retry-After).',
   })
   async forgot(

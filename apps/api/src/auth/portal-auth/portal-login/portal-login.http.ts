@@ -30,8 +30,7 @@ export class PortalLoginHttp {
   @Answers(200, "A portal token for this portal; valid for the portal's token lifetime.", accessTokenSchema)
   @Refuses({
     401: '`invalid_credentials`: wrong password, unknown, deactivated or suspended user, not in this portal, or outside the support period (all alike).',
-    404: '`portal_not_found`: no portal with this slug.',
-    403: '`portal_inactive`.',
+    404: '`portal_not_found`: no active portal with this slug (inactive and unknown alike).',
     429: 'Too many failed attempts for this email or from this address (Retry-After).',
   })
   async login(

@@ -27,8 +27,7 @@ export class ResetPasswordHttp {
   @ApiOperation({ summary: 'Set a new password with a reset link' })
   @Answers(200, 'Reset: log in with the new password.', passwordResetSchema)
   @Refuses({
-    404: '`portal_not_found`: no portal with this slug.',
-    403: '`portal_inactive`.',
+    404: '`portal_not_found`: no active portal with this slug (inactive and unknown alike).',
     422: '`reset_invalid`, `reset_used`, `reset_expired`, or a password the policy refuses.',
     429: 'Too many failed attempts with one-time tokens from this address (Retry-After).',
   })

@@ -9,7 +9,7 @@ import { Ctx, CurrentPrincipal } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
 import { recordFieldsSchema, type RecordFieldsBody } from '../../../records/record-fields.schema';
 import { PortalCaller } from '../../portal-caller';
-import { portalRecordView, portalRecordSchema } from '../../portal-record-view';
+import { portalRecordView, createdPortalRecordSchema } from '../../portal-record-view';
 import { CreatePortalRecordCommand } from './create-portal-record.command';
 import { Answers, Refuses } from '../../../openapi/answers.decorators';
 
@@ -31,8 +31,9 @@ export class CreatePortalRecordHttp {
   @ApiOperation({ summary: 'Create a record in my portal' })
   @Answers(
     201,
-    'The record as I may read it. A Case gets my contact, account and the portal default assignee.',
-    portalRecordSchema,
+    'The record as I may read it, or `{ id }` alone where my roles grant create but not read. ' +
+      'A Case gets my contact, account and the portal default assignee.',
+    createdPortalRecordSchema,
   )
   @Refuses({
     403: 'The roles do not grant create, or a field I may not set was sent.',
