@@ -140,6 +140,7 @@ export function mergeRoles(roles: RoleDefinition[]): EffectivePermissions {
     setEntry(scopes, entityType, scope);
     // Roles that read the type vote on its fields; on a type created without read (EspoCRM lets a
     // role file records it cannot see), the roles that create it say which fields a new one takes.
+    // Stryker disable next-line StringLiteral: only 'read' and undefined are compared; any other value means create.
     const voting = scope.read.level !== 'no' ? 'read' : scope.create.level !== 'no' ? 'create' : undefined;
     if (voting === undefined) continue;
     const voters = distinct.filter((role) => {
