@@ -36,6 +36,7 @@ describe('npm start with nothing but Node', () => {
   let dataDir: string;
   let child: ChildProcess | undefined;
   let output = '';
+  let stdout = '';
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'portal-node-only-'));
@@ -58,7 +59,7 @@ describe('npm start with nothing but Node', () => {
     expect(allowed).toEqual([]);
   });
 
-  it('answers /health and writes an invitation created through the API to DATA_DIR/outbox', async () => {
+  it('answers /health, writes an invitation created through the API to DATA_DIR/outbox, and logs JSON lines', async () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const name of ['REDIS_URL', 'SMTP_URL', 'EVENT_STORE', 'READ_STORE', 'QUEUE_PREFIX', 'JWT_SECRET'])
@@ -71,6 +72,7 @@ describe('npm start with nothing but Node', () => {
         env: {
           ...env,
           NODE_OPTIONS: '',
+          NODE_ENV: 'production',
           PORT: String(port),
           DATA_DIR: dataDir,
           BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
@@ -79,7 +81,10 @@ describe('npm start with nothing but Node', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stdout += chunk.toString();
+    });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const http = api(`http://127.0.0.1:${port}`);
 
@@ -115,5 +120,9 @@ describe('npm start with nothing but Node', () => {
     expect(eml).toContain('/portal/customers/accept-invitation?token=');
     expect(output).toMatch(/jobs queue in this process/);
     expect(output).not.toMatch(/Redis/);
+    // In production every line it writes is one JSON object.
+    const lines = stdout.split('\n').filter((line) => line.length > 0);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
   });
 });

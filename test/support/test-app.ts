@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import { Pool } from 'pg';
 import type { EventStore } from '@portal/event-store';
-import type { ServiceConfig } from '@portal/platform';
+import type { ServiceConfig, ServiceLogger } from '@portal/platform';
 import type { Projector, ProjectorOptions } from '@portal/projector';
 import { silentProjectorLogger } from '@portal/projector';
 import type { ReadStore } from '@portal/read-store';
@@ -28,6 +28,8 @@ export interface TestAppOptions {
   mailerOptions?: Partial<MailerOptions>;
   /** Nest log levels of the API; default errors only. */
   apiLogger?: LogLevel[] | false;
+  /** The service's JSON logger (all of it: API, projector unless silenced, mailer); overrides apiLogger. */
+  log?: ServiceLogger;
 }
 
 export interface TestApp {
@@ -87,7 +89,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       // Jest cannot load PGlite's file system module: the embedded database lives in memory.
       inMemory: true,
       host: '127.0.0.1',
-      apiLogger: options.apiLogger ?? ['error'],
+      apiLogger: options.log ? undefined : (options.apiLogger ?? ['error']),
+      log: options.log,
       projector: { logger: silentProjectorLogger, ...options.projector },
       mailer: { queuePrefix: `test-${randomBytes(6).toString('hex')}`, ...options.mailerOptions },
       waitForProjector: true,

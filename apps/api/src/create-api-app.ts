@@ -3,7 +3,11 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import { createServiceLogger, type ServiceLogger } from '@portal/platform';
 import { ApiModule } from './api.module';
+import { PinoNestLogger } from './logging/pino-nest-logger';
+import { registerRequestLogging, requestIdOf } from './logging/request-logging';
 import { registerRequestHygiene } from './http/request-hygiene';
 import { clientErrorHandler, frameworkErrors } from './http/transport-errors';
 import { buildApiDocument } from './openapi/api-document';
@@ -15,22 +19,36 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Builds the API application (not listening yet): used by the apps, the standalone process and tests. */
 export async function createApiApp(
   deps: ApiDependencies,
-  options: { logger?: LogLevel[] | false } = {},
+  options: { logger?: LogLevel[] | false; log?: ServiceLogger } = {},
 ): Promise<NestFastifyApplication> {
+  const log = options.log ?? createServiceLogger({ level: levelOf(options.logger) });
   const adapter = new FastifyAdapter({
+    loggerInstance: log,
+    // Fastify's own request lines off: registerRequestLogging writes one richer line per request.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: process.env.TRUST_PROXY === 'true',
     frameworkErrors,
     clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(deps), adapter, {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+    logger: new PinoNestLogger(log.child({ component: 'api' })),
     bufferLogs: false,
   });
+  registerRequestLogging(app.getHttpAdapter().getInstance());
   registerRequestHygiene(app.getHttpAdapter().getInstance());
   const document = buildApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   app.enableShutdownHooks();
   await app.init();
   return app;
+}
+
+/** Nest's level list (tests pass ['error'] or false) as a pino level; unset: LOG_LEVEL decides. */
+function levelOf(levels: LogLevel[] | false | undefined): 'silent' | 'error' | 'warn' | 'info' | undefined {
+  if (levels === undefined) return undefined;
+  if (levels === false || levels.length === 0) return 'silent';
+  if (levels.includes('log')) return 'info';
+  return levels.includes('warn') ? 'warn' : 'error';
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadServiceConfig } from '@portal/platform';
+import { createServiceLogger, loadServiceConfig } from '@portal/platform';
 import { shutdownOnSignals } from '../../standalone/src/shutdown-on-signals';
 import { startService } from '../../standalone/src/start-service';
 
@@ -10,11 +10,11 @@ import { startService } from '../../standalone/src/start-service';
 async function main(): Promise<void> {
   const config = loadServiceConfig();
   const service = await startService(config, { parts: { mailer: true } });
-  shutdownOnSignals(service.close);
-  console.log('portal mailer running');
+  shutdownOnSignals(service.close, (message) => service.log.info(message));
+  service.log.info('portal mailer running');
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  createServiceLogger().fatal({ err: error }, 'could not start');
   process.exit(1);
 });

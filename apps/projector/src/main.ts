@@ -29,8 +29,8 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const service = await startService(config, { parts: { projector: true } });
-  shutdownOnSignals(service.close);
-  consoleProjectorLogger.log('projector running');
+  shutdownOnSignals(service.close, (message) => service.log.info(message));
+  service.log.info('projector running');
   return new Promise<number>(() => undefined);
 }
 

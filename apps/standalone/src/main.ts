@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadServiceConfig } from '@portal/platform';
+import { createServiceLogger, loadServiceConfig } from '@portal/platform';
 import { consoleProjectorLogger, progressReporterFor } from '@portal/projector';
 import { shutdownOnSignals } from './shutdown-on-signals';
 import { startService } from './start-service';
@@ -15,10 +15,10 @@ async function main(argv: string[]): Promise<void> {
     parts: { api: true, projector: true, mailer: true },
     projector: { onRebuildProgress: (progress) => reporter.update(progress) },
   });
-  shutdownOnSignals(service.close);
-  console.log(
-    `portal service listening on ${service.url} ` +
-      `(event store: ${kindOf(config.eventStore)}, read store: ${kindOf(config.readStore)})`,
+  shutdownOnSignals(service.close, (message) => service.log.info(message));
+  service.log.info(
+    { url: service.url, eventStore: kindOf(config.eventStore), readStore: kindOf(config.readStore) },
+    'portal service listening',
   );
   if (argv.includes('--rebuild') && service.projector) {
     const result = await service.projector.rebuild();
@@ -35,6 +35,6 @@ function kindOf(target: string): string {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error);
+  createServiceLogger().fatal({ err: error }, 'could not start');
   process.exit(1);
 });

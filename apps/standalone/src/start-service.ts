@@ -1,6 +1,6 @@
 import type { LogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ServiceConfig } from '@portal/platform';
+import { createServiceLogger, type ServiceConfig, type ServiceLogger } from '@portal/platform';
 import {
   Projector,
   projectionLagHealthCheck,
@@ -11,6 +11,7 @@ import {
 import { createApiApp } from '../../api/src/create-api-app';
 import type { Mailer, MailerOptions } from '../../mailer/src/mailer';
 import { createMailer } from './mailer-factory';
+import { roleLogger } from './pino-role-loggers';
 import { openServiceStores, type ServiceStores } from './service-stores';
 
 export interface ServiceParts {
@@ -30,6 +31,8 @@ export interface StartServiceOptions {
   /** Interface the API listens on; default all. */
   host?: string;
   apiLogger?: LogLevel[] | false;
+  /** The process's JSON logger; default: one from LOG_LEVEL on stdout. */
+  log?: ServiceLogger;
   projector?: Partial<ProjectorOptions>;
   mailer?: Partial<MailerOptions>;
   /** Let the API listen only once the projector reached the head (tests); default false. */
@@ -42,6 +45,7 @@ export interface RunningService {
   app: NestFastifyApplication | undefined;
   projector: Projector | undefined;
   mailer: Mailer | undefined;
+  log: ServiceLogger;
   /** The API's base URL when it listens, e.g. http://127.0.0.1:3000. */
   url: string | undefined;
   /** Stops in reverse order: API, mailer, projector, then the stores opened here. */
@@ -61,6 +65,8 @@ export async function startService(
     options.stores ??
     (await openServiceStores(config, { schema: options.schema, inMemory: options.inMemory }));
   const { eventStore, readStore } = stores;
+  const log =
+    options.log ?? createServiceLogger({ level: options.apiLogger === false ? 'silent' : undefined });
   let projector: Projector | undefined;
   let mailer: Mailer | undefined;
   let app: NestFastifyApplication | undefined;
@@ -77,7 +83,12 @@ export async function startService(
   try {
     const healthChecks: ProjectorHealthCheck[] = [];
     if (options.parts.projector) {
-      projector = new Projector({ events: eventStore, store: readStore, ...options.projector });
+      projector = new Projector({
+        events: eventStore,
+        store: readStore,
+        logger: roleLogger(log, 'projector'),
+        ...options.projector,
+      });
       await projector.start();
       healthChecks.push(projectorHealthCheck(projector));
       if (options.waitForProjector) await projector.caughtUp();
@@ -85,7 +96,10 @@ export async function startService(
       healthChecks.push(projectionLagHealthCheck(eventStore, readStore));
     }
     if (options.parts.mailer) {
-      const running = createMailer(config, eventStore, readStore, options.mailer);
+      const running = createMailer(config, eventStore, readStore, {
+        logger: roleLogger(log, 'mailer'),
+        ...options.mailer,
+      });
       mailer = running;
       await running.start();
       healthChecks.push({
@@ -97,7 +111,7 @@ export async function startService(
     if (options.parts.api) {
       app = await createApiApp(
         { config, eventStore, readStore, healthChecks },
-        { logger: options.apiLogger },
+        { logger: options.apiLogger, log: options.apiLogger === undefined ? log : undefined },
       );
       const host = options.host ?? '0.0.0.0';
       await app.listen(config.port, host);
@@ -105,7 +119,7 @@ export async function startService(
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     }
-    return { config, stores, app, projector, mailer, url, close };
+    return { config, stores, app, projector, mailer, url, log, close };
   } catch (error) {
     await close();
     throw error;

@@ -6,3 +6,4 @@ export * from './tokens/one-time-token';
 export * from './tokens/derive-key';
 export * from './redis/redis-connection';
 export * from './redis/deployment-prefix';
+export * from './logging/service-logger';
