@@ -144,3 +144,38 @@ describe('always read-only fields sent by a portal user', () => {
     }
   });
 });
+
+describe('own links on a portal user’s new case', () => {
+  const create = (fields: Record<string, unknown>) =>
+    decideCreateRecordAsPortalUser(
+      {
+        type: 'CreateRecordAsPortalUser',
+        recordId: CASE_ID,
+        entityType: 'Case',
+        fields,
+        defaultCaseAssigneeId: null,
+      },
+      given(),
+      CASE_ENTITY_TYPE,
+      { ctx, perms: mergeRoles([caseRole('account-editors', 'account', 'account')]), user },
+    );
+
+  it('given the user’s own account and contact, then the case keeps them', () => {
+    const [event] = create({ name: 'New', accountId: ACME, contactId: user.contactId });
+    expect(event.data.fields).toMatchObject({ accountId: ACME, contactId: user.contactId });
+  });
+
+  it('given null links, then they count as unset and the case is linked to the user', () => {
+    const [event] = create({ name: 'New', accountId: null, contactId: null });
+    expect(event.data.fields).toMatchObject({ accountId: ACME, contactId: user.contactId });
+  });
+
+  it('given a refused field, then the problem names it and says it cannot be set', () => {
+    const error = refusal(() => create({ name: 'New', version: 3, teamIds: [] }));
+    expect(error.message).toBe('These fields cannot be set: version, teamIds');
+    expect(error.errors).toEqual([
+      { path: 'version', message: 'cannot be set' },
+      { path: 'teamIds', message: 'cannot be set' },
+    ]);
+  });
+});
