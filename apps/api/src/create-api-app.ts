@@ -8,6 +8,7 @@ import { createServiceLogger, type ServiceLogger } from '@portal/platform';
 import { ApiModule } from './api.module';
 import { PinoNestLogger } from './logging/pino-nest-logger';
 import { registerRequestLogging, requestIdOf } from './logging/request-logging';
+import { ApiMetrics } from './metrics/api-metrics';
 import { registerRequestHygiene } from './http/request-hygiene';
 import { clientErrorHandler, frameworkErrors } from './http/transport-errors';
 import { buildApiDocument } from './openapi/api-document';
@@ -36,7 +37,7 @@ export async function createApiApp(
     logger: new PinoNestLogger(log.child({ component: 'api' })),
     bufferLogs: false,
   });
-  registerRequestLogging(app.getHttpAdapter().getInstance());
+  registerRequestLogging(app.getHttpAdapter().getInstance(), app.get(ApiMetrics));
   registerRequestHygiene(app.getHttpAdapter().getInstance());
   const document = buildApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PortalRequest } from '../http/request-context';
+import type { ApiMetrics } from '../metrics/api-metrics';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -19,9 +20,9 @@ export function pathOf(url: string): string {
 /**
  * One line per answered request: request id, correlation and causation ids, actor (kind and id
  * only: no name or email), portal, route template, status and duration. Never the query, a header
- * value or a body.
+ * value or a body. The same answer feeds the request duration histogram.
  */
-export function registerRequestLogging(fastify: FastifyInstance): void {
+export function registerRequestLogging(fastify: FastifyInstance, metrics?: ApiMetrics): void {
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -30,10 +31,12 @@ export function registerRequestLogging(fastify: FastifyInstance): void {
     const ctx = portalRequest.commandContext;
     const user = portalRequest.user;
     const correlation = request.headers['x-correlation-id'];
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics?.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     request.log.info(
       {
         method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
+        route,
         path: pathOf(request.url),
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime * 100) / 100,

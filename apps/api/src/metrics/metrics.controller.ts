@@ -8,6 +8,7 @@ import { OperatorAccess } from '../health/operator-access';
 import { ProblemException } from '../http/problem';
 import type { PortalRequest } from '../http/request-context';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { ApiMetrics } from './api-metrics';
 
 /**
  * GET /metrics: Prometheus text format, for scrapers with METRICS_TOKEN (or an admin's or
@@ -20,6 +21,7 @@ export class MetricsController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly operators: OperatorAccess,
+    private readonly apiMetrics: ApiMetrics,
   ) {}
 
   @Get()
@@ -37,23 +39,27 @@ export class MetricsController {
       );
     }
     const lag = await measureProjectionLag(this.eventStore, this.readStore);
-    return [
-      '# HELP portal_projector_lag_events Positions the served read models are behind the event store head.',
-      '# TYPE portal_projector_lag_events gauge',
-      `portal_projector_lag_events ${lag.events}`,
-      '# HELP portal_projector_lag_seconds Age of the oldest event not yet in the served read models.',
-      '# TYPE portal_projector_lag_seconds gauge',
-      `portal_projector_lag_seconds ${lag.seconds}`,
-      '# HELP portal_projector_checkpoint Global position the served read models include.',
-      '# TYPE portal_projector_checkpoint gauge',
-      `portal_projector_checkpoint ${lag.checkpoint}`,
-      '# HELP portal_projector_generation Generation of the read models being served.',
-      '# TYPE portal_projector_generation gauge',
-      `portal_projector_generation ${lag.generation}`,
-      '# HELP portal_event_store_head_position Global position of the newest event.',
-      '# TYPE portal_event_store_head_position gauge',
-      `portal_event_store_head_position ${lag.head}`,
-      '',
-    ].join('\n');
+    const registered = await this.apiMetrics.registry.metrics();
+    return (
+      registered +
+      [
+        '# HELP portal_projector_lag_events Positions the served read models are behind the event store head.',
+        '# TYPE portal_projector_lag_events gauge',
+        `portal_projector_lag_events ${lag.events}`,
+        '# HELP portal_projector_lag_seconds Age of the oldest event not yet in the served read models.',
+        '# TYPE portal_projector_lag_seconds gauge',
+        `portal_projector_lag_seconds ${lag.seconds}`,
+        '# HELP portal_projector_checkpoint Global position the served read models include.',
+        '# TYPE portal_projector_checkpoint gauge',
+        `portal_projector_checkpoint ${lag.checkpoint}`,
+        '# HELP portal_projector_generation Generation of the read models being served.',
+        '# TYPE portal_projector_generation gauge',
+        `portal_projector_generation ${lag.generation}`,
+        '# HELP portal_event_store_head_position Global position of the newest event.',
+        '# TYPE portal_event_store_head_position gauge',
+        `portal_event_store_head_position ${lag.head}`,
+        '',
+      ].join('\n')
+    );
   }
 }
