@@ -375,6 +375,32 @@ describe('a custom type whose account link is not called account', () => {
     expect(error.code).toBe('link_not_allowed');
   });
 
+  it('refuses a portal link under any name, and leaves other links to the roles', () => {
+    const published: EntityTypeDefinition = {
+      ...ticket,
+      links: [
+        ...ticket.links,
+        { name: 'audiences', entityType: 'Portal', many: true },
+        { name: 'product', entityType: 'Account' },
+      ],
+    };
+    const state = given(
+      ...decideCreateRecordAsPortalUser(newTicket({ subject: 'Hi' }), given(), published, editor),
+    );
+    const update = (fields: Record<string, unknown>) => () =>
+      decideUpdateRecordAsPortalUser(
+        { type: 'UpdateRecordAsPortalUser', entityType: 'Ticket', fields },
+        state,
+        published,
+        editor,
+      );
+    const error = refusal(update({ audienceIds: [PORTAL] }));
+    expect([error.code, error.errors.map((e) => e.path)]).toEqual(['field_read_only', ['audienceIds']]);
+    expect(update({ productId: GLOBEX })()).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ changes: expect.anything() }) }),
+    ]);
+  });
+
   it('refuses moving the record to another account later: field_read_only', () => {
     const state = given(
       ...decideCreateRecordAsPortalUser(newTicket({ subject: 'Hi' }), given(), ticket, editor),
