@@ -26,4 +26,4 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 # Default: everything in one process, like `npm start`.
-CMD ["node", "-r", "./scripts/register-paths.cjs", "dist/apps/standalone/src/main.js"]
+CMD ["node", "-r", "./scripts/register-paths.cjs", "dist/apps/api/src/main.js", "--standalone"]

@@ -1,4 +1,5 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -45,6 +46,30 @@ const pureLibForbidden = {
   ],
 };
 
+// Apps are thin: each main composes libs (libs/runtime is the composition root). An app never
+// imports another app, and no lib imports an app.
+const APPS = readdirSync(new URL('./apps', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const otherApps = (app) =>
+  APPS.filter((other) => other !== app).flatMap((other) => [`**/${other}/src`, `**/${other}/src/**`]);
+const appBoundaries = APPS.map((app) => ({
+  files: [`apps/${app}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/apps/**', ...otherApps(app)],
+            message: 'An app imports libs only, never another app: move what both need into a lib.',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -66,6 +91,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  ...appBoundaries,
+  {
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/apps/**', '**/apps'], message: 'A lib never imports an app.' }] },
+      ],
     },
   },
   {

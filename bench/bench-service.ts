@@ -1,5 +1,5 @@
 // The service under test, in its own process (its RSS is what #6 reports): the stores, the
-// projector and the API as the standalone composition starts them, plus a bare Fastify route on
+// projector and the API as the composition root (libs/runtime) starts them, plus a bare Fastify route on
 // the same app as the scoped list's baseline. The runner drives it over IPC (bench-messages.ts).
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +12,7 @@ import { PgliteSqlClient, PgSqlClient, type ServiceConfig, type SqlClient } from
 import { Projector, projectorHealthCheck, silentProjectorLogger } from '@portal/projector';
 import { Pool } from 'pg';
 import { createApiApp } from '../apps/api/src/create-api-app';
-import { openServiceStores, type ServiceStores } from '../apps/standalone/src/service-stores';
+import { openServiceStores, type ServiceStores } from '@portal/runtime';
 import { PortalWorld } from '../test/portal-world';
 import { api } from '../test/support/http-client';
 import type { TestApp } from '../test/support/test-app';

@@ -4,13 +4,13 @@ import { type NewEvent, type RecordedEvent, UpcasterRegistry } from '@portal/eve
 import { runAuditVerify } from '../apps/audit/src/audit-verify';
 import { KnownEventTypes } from '../apps/audit/src/known-event-types';
 import { projectorReadModelCheck } from '../apps/audit/src/read-model-check';
-import { createUpcasterRegistry } from '../apps/standalone/src/upcaster-registry';
+import { createUpcasterRegistry } from '../libs/runtime/src/upcaster-registry';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // The composition root's upcasters, plus one for this test: PortalRenamed v1 once said
 // { oldName, newName }; v2 (current here) says { from, to }. Old events are appended straight
 // to the store below and must read as v2 everywhere.
-jest.mock('../apps/standalone/src/upcaster-registry', () => {
+jest.mock('../libs/runtime/src/upcaster-registry', () => {
   const { UpcasterRegistry: Registry } = jest.requireActual('@portal/event-store');
   return {
     createUpcasterRegistry: () =>

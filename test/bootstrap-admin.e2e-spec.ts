@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { ServiceConfig } from '@portal/platform';
 import { silentProjectorLogger } from '@portal/projector';
-import { startService, type RunningService } from '../apps/standalone/src/start-service';
+import { startService, type RunningService } from '@portal/runtime';
+import { createApiApp } from '../apps/api/src/create-api-app';
 import { freePort } from './support';
 
 const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -37,7 +38,7 @@ describe('bootstrap admin', () => {
       publicUrl: `http://127.0.0.1:${port}`,
     };
     const service = await startService(config, {
-      parts: { api: true, projector: options.projector },
+      parts: { api: createApiApp, projector: options.projector },
       schema,
       host: '127.0.0.1',
       apiLogger: ['error'],

@@ -8,9 +8,9 @@ import {
   emailDeliveryStream,
   emailJobId,
   emailRequestFor,
-} from '../apps/mailer/src/email-request';
-import { parseEml, textPart } from '../apps/mailer/src/testing/parse-eml';
-import { waitUntil } from '../apps/mailer/src/testing/wait-until';
+} from '../libs/mailer/src/email-request';
+import { parseEml, textPart } from '../libs/mailer/src/testing/parse-eml';
+import { waitUntil } from '../libs/mailer/src/testing/wait-until';
 import { CUSTOMER_PASSWORD, PortalWorld } from './portal-world';
 import { E2E_STORES, startTestApp, type ApiResponse, type TestApp } from './support';
 

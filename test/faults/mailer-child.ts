@@ -1,8 +1,8 @@
 // The mailer in its own process, for the kill test: the service's mailer (createMailer) over the
 // Postgres stores named by the environment (STORE, SCHEMA), sending to SMTP_URL with the Redis
 // queue prefix QUEUE_PREFIX. Prints "started", then runs until killed or SIGTERMed.
-import { openServiceStores } from '../../apps/standalone/src/service-stores';
-import { createMailer } from '../../apps/standalone/src/mailer-factory';
+import { openServiceStores } from '@portal/runtime';
+import { createMailer } from '@portal/mailer';
 
 async function main(): Promise<void> {
   const target = process.env.STORE ?? '';

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deriveKey } from '@portal/platform';
-import { givenPortal, givenPortalUser, sendInvitation } from '../../apps/mailer/src/testing/mail-fixtures';
-import { deleteRedisPrefix, randomQueuePrefix } from '../../apps/mailer/src/testing/redis-test-prefix';
-import { parseEml } from '../../apps/mailer/src/testing/parse-eml';
-import { SmtpTestServer } from '../../apps/mailer/src/testing/smtp-test-server';
-import { dropSchema } from '../../apps/projector/src/testing/test-stores';
-import { openServiceStores, type ServiceStores } from '../../apps/standalone/src/service-stores';
+import { givenPortal, givenPortalUser, sendInvitation } from '../../libs/mailer/src/testing/mail-fixtures';
+import { deleteRedisPrefix, randomQueuePrefix } from '../../libs/mailer/src/testing/redis-test-prefix';
+import { parseEml } from '../../libs/mailer/src/testing/parse-eml';
+import { SmtpTestServer } from '../../libs/mailer/src/testing/smtp-test-server';
+import { dropSchema } from '../../libs/projector/src/testing/test-stores';
+import { openServiceStores, type ServiceStores } from '@portal/runtime';
 import { kill, runTs } from './child-process';
 
 // The mailer SIGKILLed in the middle of a batch, twice, then restarted: every email reaches the
@@ -18,7 +18,7 @@ import { kill, runTs } from './child-process';
 // (which receiving systems use to drop the copy). The kills here aim at exactly that window (right
 // after a message arrives), so up to one copy per send in flight at each kill may appear on the
 // wire; the test counts them. Without the delivery-stream check every restart would resend all
-// the emails already out. (SMTP down then up and Redis restarts are in apps/mailer/src/mailer-outages.int-spec.ts
+// the emails already out. (SMTP down then up and Redis restarts are in libs/mailer/src/mailer-outages.int-spec.ts
 // and mailer-redis-restart.int-spec.ts.) Postgres only: the mailer runs in its own process.
 const EMAILS = 60;
 const KILLS = 2;

@@ -7,17 +7,17 @@ import {
   prepareGeneration,
   readActiveGeneration,
 } from '@portal/projector';
-import { appendHistory, buildHistory, type Append } from '../../apps/projector/src/testing/history-scenario';
+import { appendHistory, buildHistory, type Append } from '../../libs/projector/src/testing/history-scenario';
 import { randomBytes } from 'node:crypto';
-import { openServiceStores } from '../../apps/standalone/src/service-stores';
-import { dropSchema, type TestStores } from '../../apps/projector/src/testing/test-stores';
-import { compareGenerations } from '../../apps/projector/src/verify/compare-generations';
+import { openServiceStores } from '@portal/runtime';
+import { dropSchema, type TestStores } from '../../libs/projector/src/testing/test-stores';
+import { compareGenerations } from '../../libs/projector/src/verify/compare-generations';
 import { kill, randomDelay, runTs } from './child-process';
 
 // The projector SIGKILLed at random points, ten times, while following live traffic and while
 // rebuilding: afterwards the active read models equal a clean replay of the same events. On
 // Postgres only: the projector runs in its own process, and PGlite is single-process.
-// (apps/projector/src/projector.int-spec.ts covers duplicates, rebuild switching and verify.)
+// (libs/projector/src/projector.int-spec.ts covers duplicates, rebuild switching and verify.)
 
 const KILLS = 10;
 const NAMES = generationCollections().map((c) => c.name);
@@ -57,7 +57,7 @@ describePg('projector killed with SIGKILL', () => {
     const slices = KILLS + 1;
     const per = Math.ceil(history.length / slices);
     for (let k = 0; k < KILLS; k += 1) {
-      const projector = runTs('apps/projector/src/testing/projector-child.ts', env());
+      const projector = runTs('libs/projector/src/testing/projector-child.ts', env());
       await projector.line('started');
       // Traffic while it projects, and the kill lands somewhere in the middle of it.
       const traffic = appendHistory(stores.eventStore, history.slice(k * per, (k + 1) * per));
@@ -66,7 +66,7 @@ describePg('projector killed with SIGKILL', () => {
       await traffic;
     }
     await appendHistory(stores.eventStore, history.slice(KILLS * per));
-    const last = runTs('apps/projector/src/testing/projector-child.ts', {
+    const last = runTs('libs/projector/src/testing/projector-child.ts', {
       ...env(),
       EXIT_WHEN_CAUGHT_UP: '1',
     });
@@ -77,7 +77,7 @@ describePg('projector killed with SIGKILL', () => {
 
   it('during rebuilds: a later rebuild switches to read models equal to a clean replay', async () => {
     await appendHistory(stores.eventStore, history);
-    const first = runTs('apps/projector/src/testing/projector-child.ts', {
+    const first = runTs('libs/projector/src/testing/projector-child.ts', {
       ...env(),
       EXIT_WHEN_CAUGHT_UP: '1',
     });

@@ -7,7 +7,7 @@ import {
   rebuildReadModels,
   silentProjectorLogger,
 } from '@portal/projector';
-import { openServiceStores } from '../../apps/standalone/src/service-stores';
+import { openServiceStores } from '@portal/runtime';
 
 async function main(): Promise<void> {
   const target = process.env.STORE ?? '';

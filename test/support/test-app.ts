@@ -9,8 +9,9 @@ import type { ServiceConfig, ServiceLogger } from '@portal/platform';
 import type { Projector, ProjectorOptions } from '@portal/projector';
 import { silentProjectorLogger } from '@portal/projector';
 import type { ReadStore } from '@portal/read-store';
-import type { Mailer, MailerOptions } from '../../apps/mailer/src/mailer';
-import { startService } from '../../apps/standalone/src/start-service';
+import type { Mailer, MailerOptions } from '../../libs/mailer/src/mailer';
+import { startService } from '@portal/runtime';
+import { createApiApp } from '../../apps/api/src/create-api-app';
 import { freePort } from './free-port';
 import { api, type ApiClient } from './http-client';
 
@@ -84,7 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let service;
   try {
     service = await startService(config, {
-      parts: { api: true, projector: true, mailer: options.mailer === true },
+      parts: { api: createApiApp, projector: true, mailer: options.mailer === true },
       schema,
       // Jest cannot load PGlite's file system module: the embedded database lives in memory.
       inMemory: true,

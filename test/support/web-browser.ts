@@ -3,8 +3,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { parseEml, textPart, type ParsedEml } from '../../apps/mailer/src/testing/parse-eml';
-import { waitUntil } from '../../apps/mailer/src/testing/wait-until';
+import { parseEml, textPart, type ParsedEml } from '../../libs/mailer/src/testing/parse-eml';
+import { waitUntil } from '../../libs/mailer/src/testing/wait-until';
 import type { TestApp } from './test-app';
 
 // What the browser tests of the customer pages share: Debian's Chromium, the pages compiled as

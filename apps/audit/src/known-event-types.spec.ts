@@ -1,6 +1,5 @@
 import { KnownEventTypes } from './known-event-types';
-import { emailDelivered, emailDeliveryFailed } from '../../mailer/src/delivery-events';
-import type { EmailRequest } from '../../mailer/src/email-request';
+import { emailDelivered, emailDeliveryFailed, type EmailRequest } from '@portal/mailer';
 
 describe('KnownEventTypes', () => {
   const known = new KnownEventTypes();

@@ -1,6 +1,5 @@
 import { loadServiceConfig } from '@portal/platform';
-import { openServiceStores } from '../../standalone/src/service-stores';
-import { createUpcasterRegistry } from '../../standalone/src/upcaster-registry';
+import { createUpcasterRegistry, openServiceStores } from '@portal/runtime';
 import { runAuditVerify } from './audit-verify';
 import { describeFinding } from './finding';
 import { KnownEventTypes } from './known-event-types';

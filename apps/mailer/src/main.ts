@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { createServiceLogger, loadServiceConfig } from '@portal/platform';
-import { shutdownOnSignals } from '../../standalone/src/shutdown-on-signals';
-import { startService } from '../../standalone/src/start-service';
+import { shutdownOnSignals, startService } from '@portal/runtime';
 
 /**
  * `npm run start:mailer`: the mailer alone (the API and projector elsewhere), so the stores must be

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { loadServiceConfig } from '@portal/platform';
-import { openServiceStores } from '../../standalone/src/service-stores';
-import { shutdownOnSignals } from '../../standalone/src/shutdown-on-signals';
-import { startService } from '../../standalone/src/start-service';
-import { PROJECTION_VERSION } from './projection-version';
-import { consoleProjectorLogger } from './projector-logger';
-import { ALL_PROJECTIONS } from './projections/all-projections';
-import { progressReporterFor } from './rebuild/progress-reporter';
-import { rebuildReadModels } from './rebuild/rebuild';
-import { verifyReadModels } from './verify/verify';
-import type { VerifyResult } from './verify/verify';
+import {
+  ALL_PROJECTIONS,
+  consoleProjectorLogger,
+  progressReporterFor,
+  PROJECTION_VERSION,
+  rebuildReadModels,
+  verifyReadModels,
+  type VerifyResult,
+} from '@portal/projector';
+import { openServiceStores, shutdownOnSignals, startService } from '@portal/runtime';
 
 /**
  * `npm run start:projector`: the projector alone (the API and mailer elsewhere, on server stores).

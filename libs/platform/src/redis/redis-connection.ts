@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 /**
  * What a Redis connection is for, following BullMQ's production guide:
@@ -21,7 +21,10 @@ export function createRedisConnection(
   options: RedisConnectionOptions = {},
 ): Redis {
   const maxDelay = options.maxReconnectDelayMs ?? 10_000;
-  const redis = new Redis(url, {
+  // Loaded on first use: the platform lib is in every process, Redis only in those that need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+  const redis = new RedisClient(url, {
     maxRetriesPerRequest: role === 'worker' ? null : 1,
     enableOfflineQueue: role === 'worker',
     connectTimeout: 5_000,

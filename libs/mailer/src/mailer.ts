@@ -67,7 +67,7 @@ export function defaultMailTransport(smtpUrl: string | undefined, dataDir: strin
 
 /**
  * The mailer: a subscriber that turns events into email jobs, and a worker that sends them. A
- * plain class, so the standalone process, a Nest module or a test can run it.
+ * plain class, so the composition root (libs/runtime), a Nest module or a test can run it.
  */
 export class Mailer {
   private queue: EmailQueue | undefined;

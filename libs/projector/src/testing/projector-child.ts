@@ -3,7 +3,7 @@
 // the head, and exits then if EXIT_WHEN_CAUGHT_UP is set (else it runs until killed). "started"
 // comes first, once it follows the store: a test that kills it mid-traffic waits for that.
 import { projectorCheckpoint } from '@portal/read-models';
-import { openServiceStores } from '../../../standalone/src/service-stores';
+import { openServiceStores } from '@portal/runtime';
 import { Projector } from '../projector';
 import { silentProjectorLogger } from '../projector-logger';
 

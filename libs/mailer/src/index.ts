@@ -1,4 +1,5 @@
 export { Mailer, defaultMailTransport, type MailerHealth, type MailerOptions } from './mailer';
+export { createMailer } from './create-mailer';
 export type { CheckpointStore } from './checkpoint-store.port';
 export type { PendingEmail, PendingEmails } from './pending-emails.port';
 export { LostEmailSweeper, type SweepResult } from './lost-email-sweeper';
@@ -34,5 +35,10 @@ export {
   type TokenEmailKind,
   type TokenEmailRequest,
 } from './email-request';
-export type { EmailDeliveredData, EmailDeliveryFailedData } from './delivery-events';
+export {
+  emailDelivered,
+  emailDeliveryFailed,
+  type EmailDeliveredData,
+  type EmailDeliveryFailedData,
+} from './delivery-events';
 export { DEFAULT_EMAIL_RETRY_POLICY, EMAIL_QUEUE_NAME, type EmailRetryPolicy } from './email-queue';

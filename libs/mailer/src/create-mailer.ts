@@ -1,9 +1,9 @@
 import { deriveKey, type ServiceConfig } from '@portal/platform';
 import type { EventStore } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
-import { ReadModelCaseRecipients } from '../../mailer/src/case-recipients/read-model-case-recipients';
-import { Mailer, type MailerOptions } from '../../mailer/src/mailer';
-import { ReadStoreCheckpointStore } from '../../mailer/src/read-store-checkpoint-store';
+import { ReadModelCaseRecipients } from './case-recipients/read-model-case-recipients';
+import { Mailer, type MailerOptions } from './mailer';
+import { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
 
 /** The mailer of the service: outbox files in DATA_DIR/outbox unless SMTP_URL is set. */
 export function createMailer(

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectorCheckpoint } from '@portal/read-models';
-import { openServiceStores, type ServiceStores } from '../../standalone/src/service-stores';
+import { openServiceStores, type ServiceStores } from '@portal/runtime';
 import { catchUp } from './catch-up/catch-up';
 import { prepareGeneration } from './generation/generation-collections';
 import { ALL_PROJECTIONS, generationCollections } from './projections/all-projections';

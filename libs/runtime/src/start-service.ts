@@ -1,21 +1,30 @@
 import type { LogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventStore } from '@portal/event-store';
+import type { Mailer, MailerOptions } from '@portal/mailer';
 import { createServiceLogger, type ServiceConfig, type ServiceLogger } from '@portal/platform';
-import {
-  Projector,
-  projectionLagHealthCheck,
-  projectorHealthCheck,
-  type ProjectorHealthCheck,
-  type ProjectorOptions,
-} from '@portal/projector';
-import { createApiApp } from '../../api/src/create-api-app';
-import type { Mailer, MailerOptions } from '../../mailer/src/mailer';
-import { createMailer } from './mailer-factory';
+import type { Projector, ProjectorHealthCheck, ProjectorOptions } from '@portal/projector';
+import type { ReadStore } from '@portal/read-store';
 import { roleLogger } from './pino-role-loggers';
 import { openServiceStores, type ServiceStores } from './service-stores';
 
+/** Builds the API application (not listening yet): apps/api's createApiApp, given by its main. */
+export type ApiAppFactory = (
+  deps: {
+    config: ServiceConfig;
+    eventStore: EventStore;
+    readStore: ReadStore;
+    healthChecks: ProjectorHealthCheck[];
+  },
+  options: { logger?: LogLevel[] | false; log?: ServiceLogger },
+) => Promise<NestFastifyApplication>;
+
+/**
+ * The roles this process runs. The projector and the mailer are loaded only when asked for (an
+ * API-only process never loads BullMQ or nodemailer); the API is whatever the caller's app builds.
+ */
 export interface ServiceParts {
-  api?: boolean;
+  api?: ApiAppFactory;
   projector?: boolean;
   mailer?: boolean;
 }
@@ -82,20 +91,22 @@ export async function startService(
 
   try {
     const healthChecks: ProjectorHealthCheck[] = [];
+    const projection = await import('@portal/projector');
     if (options.parts.projector) {
-      projector = new Projector({
+      projector = new projection.Projector({
         events: eventStore,
         store: readStore,
         logger: roleLogger(log, 'projector'),
         ...options.projector,
       });
       await projector.start();
-      healthChecks.push(projectorHealthCheck(projector));
+      healthChecks.push(projection.projectorHealthCheck(projector));
       if (options.waitForProjector) await projector.caughtUp();
     } else {
-      healthChecks.push(projectionLagHealthCheck(eventStore, readStore));
+      healthChecks.push(projection.projectionLagHealthCheck(eventStore, readStore));
     }
     if (options.parts.mailer) {
+      const { createMailer } = await import('@portal/mailer');
       const running = createMailer(config, eventStore, readStore, {
         logger: roleLogger(log, 'mailer'),
         ...options.mailer,
@@ -109,7 +120,7 @@ export async function startService(
     }
     let url: string | undefined;
     if (options.parts.api) {
-      app = await createApiApp(
+      app = await options.parts.api(
         { config, eventStore, readStore, healthChecks },
         { logger: options.apiLogger, log: options.apiLogger === undefined ? log : undefined },
       );

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { openServiceStores, type ServiceStores } from '../../../standalone/src/service-stores';
+import { openServiceStores, type ServiceStores } from '@portal/runtime';
 
 export type TestStoreKind = 'embedded' | 'postgres';
 

@@ -1,0 +1,10 @@
+export { openServiceStores, type ServiceStores, type ServiceStoresOptions } from './service-stores';
+export { createUpcasterRegistry } from './upcaster-registry';
+export { shutdownOnSignals } from './shutdown-on-signals';
+export {
+  startService,
+  type ApiAppFactory,
+  type RunningService,
+  type ServiceParts,
+  type StartServiceOptions,
+} from './start-service';
