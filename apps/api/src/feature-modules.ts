@@ -4,7 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { StaffUsersModule } from './staff-users/staff-users.module';
-import { PortalModule } from './portal/portal.module';
+import { SelfServiceModule } from './self-service/self-service.module';
 import { RecordsModule } from './records/records.module';
 import { WebModule } from './web/web.module';
 import { EntityTypesModule } from './entity-types/entity-types.module';
@@ -21,7 +21,7 @@ export const FEATURE_MODULES: Type[] = [
   MetricsModule,
   WebModule,
   RecordsModule,
-  PortalModule,
+  SelfServiceModule,
   PortalRolesModule,
   PortalsModule,
   PortalUsersModule,

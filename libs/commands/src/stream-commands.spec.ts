@@ -20,7 +20,7 @@ const added = (by: number): Added => ({ type: 'Added', data: { by } });
 /** Adds `by` unless the total would pass `limit` (a rule the fresh state may break on a retry). */
 function add(by: number, limit = Infinity) {
   return (state: Counter): Added[] => {
-    if (state.total + by > limit) throw new DomainError('limit_reached', 'Over the limit', 'conflict');
+    if (state.total + by > limit) throw new DomainError('portal_user_limit', 'Over the limit', 'conflict');
     return by === 0 ? [] : [added(by)];
   };
 }

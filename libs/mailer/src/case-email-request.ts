@@ -1,21 +1,15 @@
-import type { EventActor, RecordedEvent } from '@portal/event-store';
-import type { CaseEmailKind, CaseEmailRequest } from './email-request';
+import type { RecordedEvent } from '@portal/event-store';
+import type { CaseEmailRequest } from './email-request';
 import type { CaseRecipient } from './case-recipients.port';
+import type { CaseEmailTrigger } from './case-email-trigger';
+
+export type { CaseEmailTrigger };
 
 /** Event types on `record-Case-<id>` that may mail the case's portal users. */
 export const CASE_EMAIL_SOURCE_EVENT_TYPES = ['CaseStatusChanged', 'CommentPosted'];
 export const CASE_STREAM_PREFIX = 'record-Case-';
 
 const CASE_STREAM = /^record-Case-(.+)$/;
-
-/** A case event that asks for emails, before anyone knows who they go to. */
-export interface CaseEmailTrigger {
-  kind: CaseEmailKind;
-  caseId: string;
-  /** Global position of the event: the read models must have reached it before they are asked. */
-  position: number;
-  actor: EventActor;
-}
 
 /**
  * A status change (to a status, not cleared), or a public comment by staff: a portal user's own

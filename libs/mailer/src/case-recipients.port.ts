@@ -1,4 +1,4 @@
-import type { CaseEmailTrigger } from './case-email-request';
+import type { CaseEmailTrigger } from './case-email-trigger';
 import type { CaseEmailRequest } from './email-request';
 
 /**

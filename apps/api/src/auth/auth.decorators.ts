@@ -12,8 +12,9 @@ import { PORTAL_USER_SECURITY, STAFF_SECURITY } from '../openapi/security-scheme
 import type { StaffRole } from './principal';
 import { StaffAuthGuard } from './staff-auth.guard';
 import { PortalUserAuthGuard } from './portal-user-auth.guard';
+import { STAFF_ROLES_METADATA } from './staff-roles.metadata';
 
-export const STAFF_ROLES_METADATA = 'portal:staffRoles';
+export { STAFF_ROLES_METADATA };
 
 /**
  * Staff only, with one of these roles (`@StaffAuth('admin')`, `@StaffAuth('admin', 'agent')`).

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../http/problem';
 import type { PortalRequest } from '../http/request-context';
-import { STAFF_ROLES_METADATA } from './auth.decorators';
+import { STAFF_ROLES_METADATA } from './staff-roles.metadata';
 import { PassportAuthenticator } from './passport/passport-authenticator';
 import { STAFF_JWT } from './passport/staff-jwt.strategy';
 import type { Principal, StaffRole } from './principal';

@@ -7,3 +7,4 @@ export * from './entity-type.evolve';
 export * from './entity-type.commands';
 export * from './entity-type.decide';
 export * from './entity-type.stream';
+export * from './entity-type.errors';

@@ -6,3 +6,4 @@ export * from './portal-role.decide';
 export * from './portal-role.validation';
 export * from './portal-role.definition';
 export * from './portal-role.stream';
+export * from './portal-role.errors';

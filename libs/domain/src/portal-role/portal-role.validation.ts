@@ -11,9 +11,10 @@ import {
 import type { FieldPermission, ScopePermissions } from '@portal/acl';
 import { DomainError } from '../shared/domain-error';
 import type { PortalRoleFields, PortalRoleScopes } from './portal-role.events';
+import type { PortalRoleErrorCode } from './portal-role.errors';
 
 interface Issue {
-  code: string;
+  code: PortalRoleErrorCode;
   path: string;
   message: string;
 }

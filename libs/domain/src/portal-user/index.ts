@@ -44,3 +44,4 @@ export {
 } from './portal-user.profile.decide';
 export { portalUserStatus, type PortalUserStatus } from './portal-user.status';
 export { toAclUser } from './portal-user.acl-user';
+export * from './portal-user.errors';

@@ -11,3 +11,4 @@ export * from './portal.roles.decide';
 export * from './portal.seats.decide';
 export * from './portal.context';
 export * from './portal.stream';
+export * from './portal.errors';

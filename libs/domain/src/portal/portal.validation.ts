@@ -10,9 +10,10 @@ import {
   type PortalRecordCriteria,
   type PortalSettings,
 } from './portal.configuration';
+import type { PortalErrorCode } from './portal.errors';
 
 interface Issue {
-  code: string;
+  code: PortalErrorCode;
   path: string;
   message: string;
 }
@@ -182,7 +183,7 @@ function criteriaIssues(criteria: PortalRecordCriteria): Issue[] {
       issues.push({ code: 'invalid_record_criteria', path: at, message: 'must be an array of conditions' });
     } else {
       list.forEach((criterion, i) => {
-        const issue = isPlainObject(criterion)
+        const issue: Issue | null = isPlainObject(criterion)
           ? criterionIssue(criterion, `${at}.${i}`)
           : { code: 'invalid_record_criteria', path: `${at}.${i}`, message: 'must be a condition' };
         if (issue) issues.push(issue);

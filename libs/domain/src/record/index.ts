@@ -13,3 +13,4 @@ export { portalCaseFields } from './case/portal-case-fields';
 export { fieldChanges } from './field-changes';
 export { PORTAL_USER_NEVER_WRITES, exposureLinkFields } from './portal-user-field-guard';
 export { ownershipLinkFields, linkToPortalUser } from './portal-user-links';
+export * from './record.errors';

@@ -1,9 +1,8 @@
 import type { DomainEvent } from '../shared/decider';
 import type { CaseCreatedByPortalUser, CaseStatusChanged } from './case/case.events';
+import type { FieldValue, RecordFields } from './record-fields';
 
-/** A field's value as stored: plain JSON (strings, numbers, booleans, id lists, null to clear). */
-export type FieldValue = unknown;
-export type RecordFields = Record<string, FieldValue>;
+export type { FieldValue, RecordFields };
 export type FieldChanges = Record<string, { from: FieldValue; to: FieldValue }>;
 
 /** Staff created a record. `fields` holds every set field, defaults included; links as `accountId`, `teamIds`… */

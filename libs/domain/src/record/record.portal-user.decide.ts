@@ -26,6 +26,7 @@ import {
   validNewFields,
 } from './record-guards';
 import { toAclRecord } from './to-acl-record';
+import type { RecordErrorCode } from './record.errors';
 
 /*
  * Portal-user deciders. Order of checks on an existing record: readable (else 404 record_not_found,
@@ -46,7 +47,7 @@ function assertReadable(
   return record;
 }
 
-function forbidden(code: string, action: string): DomainError {
+function forbidden(code: RecordErrorCode, action: string): DomainError {
   return new DomainError(code, `You may not ${action} this record`, 'forbidden');
 }
 

@@ -4,3 +4,4 @@ export * from './reservation.evolve';
 export * from './reservation.commands';
 export * from './reservation.decide';
 export * from './reservation.stream';
+export * from './reservation.errors';

@@ -5,3 +5,4 @@ export * from './staff-user.commands';
 export * from './staff-user.decide';
 export * from './staff-user.email';
 export * from './staff-user.stream';
+export * from './staff-user.errors';

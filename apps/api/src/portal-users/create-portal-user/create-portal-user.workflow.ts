@@ -4,6 +4,7 @@ import {
   DomainError,
   evolvePortalUser,
   initialPortalUserState,
+  isDomainError,
   portalUserStream,
   type CreatePortalUser,
 } from '@portal/domain';
@@ -124,7 +125,7 @@ async function assertSeatsAvailable(
     try {
       await ports.seats.assertAvailable(portalId, portalUserId);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'portal_not_found') throw error;
+      if (!isDomainError(error, 'portal_not_found')) throw error;
       errors.push({ path: `/portalIds/${i}`, message: 'no such portal' });
     }
   }
@@ -144,8 +145,7 @@ async function reserveEmail(
   } catch (error) {
     // Two creations from one contact race on its email: the loser is told what happened.
     const sameContact =
-      error instanceof DomainError &&
-      error.code === 'email_taken' &&
+      isDomainError(error, 'email_taken') &&
       source.kind === 'contact' &&
       (await ports.existing.forContact(source.contact.contactId, email)) !== null;
     throw sameContact ? alreadyPortalUser() : error;

@@ -5,6 +5,7 @@ import {
   DomainError,
   evolvePortalUser,
   initialPortalUserState,
+  isDomainError,
   portalUserStream,
 } from '@portal/domain';
 import { PortalSeats } from '../../shared-streams/portal-seats';
@@ -56,7 +57,7 @@ export class TransferPortalUserHandler implements ICommandHandler<TransferPortal
     try {
       await this.seats.take(portalId, portalUserId, ctx);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'portal_not_found') {
+      if (isDomainError(error, 'portal_not_found')) {
         throw new DomainError('portal_not_found', 'The target portal does not exist.', 'invalid', [
           { path: '/toPortalId', message: 'no such portal' },
         ]);

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../shared/decider';
-import type { RecordFields } from '../record.events';
+import type { RecordFields } from '../record-fields';
 
 /**
  * A portal user raised a case. `fields` already hold what the decider set: the user's contact

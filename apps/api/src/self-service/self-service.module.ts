@@ -55,4 +55,4 @@ import { UpdatePortalRecordHttp } from './records/update-portal-record/update-po
     GetDashboardHandler,
   ],
 })
-export class PortalModule {}
+export class SelfServiceModule {}

@@ -1,0 +1,26 @@
+/** Every code a portal decision may refuse with: clients and the API match on these. */
+export const PORTAL_ERROR_CODES = [
+  'invalid_branding',
+  'invalid_currency',
+  'invalid_custom_url',
+  'invalid_dashlet',
+  'invalid_date_format',
+  'invalid_default_assignee',
+  'invalid_idle_timeout',
+  'invalid_language',
+  'invalid_max_users',
+  'invalid_portal_name',
+  'invalid_portal_url',
+  'invalid_record_criteria',
+  'invalid_role_id',
+  'invalid_slug',
+  'invalid_tab',
+  'invalid_time_zone',
+  'invalid_token_lifetime',
+  'portal_exists',
+  'portal_not_found',
+  'portal_url_missing',
+  'portal_user_limit',
+  'quick_create_not_in_tabs',
+] as const;
+export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];
