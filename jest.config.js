@@ -35,7 +35,20 @@ module.exports = {
   // Integration and e2e tests start databases and apps; a global option (jest ignores it per project).
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+    },
+    // The customer's pages import each other as `./x.js` (browser ES modules): mapped to the sources
+    // here only, so no package's own `.js` imports are touched.
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/web/**/*.spec.ts'],
+      moduleNameMapper: { ...moduleNameMapper, '^(\\.{1,2}/.*)\\.js$': '$1' },
+    },
     {
       ...common,
       displayName: 'integration',
