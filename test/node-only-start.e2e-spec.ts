@@ -66,7 +66,7 @@ describe('npm start with nothing but Node', () => {
       delete env[name];
     child = spawn(
       process.execPath,
-      ['-r', join(ROOT, 'test/support/register-ts.cjs'), join(ROOT, 'apps/standalone/src/main.ts')],
+      ['-r', join(ROOT, 'test/support/register-ts.cjs'), join(ROOT, 'apps/api/src/main.ts'), '--standalone'],
       {
         cwd: ROOT,
         env: {
