@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { named } from '../openapi/api-schemas';
 import { isoTime } from '../openapi/shared-answers';
-import { effectivePermissionsSchema } from '../portal/me/me-view';
+import { effectivePermissionsSchema } from '../self-service/me/me-view';
 
 export const auditEventSchema = named(
   'AuditEvent',

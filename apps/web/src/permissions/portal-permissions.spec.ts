@@ -8,6 +8,9 @@ function me(permissions: unknown, quickCreateList: string[] = ['Case']): Me {
     email: 'ada@customer.test',
     firstName: 'Ada',
     lastName: 'Lovelace',
+    phone: null,
+    language: null,
+    notifyOnCaseUpdates: false,
     contactId: 'contact-1',
     accountIds: ['account-1'],
     portal: {
@@ -18,10 +21,12 @@ function me(permissions: unknown, quickCreateList: string[] = ['Case']): Me {
       quickCreateList,
       settings: { language: 'en_US', timeZone: 'UTC', dateFormat: 'YYYY-MM-DD' },
     } as Me['portal'],
-    permissions,
+    // Fixtures as loose as the pages accept (the API's answer shape is wider).
+    permissions: permissions as Me['permissions'],
   };
 }
-const rec = (fields: Record<string, unknown>): PortalRecord => ({ id: 'r', ...fields });
+const rec = (fields: Record<string, unknown>): PortalRecord =>
+  ({ id: 'r', ...fields }) as unknown as PortalRecord;
 
 describe('PortalPermissions (what the pages offer; the API stays the judge)', () => {
   const merged = me({
