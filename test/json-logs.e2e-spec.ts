@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createServiceLogger } from '@portal/platform';
-import { parseEml, textPart } from '../apps/mailer/src/testing/parse-eml';
-import { waitUntil } from '../apps/mailer/src/testing/wait-until';
+import { parseEml, textPart } from '../libs/mailer/src/testing/parse-eml';
+import { waitUntil } from '../libs/mailer/src/testing/wait-until';
 import { startTestApp, type TestApp } from './support';
 
 jest.setTimeout(120_000);
