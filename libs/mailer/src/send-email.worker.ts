@@ -96,7 +96,7 @@ export class SendEmailProcessor {
       const to = email?.to ?? (isCaseEmailRequest(request) ? undefined : request.to) ?? null;
       if (!failure.permanent && !lastAttempt) {
         this.deps.logger.warn(
-          `${request.kind} email ${jobId} to ${to ?? '?'} failed (attempt ${attempts}), will retry: ${failure.reason}`,
+          `${request.kind} email ${jobId} failed (attempt ${attempts}), will retry: ${failure.reason}`,
         );
         throw new Error(failure.reason);
       }
@@ -105,14 +105,12 @@ export class SendEmailProcessor {
         emailDeliveryFailed(jobId, request, { to, ...failure, attempts }, this.now()),
       );
       this.deps.logger.error(
-        `${request.kind} email ${jobId} to ${to ?? '?'} failed ${failure.permanent ? 'permanently' : `after ${attempts} attempts`}: ${failure.reason}`,
+        `${request.kind} email ${jobId} failed ${failure.permanent ? 'permanently' : `after ${attempts} attempts`}: ${failure.reason}`,
       );
       throw new PermanentJobFailure(failure.reason);
     }
     await this.record(stream, emailDelivered(jobId, request, email.to, messageId, this.now()));
-    this.deps.logger.log(
-      `${request.kind} email ${jobId} delivered to ${email.to} via ${this.deps.transport.description}`,
-    );
+    this.deps.logger.log(`${request.kind} email ${jobId} delivered via ${this.deps.transport.description}`);
     return 'delivered';
   }
 

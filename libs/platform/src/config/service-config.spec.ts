@@ -15,4 +15,11 @@ describe('loadServiceConfig: EVENT_STORE schemes', () => {
       expect(() => loadServiceConfig({ ...base, EVENT_STORE: url })).toThrow(/use esdb:\/\//);
     }
   });
+
+  it('names a refused store URL without its password', () => {
+    const url = 'mysql://portal:s3cret-pass@db.example:3306/portal';
+    expect(() => loadServiceConfig({ ...base, READ_STORE: url })).toThrow(ConfigError);
+    expect(() => loadServiceConfig({ ...base, READ_STORE: url })).toThrow(/mysql:\/\/\*\*\*@db\.example/);
+    expect(() => loadServiceConfig({ ...base, READ_STORE: url })).not.toThrow(/s3cret/);
+  });
 });

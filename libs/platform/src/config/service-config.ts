@@ -46,7 +46,14 @@ function checkStoreUrl(name: string, value: string, allowed: RegExp): string {
       `${name}: kurrentdb:// is not supported by this service's EventStoreDB client; use esdb:// (or esdb+discover://) with the same host, port and options`,
     );
   }
-  throw new ConfigError(`${name} must be 'embedded' or a URL matching ${allowed}, got '${value}'`);
+  throw new ConfigError(
+    `${name} must be 'embedded' or a URL matching ${allowed}, got '${withoutCredentials(value)}'`,
+  );
+}
+
+/** A store URL as it may be shown in an error: its user and password (if any) left out. */
+function withoutCredentials(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, '//***@');
 }
 
 /** JWT_SECRET unset: generated once and kept in DATA_DIR, so tokens survive restarts. */
