@@ -5,6 +5,7 @@ import {
   PORTAL_USER_EVENT_TYPES,
   RECORD_EVENT_TYPES,
   RESERVATION_EVENT_TYPES,
+  SHARE_LINK_EVENT_TYPES,
   STAFF_USER_EVENT_TYPES,
 } from '@portal/domain';
 import { UpcasterRegistry } from '@portal/event-store';
@@ -24,6 +25,7 @@ export const EVENT_TYPES_BY_CATEGORY: Readonly<Record<string, readonly string[]>
   entityType: ENTITY_TYPE_EVENT_TYPES,
   record: RECORD_EVENT_TYPES,
   unique: RESERVATION_EVENT_TYPES,
+  shareLink: SHARE_LINK_EVENT_TYPES,
   emailDelivery: EMAIL_DELIVERY_EVENT_TYPES,
 };
 

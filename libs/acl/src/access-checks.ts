@@ -56,6 +56,16 @@ export function canStream(
   return canAct(ctx, perms, user, record, 'stream');
 }
 
+/** Making a share link: the `share` level reaches the record (and, as for every action, read does). */
+export function canShare(
+  ctx: PortalContext,
+  perms: EffectivePermissions,
+  user: AclUser,
+  record: AclRecord,
+): boolean {
+  return canAct(ctx, perms, user, record, 'share');
+}
+
 /** Creating needs the type in the portal's tab list and a role granting create. */
 export function canCreate(ctx: PortalContext, perms: EffectivePermissions, entityType: string): boolean {
   return ctx.tabList.includes(entityType) && scopeOf(perms, entityType).create.level === 'yes';

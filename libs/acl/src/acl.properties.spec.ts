@@ -6,6 +6,7 @@ import {
   canDelete,
   canEdit,
   canRead,
+  canShare,
   canStream,
   checkWritableFields,
   explain,
@@ -13,6 +14,7 @@ import {
   isFieldReadable,
   matchesRecordFilter,
   mergeRoles,
+  portalUserSharedView,
   projectReadable,
   scopeFilter,
   scopeOf,
@@ -27,7 +29,7 @@ import {
 // ---------------------------------------------------------------- reference model
 
 type Level = 'no' | 'own' | 'contact' | 'account' | 'all';
-type RecAction = 'read' | 'edit' | 'delete' | 'stream';
+type RecAction = 'read' | 'edit' | 'delete' | 'stream' | 'share';
 const ORDER: Level[] = ['no', 'own', 'contact', 'account', 'all'];
 const SYSTEM_READ_ONLY = [
   'id',
@@ -144,7 +146,7 @@ const FIELDS = [
   'id',
   'isInternal',
 ];
-const ACTIONS: RecAction[] = ['read', 'edit', 'delete', 'stream'];
+const ACTIONS: RecAction[] = ['read', 'edit', 'delete', 'stream', 'share'];
 const levelArb = fc.constantFrom<Level>(...ORDER);
 const yesNo = fc.constantFrom<'yes' | 'no'>('yes', 'no');
 const scalarArb = fc.constantFrom<string | number | boolean | null>(
@@ -170,6 +172,7 @@ const scopeArb = fc.record(
     edit: levelArb,
     delete: levelArb,
     stream: levelArb,
+    share: levelArb,
   },
   { requiredKeys: [] },
 );
@@ -243,7 +246,7 @@ const recordsArb = fc
   .array(recordArb, { maxLength: 25 })
   .map((records) => records.map((r, i) => ({ ...r, id: `rec-${i}` })));
 
-const checks = { read: canRead, edit: canEdit, delete: canDelete, stream: canStream };
+const checks = { read: canRead, edit: canEdit, delete: canDelete, stream: canStream, share: canShare };
 const RUNS = { numRuns: 300 };
 
 // ---------------------------------------------------------------- properties
@@ -312,12 +315,45 @@ describe('ACL properties against the reference model', () => {
     );
   });
 
-  it('(4) edit, delete and stream never reach beyond read', () => {
+  it('(6) a shared view never shows what its creator could not read: hidden fields, internal records or comments', () => {
+    const commentsArb = fc.array(
+      fc.record({ id: fc.constantFrom('k1', 'k2', 'k3'), isInternal: fc.boolean() }),
+      { maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(
+        ctxArb,
+        rolesArb,
+        userArb,
+        recordArb,
+        commentsArb,
+        fc.boolean(),
+        (ctx, roles, user, record, comments, includeComments) => {
+          const view = portalUserSharedView(ctx, mergeRoles(roles), user, record, comments, includeComments);
+          // Dead exactly when the creator cannot read the record now (internal and deleted included).
+          expect(view === null).toBe(!ref.can(ctx, roles, user, record, 'read'));
+          if (view === null) return;
+          expect(record.isInternal || record.deleted).toBe(false);
+          for (const field of Object.keys(view.fields)) {
+            expect(ref.fieldReadable(roles, record.entityType, field)).toBe(true);
+          }
+          expect(view.fields).not.toHaveProperty('isInternal');
+          expect(view.comments.every((comment) => !comment.isInternal)).toBe(true);
+          if (!includeComments || !ref.can(ctx, roles, user, record, 'stream'))
+            expect(view.comments).toEqual([]);
+          else expect(view.comments).toEqual(comments.filter((comment) => !comment.isInternal));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('(4) edit, delete, stream and share never reach beyond read', () => {
     fc.assert(
       fc.property(ctxArb, rolesArb, userArb, recordArb, (ctx, roles, user, record) => {
         const perms = mergeRoles(roles);
         const readable = canRead(ctx, perms, user, record);
-        for (const check of [canEdit, canDelete, canStream]) {
+        for (const check of [canEdit, canDelete, canStream, canShare]) {
           if (check(ctx, perms, user, record)) expect(readable).toBe(true);
         }
       }),

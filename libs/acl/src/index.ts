@@ -34,6 +34,7 @@ export { criterionFilter } from './criterion-filter';
 export { ENTITY_TYPE_RULES, type EntityTypeRule, type ScopeCondition } from './entity-type-rules';
 export { ownershipReach } from './level-reach';
 export { scopeFilter, exposureConditions, levelReach } from './scope-filter';
-export { canAct, canRead, canEdit, canDelete, canStream, canCreate } from './access-checks';
+export { canAct, canRead, canEdit, canDelete, canStream, canShare, canCreate } from './access-checks';
 export { explain, type AccessExplanation, type ActionExplanation } from './explain';
 export { REFUSAL_MESSAGES, type RefusalReason } from './refusal-reason';
+export { portalUserSharedView, staffSharedView, type SharedView, type SharableComment } from './shared-view';

@@ -11,11 +11,15 @@ export type CreateLevel = (typeof CREATE_LEVELS)[number];
 export const YES_NO = ['yes', 'no'] as const;
 export type YesNo = (typeof YES_NO)[number];
 
-export const ACTIONS = ['create', 'read', 'edit', 'delete', 'stream'] as const;
+export const ACTIONS = ['create', 'read', 'edit', 'delete', 'stream', 'share'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** The actions that apply to an existing record and carry an AccessLevel. */
-export const RECORD_ACTIONS = ['read', 'edit', 'delete', 'stream'] as const;
+/**
+ * The actions that apply to an existing record and carry an AccessLevel. `share` (make a share link
+ * for someone without an account) came later: a role stored without it grants `no`, as for any
+ * missing action, so old role events keep their meaning.
+ */
+export const RECORD_ACTIONS = ['read', 'edit', 'delete', 'stream', 'share'] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
 function oneOf<T extends string>(values: readonly T[]): (value: unknown) => value is T {

@@ -31,6 +31,23 @@ describe('mergeRoles', () => {
     expect(scope.stream.grantedBy.map((r) => r.id)).toEqual(['r1', 'r2']);
   });
 
+  it('given roles stored before `share` existed, then share is no; given share levels, then the widest wins', () => {
+    expect(scopeOf(mergeRoles([role('r1', { Case: { read: 'all', stream: 'all' } })]), 'Case').share).toEqual(
+      {
+        level: 'no',
+        grantedBy: [],
+      },
+    );
+    const perms = mergeRoles([
+      role('r1', { Case: { read: 'all', share: 'own' } }),
+      role('r2', { Case: { read: 'own', share: 'account' } }),
+    ]);
+    expect(scopeOf(perms, 'Case').share).toEqual({
+      level: 'account',
+      grantedBy: [{ id: 'r2', name: 'Role r2' }],
+    });
+  });
+
   it('given the same role twice (portal and user), then it is counted once', () => {
     const r = role('r1', { Case: { read: 'all' } });
     const perms = mergeRoles([r, r]);

@@ -22,6 +22,7 @@ export interface EffectiveScope {
   edit: Grant<AccessLevel>;
   delete: Grant<AccessLevel>;
   stream: Grant<AccessLevel>;
+  share: Grant<AccessLevel>;
 }
 
 export interface EffectiveField {
@@ -55,6 +56,7 @@ function emptyScope(): EffectiveScope {
     edit: { ...NO_GRANT, grantedBy: [] },
     delete: { ...NO_GRANT, grantedBy: [] },
     stream: { ...NO_GRANT, grantedBy: [] },
+    share: { ...NO_GRANT, grantedBy: [] },
   };
 }
 

@@ -7,6 +7,7 @@ export interface ScopePermissions {
   edit?: AccessLevel;
   delete?: AccessLevel;
   stream?: AccessLevel;
+  share?: AccessLevel;
 }
 
 /** What one role says about one field; a missing `read` or `edit` means `yes` (fields are open unless restricted). */

@@ -464,7 +464,7 @@ export interface paths {
     put?: never;
     /**
      * Create a portal role
-     * @description Per entity type, `create` is `yes`/`no`; `read`, `edit`, `delete` and `stream` are `all`, `account`, `contact`, `own` or `no`. Several roles merge: per action the widest level wins. `fields` restrict single fields (`{ read, edit }`, each `yes`/`no`); a field no role mentions is open.
+     * @description Per entity type, `create` is `yes`/`no`; `read`, `edit`, `delete`, `stream` and `share` (make share links for people without an account) are `all`, `account`, `contact`, `own` or `no` (missing: `no`). Several roles merge: per action the widest level wins. `fields` restrict single fields (`{ read, edit }`, each `yes`/`no`); a field no role mentions is open.
      *
      *     **Create without read** (`create: yes`, `read: no`), as in EspoCRM: the portal user may file records of the type that they cannot see afterwards. The fields they send are judged by the field-level entries alone (a field a role hides or makes read-only is refused with 403 `field_read_only`, as are fields portal users never set); the 201 answer is `{ id }` only, and the record is then 404 to them and absent from their lists.
      */
@@ -492,7 +492,7 @@ export interface paths {
     head?: never;
     /**
      * Change a portal role
-     * @description Per entity type, `create` is `yes`/`no`; `read`, `edit`, `delete` and `stream` are `all`, `account`, `contact`, `own` or `no`. Several roles merge: per action the widest level wins. `fields` restrict single fields (`{ read, edit }`, each `yes`/`no`); a field no role mentions is open.
+     * @description Per entity type, `create` is `yes`/`no`; `read`, `edit`, `delete`, `stream` and `share` (make share links for people without an account) are `all`, `account`, `contact`, `own` or `no` (missing: `no`). Several roles merge: per action the widest level wins. `fields` restrict single fields (`{ read, edit }`, each `yes`/`no`); a field no role mentions is open.
      *
      *     **Create without read** (`create: yes`, `read: no`), as in EspoCRM: the portal user may file records of the type that they cannot see afterwards. The fields they send are judged by the field-level entries alone (a field a role hides or makes read-only is refused with 403 `field_read_only`, as are fields portal users never set); the 201 answer is `{ id }` only, and the record is then 404 to them and absent from their lists.
      */
@@ -955,6 +955,14 @@ export interface components {
               name: string;
             }[];
           };
+          share: {
+            /** @enum {string} */
+            level: 'no' | 'own' | 'contact' | 'account' | 'all';
+            grantedBy: {
+              id: string;
+              name: string;
+            }[];
+          };
         };
       };
       fields: {
@@ -1127,6 +1135,7 @@ export interface components {
       tokenLifetimeMinutes: number;
       idleTimeoutMinutes: number;
       maxUsers: number | null;
+      shareLinkMaxDays: number;
     };
     EmailChangeAnswer:
       | {
@@ -1207,6 +1216,8 @@ export interface components {
           delete?: 'no' | 'own' | 'contact' | 'account' | 'all';
           /** @enum {string} */
           stream?: 'no' | 'own' | 'contact' | 'account' | 'all';
+          /** @enum {string} */
+          share?: 'no' | 'own' | 'contact' | 'account' | 'all';
         };
       };
       fields: {
@@ -4993,6 +5004,8 @@ export interface operations {
               delete?: 'no' | 'own' | 'contact' | 'account' | 'all';
               /** @enum {string} */
               stream?: 'no' | 'own' | 'contact' | 'account' | 'all';
+              /** @enum {string} */
+              share?: 'no' | 'own' | 'contact' | 'account' | 'all';
             };
           };
           fields?: {
@@ -5287,6 +5300,8 @@ export interface operations {
               delete?: 'no' | 'own' | 'contact' | 'account' | 'all';
               /** @enum {string} */
               stream?: 'no' | 'own' | 'contact' | 'account' | 'all';
+              /** @enum {string} */
+              share?: 'no' | 'own' | 'contact' | 'account' | 'all';
             };
           };
           fields?: {
@@ -5539,6 +5554,7 @@ export interface operations {
             tokenLifetimeMinutes?: number;
             idleTimeoutMinutes?: number;
             maxUsers?: number | null;
+            shareLinkMaxDays?: number;
           };
           branding?: {
             logoUrl?: string | null;
@@ -5766,6 +5782,7 @@ export interface operations {
             tokenLifetimeMinutes?: number;
             idleTimeoutMinutes?: number;
             maxUsers?: number | null;
+            shareLinkMaxDays?: number;
           };
           branding?: {
             logoUrl?: string | null;

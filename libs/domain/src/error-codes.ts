@@ -3,6 +3,7 @@ import type { PortalErrorCode } from './portal/portal.errors';
 import type { PortalRoleErrorCode } from './portal-role/portal-role.errors';
 import type { PortalUserErrorCode } from './portal-user/portal-user.errors';
 import type { RecordErrorCode } from './record/record.errors';
+import type { ShareLinkErrorCode } from './share-link/share-link.errors';
 import type { ReservationErrorCode } from './reservation/reservation.errors';
 import type { StaffUserErrorCode } from './staff-user/staff-user.errors';
 
@@ -14,4 +15,5 @@ export type DomainErrorCode =
   | PortalUserErrorCode
   | RecordErrorCode
   | ReservationErrorCode
+  | ShareLinkErrorCode
   | StaffUserErrorCode;

@@ -11,3 +11,4 @@ export * from './reservation';
 export * from './entity-type';
 export * from './record';
 export * from './portal-user';
+export * from './share-link';

@@ -48,6 +48,7 @@ export interface PortalDoc extends Tracked {
     tokenLifetimeMinutes: number;
     idleTimeoutMinutes: number;
     maxUsers: number | null;
+    shareLinkMaxDays: number;
   };
   branding: Record<string, unknown>;
   /** Portal users holding a seat (members). */
@@ -65,6 +66,7 @@ export interface PortalRoleDoc extends Tracked {
       edit?: AccessLevel;
       delete?: AccessLevel;
       stream?: AccessLevel;
+      share?: AccessLevel;
     }
   >;
   fields: Record<string, Record<string, { read?: YesNo; edit?: YesNo }>>;

@@ -13,6 +13,7 @@ const scopePermissions = z.strictObject({
   edit: accessLevel.optional(),
   delete: accessLevel.optional(),
   stream: accessLevel.optional(),
+  share: accessLevel.optional(),
 });
 
 const fieldPermission = z.strictObject({
@@ -51,6 +52,7 @@ export const portalRoleSchema = named(
         edit: accessLevel.optional(),
         delete: accessLevel.optional(),
         stream: accessLevel.optional(),
+        share: accessLevel.optional(),
       }),
     ),
     fields: z.record(

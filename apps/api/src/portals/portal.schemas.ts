@@ -21,6 +21,7 @@ const settings = z.strictObject({
   tokenLifetimeMinutes: z.number().int(),
   idleTimeoutMinutes: z.number().int(),
   maxUsers: z.number().int().nullable(),
+  shareLinkMaxDays: z.number().int(),
 });
 
 const branding = z.strictObject({
@@ -101,6 +102,9 @@ export const portalSettingsSchema = named(
     tokenLifetimeMinutes: z.int(),
     idleTimeoutMinutes: z.int(),
     maxUsers: z.int().nullable(),
+    shareLinkMaxDays: z
+      .int()
+      .describe('Longest life of a share link made by a portal user, in days (1 to 90)'),
   }),
 );
 

@@ -51,6 +51,11 @@ export interface PortalSettings {
   idleTimeoutMinutes: number;
   /** Seat limit; null means unlimited. */
   maxUsers: number | null;
+  /**
+   * The longest a share link made by a portal user of this portal may live, in days (1 to 90).
+   * Portals created before share links carry no value: they get the default (see withDefaultSettings).
+   */
+  shareLinkMaxDays: number;
 }
 
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
@@ -61,7 +66,17 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   tokenLifetimeMinutes: 60,
   idleTimeoutMinutes: 30,
   maxUsers: null,
+  shareLinkMaxDays: 30,
 };
+
+/**
+ * Settings as stored by any PortalCreated, old or new: a key added later (shareLinkMaxDays) is
+ * absent from events written before it existed and means its default there. The event is read as
+ * it was written; only the missing key is filled.
+ */
+export function withDefaultSettings(settings: Partial<PortalSettings>): PortalSettings {
+  return { ...DEFAULT_PORTAL_SETTINGS, ...settings };
+}
 
 /** What the portal looks like; null where the portal shows the service's default. */
 export interface PortalBranding {

@@ -13,6 +13,7 @@ export const PORTAL_ERROR_CODES = [
   'invalid_portal_url',
   'invalid_record_criteria',
   'invalid_role_id',
+  'invalid_share_link_max_days',
   'invalid_slug',
   'invalid_tab',
   'invalid_time_zone',

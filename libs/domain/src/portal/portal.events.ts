@@ -31,6 +31,7 @@ export interface PortalChanges {
   'settings.tokenLifetimeMinutes'?: PortalChange<number>;
   'settings.idleTimeoutMinutes'?: PortalChange<number>;
   'settings.maxUsers'?: PortalChange<number | null>;
+  'settings.shareLinkMaxDays'?: PortalChange<number>;
   'branding.logoUrl'?: PortalChange<string | null>;
   'branding.primaryColor'?: PortalChange<string | null>;
   'branding.companyName'?: PortalChange<string | null>;
@@ -55,6 +56,7 @@ export const PORTAL_SETTINGS_KEYS = [
   'tokenLifetimeMinutes',
   'idleTimeoutMinutes',
   'maxUsers',
+  'shareLinkMaxDays',
 ] as const satisfies readonly (keyof PortalSettings)[];
 export const PORTAL_BRANDING_KEYS = [
   'logoUrl',

@@ -83,6 +83,20 @@ describe('evolvePortal', () => {
     expect(Object.getPrototypeOf(next.settings)).toBe(Object.prototype);
   });
 
+  it('reads a PortalCreated written before share links as holding the default shareLinkMaxDays (30)', () => {
+    const { shareLinkMaxDays: _, ...oldSettings } = DEFAULT_PORTAL_SETTINGS;
+    const old = { ...created, data: { ...created.data, settings: oldSettings } } as PortalEvent;
+    const state = fold(evolvePortal, initialPortalState, [old]);
+    expect(state.settings.shareLinkMaxDays).toBe(30);
+    const changed = fold(evolvePortal, state, [
+      {
+        type: 'PortalSettingsChanged',
+        data: { portalId, changes: { 'settings.shareLinkMaxDays': { from: 30, to: 5 } } },
+      },
+    ]);
+    expect(changed.settings.shareLinkMaxDays).toBe(5);
+  });
+
   it('does not mutate the state it is given', () => {
     const state = fold(evolvePortal, initialPortalState, [created]);
     const frozen = JSON.stringify(state);

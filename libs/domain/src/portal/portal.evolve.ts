@@ -1,3 +1,4 @@
+import { withDefaultSettings } from './portal.configuration';
 import type { PortalChanges, PortalEvent } from './portal.events';
 import { PORTAL_BRANDING_KEYS, PORTAL_SETTINGS_KEYS, PORTAL_TOP_LEVEL_CHANGE_KEYS } from './portal.events';
 import type { PortalState } from './portal.state';
@@ -24,7 +25,14 @@ export function evolvePortal(state: PortalState, event: PortalEvent): PortalStat
   switch (event.type) {
     case 'PortalCreated': {
       const { portalId, ...data } = event.data;
-      return { ...state, ...data, exists: true, id: portalId, seatHolders: [] };
+      return {
+        ...state,
+        ...data,
+        settings: withDefaultSettings(data.settings),
+        exists: true,
+        id: portalId,
+        seatHolders: [],
+      };
     }
     case 'PortalRenamed':
       return { ...state, name: event.data.to };

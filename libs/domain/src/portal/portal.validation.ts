@@ -106,6 +106,12 @@ function settingsIssues(settings: PortalSettings): Issue[] {
       path: at('idleTimeoutMinutes'),
       message: 'must be a whole number from 1 to 10080',
     });
+  if (!isIntegerIn(settings.shareLinkMaxDays, 1, 90))
+    issues.push({
+      code: 'invalid_share_link_max_days',
+      path: at('shareLinkMaxDays'),
+      message: 'must be a whole number from 1 to 90',
+    });
   if (settings.maxUsers !== null && !isIntegerIn(settings.maxUsers, 1, Number.MAX_SAFE_INTEGER))
     issues.push({
       code: 'invalid_max_users',

@@ -33,6 +33,7 @@ function portal(overrides: Partial<PortalDoc> = {}): PortalDoc {
       tokenLifetimeMinutes: 60,
       idleTimeoutMinutes: 30,
       maxUsers: null,
+      shareLinkMaxDays: 30,
     },
     branding: {},
     userCount: 1,

@@ -26,6 +26,7 @@ function portal(overrides: Partial<PortalDoc> = {}): PortalDoc {
       tokenLifetimeMinutes: 60,
       idleTimeoutMinutes: 30,
       maxUsers: 10,
+      shareLinkMaxDays: 30,
     },
     branding: { logoUrl: 'https://acme.test/logo.png', primaryColor: '#112233', companyName: 'Acme' },
     userCount: 3,

@@ -23,6 +23,7 @@ export const effectivePermissionsSchema = named(
           edit: grant(ACCESS_LEVELS),
           delete: grant(ACCESS_LEVELS),
           stream: grant(ACCESS_LEVELS),
+          share: grant(ACCESS_LEVELS),
         }),
       )
       .describe('Entity types no role mentions are absent: every action is `no`'),
