@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadServiceConfig();
   const service = await startService(config, { parts: { mailer: true } });
   shutdownOnSignals(service.close, (message) => service.log.info(message));
-  service.log.info('portal mailer running');
+  service.log.info({ metrics: service.metricsUrl }, 'portal mailer running');
 }
 
 main().catch((error: unknown) => {

@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const service = await startService(config, { parts: { projector: true } });
   shutdownOnSignals(service.close, (message) => service.log.info(message));
-  service.log.info('projector running');
+  service.log.info({ metrics: service.metricsUrl }, 'projector running');
   return new Promise<number>(() => undefined);
 }
 

@@ -11,12 +11,17 @@ export const CONFLICT_ATTEMPTS = 5;
  * The one conflict policy: run `attempt` (read → decide → append) again on WrongExpectedRevision,
  * up to CONFLICT_ATTEMPTS times; the last conflict is thrown (the API answers 409).
  */
-export async function retryOnConflict<T>(attempt: (attemptNumber: number) => Promise<T>): Promise<T> {
+export async function retryOnConflict<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  onConflict: (willRetry: boolean) => void = () => undefined,
+): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt(i);
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevision) || i >= CONFLICT_ATTEMPTS) throw error;
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      onConflict(i < CONFLICT_ATTEMPTS);
+      if (i >= CONFLICT_ATTEMPTS) throw error;
     }
   }
 }

@@ -4,6 +4,7 @@ import { openEmbeddedEventStore, WrongExpectedRevision, type EventStore } from '
 import { CommandContext } from './command-context';
 import { CONFLICT_ATTEMPTS } from './conflict-policy';
 import { PreconditionFailed } from './precondition-failed.error';
+import type { CommandObserver } from './command-observer';
 import { StreamCommands, type StreamCommand } from './stream-commands';
 
 // A counter as the aggregate: small enough to see every step of the write path.
@@ -202,5 +203,63 @@ describe('StreamCommands (the write path) on the embedded store', () => {
     await commands.handle(command(add(4)), context);
     const ids = (await store.readStream(stream)).map((e) => e.id);
     expect(new Set(ids).size).toBe(4);
+  });
+
+  describe('tells its observer what happened (the counters behind /metrics)', () => {
+    let seen: string[];
+    let observed: StreamCommands;
+    beforeEach(() => {
+      seen = [];
+      const observer: CommandObserver = {
+        handled: (category) => seen.push(`handled ${category}`),
+        refused: (category, code) => seen.push(`refused ${category} ${code}`),
+        conflicted: (category) => seen.push(`conflicted ${category}`),
+        retried: (category) => seen.push(`retried ${category}`),
+      };
+      observed = new StreamCommands(store, observer);
+    });
+
+    it('a command handled, by the stream category and never its id', async () => {
+      await observed.handle(command(add(1)), ctx());
+      expect(seen).toEqual(['handled counter']);
+    });
+
+    it('a refusal by its domain code, and a stale If-Match as precondition_failed', async () => {
+      await elsewhere(5);
+      await expect(observed.handle(command(add(1, 5)), ctx())).rejects.toBeInstanceOf(DomainError);
+      await expect(observed.handle(command(add(1), { ifMatch: 7 }), ctx())).rejects.toBeInstanceOf(
+        PreconditionFailed,
+      );
+      expect(seen).toEqual(['refused counter portal_user_limit', 'refused counter precondition_failed']);
+    });
+
+    it('each conflict, and each retry it caused, then the command handled', async () => {
+      let attempts = 0;
+      await observed.handle(
+        command(async () => {
+          if (++attempts < 3) await elsewhere(1);
+          return [added(1)];
+        }),
+        ctx(),
+      );
+      expect(seen).toEqual([
+        'conflicted counter',
+        'retried counter',
+        'conflicted counter',
+        'retried counter',
+        'handled counter',
+      ]);
+    });
+
+    it(`the last conflict without a retry after ${CONFLICT_ATTEMPTS} attempts`, async () => {
+      const contended = command(async () => {
+        await elsewhere(1);
+        return [added(100)];
+      });
+      await expect(observed.handle(contended, ctx())).rejects.toBeInstanceOf(WrongExpectedRevision);
+      expect(seen.filter((s) => s === 'conflicted counter')).toHaveLength(CONFLICT_ATTEMPTS);
+      expect(seen.filter((s) => s === 'retried counter')).toHaveLength(CONFLICT_ATTEMPTS - 1);
+      expect(seen).not.toContain('handled counter');
+    });
   });
 });

@@ -1,7 +1,8 @@
-import type { DomainEvent } from '@portal/domain';
 import { WrongExpectedRevision, type EventStore, type RecordedEvent } from '@portal/event-store';
+import { DomainError, type DomainEvent } from '@portal/domain';
 import { appendDecided } from './append-decided';
 import type { CommandContext } from './command-context';
+import { NO_COMMAND_OBSERVER, streamCategory, type CommandObserver } from './command-observer';
 import { retryOnConflict } from './conflict-policy';
 import { assertIfMatch, PreconditionFailed } from './precondition-failed.error';
 import { readStreamState, type StateFold, type StreamState } from './stream-state';
@@ -51,7 +52,10 @@ export interface CommandResult<State, D extends DomainEvent> {
  * handlers map their HTTP commands onto it, workflows over several streams call it per stream.
  */
 export class StreamCommands {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly observer: CommandObserver = NO_COMMAND_OBSERVER,
+  ) {}
 
   /** The current state of a stream, for checks and workflows that decide nothing on it themselves. */
   read<State, E extends DomainEvent>(stream: string, fold: StateFold<State, E>) {
@@ -62,16 +66,43 @@ export class StreamCommands {
     command: StreamCommand<State, E, D>,
     ctx: CommandContext,
   ): Promise<CommandResult<State, D>> {
+    const category = streamCategory(command.stream);
+    try {
+      const result = await this.decideAndAppend(command, ctx, category);
+      this.observer.handled(category);
+      return result;
+    } catch (error) {
+      if (error instanceof DomainError) this.observer.refused(category, error.code);
+      else if (error instanceof PreconditionFailed) this.observer.refused(category, 'precondition_failed');
+      else if (error instanceof WrongExpectedRevision && command.expected === 'no-stream')
+        this.observer.conflicted(category);
+      throw error;
+    }
+  }
+
+  private decideAndAppend<State, E extends DomainEvent, D extends DomainEvent>(
+    command: StreamCommand<State, E, D>,
+    ctx: CommandContext,
+    category: string,
+  ): Promise<CommandResult<State, D>> {
     if (command.expected === 'no-stream') return this.attempt(command, ctx, undefined);
-    return retryOnConflict(async (attempt) => {
-      try {
-        return await this.attempt(command, ctx, attempt === 1 ? command.given : undefined);
-      } catch (error) {
-        if (error instanceof WrongExpectedRevision && command.ifMatch !== undefined)
-          throw PreconditionFailed.overtaken();
-        throw error;
-      }
-    });
+    return retryOnConflict(
+      async (attempt) => {
+        try {
+          return await this.attempt(command, ctx, attempt === 1 ? command.given : undefined);
+        } catch (error) {
+          if (error instanceof WrongExpectedRevision && command.ifMatch !== undefined) {
+            this.observer.conflicted(category);
+            throw PreconditionFailed.overtaken();
+          }
+          throw error;
+        }
+      },
+      (willRetry) => {
+        this.observer.conflicted(category);
+        if (willRetry) this.observer.retried(category);
+      },
+    );
   }
 
   private async attempt<State, E extends DomainEvent, D extends DomainEvent>(

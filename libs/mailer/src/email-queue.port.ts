@@ -18,6 +18,14 @@ export class PermanentJobFailure extends Error {
   override readonly name = 'PermanentJobFailure';
 }
 
+/** How many jobs the queue holds in each state that still matters (for /metrics). */
+export interface EmailQueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
 export type EmailJobHandler = (job: EmailJob) => Promise<unknown>;
 
 /**
@@ -31,6 +39,8 @@ export interface EmailQueue {
   /** Adds the job unless the queue knows its id already. May throw while the queue is unreachable. */
   add(jobId: string, request: EmailRequest): Promise<void>;
   state(jobId: string): Promise<EmailJobState>;
+  /** Jobs per state now; read at scrape time. May throw while the queue is unreachable. */
+  counts(): Promise<EmailQueueCounts>;
   /** Runs a failed job again (its tries so far still count, as in BullMQ). */
   retry(jobId: string): Promise<void>;
   /** Starts running jobs with the handler (once). */

@@ -21,6 +21,8 @@ export {
 } from './case-email-request';
 export { caseLink } from './case-email-composer';
 export type { MailerLogger } from './mailer-logger';
+export type { MailerObserver } from './mailer-observer';
+export type { EmailQueueCounts } from './email-queue.port';
 export type { MailTransport } from './transports/mail-transport';
 export {
   EMAIL_SOURCE_EVENT_TYPES,

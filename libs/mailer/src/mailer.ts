@@ -5,11 +5,12 @@ import type { CaseRecipients } from './case-recipients.port';
 import type { CheckpointStore } from './checkpoint-store.port';
 import type { ComposerSettings } from './email-composer';
 import { DEFAULT_EMAIL_RETRY_POLICY, type EmailRetryPolicy } from './email-queue';
-import type { EmailQueue } from './email-queue.port';
+import type { EmailQueue, EmailQueueCounts } from './email-queue.port';
 import { EmailRequestsSubscriber } from './email-requests.subscriber';
 import { EventStoreMailDirectory } from './event-store-mail-directory';
 import type { MailDirectory } from './mail-directory.port';
 import { consoleMailerLogger, type MailerLogger } from './mailer-logger';
+import type { MailerObserver } from './mailer-observer';
 import { SendEmailProcessor } from './send-email.worker';
 import { LostEmailSweeper } from './lost-email-sweeper';
 import type { PendingEmails } from './pending-emails.port';
@@ -38,6 +39,8 @@ export interface MailerOptions extends ComposerSettings {
   retryPolicy?: EmailRetryPolicy;
   concurrency?: number;
   logger?: MailerLogger;
+  /** Told of each delivery, retry and final failure (the email counters of /metrics). */
+  observer?: MailerObserver;
   /** How long stop() lets running sends finish. Default 30 s. */
   shutdownTimeoutMs?: number;
   /** Pauses of the subscriber's Redis retries, ms. */
@@ -96,6 +99,7 @@ export class Mailer {
       composer: { publicUrl: o.publicUrl, tokenSecret: o.tokenSecret, fromAddress: o.fromAddress },
       logger: this.logger,
       pending: o.checkpoints,
+      observer: o.observer,
     });
     queue.work((job) => processor.process(job));
     const sweeper = new LostEmailSweeper({
@@ -158,6 +162,11 @@ export class Mailer {
       pendingEmails: pending.count,
       oldestPendingSince: pending.oldestEnqueuedAt,
     };
+  }
+
+  /** Jobs per state in its queue (BullMQ's or the in-process one); undefined while stopped. */
+  async queueCounts(): Promise<EmailQueueCounts | undefined> {
+    return this.queue?.counts();
   }
 
   /** The Redis key prefix of its BullMQ queue, once started. */

@@ -14,6 +14,7 @@ import {
 import { PermanentJobFailure, type EmailJob } from './email-queue.port';
 import type { MailDirectory } from './mail-directory.port';
 import type { MailerLogger } from './mailer-logger';
+import type { MailerObserver } from './mailer-observer';
 import type { PendingEmails } from './pending-emails.port';
 import type { OutgoingEmail } from './outgoing-email';
 import type { MailTransport } from './transports/mail-transport';
@@ -28,6 +29,8 @@ export interface SendEmailDependencies {
   logger: MailerLogger;
   /** Settled once a job's outcome is in the event store; unset: nothing to settle. */
   pending?: PendingEmails;
+  /** Told of each delivery, retry and final failure (the email counters of /metrics). */
+  observer?: MailerObserver;
   now?: () => Date;
 }
 
@@ -98,18 +101,21 @@ export class SendEmailProcessor {
         this.deps.logger.warn(
           `${request.kind} email ${jobId} failed (attempt ${attempts}), will retry: ${failure.reason}`,
         );
+        this.deps.observer?.retried(request.kind);
         throw new Error(failure.reason);
       }
       await this.record(
         stream,
         emailDeliveryFailed(jobId, request, { to, ...failure, attempts }, this.now()),
       );
+      this.deps.observer?.failed(request.kind);
       this.deps.logger.error(
         `${request.kind} email ${jobId} failed ${failure.permanent ? 'permanently' : `after ${attempts} attempts`}: ${failure.reason}`,
       );
       throw new PermanentJobFailure(failure.reason);
     }
     await this.record(stream, emailDelivered(jobId, request, email.to, messageId, this.now()));
+    this.deps.observer?.delivered(request.kind);
     this.deps.logger.log(`${request.kind} email ${jobId} delivered via ${this.deps.transport.description}`);
     return 'delivered';
   }

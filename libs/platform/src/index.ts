@@ -7,3 +7,5 @@ export * from './tokens/derive-key';
 export * from './redis/redis-connection';
 export * from './redis/deployment-prefix';
 export * from './logging/service-logger';
+export * from './metrics/metrics-registry';
+export * from './metrics/operator-token';

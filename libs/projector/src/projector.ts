@@ -6,6 +6,7 @@ import { measureProjectionLag, type ProjectionLag } from './lag/projection-lag';
 import { GenerationRunner } from './live/generation-runner';
 import { PROJECTION_VERSION } from './projection-version';
 import { consoleProjectorLogger, type ProjectorLogger } from './projector-logger';
+import type { ProjectorObserver } from './projector-observer';
 import { ALL_PROJECTIONS } from './projections/all-projections';
 import type { Projection } from './projections/projection';
 import { DEFAULT_RETIRE_DELAY_MS, rebuildReadModels, type RebuildResult } from './rebuild/rebuild';
@@ -25,6 +26,8 @@ export interface ProjectorOptions {
   pointerPollMs?: number;
   retireDelayMs?: number;
   onRebuildProgress?: (progress: RebuildProgress) => void;
+  /** Told of each live batch (the events counter and batch-size histogram of /metrics). */
+  observer?: ProjectorObserver;
 }
 
 export interface ProjectorStatus {
@@ -133,7 +136,7 @@ export class Projector {
       this.projections,
       generation,
       this.logger,
-      { batchSize: this.options.batchSize },
+      { batchSize: this.options.batchSize, observer: this.options.observer },
     );
     this.runner.start();
     if (previous) this.retiring.add(previous);

@@ -8,3 +8,5 @@ export {
   type ServiceParts,
   type StartServiceOptions,
 } from './start-service';
+export { storeHealthChecks, type ServiceHealthCheck } from './service-health';
+export { startMetricsServer, type MetricsServer, type MetricsServerOptions } from './metrics/metrics-server';

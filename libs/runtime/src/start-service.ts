@@ -1,11 +1,21 @@
 import type { LogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Registry } from 'prom-client';
 import type { EventStore } from '@portal/event-store';
 import type { Mailer, MailerOptions } from '@portal/mailer';
-import { createServiceLogger, type ServiceConfig, type ServiceLogger } from '@portal/platform';
+import {
+  createMetricsRegistry,
+  createServiceLogger,
+  type ServiceConfig,
+  type ServiceLogger,
+} from '@portal/platform';
 import type { Projector, ProjectorHealthCheck, ProjectorOptions } from '@portal/projector';
 import type { ReadStore } from '@portal/read-store';
+import { registerMailerMetrics } from './metrics/mailer-metrics';
+import { startMetricsServer, type MetricsServer } from './metrics/metrics-server';
+import { registerProjectorMetrics } from './metrics/projector-metrics';
 import { roleLogger } from './pino-role-loggers';
+import { storeHealthChecks, type ServiceHealthCheck } from './service-health';
 import { openServiceStores, type ServiceStores } from './service-stores';
 
 /** Builds the API application (not listening yet): apps/api's createApiApp, given by its main. */
@@ -15,6 +25,8 @@ export type ApiAppFactory = (
     eventStore: EventStore;
     readStore: ReadStore;
     healthChecks: ProjectorHealthCheck[];
+    /** The process's Prometheus registry: the API adds its series and serves them all on /metrics. */
+    metricsRegistry: Registry;
   },
   options: { logger?: LogLevel[] | false; log?: ServiceLogger },
 ) => Promise<NestFastifyApplication>;
@@ -46,6 +58,8 @@ export interface StartServiceOptions {
   mailer?: Partial<MailerOptions>;
   /** Let the API listen only once the projector reached the head (tests); default false. */
   waitForProjector?: boolean;
+  /** Interface of the METRICS_PORT listener (processes without the API); default all. */
+  metricsHost?: string;
 }
 
 export interface RunningService {
@@ -57,6 +71,10 @@ export interface RunningService {
   log: ServiceLogger;
   /** The API's base URL when it listens, e.g. http://127.0.0.1:3000. */
   url: string | undefined;
+  /** Every series of this process (the API's /metrics, or the METRICS_PORT listener). */
+  metricsRegistry: Registry;
+  /** The METRICS_PORT listener's base URL, in a process without the API when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /** Stops in reverse order: API, mailer, projector, then the stores opened here. */
   close(): Promise<void>;
 }
@@ -79,10 +97,13 @@ export async function startService(
   let projector: Projector | undefined;
   let mailer: Mailer | undefined;
   let app: NestFastifyApplication | undefined;
+  let metricsServer: MetricsServer | undefined;
   let closed: Promise<void> | undefined;
+  const metricsRegistry = createMetricsRegistry();
 
   const close = (): Promise<void> =>
     (closed ??= (async () => {
+      await metricsServer?.close().catch(() => undefined);
       await app?.close().catch(() => undefined);
       await mailer?.stop().catch(() => undefined);
       await projector?.stop().catch(() => undefined);
@@ -93,24 +114,33 @@ export async function startService(
     const healthChecks: ProjectorHealthCheck[] = [];
     const projection = await import('@portal/projector');
     if (options.parts.projector) {
-      projector = new projection.Projector({
+      const running: Projector = new projection.Projector({
         events: eventStore,
         store: readStore,
         logger: roleLogger(log, 'projector'),
+        observer: registerProjectorMetrics(metricsRegistry, () => running.lag()),
         ...options.projector,
       });
+      projector = running;
       await projector.start();
       healthChecks.push(projection.projectorHealthCheck(projector));
       if (options.waitForProjector) await projector.caughtUp();
     } else {
       healthChecks.push(projection.projectionLagHealthCheck(eventStore, readStore));
+      if (options.parts.api)
+        registerProjectorMetrics(metricsRegistry, () =>
+          projection.measureProjectionLag(eventStore, readStore),
+        );
     }
     if (options.parts.mailer) {
       const { createMailer } = await import('@portal/mailer');
+      let queueCounts = (): ReturnType<Mailer['queueCounts']> => Promise.resolve(undefined);
       const running = createMailer(config, eventStore, readStore, {
         logger: roleLogger(log, 'mailer'),
+        observer: registerMailerMetrics(metricsRegistry, () => queueCounts()),
         ...options.mailer,
       });
+      queueCounts = () => running.queueCounts();
       mailer = running;
       await running.start();
       healthChecks.push({
@@ -121,7 +151,7 @@ export async function startService(
     let url: string | undefined;
     if (options.parts.api) {
       app = await options.parts.api(
-        { config, eventStore, readStore, healthChecks },
+        { config, eventStore, readStore, healthChecks, metricsRegistry },
         { logger: options.apiLogger, log: options.apiLogger === undefined ? log : undefined },
       );
       const host = options.host ?? '0.0.0.0';
@@ -129,10 +159,26 @@ export async function startService(
       const address = app.getHttpServer().address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    } else if (config.metricsPort !== undefined) {
+      const checks: ServiceHealthCheck[] = [...storeHealthChecks(eventStore, readStore), ...healthChecks];
+      metricsServer = await startMetricsServer({
+        registry: metricsRegistry,
+        token: config.metricsToken,
+        ready: () => allUp(checks),
+        port: config.metricsPort,
+        host: options.metricsHost,
+      });
     }
-    return { config, stores, app, projector, mailer, url, log, close };
+    const metricsUrl = metricsServer?.url;
+    return { config, stores, app, projector, mailer, url, log, metricsRegistry, metricsUrl, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** Ready while no check is down ('degraded' still serves: e.g. the mailer waiting for Redis). */
+async function allUp(checks: readonly ServiceHealthCheck[]): Promise<boolean> {
+  const reports = await Promise.all(checks.map((c) => c.check().catch(() => ({ status: 'down' as const }))));
+  return reports.every((report) => report.status !== 'down');
 }

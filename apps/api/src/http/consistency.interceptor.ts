@@ -13,6 +13,7 @@ import type { EventStore } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
 import { ReadModelNames } from '@portal/read-models';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { ProblemException } from './problem';
 import type { PortalRequest } from './request-context';
 
@@ -45,6 +46,7 @@ export class ConsistencyInterceptor implements NestInterceptor {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly names: ReadModelNames,
     private readonly reflector: Reflector,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -99,7 +101,10 @@ export class ConsistencyInterceptor implements NestInterceptor {
       );
     }
     const checkpoint = await this.names.checkpoint();
-    return this.readStore.waitForCheckpoint(checkpoint, position, MAX_WAIT_MS);
+    const started = performance.now();
+    const reached = await this.readStore.waitForCheckpoint(checkpoint, position, MAX_WAIT_MS);
+    this.metrics.observeReadYourWrites((performance.now() - started) / 1000, reached);
+    return reached;
   }
 
   private async tokenFor(request: PortalRequest): Promise<number> {

@@ -1,10 +1,13 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { StreamCommands } from '@portal/commands';
-import type { ServiceConfig } from '@portal/platform';
+import type { Registry } from 'prom-client';
+import { createMetricsRegistry, type ServiceConfig } from '@portal/platform';
 import type { EventStore } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
 import { HEALTH_CHECKS, HealthCheck } from '../health/health-check';
 import { ReadModelNames } from '@portal/read-models';
+import { storeHealthChecks } from '@portal/runtime';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { ReadModelCatchUp } from './read-model-catch-up';
 import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from './tokens';
 
@@ -15,6 +18,8 @@ export interface ApiDependencies {
   readStore: ReadStore;
   /** Extra /health checks (projector lag, mailer) from the process that runs them. */
   healthChecks?: HealthCheck[];
+  /** The process's Prometheus registry (the runtime's, with the other roles' series); default a new one. */
+  metricsRegistry?: Registry;
 }
 
 /** The ports and settings, available to every feature module. The starter owns the stores' lifecycle. */
@@ -23,20 +28,8 @@ export interface ApiDependencies {
 export class InfrastructureModule {
   static register(deps: ApiDependencies): DynamicModule {
     const names = new ReadModelNames(deps.readStore);
-    const storeChecks: HealthCheck[] = [
-      {
-        name: 'eventStore',
-        check: async () => ({ status: 'up', headPosition: await deps.eventStore.headPosition() }),
-      },
-      {
-        name: 'readStore',
-        check: async () => ({
-          status: 'up',
-          kind: deps.readStore.kind,
-          checkpoint: (await deps.readStore.getCheckpoint(await names.checkpoint())) ?? null,
-        }),
-      },
-    ];
+    const metrics = new ApiMetrics(deps.metricsRegistry ?? createMetricsRegistry());
+    const storeChecks: HealthCheck[] = storeHealthChecks(deps.eventStore, deps.readStore);
     return {
       module: InfrastructureModule,
       providers: [
@@ -45,7 +38,8 @@ export class InfrastructureModule {
         { provide: READ_STORE, useValue: deps.readStore },
         { provide: ReadModelNames, useValue: names },
         { provide: HEALTH_CHECKS, useValue: [...storeChecks, ...(deps.healthChecks ?? [])] },
-        { provide: StreamCommands, useValue: new StreamCommands(deps.eventStore) },
+        { provide: ApiMetrics, useValue: metrics },
+        { provide: StreamCommands, useValue: new StreamCommands(deps.eventStore, metrics.commands) },
         ReadModelCatchUp,
       ],
       exports: [
@@ -54,6 +48,7 @@ export class InfrastructureModule {
         READ_STORE,
         ReadModelNames,
         HEALTH_CHECKS,
+        ApiMetrics,
         StreamCommands,
         ReadModelCatchUp,
       ],

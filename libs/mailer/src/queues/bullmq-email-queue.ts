@@ -8,6 +8,7 @@ import {
   type EmailJobHandler,
   type EmailJobState,
   type EmailQueue,
+  type EmailQueueCounts,
 } from '../email-queue.port';
 import type { MailerLogger } from '../mailer-logger';
 
@@ -54,6 +55,24 @@ export class BullMqEmailQueue implements EmailQueue {
     // BullMQ's other states (prioritized, waiting-children) are waits too.
     if (state === 'unknown') return 'unknown';
     return KNOWN_STATES.has(state) ? (state as EmailJobState) : 'waiting';
+  }
+
+  /** BullMQ's other waiting states (prioritized, waiting-children) count as waiting, as in state(). */
+  async counts(): Promise<EmailQueueCounts> {
+    const c = await this.queue.getJobCounts(
+      'waiting',
+      'prioritized',
+      'waiting-children',
+      'active',
+      'delayed',
+      'failed',
+    );
+    return {
+      waiting: (c.waiting ?? 0) + (c.prioritized ?? 0) + (c['waiting-children'] ?? 0),
+      active: c.active ?? 0,
+      delayed: c.delayed ?? 0,
+      failed: c.failed ?? 0,
+    };
   }
 
   async retry(jobId: string): Promise<void> {

@@ -115,6 +115,49 @@ export function emailQueueContract(
       expect(await queue.state(permanent.jobId)).not.toBe('failed');
     });
 
+    it('counts its jobs by state: waiting before a worker, active while one runs, failed after the last try', async () => {
+      expect(await queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
+      const held = invitation();
+      const doomed = invitation();
+      await queue.add(held.jobId, held.request);
+      await queue.add(doomed.jobId, doomed.request);
+      expect(await queue.counts()).toEqual({ waiting: 2, active: 0, delayed: 0, failed: 0 });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      queue.work(async (job) => {
+        runs.push(job);
+        if (job.id === doomed.jobId) throw new PermanentJobFailure('mailbox does not exist');
+        await released;
+      });
+      await waitUntil('one runs, one failed', async () => {
+        const counts = await queue.counts();
+        return counts.active === 1 && counts.failed === 1;
+      });
+      expect(await queue.counts()).toEqual({ waiting: 0, active: 1, delayed: 0, failed: 1 });
+      release();
+      await waitUntil('the held job is done', finished(held.jobId));
+      expect(await queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 1 });
+    });
+
+    it('counts a job waiting for its retry as delayed', async () => {
+      const slowPolicyQueue = await open({ attempts: 3, backoffDelayMs: 60_000 });
+      try {
+        await waitUntil('the queue is ready', () => slowPolicyQueue.status() === 'ready');
+        const { jobId, request } = invitation();
+        slowPolicyQueue.work(async () => {
+          throw new Error('SMTP server busy');
+        });
+        await slowPolicyQueue.add(jobId, request);
+        await waitUntil(
+          'the job waits for its retry',
+          async () => (await slowPolicyQueue.counts()).delayed === 1,
+        );
+        expect(await slowPolicyQueue.counts()).toEqual({ waiting: 0, active: 0, delayed: 1, failed: 0 });
+      } finally {
+        await slowPolicyQueue.close(5_000);
+      }
+    });
+
     it('does not know an id never added', async () => {
       expect(await queue.state(`invitation-${randomUUID()}`)).toBe('unknown');
     });

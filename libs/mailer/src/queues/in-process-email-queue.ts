@@ -5,6 +5,7 @@ import {
   type EmailJobHandler,
   type EmailJobState,
   type EmailQueue,
+  type EmailQueueCounts,
 } from '../email-queue.port';
 
 export interface InProcessEmailQueueOptions {
@@ -55,6 +56,12 @@ export class InProcessEmailQueue implements EmailQueue {
 
   state(jobId: string): Promise<EmailJobState> {
     return Promise.resolve(this.jobs.get(jobId)?.state ?? 'unknown');
+  }
+
+  counts(): Promise<EmailQueueCounts> {
+    const counts: EmailQueueCounts = { waiting: 0, active: 0, delayed: 0, failed: 0 };
+    for (const job of this.jobs.values()) counts[job.state] += 1;
+    return Promise.resolve(counts);
   }
 
   retry(jobId: string): Promise<void> {

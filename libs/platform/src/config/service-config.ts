@@ -20,6 +20,11 @@ export interface ServiceConfig {
   queuePrefix?: string;
   /** METRICS_TOKEN: a bearer token that may read /metrics and /health's details besides staff tokens. */
   metricsToken?: string;
+  /**
+   * METRICS_PORT: where a process without the API (the projector or the mailer alone) serves
+   * /metrics and its liveness and readiness; unset: no such listener.
+   */
+  metricsPort?: number;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +71,14 @@ function loadOrCreateSecret(dataDir: string): string {
   return secret;
 }
 
+function optionalPort(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`${name} must be a port number`);
+  return port;
+}
+
 export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -100,5 +113,6 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     queuePrefix: env.QUEUE_PREFIX || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
+    metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
   };
 }

@@ -2,12 +2,14 @@ import type { EventStore, Subscription } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
 import { catchUp } from '../catch-up/catch-up';
 import type { ProjectorLogger } from '../projector-logger';
+import type { ProjectorObserver } from '../projector-observer';
 import type { Projection } from '../projections/projection';
 
 export interface GenerationRunnerOptions {
   batchSize?: number;
   /** Re-reads at least this often when no append notification arrives. */
   pollIntervalMs?: number;
+  observer?: ProjectorObserver;
 }
 
 const MAX_BACKOFF_MS = 5_000;
@@ -72,7 +74,10 @@ export class GenerationRunner {
         this.checkpoint = await catchUp(this.events, this.store, this.generation, this.projections, {
           batchSize: this.options.batchSize,
           shouldStop: () => this.stopped,
-          onBatch: (checkpoint) => (this.checkpoint = checkpoint),
+          onBatch: (checkpoint, events) => {
+            this.checkpoint = checkpoint;
+            this.options.observer?.batchApplied(events);
+          },
         });
         if (failures > 0) this.logger.log(`generation ${this.generation}: projecting again`);
         failures = 0;
