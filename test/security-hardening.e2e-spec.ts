@@ -1,4 +1,6 @@
 import { request as httpRequest } from 'node:http';
+import { OPERATIONAL } from '@portal/read-models';
+import { PasswordHasher } from '../apps/api/src/auth/passwords/password-hasher';
 import { AuthFixtures } from './auth-fixtures';
 import { PortalWorld } from './portal-world';
 import { startTestApp, type ApiResponse, type TestApp } from './support';
@@ -99,6 +101,126 @@ describe('hardening after the outside security probe', () => {
       const after = await app.http.get('/health');
       expect(after.json).toEqual(before.json);
       expect(after.json).toEqual({ status: 'ok' });
+    });
+    /** What one anonymous attempt appended; the attempt runs alone, so nothing else moves the head. */
+    async function appendedBy(attempt: () => Promise<ApiResponse>) {
+      const before = await app.eventStore.headPosition();
+      const res = await attempt();
+      const appended = await app.eventStore.readAll({ after: before });
+      return { res, appended, before, after: await app.eventStore.headPosition() };
+    }
+
+    const headerNames = (res: ApiResponse) =>
+      [...res.headers.keys()]
+        .filter((name) => !['date', 'content-length', 'x-request-id'].includes(name))
+        .sort();
+
+    /** The public's view of the head: a GET with a token beyond it is a 400, at or below it a 200. */
+    async function publicHeadReached(position: number): Promise<boolean> {
+      const res = await app.http.get(`/v1/portals/${portal.slug}/public`, {
+        headers: { 'x-consistency-token': String(position) },
+      });
+      return res.status === 200;
+    }
+
+    it('answers a failed login alike and appends one event without the address, for known and unknown emails', async () => {
+      const login = (email: string) =>
+        appendedBy(() =>
+          app.http.post(`/v1/portals/${portal.slug}/auth/login`, { email, password: 'Not-the-password-1!' }),
+        );
+      const unknownEmail = `nobody-${Math.random().toString(36).slice(2, 8)}@example.com`;
+      const known = await login(customer.email);
+      const unknown = await login(unknownEmail);
+      for (const { res } of [known, unknown]) expectProblem(res, 401);
+      expect(headerNames(unknown.res)).toEqual(headerNames(known.res));
+      expect(unknown.res.json).toEqual(known.res.json);
+      expect(unknown.res.headers.get('x-consistency-token')).toBe(
+        known.res.headers.get('x-consistency-token'),
+      );
+      // Both move the head by one event, as anyone probing it with consistency tokens would see...
+      expect(known.appended).toHaveLength(1);
+      expect(unknown.appended).toHaveLength(1);
+      for (const { after } of [known, unknown]) expect(await publicHeadReached(after)).toBe(true);
+      // ...and the unknown email's record names no address, only a digest.
+      expect(known.appended[0]).toMatchObject({ type: 'PortalUserLoginFailed' });
+      expect(unknown.appended[0]).toMatchObject({
+        type: 'UnknownEmailLoginFailed',
+        stream: expect.stringMatching(/^emailAttempt-[0-9a-f]{64}$/),
+        data: { realm: 'portal', portalId: portal.id, emailDigest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      });
+      expect(JSON.stringify(unknown.appended)).not.toContain(unknownEmail.split('@')[0]);
+      // The same unknown address twice lands on the same stream (attempts can be told apart per address).
+      const again = await login(unknownEmail.toUpperCase());
+      expect(again.appended[0].stream).toBe(unknown.appended[0].stream);
+    });
+
+    it('answers a failed staff login alike and appends one event, for known and unknown emails', async () => {
+      const login = (email: string) =>
+        appendedBy(() => app.http.post('/v1/auth/staff/login', { email, password: 'Not-the-password-1!' }));
+      const known = await login(app.admin.email);
+      const unknown = await login(`nobody-${Math.random().toString(36).slice(2, 8)}@staff.example.com`);
+      for (const { res } of [known, unknown]) expectProblem(res, 401);
+      expect(headerNames(unknown.res)).toEqual(headerNames(known.res));
+      expect(unknown.res.json).toEqual(known.res.json);
+      expect(known.appended.map((e) => e.type)).toEqual(['StaffUserLoginFailed']);
+      expect(unknown.appended).toMatchObject([
+        { type: 'UnknownEmailLoginFailed', data: { realm: 'staff', portalId: null } },
+      ]);
+    });
+
+    it('appends one event for forgot-password whether the email is eligible, known without a password, or unknown', async () => {
+      const forgot = (email: string) =>
+        appendedBy(() => app.http.post(`/v1/portals/${portal.slug}/auth/forgot-password`, { email }));
+      const invited = await fx.invitedUser([portal.id]);
+      const eligible = await forgot(customer.email);
+      const noPasswordYet = await forgot(invited.email);
+      const unknown = await forgot(`nobody-${Math.random().toString(36).slice(2, 8)}@example.com`);
+      for (const { res } of [eligible, noPasswordYet, unknown]) {
+        expect(res.status).toBe(202);
+        expect(headerNames(res)).toEqual(headerNames(eligible.res));
+        expect(res.headers.get('x-consistency-token')).toBe('-1');
+        expect(res.text).toBe(eligible.res.text);
+      }
+      expect(eligible.appended.map((e) => e.type)).toEqual(['PasswordResetRequested']);
+      expect(noPasswordYet.appended.map((e) => e.type)).toEqual(['PasswordResetNotIssued']);
+      expect(unknown.appended.map((e) => e.type)).toEqual(['PasswordResetNotIssued']);
+      expect(JSON.stringify(noPasswordYet.appended)).not.toContain(invited.email);
+    });
+
+    it('spends the same work on a known and an unknown email: argon2 verifications, store reads and appends', async () => {
+      // Spies that call through: the attempts run for real, only counted.
+      const spies = {
+        verify: jest.spyOn(PasswordHasher.prototype, 'verify'),
+        hash: jest.spyOn(PasswordHasher.prototype, 'hash'),
+        streamReads: jest.spyOn(app.eventStore, 'readStream'),
+        appends: jest.spyOn(app.eventStore, 'append'),
+        readStoreGets: jest.spyOn(app.readStore, 'get'),
+      };
+      async function workOf(email: string) {
+        for (const spy of Object.values(spies)) spy.mockClear();
+        const res = await app.http.post(`/v1/portals/${portal.slug}/auth/login`, {
+          email,
+          password: 'Not-the-password-1!',
+        });
+        expect(res.status).toBe(401);
+        return {
+          verify: spies.verify.mock.calls.length,
+          hash: spies.hash.mock.calls.length,
+          streamReads: spies.streamReads.mock.calls.length,
+          appends: spies.appends.mock.calls.length,
+          credentialReads: spies.readStoreGets.mock.calls.filter(([name]) => name === OPERATIONAL.credentials)
+            .length,
+        };
+      }
+      try {
+        await workOf(`warming-the-dummy-hash-${Math.random().toString(36).slice(2, 8)}@example.com`);
+        const known = await workOf(customer.email);
+        const unknown = await workOf(`nobody-${Math.random().toString(36).slice(2, 8)}@example.com`);
+        expect(known).toMatchObject({ verify: 1, hash: 0, appends: 1, credentialReads: 1 });
+        expect(unknown).toEqual(known);
+      } finally {
+        for (const spy of Object.values(spies)) spy.mockRestore();
+      }
     });
   });
 

@@ -27,6 +27,10 @@ describe('KnownEventTypes', () => {
     expect(known.typesOfStream('portalUser-1')).toContain('InvitationSent');
     expect(known.typesOfStream('unique-portalSlug-x')).toContain('UniqueValueReserved');
     expect(known.typesOfStream('record-Case-1')).toContain('CaseStatusChanged');
+    expect(known.typesOfStream(`emailAttempt-${'a'.repeat(64)}`)).toEqual([
+      'UnknownEmailLoginFailed',
+      'PasswordResetNotIssued',
+    ]);
     expect(known.typesOfStream('somethingElse-1')).toBeUndefined();
     expect(known.isKnown('PortalExploded')).toBe(false);
   });

@@ -1,4 +1,5 @@
 import {
+  EMAIL_ATTEMPT_EVENT_TYPES,
   ENTITY_TYPE_EVENT_TYPES,
   PORTAL_EVENT_TYPES,
   PORTAL_ROLE_EVENT_TYPES,
@@ -26,6 +27,7 @@ export const EVENT_TYPES_BY_CATEGORY: Readonly<Record<string, readonly string[]>
   record: RECORD_EVENT_TYPES,
   unique: RESERVATION_EVENT_TYPES,
   shareLink: SHARE_LINK_EVENT_TYPES,
+  emailAttempt: EMAIL_ATTEMPT_EVENT_TYPES,
   emailDelivery: EMAIL_DELIVERY_EVENT_TYPES,
 };
 

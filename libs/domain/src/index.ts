@@ -12,3 +12,4 @@ export * from './entity-type';
 export * from './record';
 export * from './portal-user';
 export * from './share-link';
+export * from './email-attempt';

@@ -1,4 +1,5 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { EmailAttempts } from './email-attempts/email-attempts';
 import { OneTimeTokenBackfill } from './one-time-tokens/one-time-token-backfill';
 import { OneTimeTokens } from './one-time-tokens/one-time-tokens';
 import { PassportAuthenticator } from './passport/passport-authenticator';
@@ -76,6 +77,7 @@ const SHARED = [
     PortalJwtStrategy,
     AuthPortal,
     PortalSignIn,
+    EmailAttempts,
     StaffLoginHandler,
     PortalLoginHandler,
     AcceptInvitationHandler,

@@ -11,7 +11,9 @@ import {
 import type { ServiceConfig } from '@portal/platform';
 import { SERVICE_CONFIG } from '../../infrastructure/tokens';
 import { actingAs } from '../client/acting-context';
+import { EmailAttempts } from '../email-attempts/email-attempts';
 import { CredentialStore } from '../passwords/credential-store';
+import { NO_ACCOUNT_ID } from '../state/no-account';
 import { ReservationOwners } from '../state/reservation-owners';
 import { StaffUserStates } from '../state/staff-user-states';
 import { signStaffToken, type IssuedToken } from '../tokens/access-token';
@@ -19,7 +21,9 @@ import { StaffLoginCommand } from './staff-login.command';
 
 /**
  * Finds the user through the email reservation and folds their stream (no projection involved),
- * checks the password against the credential store, and records the attempt either way.
+ * checks the password against the credential store, and records the attempt either way. An
+ * unknown email takes the same path and work (see PortalLoginHandler for why): its attempt goes to
+ * the email digest's stream.
  */
 @CommandHandler(StaffLoginCommand)
 export class StaffLoginHandler implements ICommandHandler<StaffLoginCommand> {
@@ -29,17 +33,17 @@ export class StaffLoginHandler implements ICommandHandler<StaffLoginCommand> {
     private readonly staffUsers: StaffUserStates,
     private readonly credentials: CredentialStore,
     private readonly commands: StreamCommands,
+    private readonly attempts: EmailAttempts,
   ) {}
 
   async execute({ email, password, client, ctx }: StaffLoginCommand): Promise<IssuedToken | null> {
-    const staffUserId = await this.reservations.ownerOf('staffUserEmail', email);
-    const state = staffUserId === null ? null : await this.staffUsers.current(staffUserId);
-    if (staffUserId === null || state === null || !state.exists) {
-      // Unknown emails have no stream to record the attempt in; the time spent matches a real check.
-      await this.credentials.verifyNothing(password);
+    const staffUserId = (await this.reservations.ownerOf('staffUserEmail', email)) ?? NO_ACCOUNT_ID;
+    const state = await this.staffUsers.current(staffUserId);
+    const passwordMatches = await this.credentials.verify({ kind: 'staff', id: staffUserId }, password);
+    if (!state.exists) {
+      await this.attempts.loginFailed(email, 'staff', null, ctx);
       return null;
     }
-    const passwordMatches = await this.credentials.verify({ kind: 'staff', id: staffUserId }, password);
     const events = decideLogInStaffUser(
       { staffUserId, passwordMatches, ip: client.ip, userAgent: client.userAgent },
       state,

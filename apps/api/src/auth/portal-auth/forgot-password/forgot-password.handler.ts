@@ -9,7 +9,9 @@ import {
   portalUserStream,
 } from '@portal/domain';
 import { actingAs } from '../../client/acting-context';
+import { EmailAttempts } from '../../email-attempts/email-attempts';
 import { OneTimeTokens } from '../../one-time-tokens/one-time-tokens';
+import { NO_ACCOUNT_ID } from '../../state/no-account';
 import { PortalUserStates } from '../../state/portal-user-states';
 import { ReservationOwners } from '../../state/reservation-owners';
 import { AuthPortal } from '../auth-portal';
@@ -17,7 +19,9 @@ import { ForgotPasswordCommand } from './forgot-password.command';
 
 /**
  * Appends PasswordResetRequested when the email belongs to a user who may reset here (the mailer
- * then sends the link); otherwise does nothing. The caller answers 202 in every case.
+ * then sends the link); otherwise PasswordResetNotIssued on the email digest's stream. One append
+ * and the same reads either way, as for a login (see PortalLoginHandler), so the event store's head
+ * does not tell who has an account; the caller answers 202 with a blind consistency token.
  */
 @CommandHandler(ForgotPasswordCommand)
 export class ForgotPasswordHandler implements ICommandHandler<ForgotPasswordCommand> {
@@ -27,14 +31,14 @@ export class ForgotPasswordHandler implements ICommandHandler<ForgotPasswordComm
     private readonly users: PortalUserStates,
     private readonly tokens: OneTimeTokens,
     private readonly commands: StreamCommands,
+    private readonly attempts: EmailAttempts,
   ) {}
 
   async execute({ slug, email, ctx }: ForgotPasswordCommand): Promise<void> {
     const portal = await this.portals.bySlug(slug);
-    const userId = await this.reservations.ownerOf('portalUserEmail', email);
-    if (userId === null) return;
+    const userId = (await this.reservations.ownerOf('portalUserEmail', email)) ?? NO_ACCOUNT_ID;
     const { state, revision } = await this.users.current(userId);
-    if (!state.exists) return;
+    if (!state.exists) return this.attempts.resetNotIssued(email, portal.id, ctx);
     const resetId = randomUUID();
     const tokenHash = this.tokens.tokenHashFor('password-reset', resetId);
     const name = `${state.firstName} ${state.lastName}`.trim();
@@ -64,7 +68,8 @@ export class ForgotPasswordHandler implements ICommandHandler<ForgotPasswordComm
         acting.ctx,
       );
     } catch (error) {
-      if (error instanceof DomainError) return; // deactivated, not in this portal, no password yet
+      // Deactivated, not in this portal, no password yet: recorded as for an unknown email.
+      if (error instanceof DomainError) return this.attempts.resetNotIssued(email, portal.id, ctx);
       throw error;
     }
     acting.report();

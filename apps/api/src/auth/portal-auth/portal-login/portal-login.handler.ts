@@ -1,5 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EmailAttempts } from '../../email-attempts/email-attempts';
 import { CredentialStore } from '../../passwords/credential-store';
+import { NO_ACCOUNT_ID } from '../../state/no-account';
 import { PortalUserStates } from '../../state/portal-user-states';
 import { ReservationOwners } from '../../state/reservation-owners';
 import type { IssuedToken } from '../../tokens/access-token';
@@ -9,8 +11,15 @@ import { PortalLoginCommand } from './portal-login.command';
 
 /**
  * Finds the user through the email reservation and folds their stream, so a user created or
- * activated a moment ago logs in without waiting for projections. Unknown emails cost the same
- * hashing time as known ones and leave no trace (there is no stream to record them in).
+ * activated a moment ago logs in without waiting for projections. Known and unknown emails take one
+ * path: the same reads (an unknown email folds the stream and fetches the credentials of
+ * NO_ACCOUNT_ID, which exist nowhere), one argon2 verification (against a dummy hash when there
+ * are no credentials) and one append - the user's LoginFailed, or UnknownEmailLoginFailed on the
+ * email digest's stream. So neither the answer, its time, nor the event store's head (which anyone
+ * can probe with consistency tokens) tells whether the email has an account. We record rather than
+ * hide the head: the head moves with every write anyway, and a recorded attempt is also an audit
+ * trail of who is being guessed at. The records are on their own streams, so they never count
+ * against, or lock, a real user.
  */
 @CommandHandler(PortalLoginCommand)
 export class PortalLoginHandler implements ICommandHandler<PortalLoginCommand> {
@@ -20,19 +29,18 @@ export class PortalLoginHandler implements ICommandHandler<PortalLoginCommand> {
     private readonly users: PortalUserStates,
     private readonly credentials: CredentialStore,
     private readonly signIn: PortalSignIn,
+    private readonly attempts: EmailAttempts,
   ) {}
 
   async execute({ slug, email, password, client, ctx }: PortalLoginCommand): Promise<IssuedToken | null> {
     const portal = await this.portals.bySlug(slug);
-    const userId = await this.reservations.ownerOf('portalUserEmail', email);
-    const state = userId === null ? null : (await this.users.current(userId)).state;
-    if (state === null || !state.exists) {
-      await this.credentials.verifyNothing(password);
+    const userId = (await this.reservations.ownerOf('portalUserEmail', email)) ?? NO_ACCOUNT_ID;
+    const { state } = await this.users.current(userId);
+    const passwordMatches = await this.credentials.verify({ kind: 'portalUser', id: userId }, password);
+    if (!state.exists) {
+      await this.attempts.loginFailed(email, 'portal', portal.id, ctx);
       return null;
     }
-    const passwordOk = state.hasPassword
-      ? await this.credentials.verify({ kind: 'portalUser', id: state.id }, password)
-      : await this.credentials.verifyNothing(password);
-    return this.signIn.attempt(state, portal, passwordOk, client, ctx);
+    return this.signIn.attempt(state, portal, state.hasPassword && passwordMatches, client, ctx);
   }
 }
