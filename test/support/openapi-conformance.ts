@@ -41,7 +41,7 @@ export class OpenApiConformance {
     text: string,
   ): string[] | undefined {
     const path = new URL(url).pathname;
-    if (!path.startsWith('/v1/') && path !== '/health') return undefined;
+    if (!path.startsWith('/v1/') && !/^\/health(\/(live|ready))?$/.test(path)) return undefined;
     const route = this.routes.find((r) => r.pattern.test(path));
     const operation = route && this.document.paths[route.template][method.toLowerCase()];
     if (!route || !operation) {

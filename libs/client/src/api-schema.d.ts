@@ -236,6 +236,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Is the process alive? (liveness probe: no I/O) */
+    get: operations['Health_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Should it get traffic? (readiness probe) */
+    get: operations['Health_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1029,6 +1063,10 @@ export interface components {
       id: string;
       name: string;
       portalId?: string;
+    };
+    Probe: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded';
     };
     Health: {
       /** @enum {string} */
@@ -2786,6 +2824,93 @@ export interface operations {
       };
     };
   };
+  Health_live: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `{ status: "ok" }` whenever the process answers at all. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Probe'];
+        };
+      };
+      /** @description `invalid_consistency_token`: X-Consistency-Token is not a token a command returned. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Health_ready: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `{ status: "ok" }`: stores reachable, read models caught up at least once. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Probe'];
+        };
+      };
+      /** @description `invalid_consistency_token`: X-Consistency-Token is not a token a command returned. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `{ status: "degraded" }`: a store is unreachable, or the projector has not reached the head yet (first catch-up or a rebuild before any generation).
+       *
+       *     `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After).
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Probe'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   Health_health: {
     parameters: {
       query?: never;
@@ -2826,6 +2951,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/json': components['schemas']['Health'];
           'application/problem+json': components['schemas']['Problem'];
         };
       };

@@ -24,3 +24,10 @@ export const healthSchema = named(
       .describe('Each dependency: eventStore, readStore, projector, mailer…'),
   }),
 );
+
+export const probeSchema = named(
+  'Probe',
+  z.object({
+    status: z.enum(['ok', 'degraded']).describe('`ok` with 200; `degraded` with 503'),
+  }),
+);

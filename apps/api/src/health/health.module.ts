@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CachedHealthChecks } from './cached-health-checks';
 import { HealthController } from './health.controller';
 import { OperatorAccess } from './operator-access';
 
-@Module({ controllers: [HealthController], providers: [OperatorAccess], exports: [OperatorAccess] })
+@Module({
+  controllers: [HealthController],
+  providers: [OperatorAccess, CachedHealthChecks],
+  exports: [OperatorAccess],
+})
 export class HealthModule {}

@@ -111,10 +111,14 @@ function addHeaderParameter(
     parameters.push(parameter);
 }
 
+/** Adds the problem document beside what the operation already answers with that status (/health's 503 body). */
 function addProblem(operation: Operation, status: number, description: string): void {
   const existing = operation.responses[status];
   operation.responses[status] = {
     description: existing?.description ? `${existing.description}\n\n${description}` : description,
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: PROBLEM_REF } } },
+    content: {
+      ...(existing?.content as Record<string, unknown> | undefined),
+      [PROBLEM_CONTENT_TYPE]: { schema: { $ref: PROBLEM_REF } },
+    },
   };
 }
