@@ -11,6 +11,7 @@ import { EntityTypesModule } from './entity-types/entity-types.module';
 import { PortalRolesModule } from './portal-roles/portal-roles.module';
 import { PortalUsersModule } from './portal-users/portal-users.module';
 import { PortalsModule } from './portals/portals.module';
+import { ShareLinksModule } from './share-links/share-links.module';
 
 /** The API's feature modules, one per area of shared/API.md. Add a module here to serve it. */
 export const FEATURE_MODULES: Type[] = [
@@ -26,4 +27,5 @@ export const FEATURE_MODULES: Type[] = [
   PortalsModule,
   PortalUsersModule,
   EntityTypesModule,
+  ShareLinksModule,
 ];

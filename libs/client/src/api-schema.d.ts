@@ -881,6 +881,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/records/{entityType}/{id}/share-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A record's share links (an agent sees the ones they made) */
+    get: operations['ListStaffShareLinks_ofRecord'];
+    put?: never;
+    /** Make a share link to a record (at most 90 days) */
+    post: operations['CreateStaffShareLink_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{slug}/records/{entityType}/{id}/share-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The share links I made of a record */
+    get: operations['ListPortalShareLinks_ofRecord'];
+    put?: never;
+    /** Share a record I may share with someone without an account */
+    post: operations['CreatePortalShareLink_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/share-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Share links by creator (`filter[creatorId]`); an agent sees the ones they made */
+    get: operations['ListStaffShareLinks_all'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{slug}/me/share-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every share link I made in this portal */
+    get: operations['ListPortalShareLinks_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/records/{entityType}/{id}/share-links/{linkId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke any share link of a record */
+    delete: operations['RevokeStaffShareLink_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{slug}/records/{entityType}/{id}/share-links/{linkId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a share link I made */
+    delete: operations['RevokePortalShareLink_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/shared/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open a share link: the record as its creator may read it now */
+    get: operations['ViewSharedRecord_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1498,6 +1619,66 @@ export interface components {
       modifiedAt: string;
       modifiedBy: components['schemas']['ActorRef'];
       revision: number;
+    };
+    CreatedShareLink: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      token: string;
+      expiresAt: string;
+    };
+    ShareLinkList: {
+      items: components['schemas']['ShareLink'][];
+      total: number;
+      page: number;
+      perPage: number;
+    };
+    ShareLink: {
+      /** Format: uuid */
+      id: string;
+      entityType: string;
+      recordId: string;
+      createdAt: string;
+      createdBy: components['schemas']['ActorRef'];
+      expiresAt: string;
+      includeComments: boolean;
+      includeAttachments: boolean;
+      note: string | null;
+      /** @enum {string} */
+      status: 'active' | 'revoked' | 'expired';
+      views: number;
+      firstViewAt: string | null;
+      lastViewAt: string | null;
+    };
+    SharedRecord: {
+      record: {
+        /** Format: uuid */
+        id: string;
+        entityType: string;
+        createdAt: string;
+        modifiedAt: string;
+      } & {
+        [key: string]: unknown;
+      };
+      comments: components['schemas']['PortalComment'][];
+      attachments: {
+        id: string;
+        name: string;
+        size: number;
+        contentType: string;
+      }[];
+      includeComments: boolean;
+      includeAttachments: boolean;
+      expiresAt: string;
+      sharedFrom: {
+        name: string;
+        language: string;
+        branding: {
+          logoUrl: string | null;
+          primaryColor: string | null;
+          companyName: string | null;
+        };
+      } | null;
     };
   };
   responses: never;
@@ -8138,6 +8319,867 @@ export interface operations {
       };
       /** @description A path parameter is longer than 100 characters. */
       414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ListStaffShareLinks_ofRecord: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+        /** @description The field to sort by. */
+        sort?: 'createdAt' | 'expiresAt';
+        order?: 'asc' | 'desc';
+        /** @description Equality filters, `filter[field]=value` (`true`, `false` and `null` mean those values). Fields: creatorId, entityType, recordId. */
+        filter?: {
+          creatorId?: string;
+          entityType?: string;
+          recordId?: string;
+        };
+      };
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first, with view counts; never a token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareLinkList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `validation_failed`: a paging, sort or filter parameter is not valid or not allowed.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin, agent may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `record_not_found`, `record_deleted`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CreateStaffShareLink_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          expiresAt?: string;
+          includeComments?: boolean;
+          includeAttachments?: boolean;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The link, with its token shown this once (only its hash is kept). */
+      201: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedShareLink'];
+        };
+      };
+      /**
+       * @description `validation_failed` (with `errors`, one per wrong field), or a body that is not JSON.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin, agent may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `record_not_found`, `record_deleted`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than 1 MiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `record_internal`, `invalid_share_link_expiry` (past, or beyond 90 days), `invalid_share_link_note`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ListPortalShareLinks_ofRecord: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+        /** @description The field to sort by. */
+        sort?: 'createdAt' | 'expiresAt';
+        order?: 'asc' | 'desc';
+        /** @description Equality filters, `filter[field]=value` (`true`, `false` and `null` mean those values). Fields: creatorId, entityType, recordId. */
+        filter?: {
+          creatorId?: string;
+          entityType?: string;
+          recordId?: string;
+        };
+      };
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first, with view counts; never a token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareLinkList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `validation_failed`: a paging, sort or filter parameter is not valid or not allowed.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not readable, or of a type this portal does not show. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CreatePortalShareLink_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          expiresAt?: string;
+          includeComments?: boolean;
+          includeAttachments?: boolean;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The link, with its token shown this once (only its hash is kept). */
+      201: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedShareLink'];
+        };
+      };
+      /**
+       * @description `validation_failed` (with `errors`, one per wrong field), or a body that is not JSON.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `record_share_forbidden`: no role’s `share` level reaches this record.
+       *
+       *     `portal_inactive`: the portal is switched off.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not readable, or of a type this portal does not show (never 403). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than 1 MiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `invalid_share_link_expiry` (past, or beyond the portal’s `shareLinkMaxDays`), `invalid_share_link_note`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ListStaffShareLinks_all: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+        /** @description The field to sort by. */
+        sort?: 'createdAt' | 'expiresAt';
+        order?: 'asc' | 'desc';
+        /** @description Equality filters, `filter[field]=value` (`true`, `false` and `null` mean those values). Fields: creatorId, entityType, recordId. */
+        filter?: {
+          creatorId?: string;
+          entityType?: string;
+          recordId?: string;
+        };
+      };
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first, with view counts; never a token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareLinkList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: a paging, sort or filter parameter is not valid or not allowed.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin, agent may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ListPortalShareLinks_mine: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+        /** @description The field to sort by. */
+        sort?: 'createdAt' | 'expiresAt';
+        order?: 'asc' | 'desc';
+        /** @description Equality filters, `filter[field]=value` (`true`, `false` and `null` mean those values). Fields: creatorId, entityType, recordId. */
+        filter?: {
+          creatorId?: string;
+          entityType?: string;
+          recordId?: string;
+        };
+      };
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first, with view counts; never a token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareLinkList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: a paging, sort or filter parameter is not valid or not allowed.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  RevokeStaffShareLink_revoke: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        linkId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked: the link answers 404 from now on (revoking again changes nothing). */
+      204: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `validation_failed`: `linkId` is not a UUID.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin, agent may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `record_not_found`, `record_deleted`, `share_link_not_found` (or a link of another record). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  RevokePortalShareLink_revoke: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        linkId: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked: the link answers 404 from now on (revoking again changes nothing). */
+      204: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `validation_failed`: `linkId` is not a UUID.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Record not readable, or no link of mine on it with this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ViewSharedRecord_view: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        /** @description The token from the link (`/s/<token>`) */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The shared record, read-only (`Cache-Control: no-store`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SharedRecord'];
+        };
+      };
+      /** @description `invalid_consistency_token`: X-Consistency-Token is not a token a command returned. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `share_link_not_found`: unknown, revoked or expired, or its record or creator lost the access (alike). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many unknown or dead links from this address (Retry-After). */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -13,6 +13,7 @@ export const READ_MODELS = {
   comments: 'comments',
   loginHistory: 'login_history',
   emailDeliveries: 'email_deliveries',
+  shareLinks: 'share_links',
 } as const;
 
 export type ReadModelName = (typeof READ_MODELS)[keyof typeof READ_MODELS];
@@ -26,4 +27,6 @@ export const OPERATIONAL = {
   portalSessions: 'portal_sessions',
   idempotencyKeys: 'idempotency_keys',
   readModelMeta: 'read_model_meta',
+  /** Views of share links, counted without an event per view (the first one is ShareLinkFirstOpened). */
+  shareLinkViews: 'share_link_views',
 } as const;

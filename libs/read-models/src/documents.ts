@@ -177,3 +177,33 @@ export interface EmailDeliveryDoc {
   sourceEventId: string;
   at: string;
 }
+
+/**
+ * A share link as its creator and staff list it. `tokenHash` is the SHA-256 of the token (the token
+ * itself exists nowhere): the view looks the link up by it. Who made it is `createdBy` (name and,
+ * for a portal user, the portal); `creator` is the same from the event's data.
+ */
+export interface ShareLinkDoc extends Tracked {
+  id: string;
+  tokenHash: string;
+  entityType: string;
+  recordId: string;
+  creator: { type: 'staff' | 'portalUser'; id: string; portalId?: string };
+  expiresAt: string;
+  includeComments: boolean;
+  includeAttachments: boolean;
+  note: string | null;
+  revoked: boolean;
+  /** ShareLinkExpired was recorded (a view found it expired). */
+  expiryNoticed: boolean;
+  firstOpenedAt: string | null;
+}
+
+/** Operational: how often a link was viewed (not rebuilt from events: views are not events). */
+export interface ShareLinkViewsDoc {
+  /** The link's id. */
+  id: string;
+  views: number;
+  firstViewAt: string | null;
+  lastViewAt: string | null;
+}

@@ -43,5 +43,6 @@ export {
   decideSetPortalUserDashboardLayout,
 } from './portal-user.profile.decide';
 export { portalUserStatus, type PortalUserStatus } from './portal-user.status';
+export { mayUsePortal } from './portal-user.portal-use';
 export { toAclUser } from './portal-user.acl-user';
 export * from './portal-user.errors';

@@ -8,6 +8,7 @@ import { portalUsersProjection } from './portal-users.projection';
 import { portalsProjection } from './portals.projection';
 import type { CollectionSpec, Projection } from './projection';
 import { recordsProjection } from './records.projection';
+import { shareLinksProjection } from './share-links.projection';
 import { staffUsersProjection } from './staff-users.projection';
 
 /**
@@ -24,6 +25,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   commentsProjection,
   loginHistoryProjection,
   emailDeliveriesProjection,
+  shareLinksProjection,
 ];
 
 /** The collections of a generation: every read model and the projector's aggregate states. */

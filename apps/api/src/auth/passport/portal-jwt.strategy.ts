@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { isWithinSupportPeriod, portalUserStatus } from '@portal/domain';
+import { mayUsePortal } from '@portal/domain';
 import type { ServiceConfig } from '@portal/platform';
 import { ProblemException } from '../../http/problem';
 import type { PortalRequest } from '../../http/request-context';
@@ -75,12 +75,7 @@ export class PortalJwtStrategy extends PassportStrategy(Strategy) {
     if (verdict.kind !== 'live') throw unauthorized('The session has ended.');
 
     const { state } = await this.users.current(payload.sub);
-    const allowed =
-      state.exists &&
-      portalUserStatus(state) === 'active' &&
-      state.portalIds.includes(portal.id) &&
-      isWithinSupportPeriod(state, now.toISOString());
-    if (!allowed) {
+    if (!mayUsePortal(state, portal.id, now.toISOString())) {
       await this.terminator.end(session, 'user_inactive', now);
       throw unauthorized('The session has ended.');
     }
