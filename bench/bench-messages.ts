@@ -17,6 +17,7 @@ export type BenchRequest =
   | { id: number; op: 'rebuild' }
   | { id: number; op: 'readAll' }
   | { id: number; op: 'rawAppends'; writers: number; seconds: number }
+  | { id: number; op: 'statements'; reset: boolean }
   | { id: number; op: 'stop' };
 
 export type BenchReply =

@@ -25,6 +25,7 @@ import {
 } from './bench-messages';
 import { rawAppends, rawReadAll } from './raw-store-rates';
 import { RecordSeeder } from './seed-records';
+import { StatementCounter } from './statement-counter';
 
 const ADMIN = { email: 'bench-admin@example.com', password: 'Bench-admin-password-1!' };
 
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     bootstrapAdmin: { ...ADMIN },
     publicUrl: 'http://127.0.0.1',
   };
+  const statements = new StatementCounter();
+  statements.install();
   const stores = await openServiceStores(config, { schema });
   const projector = new Projector({
     events: stores.eventStore,
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     .getHttpAdapter()
     .getInstance()
     .get(BARE_ROUTE, async () => ({ ok: true }));
+  statements.attachTo(app.getHttpServer());
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -112,6 +116,11 @@ async function main(): Promise<void> {
         return rawReadAll(stores.eventStore);
       case 'rawAppends':
         return rawAppends(stores.eventStore, request.writers, request.seconds);
+      case 'statements': {
+        const counts = statements.snapshot();
+        if (request.reset) statements.reset();
+        return counts;
+      }
       case 'stop':
         await stop();
         setImmediate(() => process.exit(0));
@@ -204,6 +213,7 @@ function testAppView(
     eventStore: stores.eventStore,
     readStore: stores.readStore,
     config,
+    schema: undefined,
     projector,
     mailer: undefined,
     admin: ADMIN,

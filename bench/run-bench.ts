@@ -15,6 +15,7 @@ import { benchScale, type BenchScale } from './bench-scale';
 import { load, sequentialLatencies, type LoadResult } from './http-load';
 import { round } from './raw-store-rates';
 import { ServiceChild } from './service-child';
+import type { StatementCounts } from './statement-counter';
 
 interface RebuildAnswer {
   events: number;
@@ -62,6 +63,8 @@ async function benchStore(
       count: scale.portalUsers,
     });
     const listUrl = `${service.url}/v1/portals/${fixture.slug}/records/Case?perPage=20`;
+    // Statements per request kind count from here: the fixture's logins and admin calls are not measured.
+    await service.request('statements', { reset: true });
     const auth = { authorization: `Bearer ${fixture.tokens[0]}` };
 
     // #5 and #1: seed up to each point, let the projector catch up, measure.
@@ -69,6 +72,7 @@ async function benchStore(
     const seeding: Record<string, { seedSeconds: number; catchUpSeconds: number }> = {};
     let scopedList: LoadResult | undefined;
     let bare: LoadResult | undefined;
+    let health: LoadResult | undefined;
     service.resetPeakRss();
     for (const point of scale.scalePoints) {
       const seedStart = Date.now();
@@ -103,8 +107,15 @@ async function benchStore(
           connections: scale.connections,
         });
         assertAllOk('bare route', bare);
+        // GET /health under the same load: load balancers and orchestrators poll it.
+        health = await load({
+          url: `${service.url}/health`,
+          seconds: scale.loadSeconds,
+          connections: scale.connections,
+        });
+        assertAllOk('health', health);
         log(
-          `  [${name}] scoped list ${scopedList.requestsPerSecond} req/s, bare ${bare.requestsPerSecond} req/s`,
+          `  [${name}] scoped list ${scopedList.requestsPerSecond} req/s, bare ${bare.requestsPerSecond} req/s, health ${health.requestsPerSecond} req/s`,
         );
       }
     }
@@ -155,6 +166,8 @@ async function benchStore(
     log(
       `  [${name}] read-your-writes p50 ${ryw.p50Ms}ms p99 ${ryw.p99Ms}ms, raw append p50 ${rawSingle.p50Ms}ms`,
     );
+    const statements = await service.request<'statements', StatementCounts>('statements', { reset: true });
+    log(`  [${name}] store statements per request: ${statementsLine(statements)}`);
 
     // #3 and #6: a full blue-green rebuild, then the same log read raw.
     service.resetPeakRss();
@@ -174,7 +187,13 @@ async function benchStore(
       rywWaitRatio: ratio(ryw.p50Ms, rawSingle.p50Ms),
       scaleRatio: ratio(scaleP50[last], scaleP50[first]),
       peakRssMiB: Math.max(scalePeakRssMiB, rebuildPeakRssMiB),
+      healthPerSecond: health!.requestsPerSecond,
+      statementsPerRequest: Object.fromEntries(
+        Object.entries(statements).map(([kind, count]) => [kind, count.perRequest]),
+      ),
       raw: {
+        health,
+        statements,
         scopedList: {
           cases: scale.listAt,
           casesVisible: Math.ceil(scale.listAt / scale.accounts),
@@ -195,6 +214,13 @@ async function benchStore(
   } finally {
     await service.stop();
   }
+}
+
+/** `scopedList 8 (1234 requests), ...`: statements per request of each kind seen. */
+function statementsLine(counts: StatementCounts): string {
+  return Object.entries(counts)
+    .map(([kind, count]) => `${kind} ${count.perRequest} (${count.requests} requests)`)
+    .join(', ');
 }
 
 /** A measurement of failing requests would be meaningless (errors and timeouts are reported). */
@@ -219,10 +245,18 @@ function table(results: Record<string, Record<string, unknown>>): string {
     'rywWaitRatio',
     'scaleRatio',
     'peakRssMiB',
+    'healthPerSecond',
+    'statementsPerRequest',
   ];
   const names = Object.keys(results);
   const lines = [`| figure | ${names.join(' | ')} |`, `| --- |${names.map(() => ' --- |').join('')}`];
-  for (const row of rows) lines.push(`| ${row} | ${names.map((n) => String(results[n][row])).join(' | ')} |`);
+  const cell = (value: unknown): string =>
+    typeof value === 'object' && value !== null
+      ? Object.entries(value)
+          .map(([k, v]) => `${k} ${String(v)}`)
+          .join(', ')
+      : String(value);
+  for (const row of rows) lines.push(`| ${row} | ${names.map((n) => cell(results[n][row])).join(' | ')} |`);
   return lines.join('\n');
 }
 

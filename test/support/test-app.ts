@@ -41,6 +41,8 @@ export interface TestApp {
   eventStore: EventStore;
   readStore: ReadStore;
   config: ServiceConfig;
+  /** The Postgres schema of both stores (store: 'postgres'), for a second instance on the same data. */
+  schema: string | undefined;
   projector: Projector;
   mailer: Mailer | undefined;
   /** The bootstrap admin's credentials. */
@@ -111,6 +113,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     eventStore: running.stores.eventStore,
     readStore: running.stores.readStore,
     config,
+    schema,
     projector: running.projector!,
     mailer: running.mailer,
     admin,

@@ -457,6 +457,27 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(await store.getCheckpoint(p)).toBe(1);
       });
 
+      it('getWithCheckpoint reads a document and a checkpoint together, either of them missing', async () => {
+        const c = unique('docs');
+        const p = unique('projection');
+        expect(await store.getWithCheckpoint(unique('nowhere'), 'a', p)).toEqual({
+          doc: null,
+          checkpoint: undefined,
+        });
+        await store.ensureCollection(c);
+        await store.write((tx) => tx.put(c, { id: 'a', nested: { n: 1 } }));
+        expect(await store.getWithCheckpoint(c, 'a', p)).toEqual({
+          doc: { id: 'a', nested: { n: 1 } },
+          checkpoint: undefined,
+        });
+        await store.transact(p, async () => 41);
+        expect(await store.getWithCheckpoint(c, 'b', p)).toEqual({ doc: null, checkpoint: 41 });
+        expect(await store.getWithCheckpoint(c, 'a', p)).toEqual({
+          doc: { id: 'a', nested: { n: 1 } },
+          checkpoint: 41,
+        });
+      });
+
       it('waitForCheckpoint resolves when another instance advances the checkpoint', async () => {
         const p = unique('projection');
         const other = await another();

@@ -68,6 +68,17 @@ export interface ReadStore {
 
   getCheckpoint(projection: string): Promise<number | undefined>;
   /**
+   * A document and a projection's checkpoint together, in one statement where the store allows (the
+   * SQL stores; MongoDB reads the checkpoint, then the document). The request path reads its
+   * session this way and learns at no extra cost whether the read models moved since it last
+   * looked, which is what keeps its cached auth and ACL context exact.
+   */
+  getWithCheckpoint<T extends DocumentShape = Document>(
+    collection: string,
+    id: string,
+    projection: string,
+  ): Promise<{ doc: T | null; checkpoint: number | undefined }>;
+  /**
    * Resolves true once the projection's checkpoint is ≥ position (seen across processes: another
    * process may run the projector), false after timeoutMs.
    */

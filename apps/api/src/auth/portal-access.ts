@@ -5,6 +5,7 @@ import type { ReadStore } from '@portal/read-store';
 import { ProblemException } from '../http/problem';
 import { READ_STORE } from '../infrastructure/tokens';
 import { portalContextOf, roleIdsOf } from './portal-access-inputs';
+import { CheckpointCache, deepFrozen, type ReadModelsAt } from './read-model-cache/checkpoint-cache';
 
 /** Everything the ACL needs to decide what one portal user may do in one portal. */
 export interface PortalAccess {
@@ -27,12 +28,29 @@ type Doc<T> = T & Record<string, unknown>;
  */
 @Injectable()
 export class PortalAccessResolver {
+  /** Resolved access by user and portal, for requests at the same read-model checkpoint (CheckpointCache). */
+  private readonly resolved = new CheckpointCache<PortalAccess>();
+
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
     private readonly names: ReadModelNames,
   ) {}
 
-  async resolve(portalUserId: string, portalId: string): Promise<PortalAccess> {
+  /**
+   * `at`: where the read models stood when the request began (read with its session); without it
+   * (the admin explain endpoint) the documents are read every time. The answer is shared between
+   * requests, hence frozen.
+   */
+  async resolve(portalUserId: string, portalId: string, at?: ReadModelsAt): Promise<PortalAccess> {
+    const key = `${portalUserId}\u0000${portalId}`;
+    const known = this.resolved.get(key, at);
+    if (known) return known;
+    const access = deepFrozen(await this.read(portalUserId, portalId));
+    this.resolved.set(key, access, at);
+    return access;
+  }
+
+  private async read(portalUserId: string, portalId: string): Promise<PortalAccess> {
     const [portals, users, rolesCollection] = await Promise.all([
       this.names.collection(READ_MODELS.portals),
       this.names.collection(READ_MODELS.portalUsers),

@@ -1,4 +1,5 @@
 import type { Actor } from '@portal/domain';
+import type { ReadModelsAt } from './read-model-cache/checkpoint-cache';
 
 export type StaffRole = 'admin' | 'agent' | 'auditor';
 
@@ -13,6 +14,8 @@ export type Principal =
       portalId: string;
       portalSlug: string;
       sessionId: string;
+      /** Where the read models stood when the guard read the session: keys the cached access context. */
+      readModelsAt?: ReadModelsAt;
     };
 
 export function principalToActor(principal: Principal): Actor {

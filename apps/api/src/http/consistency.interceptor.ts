@@ -84,6 +84,10 @@ export class ConsistencyInterceptor implements NestInterceptor {
             'The read models have not caught up with that write yet; retry shortly.',
           );
         }
+        // The guard ran before this wait and noted where the read models stood then; what is
+        // cached at that checkpoint may predate the very write this token names, so this request
+        // reads its access context afresh.
+        if (request.user?.kind === 'portalUser') request.user = { ...request.user, readModelsAt: undefined };
         return next.handle();
       }),
     );

@@ -8,8 +8,9 @@ import { EntityTypeDefinitions } from '../records/entity-type-definitions';
 export type PortalUserPrincipal = Extract<Principal, { kind: 'portalUser' }>;
 
 /**
- * What one portal user's request may reach, resolved afresh on every request from the read models,
- * so a role, tab-list or account change applies to the very next request.
+ * What one portal user's request may reach, as the read models say at the request's start (a value
+ * cached at that same checkpoint, or read afresh), so a role, tab-list or account change applies to
+ * the very next request that finds the read models past it.
  */
 @Injectable()
 export class PortalCaller {
@@ -22,7 +23,7 @@ export class PortalCaller {
     if (principal?.kind !== 'portalUser') {
       throw ProblemException.of(401, 'unauthorized', 'Portal token required.');
     }
-    return this.resolver.resolve(principal.id, principal.portalId);
+    return this.resolver.resolve(principal.id, principal.portalId, principal.readModelsAt);
   }
 
   /**

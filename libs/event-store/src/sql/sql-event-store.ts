@@ -13,6 +13,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { UpcasterRegistry } from '../upcasters';
+import { appendInOneStatement } from './append-in-one-statement';
 import { appendInTransaction } from './append-in-transaction';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
 import { migrateEventStoreSchema, notifyChannelOf } from './event-store-schema';
@@ -62,6 +63,19 @@ export class SqlEventStore implements EventStore {
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) {
       return appendInTransaction(this.client, stream, events, expected, { channel: this.channel });
+    }
+    if (typeof expected === 'number' || expected === 'no-stream') {
+      const ids = events.map((e) => e.id.toLowerCase());
+      // Duplicate ids in one append are an error the full path reports.
+      if (new Set(ids).size === ids.length) {
+        try {
+          const done = await appendInOneStatement(this.client, stream, ids, events, expected, this.channel);
+          if (done) return done;
+        } catch (error) {
+          // Ids stored before (a retry) or a racing creator: the full path tells which.
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
     }
     for (let attempt = 1; ; attempt += 1) {
       try {

@@ -119,6 +119,16 @@ export class MongoReadStore implements ReadStore {
     return found?.position ?? undefined;
   }
 
+  async getWithCheckpoint<T extends DocumentShape = Document>(
+    collection: string,
+    id: string,
+    projection: string,
+  ): Promise<{ doc: T | null; checkpoint: number | undefined }> {
+    // Checkpoint first: a document read after it is at least as new as that checkpoint.
+    const checkpoint = await this.getCheckpoint(projection);
+    return { doc: await this.get<T>(collection, id), checkpoint };
+  }
+
   /**
    * Polls the checkpoint document (an `_id` look-up) every pollIntervalMs. Not a change stream:
    * one cursor per waiting request, with resume tokens and reconnects to manage, for at most one

@@ -110,6 +110,22 @@ export class SqlReadStore implements ReadStore {
     return positionOf(rows);
   }
 
+  async getWithCheckpoint<T extends DocumentShape = Document>(
+    collection: string,
+    id: string,
+    projection: string,
+  ): Promise<{ doc: T | null; checkpoint: number | undefined }> {
+    const table = tableOf(collection);
+    const doc = (await this.known.exists(this.client, table))
+      ? `(SELECT doc FROM ${quoteIdent(table)} WHERE id = $1::text)`
+      : '(SELECT NULL::jsonb WHERE $1::text IS NULL)';
+    const { rows } = await this.client.query<{ doc: T | null; position: number | string | null }>(
+      `SELECT ${doc} AS doc, (SELECT position FROM ${CHECKPOINTS} WHERE projection = $2::text) AS position`,
+      [id, projection],
+    );
+    return { doc: rows[0]?.doc ?? null, checkpoint: positionOf(rows) };
+  }
+
   waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean> {
     return this.waits.wait(
       {

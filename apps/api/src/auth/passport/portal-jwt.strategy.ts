@@ -12,7 +12,12 @@ import { judgeSession } from '../sessions/portal-session';
 import { PortalSessionStore } from '../sessions/portal-session-store';
 import { SessionTerminator } from '../sessions/session-terminator';
 import { PortalUserStates } from '../state/portal-user-states';
-import { ACCESS_TOKEN_ALGORITHMS, hasRequiredClaims, portalAudience } from '../tokens/access-token';
+import {
+  ACCESS_TOKEN_ALGORITHMS,
+  passportVerificationKey,
+  hasRequiredClaims,
+  portalAudience,
+} from '../tokens/access-token';
 import { NO_GLOBAL_PASSPORT, PassportAuthenticator, unauthorized } from './passport-authenticator';
 import type { PortalDoc } from '@portal/read-models';
 
@@ -38,7 +43,7 @@ export class PortalJwtStrategy extends PassportStrategy(Strategy) {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      secretOrKey: passportVerificationKey(config.jwtSecret),
       algorithms: [...ACCESS_TOKEN_ALGORITHMS],
       ignoreExpiration: false,
       passReqToCallback: true,
@@ -55,12 +60,16 @@ export class PortalJwtStrategy extends PassportStrategy(Strategy) {
     const sessionId = (payload as { sid?: unknown }).sid;
     if (typeof sessionId !== 'string') throw unauthorized();
     const slug = request.params?.slug;
-    const portal = typeof slug === 'string' ? await this.portals.bySlug(slug) : null;
+    if (typeof slug !== 'string') throw unauthorized();
+    // The session always comes fresh from the store (a logout, an idle timeout or a password reset
+    // ends it there); the same statement says where the read models stand, which keys the cached
+    // portal and access context (CheckpointCache). The checks keep their order.
+    const { session, readModelsAt } = await this.sessions.getWithReadModels(sessionId);
+    const portal = await this.portals.bySlug(slug, readModelsAt);
     if (portal === null || payload.aud !== portalAudience(portal.id)) throw unauthorized();
     if (!portal.isActive) throw ProblemException.of(403, 'portal_inactive', 'This portal is not active.');
 
     const now = new Date();
-    const session = await this.sessions.get(sessionId);
     if (session === null) throw unauthorized();
     const verdict = judgeSession(
       session,
@@ -90,6 +99,7 @@ export class PortalJwtStrategy extends PassportStrategy(Strategy) {
       portalId: portal.id,
       portalSlug: portal.slug,
       sessionId,
+      readModelsAt,
     };
   }
 }

@@ -4,7 +4,12 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { ServiceConfig } from '@portal/platform';
 import { SERVICE_CONFIG } from '../../infrastructure/tokens';
 import type { Principal } from '../principal';
-import { ACCESS_TOKEN_ALGORITHMS, STAFF_AUDIENCE, hasRequiredClaims } from '../tokens/access-token';
+import {
+  ACCESS_TOKEN_ALGORITHMS,
+  passportVerificationKey,
+  STAFF_AUDIENCE,
+  hasRequiredClaims,
+} from '../tokens/access-token';
 import { StaffUserStates } from '../state/staff-user-states';
 import { NO_GLOBAL_PASSPORT, PassportAuthenticator, unauthorized } from './passport-authenticator';
 
@@ -23,7 +28,7 @@ export class StaffJwtStrategy extends PassportStrategy(Strategy) {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      secretOrKey: passportVerificationKey(config.jwtSecret),
       algorithms: [...ACCESS_TOKEN_ALGORITHMS],
       audience: STAFF_AUDIENCE,
       ignoreExpiration: false,

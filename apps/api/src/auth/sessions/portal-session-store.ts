@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OPERATIONAL } from '@portal/read-models';
+import { OPERATIONAL, ReadModelNames } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
 import { READ_STORE } from '../../infrastructure/tokens';
+import type { ReadModelsAt } from '../read-model-cache/checkpoint-cache';
 import type { PortalSessionDoc, SessionEndReason } from './portal-session';
 
 /** Portal sessions in the operational `portal_sessions` collection (never rebuilt from events). */
 @Injectable()
 export class PortalSessionStore {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly names: ReadModelNames,
+  ) {}
 
   async ensureCollection(): Promise<void> {
     await this.store.ensureCollection(OPERATIONAL.portalSessions, [
@@ -17,6 +21,22 @@ export class PortalSessionStore {
 
   get(sessionId: string): Promise<PortalSessionDoc | null> {
     return this.store.get<PortalSessionDoc>(OPERATIONAL.portalSessions, sessionId);
+  }
+
+  /**
+   * The session, fresh from the store, and where the read models stood at that moment, in one
+   * statement: the portal guard keys its cached portal and access context on that checkpoint.
+   */
+  async getWithReadModels(
+    sessionId: string,
+  ): Promise<{ session: PortalSessionDoc | null; readModelsAt: ReadModelsAt | undefined }> {
+    const projection = await this.names.checkpoint();
+    const { doc, checkpoint } = await this.store.getWithCheckpoint<PortalSessionDoc>(
+      OPERATIONAL.portalSessions,
+      sessionId,
+      projection,
+    );
+    return { session: doc, readModelsAt: checkpoint === undefined ? undefined : { projection, checkpoint } };
   }
 
   async start(session: PortalSessionDoc): Promise<void> {

@@ -1,4 +1,4 @@
-import { LAST_SEEN_THROTTLE_MS, judgeSession, type PortalSessionDoc } from './portal-session';
+import { judgeSession, lastSeenThrottleMs, type PortalSessionDoc } from './portal-session';
 
 const start = new Date('2026-01-01T10:00:00.000Z');
 const session: PortalSessionDoc = {
@@ -20,10 +20,20 @@ describe('judgeSession', () => {
   });
 
   it('asks for a lastSeenAt refresh once the throttle interval has passed', () => {
-    expect(judgeSession(session, owner, after(LAST_SEEN_THROTTLE_MS), 30)).toEqual({
+    expect(judgeSession(session, owner, after(lastSeenThrottleMs(30) - 1), 30)).toEqual({
+      kind: 'live',
+      touch: false,
+    });
+    expect(judgeSession(session, owner, after(lastSeenThrottleMs(30)), 30)).toEqual({
       kind: 'live',
       touch: true,
     });
+  });
+
+  it('refreshes lastSeenAt once a minute at most, more often only for timeouts under ten minutes', () => {
+    expect(lastSeenThrottleMs(30)).toBe(60_000);
+    expect(lastSeenThrottleMs(24 * 60)).toBe(60_000);
+    expect(lastSeenThrottleMs(1)).toBe(6_000);
   });
 
   it('is idle after the idle timeout without requests, and not a millisecond before', () => {

@@ -14,8 +14,15 @@ export interface PortalSessionDoc {
 /** logout / idle_timeout / expired are recorded as PortalUserLoggedOut; the others end it silently. */
 export type SessionEndReason = 'logout' | 'idle_timeout' | 'expired' | 'user_inactive' | 'password_reset';
 
-/** Refresh lastSeenAt at most this often: one write per 10 s of activity, not one per request. */
-export const LAST_SEEN_THROTTLE_MS = 10_000;
+/**
+ * How often lastSeenAt is refreshed: once per minute of activity (the idle timeout is set in whole
+ * minutes), or a tenth of a shorter timeout; never a write per request. A recorded lastSeenAt is at
+ * most this much older than the last request, so a session can only end that much EARLIER than its
+ * idle timeout, never later: the check is not relaxed.
+ */
+export function lastSeenThrottleMs(idleTimeoutMinutes: number): number {
+  return Math.min(60_000, (idleTimeoutMinutes * 60_000) / 10);
+}
 
 export type SessionVerdict =
   | { kind: 'live'; touch: boolean }
@@ -39,5 +46,5 @@ export function judgeSession(
   if (at >= Date.parse(session.expiresAt)) return { kind: 'expired' };
   const idleFor = at - Date.parse(session.lastSeenAt);
   if (idleFor > idleTimeoutMinutes * 60_000) return { kind: 'idle' };
-  return { kind: 'live', touch: idleFor >= LAST_SEEN_THROTTLE_MS };
+  return { kind: 'live', touch: idleFor >= lastSeenThrottleMs(idleTimeoutMinutes) };
 }
