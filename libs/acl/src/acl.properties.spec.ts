@@ -2,7 +2,9 @@
 // from the rules as stated (no filters, no merging structures: loops over the raw roles).
 import fc from 'fast-check';
 import {
+  canAttach,
   canCreate,
+  canReadAttachment,
   canDelete,
   canEdit,
   canRead,
@@ -18,6 +20,7 @@ import {
   projectReadable,
   scopeFilter,
   scopeOf,
+  type AclAttachment,
   type AclRecord,
   type AclUser,
   type Criterion,
@@ -130,6 +133,23 @@ const ref = {
     if (!ref.exposed(ctx, user, record)) return false;
     if (!ref.reaches(ref.level(roles, record.entityType, 'read'), user, record)) return false;
     return ref.reaches(ref.level(roles, record.entityType, action), user, record);
+  },
+  /** Written from the rules as stated: a file is seen with its record, never internal, its comment's stream level. */
+  seesAttachment(
+    ctx: PortalContext,
+    roles: RoleDefinition[],
+    user: AclUser,
+    record: AclRecord,
+    file: AclAttachment,
+  ): boolean {
+    if (file.recordId !== record.id || file.isInternal) return false;
+    if (file.commentId !== null && (file.commentIsInternal || !ref.can(ctx, roles, user, record, 'stream')))
+      return false;
+    return ref.can(ctx, roles, user, record, 'read');
+  },
+  attaches(ctx: PortalContext, roles: RoleDefinition[], user: AclUser, record: AclRecord): boolean {
+    const own = record.createdByPortalUserId === user.portalUserId;
+    return ref.can(ctx, roles, user, record, 'read') && (own || ref.can(ctx, roles, user, record, 'stream'));
   },
 };
 
@@ -245,6 +265,16 @@ const recordArb: fc.Arbitrary<AclRecord> = fc
 const recordsArb = fc
   .array(recordArb, { maxLength: 25 })
   .map((records) => records.map((r, i) => ({ ...r, id: `rec-${i}` })));
+
+const attachmentArb: fc.Arbitrary<AclAttachment> = fc
+  .record({
+    recordId: fc.constantFrom('rec', 'rec', 'rec', 'other'),
+    isInternal: fc.boolean(),
+    commentId: fc.constantFrom(null, 'comment-1'),
+    commentIsInternal: fc.boolean(),
+  })
+  // A file without a comment has no comment flag to carry.
+  .map((a) => (a.commentId === null ? { ...a, commentIsInternal: false } : a));
 
 const checks = { read: canRead, edit: canEdit, delete: canDelete, stream: canStream, share: canShare };
 const RUNS = { numRuns: 300 };
@@ -410,6 +440,24 @@ describe('ACL properties against the reference model', () => {
         expect(explanation.actions.create.reason === undefined).toBe(explanation.actions.create.allowed);
       }),
       RUNS,
+    );
+  });
+
+  it('(6) attachments: never visible where the parent record is not, nor internal ones; agree with the reference', () => {
+    fc.assert(
+      fc.property(ctxArb, rolesArb, userArb, recordArb, attachmentArb, (ctx, roles, user, record, file) => {
+        const perms = mergeRoles(roles);
+        const sees = canReadAttachment(ctx, perms, user, record, file);
+        if (sees) {
+          expect(canRead(ctx, perms, user, record)).toBe(true);
+          expect(file.isInternal || file.commentIsInternal || record.isInternal).toBe(false);
+        }
+        expect(sees).toBe(ref.seesAttachment(ctx, roles, user, record, file));
+        const attaches = canAttach(ctx, perms, user, record);
+        if (attaches) expect(canRead(ctx, perms, user, record)).toBe(true);
+        expect(attaches).toBe(ref.attaches(ctx, roles, user, record));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

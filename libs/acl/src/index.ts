@@ -38,3 +38,4 @@ export { canAct, canRead, canEdit, canDelete, canStream, canShare, canCreate } f
 export { explain, type AccessExplanation, type ActionExplanation } from './explain';
 export { REFUSAL_MESSAGES, type RefusalReason } from './refusal-reason';
 export { portalUserSharedView, staffSharedView, type SharedView, type SharableComment } from './shared-view';
+export { canReadAttachment, canAttach, type AclAttachment } from './attachment-access';

@@ -14,3 +14,8 @@ export { fieldChanges } from './field-changes';
 export { PORTAL_USER_NEVER_WRITES, exposureLinkFields } from './portal-user-field-guard';
 export { ownershipLinkFields, linkToPortalUser } from './portal-user-links';
 export * from './record.errors';
+export * from './attachment/attachment.events';
+export * from './attachment/attachment.commands';
+export * from './attachment/attachment.decide';
+export type { AttachmentState } from './attachment/attachment.state';
+export { normaliseFileName } from './attachment/attachment-name';

@@ -29,6 +29,8 @@ export interface PostComment {
   commentId: string;
   text: string;
   isInternal?: boolean;
+  /** Files already attached to the record that this comment carries. */
+  attachmentIds?: string[];
 }
 
 // Portal-user commands: also judged by the ACL (see PortalUserAccess).
@@ -59,6 +61,8 @@ export interface PostCommentAsPortalUser {
   entityType: string;
   commentId: string;
   text: string;
+  /** Files this user attached to the record that this comment carries. */
+  attachmentIds?: string[];
 }
 
 /** Who the portal user is, in which portal, with which merged roles: what the ACL needs. */

@@ -268,9 +268,9 @@ describe('PostComment (staff)', () => {
   });
 
   it('posts an internal comment', () => {
-    expect(decidePostComment({ ...comment, isInternal: true }, given(caseCreated))[0].data.isInternal).toBe(
-      true,
-    );
+    expect(decidePostComment({ ...comment, isInternal: true }, given(caseCreated))[0]).toMatchObject({
+      data: { isInternal: true },
+    });
   });
 
   it('given the comment was posted, changes nothing', () => {

@@ -2,8 +2,10 @@ import type { EntityTypeDefinition } from '../entity-type/entity-type.definition
 import { updateEvents } from './case/case-status-change';
 import { fieldChanges } from './field-changes';
 import type { CreateRecord, DeleteRecord, PostComment, UpdateRecord } from './record.commands';
+import type { CommentAttachmentsLinked } from './attachment/attachment.events';
 import type { CommentPosted, RecordCreated, RecordDeleted, RecordEvent } from './record.events';
 import type { RecordState } from './record.state';
+import { linkCommentAttachments } from './attachment/attachment.decide';
 import {
   assertCommentText,
   assertDefinitionOf,
@@ -42,10 +44,20 @@ export function decideDeleteRecord(command: DeleteRecord, state: RecordState): R
   return [{ type: 'RecordDeleted', data: { entityType: command.entityType } }];
 }
 
-export function decidePostComment(command: PostComment, state: RecordState): CommentPosted[] {
+export function decidePostComment(
+  command: PostComment,
+  state: RecordState,
+): (CommentPosted | CommentAttachmentsLinked)[] {
   assertStaffCanTouch(state, command.entityType);
   if (state.commentIds.includes(command.commentId)) return [];
   assertCommentText(command.text);
+  const linked = linkCommentAttachments(
+    state,
+    command.entityType,
+    command.commentId,
+    command.attachmentIds ?? [],
+    null,
+  );
   return [
     {
       type: 'CommentPosted',
@@ -56,5 +68,6 @@ export function decidePostComment(command: PostComment, state: RecordState): Com
         isInternal: command.isInternal === true,
       },
     },
+    ...linked,
   ];
 }

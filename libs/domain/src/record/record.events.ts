@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { AttachmentEvent } from './attachment/attachment.events';
 import type { CaseCreatedByPortalUser, CaseStatusChanged } from './case/case.events';
 import type { FieldValue, RecordFields } from './record-fields';
 
@@ -43,7 +44,8 @@ export type RecordEvent =
   | RecordUpdated
   | CaseStatusChanged
   | RecordDeleted
-  | CommentPosted;
+  | CommentPosted
+  | AttachmentEvent;
 
 export const RECORD_EVENT_TYPES = [
   'RecordCreated',
@@ -53,4 +55,7 @@ export const RECORD_EVENT_TYPES = [
   'CaseStatusChanged',
   'RecordDeleted',
   'CommentPosted',
+  'AttachmentAdded',
+  'AttachmentRemoved',
+  'CommentAttachmentsLinked',
 ] as const satisfies readonly RecordEvent['type'][];

@@ -29,8 +29,42 @@ export function evolveRecord(state: RecordState, event: RecordEvent): RecordStat
       return { ...state, fields: { ...state.fields, status: event.data.to } };
     case 'RecordDeleted':
       return { ...state, deleted: true };
-    case 'CommentPosted':
-      return { ...state, commentIds: [...state.commentIds, event.data.commentId] };
+    case 'CommentPosted': {
+      const internal = state.internalCommentIds ?? [];
+      return {
+        ...state,
+        commentIds: [...state.commentIds, event.data.commentId],
+        internalCommentIds: event.data.isInternal ? [...internal, event.data.commentId] : internal,
+      };
+    }
+    case 'AttachmentAdded': {
+      const { attachmentId, sha256, isInternal, portalUserId } = event.data;
+      const attachment = {
+        id: attachmentId,
+        sha256,
+        isInternal,
+        portalUserId,
+        commentId: null,
+        removed: false,
+      };
+      return { ...state, attachments: [...(state.attachments ?? []), attachment] };
+    }
+    case 'AttachmentRemoved':
+      return {
+        ...state,
+        attachments: (state.attachments ?? []).map((a) =>
+          a.id === event.data.attachmentId ? { ...a, removed: true } : a,
+        ),
+      };
+    case 'CommentAttachmentsLinked': {
+      const { commentId, attachmentIds } = event.data;
+      return {
+        ...state,
+        attachments: (state.attachments ?? []).map((a) =>
+          attachmentIds.includes(a.id) ? { ...a, commentId } : a,
+        ),
+      };
+    }
     default:
       return state;
   }

@@ -19,6 +19,11 @@ export function historyChanges(event: RecordEvent): FieldChanges {
       return { status: { from: event.data.from, to: event.data.to } };
     case 'RecordDeleted':
     case 'CommentPosted':
+    case 'CommentAttachmentsLinked':
+      return {};
+    // Files are no field: the history entry names the file (see the API's history view).
+    case 'AttachmentAdded':
+    case 'AttachmentRemoved':
       return {};
     default:
       return {};

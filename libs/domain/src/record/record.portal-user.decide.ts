@@ -1,4 +1,4 @@
-import { canCreate, canDelete, canEdit, canRead, canStream } from '@portal/acl';
+import { canCreate, canDelete, canEdit, canStream } from '@portal/acl';
 import type { EntityTypeDefinition } from '../entity-type/entity-type.definition';
 import { DomainError } from '../shared/domain-error';
 import { updateEvents } from './case/case-status-change';
@@ -14,18 +14,18 @@ import type {
   PostCommentAsPortalUser,
   UpdateRecordAsPortalUser,
 } from './record.commands';
+import type { CommentAttachmentsLinked } from './attachment/attachment.events';
 import type { CommentPosted, RecordCreatedByPortalUser, RecordDeleted, RecordEvent } from './record.events';
 import type { RecordState } from './record.state';
+import { linkCommentAttachments } from './attachment/attachment.decide';
 import {
   assertCommentText,
   assertDefinitionOf,
   assertNotCreated,
-  assertPortalUserCanSee,
   assertValidChanges,
-  recordNotFound,
   validNewFields,
 } from './record-guards';
-import { toAclRecord } from './to-acl-record';
+import { assertReadable } from './portal-user-readable';
 import type { RecordErrorCode } from './record.errors';
 
 /*
@@ -33,19 +33,6 @@ import type { RecordErrorCode } from './record.errors';
  * the same answer as for a record that never existed), then the action's level (403), then the
  * sent fields (403 field_read_only), then the values (422 record_invalid).
  */
-
-function assertReadable(
-  state: RecordState,
-  def: EntityTypeDefinition,
-  access: PortalUserAccess,
-  entityType: string,
-) {
-  assertDefinitionOf(def, entityType);
-  assertPortalUserCanSee(state, entityType);
-  const record = toAclRecord(state, def);
-  if (!canRead(access.ctx, access.perms, access.user, record)) throw recordNotFound();
-  return record;
-}
 
 function forbidden(code: RecordErrorCode, action: string): DomainError {
   return new DomainError(code, `You may not ${action} this record`, 'forbidden');
@@ -122,13 +109,20 @@ export function decidePostCommentAsPortalUser(
   state: RecordState,
   def: EntityTypeDefinition,
   access: PortalUserAccess,
-): CommentPosted[] {
+): (CommentPosted | CommentAttachmentsLinked)[] {
   const record = assertReadable(state, def, access, command.entityType);
   if (!canStream(access.ctx, access.perms, access.user, record)) {
     throw forbidden('record_stream_forbidden', 'comment on');
   }
   if (state.commentIds.includes(command.commentId)) return [];
   assertCommentText(command.text);
+  const linked = linkCommentAttachments(
+    state,
+    command.entityType,
+    command.commentId,
+    command.attachmentIds ?? [],
+    access.user.portalUserId,
+  );
   return [
     {
       type: 'CommentPosted',
@@ -139,5 +133,6 @@ export function decidePostCommentAsPortalUser(
         isInternal: false,
       },
     },
+    ...linked,
   ];
 }

@@ -1,3 +1,4 @@
+import type { AttachmentState } from './attachment/attachment.state';
 import type { RecordFields } from './record.events';
 
 export interface RecordState {
@@ -11,6 +12,10 @@ export interface RecordState {
   createdInPortalId: string | null;
   /** Ids of posted comments: a repeated command with the same comment id changes nothing. */
   commentIds: string[];
+  /** Internal comments: files posted with them are internal too. Absent in states stored before files. */
+  internalCommentIds?: string[];
+  /** Files attached, removed ones included (their ids stay taken). Absent in states stored before files. */
+  attachments?: AttachmentState[];
 }
 
 export const initialRecordState: RecordState = {
@@ -21,6 +26,8 @@ export const initialRecordState: RecordState = {
   createdByPortalUserId: null,
   createdInPortalId: null,
   commentIds: [],
+  internalCommentIds: [],
+  attachments: [],
 };
 
 export function recordExists(state: RecordState): state is RecordState & { id: string; entityType: string } {

@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import {
+  assertBlobId,
+  type BlobInfo,
+  type BlobStore,
+  type ByteRange,
+  type StoredBlob,
+} from '../blob-store.port';
+
+const TEMP_DIR = 'tmp';
+
+/**
+ * Blobs as files under one directory (DATA_DIR/blobs): `<first two hex digits>/<sha256>`. A put
+ * writes a temporary file, fsyncs it, renames it into place and fsyncs the directory, so a crash
+ * leaves either the whole blob or only a temporary file (removed by removeIncomplete).
+ */
+export class FilesystemBlobStore implements BlobStore {
+  readonly kind = 'filesystem';
+
+  private constructor(private readonly root: string) {}
+
+  static async open(root: string): Promise<FilesystemBlobStore> {
+    await mkdir(join(root, TEMP_DIR), { recursive: true });
+    return new FilesystemBlobStore(root);
+  }
+
+  private pathOf(sha256: string): string {
+    assertBlobId(sha256);
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  async put(source: Readable): Promise<StoredBlob> {
+    const temp = join(this.root, TEMP_DIR, randomUUID());
+    const file = await open(temp, 'wx', 0o600);
+    const hash = createHash('sha256');
+    let size = 0;
+    let blob: StoredBlob;
+    try {
+      // Each chunk written before the next is read: back-pressure without a stream in between, and
+      // the handle stays open for the fsync. A source destroyed early rejects the loop.
+      for await (const chunk of source) {
+        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+        hash.update(bytes);
+        size += bytes.length;
+        await file.write(bytes);
+      }
+      await file.sync();
+      blob = { sha256: hash.digest('hex'), size };
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    await file.close();
+    const target = this.pathOf(blob.sha256);
+    const existing = await stat(target).catch(() => null);
+    if (existing) {
+      // Same bytes already stored: keep them, and renew their time so a sweep cannot take them
+      // between this put and the event that will reference them.
+      await unlink(temp);
+      const now = new Date();
+      await utimes(target, now, now);
+      return blob;
+    }
+    await mkdir(join(this.root, blob.sha256.slice(0, 2)), { recursive: true });
+    await rename(temp, target);
+    await this.syncDirectory(join(this.root, blob.sha256.slice(0, 2)));
+    return blob;
+  }
+
+  private async syncDirectory(dir: string): Promise<void> {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async open(sha256: string, range?: ByteRange): Promise<Readable | null> {
+    const path = this.pathOf(sha256);
+    if (!(await stat(path).catch(() => null))) return null;
+    return createReadStream(path, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async stat(sha256: string): Promise<BlobInfo | null> {
+    const found = await stat(this.pathOf(sha256)).catch(() => null);
+    return found ? { sha256, size: found.size, storedAt: found.mtime } : null;
+  }
+
+  async delete(sha256: string): Promise<boolean> {
+    try {
+      await unlink(this.pathOf(sha256));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  async *list(): AsyncIterable<BlobInfo> {
+    for (const dir of await readdir(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(dir)) continue;
+      for (const name of await readdir(join(this.root, dir)).catch(() => [] as string[])) {
+        if (!/^[0-9a-f]{64}$/.test(name)) continue;
+        const info = await this.stat(name);
+        if (info) yield info;
+      }
+    }
+  }
+
+  async removeIncomplete(before: Date): Promise<number> {
+    let removed = 0;
+    const dir = join(this.root, TEMP_DIR);
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const found = await stat(join(dir, name)).catch(() => null);
+      if (!found || found.mtime >= before) continue;
+      await rm(join(dir, name), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  async close(): Promise<void> {}
+}
