@@ -112,6 +112,8 @@ describe('share links', () => {
     expect(res.json.sharedFrom).toEqual({
       name: `Portal ${portal.slug}`,
       language: 'en_US',
+      timeZone: 'UTC',
+      dateFormat: 'YYYY-MM-DD',
       branding: { logoUrl: null, primaryColor: '#0b5cad', companyName: 'Acme Support' },
     });
 
@@ -276,7 +278,7 @@ describe('share links', () => {
     expect((await asUser(customer, 'post', `/records/Case/${foreign}/share-links`, {})).status).toBe(404);
   });
 
-  it("keeps expiry within the portal's shareLinkMaxDays and 90 days for staff (422), nothing appended", async () => {
+  it("keeps expiry within the portal's shareLinkMaxDays and 90 days for staff (422)", async () => {
     const caseId = await newCase();
     const far = new Date(Date.now() + 31 * 86_400_000).toISOString();
     const tooLong = await asUser(customer, 'post', `/records/Case/${caseId}/share-links`, { expiresAt: far });

@@ -1673,6 +1673,8 @@ export interface components {
       sharedFrom: {
         name: string;
         language: string;
+        timeZone: string;
+        dateFormat: string;
         branding: {
           logoUrl: string | null;
           primaryColor: string | null;

@@ -69,6 +69,8 @@ export const sharedRecordSchema = named(
       .object({
         name: z.string(),
         language: z.string(),
+        timeZone: z.string(),
+        dateFormat: z.string(),
         branding: z.strictObject({ logoUrl: text, primaryColor: text, companyName: text }),
       })
       .nullable()

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException } from '../http/problem';
 import { WebAssetsProvider } from './web-assets.provider';
-import { portalAsset, portalPage, type WebResponse } from './web-responses';
+import { portalAsset, portalPage, sharedRecordPage, type WebResponse } from './web-responses';
 
 /**
  * The customer web portal: every /portal/{slug}/… path answers the same page (the browser routes),
@@ -23,6 +23,12 @@ export class WebPortalController {
   @Get('portal/:slug/*')
   async portalPage(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return send(reply, portalPage(await this.assets.get(), slug, ifNoneMatch(request)));
+  }
+
+  /** A share link as sent by email: the page renders the record from GET /v1/shared/{token}. */
+  @Get('s/:token')
+  async sharedRecord(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return send(reply, sharedRecordPage(await this.assets.get(), ifNoneMatch(request)));
   }
 
   @Get('portal-assets/*')

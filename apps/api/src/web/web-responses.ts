@@ -41,6 +41,14 @@ export function portalPage(assets: WebAssets, slug: string, ifNoneMatch?: string
 }
 
 /**
+ * `/s/{token}`: the same page, which shows a shared record (the browser asks the API with the
+ * token). Never cached by anyone, and no Referer leaves it: the token is in the path.
+ */
+export function sharedRecordPage(assets: WebAssets, ifNoneMatch?: string): WebResponse {
+  return answer(assets.indexHtml, { ...PAGE_HEADERS, 'cache-control': 'no-store' }, ifNoneMatch);
+}
+
+/**
  * `/portal-assets/{path}`. `/portal-assets/<version>/…` never changes, so browsers keep it for good;
  * the bare path (asked for by a page from before a deploy) is revalidated every time.
  */

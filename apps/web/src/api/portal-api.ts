@@ -93,6 +93,15 @@ export class PortalApi {
     return this.client.post(`/records/${seg(entityType)}/${seg(id)}/stream`, { text });
   }
 
+  /** The link's token is in `url`, shown this once. */
+  createShareLink(
+    entityType: string,
+    id: string,
+    body: { includeComments?: boolean },
+  ): Promise<ApiSchema<'CreatedShareLink'>> {
+    return this.client.post(`/records/${seg(entityType)}/${seg(id)}/share-links`, body);
+  }
+
   dashboard(): Promise<Dashboard> {
     return this.client.get('/dashboard');
   }

@@ -155,6 +155,19 @@ export const de: Messages = {
   'comments.submit': 'Kommentar senden',
   'comments.posted': 'Ihr Kommentar ist veröffentlicht.',
 
+  'shared.title': 'Mit Ihnen geteilt',
+  'shared.goneTitle': 'Link nicht verfügbar',
+  'shared.gone':
+    'Diesen Link gibt es nicht oder er funktioniert nicht mehr. Bitten Sie den Absender um einen neuen.',
+  'shared.until': 'Sie können diesen Link bis {date} öffnen.',
+  'share.title': 'Link teilen',
+  'share.intro':
+    'Wer den Link hat, sieht diesen Datensatz so wie Sie, bis der Link abläuft oder Sie ihn widerrufen.',
+  'share.includeComments': 'Kommentare einschließen',
+  'share.submit': 'Link erstellen',
+  'share.created': 'Kopieren Sie den Link jetzt: Er wird nur dieses eine Mal angezeigt. Er gilt bis {date}.',
+  'share.link': 'Link zum Teilen',
+
   'profile.title': 'Mein Profil',
   'profile.save': 'Profil speichern',
   'profile.saved': 'Ihr Profil ist gespeichert.',

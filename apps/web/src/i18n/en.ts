@@ -149,6 +149,18 @@ export const en = {
   'comments.submit': 'Post comment',
   'comments.posted': 'Your comment is posted.',
 
+  'shared.title': 'Shared with you',
+  'shared.goneTitle': 'Link not available',
+  'shared.gone': 'This link does not exist or no longer works. Ask whoever sent it for a new one.',
+  'shared.until': 'You can open this link until {date}.',
+  'share.title': 'Share a link',
+  'share.intro':
+    'Anyone with the link can see this record, as you see it, until the link expires or you revoke it.',
+  'share.includeComments': 'Include the comments',
+  'share.submit': 'Create link',
+  'share.created': 'Copy the link now: it is shown only this once. It works until {date}.',
+  'share.link': 'Share link',
+
   'profile.title': 'My profile',
   'profile.save': 'Save my profile',
   'profile.saved': 'Your profile is saved.',

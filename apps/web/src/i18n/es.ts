@@ -153,6 +153,17 @@ export const es: Messages = {
   'comments.submit': 'Publicar el comentario',
   'comments.posted': 'Su comentario se ha publicado.',
 
+  'shared.title': 'Compartido con usted',
+  'shared.goneTitle': 'Enlace no disponible',
+  'shared.gone': 'Este enlace no existe o ya no funciona. Pida uno nuevo a quien se lo envió.',
+  'shared.until': 'Puede abrir este enlace hasta el {date}.',
+  'share.title': 'Compartir un enlace',
+  'share.intro': 'Cualquiera con el enlace ve este registro como usted, hasta que caduque o lo revoque.',
+  'share.includeComments': 'Incluir los comentarios',
+  'share.submit': 'Crear enlace',
+  'share.created': 'Copie el enlace ahora: solo se muestra esta vez. Funciona hasta el {date}.',
+  'share.link': 'Enlace para compartir',
+
   'profile.title': 'Mi perfil',
   'profile.save': 'Guardar mi perfil',
   'profile.saved': 'Su perfil se ha guardado.',

@@ -155,6 +155,20 @@ export const fr: Messages = {
   'comments.submit': 'Publier le commentaire',
   'comments.posted': 'Votre commentaire est publié.',
 
+  'shared.title': 'Partagé avec vous',
+  'shared.goneTitle': 'Lien indisponible',
+  'shared.gone':
+    'Ce lien n’existe pas ou ne fonctionne plus. Demandez-en un nouveau à la personne qui vous l’a envoyé.',
+  'shared.until': 'Vous pouvez ouvrir ce lien jusqu’au {date}.',
+  'share.title': 'Partager un lien',
+  'share.intro':
+    'Toute personne ayant le lien voit cet enregistrement comme vous, jusqu’à son expiration ou sa révocation.',
+  'share.includeComments': 'Inclure les commentaires',
+  'share.submit': 'Créer le lien',
+  'share.created':
+    'Copiez le lien maintenant : il n’est affiché qu’une seule fois. Il fonctionne jusqu’au {date}.',
+  'share.link': 'Lien de partage',
+
   'profile.title': 'Mon profil',
   'profile.save': 'Enregistrer mon profil',
   'profile.saved': 'Votre profil est enregistré.',

@@ -5,6 +5,7 @@ import { flashMessage } from '../components/alerts.js';
 import { commentList } from '../components/comment-thread.js';
 import { formField } from '../components/form-field.js';
 import { onSubmit, text } from '../components/form-submission.js';
+import { shareLinkSection } from '../components/share-link-form.js';
 import { append, el, replaceChildren } from '../dom/element.js';
 import { fieldValue } from '../format/field-value.js';
 import { entityLabel, entitySingular, fieldLabel, optionLabel } from '../i18n/labels.js';
@@ -185,4 +186,5 @@ export async function recordViewPage(view: PortalView, entityType: string, id: s
     ),
   );
   append(view.main, await commentsSection(view, entityType, item));
+  append(view.main, shareLinkSection(view, entityType, item));
 }

@@ -6,7 +6,7 @@ import type { Me, PortalRecord } from '../api/portal-api.js';
  * what the API will accept. The API stays the judge: this only decides what is shown.
  */
 type Level = 'no' | 'own' | 'contact' | 'account' | 'all';
-type Action = 'read' | 'edit' | 'delete' | 'stream';
+type Action = 'read' | 'edit' | 'delete' | 'stream' | 'share';
 
 /** The record answer's own key beside its fields: never a field to edit. */
 const ANSWER_KEYS: ReadonlySet<string> = new Set(['revision'] satisfies (keyof PortalRecord)[]);

@@ -50,7 +50,8 @@ export class SharedRecordViews {
         portalUserSharedView(access.ctx, access.perms, access.user, record, comments, link.includeComments);
       if (access) {
         const { name, language, branding } = portalPublicView(access.portal);
-        sharedFrom = { name, language, branding };
+        const { timeZone, dateFormat } = access.portal.settings;
+        sharedFrom = { name, language, timeZone, dateFormat, branding };
       }
     }
     if (shown === null) return null;
