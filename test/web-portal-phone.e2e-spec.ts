@@ -410,6 +410,8 @@ suite(
         const violations = Object.entries(found).filter(([, list]) => list.length > 0);
         expect(Object.fromEntries(violations)).toEqual({});
       },
+      // Eighteen pages, each loaded and scanned: minutes on a loaded 2-core CI machine.
+      240_000,
     );
 
     it.each(['phone', 'narrow phone'] as const)(
@@ -421,6 +423,7 @@ suite(
         });
         expect(Object.entries(overflow).filter(([, pixels]) => pixels > 0)).toEqual([]);
       },
+      240_000,
     );
 
     it('gives every focused control a ring with at least 3:1 contrast, and touch-sized header links', async () => {
