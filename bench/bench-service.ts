@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     smtpUrl: undefined,
     jwtSecret: randomBytes(32).toString('base64url'),
+    dataKey: randomBytes(32).toString('base64url'),
+    retentionDays: 180,
     bootstrapAdmin: { ...ADMIN },
     publicUrl: 'http://127.0.0.1',
   };

@@ -15,7 +15,12 @@ import {
   type EntityTypeDefinition,
   type RecordFields,
 } from '@portal/domain';
-import { SqlEventStore, type EventActor, type EventStore, type NewEvent } from '@portal/event-store';
+import {
+  appendsInCallerTransaction,
+  type EventActor,
+  type EventStore,
+  type NewEvent,
+} from '@portal/event-store';
 import type { SqlClient } from '@portal/platform';
 
 const IN_FLIGHT = 16;
@@ -96,7 +101,7 @@ export class RecordSeeder {
       );
     };
     const { store, sql } = this;
-    if (sql && store instanceof SqlEventStore) {
+    if (sql && appendsInCallerTransaction(store)) {
       for (let from = 0; from < count; from += RECORDS_PER_TRANSACTION) {
         const batch = Array.from({ length: Math.min(RECORDS_PER_TRANSACTION, count - from) }, (_, j) =>
           make(from + j),

@@ -8,7 +8,6 @@ import {
   initialPortalUserState,
   portalStream,
   portalUserStream,
-  reservationStream,
   type DomainEvent,
   type PortalSettings,
 } from '@portal/domain';
@@ -16,6 +15,7 @@ import type { ExpectedRevision } from '@portal/event-store';
 import { deriveKey, hashToken, oneTimeToken, type OneTimeTokenPurpose } from '@portal/platform';
 import { ReadModelNames } from '@portal/read-models';
 import { OneTimeTokens } from '../apps/api/src/auth/one-time-tokens/one-time-tokens';
+import { ReservationStreams } from '../apps/api/src/shared-streams/reservation-streams';
 import type { TestApp } from './support';
 
 /**
@@ -25,9 +25,16 @@ import type { TestApp } from './support';
  */
 export class AuthFixtures {
   private readonly names: ReadModelNames;
+  private readonly streams: ReservationStreams;
+
+  /** The reservation stream of a portal user's email, named as the service names it (blinded). */
+  emailStream(email: string): string {
+    return this.streams.streamOf('portalUserEmail', email);
+  }
 
   constructor(private readonly app: TestApp) {
     this.names = new ReadModelNames(app.readStore);
+    this.streams = new ReservationStreams(app.config.dataKey ?? app.config.jwtSecret);
   }
 
   async append(
@@ -66,7 +73,7 @@ export class AuthFixtures {
   async portal(settings: Partial<PortalSettings> = {}): Promise<{ id: string; slug: string }> {
     const id = randomUUID();
     const slug = `auth-${Math.random().toString(36).slice(2, 10)}`;
-    await this.append(reservationStream('portalSlug', slug), [
+    await this.append(this.streams.streamOf('portalSlug', slug), [
       { type: 'UniqueValueReserved', data: { kind: 'portalSlug', value: slug, ownerId: id } },
     ]);
     const events = decideCreatePortal(
@@ -85,7 +92,7 @@ export class AuthFixtures {
   async invitedUser(portalIds: string[]): Promise<{ id: string; email: string; invitationToken: string }> {
     const id = randomUUID();
     const email = `user-${Math.random().toString(36).slice(2, 10)}@client.example.org`;
-    await this.append(reservationStream('portalUserEmail', email), [
+    await this.append(this.emailStream(email), [
       { type: 'UniqueValueReserved', data: { kind: 'portalUserEmail', value: email, ownerId: id } },
     ]);
     const created = decideCreatePortalUser(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
-import { portalUserStream, reservationStream, staffUserStream } from '@portal/domain';
+import { portalUserStream, staffUserStream } from '@portal/domain';
 import { hashToken } from '@portal/platform';
 import { AuthFixtures } from './auth-fixtures';
 import { startTestApp, type ApiResponse, type TestApp } from './support';
@@ -455,7 +455,7 @@ describe('authentication and sessions', () => {
       const eventId = randomUUID();
       const token = fx.token('email-change', eventId);
       await fx.indexToken('email-change', eventId, user.id, portal.id);
-      await fx.append(reservationStream('portalUserEmail', newEmail), [
+      await fx.append(fx.emailStream(newEmail), [
         { type: 'UniqueValueReserved', data: { kind: 'portalUserEmail', value: newEmail, ownerId: user.id } },
       ]);
       await fx.append(

@@ -19,6 +19,7 @@ const ADMIN = { email: 'first-admin@example.com', password: 'First-admin-passwor
 describe('bootstrap admin', () => {
   const schema = `test_boot_${randomBytes(6).toString('hex')}`;
   const jwtSecret = randomBytes(32).toString('base64url');
+  const dataKey = randomBytes(32).toString('base64url');
   const services: RunningService[] = [];
   const dirs: string[] = [];
 
@@ -34,6 +35,8 @@ describe('bootstrap admin', () => {
       redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       smtpUrl: undefined,
       jwtSecret,
+      dataKey,
+      retentionDays: 180,
       bootstrapAdmin: ADMIN,
       publicUrl: `http://127.0.0.1:${port}`,
     };

@@ -21,6 +21,9 @@ async function main(): Promise<void> {
       jwtSecret: process.env.JWT_SECRET ?? '',
       bootstrapAdmin: undefined,
       publicUrl: 'http://localhost:3000',
+      // The parent wrote without the privacy layer (no data key): the mailer reads the same way.
+      dataKey: '',
+      retentionDays: 180,
     },
     stores.eventStore,
     stores.readStore,

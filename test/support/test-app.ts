@@ -76,6 +76,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     smtpUrl: undefined,
     jwtSecret: randomBytes(32).toString('base64url'),
+    dataKey: randomBytes(32).toString('base64url'),
+    retentionDays: 180,
     bootstrapAdmin: { ...TEST_ADMIN },
     publicUrl: `http://127.0.0.1:${port}`,
     ...options.config,

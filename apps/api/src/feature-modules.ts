@@ -12,6 +12,7 @@ import { PortalRolesModule } from './portal-roles/portal-roles.module';
 import { PortalUsersModule } from './portal-users/portal-users.module';
 import { PortalsModule } from './portals/portals.module';
 import { ShareLinksModule } from './share-links/share-links.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 /** The API's feature modules, one per area of shared/API.md. Add a module here to serve it. */
 export const FEATURE_MODULES: Type[] = [
@@ -28,4 +29,5 @@ export const FEATURE_MODULES: Type[] = [
   PortalUsersModule,
   EntityTypesModule,
   ShareLinksModule,
+  PrivacyModule,
 ];

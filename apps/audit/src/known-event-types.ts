@@ -1,5 +1,6 @@
 import {
   EMAIL_ATTEMPT_EVENT_TYPES,
+  DATA_SUBJECT_EVENT_TYPES,
   ENTITY_TYPE_EVENT_TYPES,
   PORTAL_EVENT_TYPES,
   PORTAL_ROLE_EVENT_TYPES,
@@ -29,6 +30,7 @@ export const EVENT_TYPES_BY_CATEGORY: Readonly<Record<string, readonly string[]>
   shareLink: SHARE_LINK_EVENT_TYPES,
   emailAttempt: EMAIL_ATTEMPT_EVENT_TYPES,
   emailDelivery: EMAIL_DELIVERY_EVENT_TYPES,
+  dataSubject: DATA_SUBJECT_EVENT_TYPES,
 };
 
 /** Every event type the service writes today, each at its current version after upcasting. */

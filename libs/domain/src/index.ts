@@ -13,3 +13,4 @@ export * from './record';
 export * from './portal-user';
 export * from './share-link';
 export * from './email-attempt';
+export * from './privacy';

@@ -6,3 +6,4 @@ export * from './sql/sql-event-store';
 export * from './sql/open-sql-event-store';
 export * from './event-id-conflict.error';
 export * from './open-event-store';
+export * from './privacy';

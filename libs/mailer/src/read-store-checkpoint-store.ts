@@ -1,8 +1,9 @@
+import { OPERATIONAL } from '@portal/read-models';
 import type { Document, ReadStore } from '@portal/read-store';
 import type { CheckpointStore } from './checkpoint-store.port';
 import type { PendingEmail, PendingEmails, PendingEmailsSummary } from './pending-emails.port';
 
-export const PENDING_EMAILS_COLLECTION = 'mailer_pending_emails';
+export const PENDING_EMAILS_COLLECTION = OPERATIONAL.mailerPendingEmails;
 
 interface PendingEmailDocument extends PendingEmail {
   id: string;

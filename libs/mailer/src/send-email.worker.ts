@@ -130,6 +130,7 @@ export class SendEmailProcessor {
     }
     const recipient = await this.deps.directory.portalUser(request.portalUserId);
     if (!recipient) throw new NotKnownYetError(`portal user ${request.portalUserId} not found`);
+    refuseErasedRecipient(recipient.email, request.portalUserId);
     const portalId = request.portalId ?? recipient.portalIds[0];
     const portal = portalId ? await this.deps.directory.portal(portalId) : undefined;
     if (!portal) throw new NotKnownYetError(`portal ${portalId ?? '(none)'} not found`);
@@ -157,6 +158,7 @@ export class SendEmailProcessor {
     }
     const recipient = await this.deps.directory.portalUser(request.portalUserId);
     if (!recipient) throw new NotKnownYetError(`portal user ${request.portalUserId} not found`);
+    refuseErasedRecipient(recipient.email, request.portalUserId);
     const portal = await this.deps.directory.portal(request.portalId);
     if (!portal) throw new NotKnownYetError(`portal ${request.portalId} not found`);
     return composeCaseEmail(request, source, view, portal, recipient, jobId, this.deps.composer);
@@ -174,4 +176,12 @@ export class SendEmailProcessor {
       }
     }
   }
+}
+
+/** What the event store shows for a value whose data key was destroyed (an erased data subject). */
+const ERASED = '[erased]';
+
+/** An erased person gets nothing more: the job fails for good instead of mailing "[erased]". */
+function refuseErasedRecipient(email: string, portalUserId: string): void {
+  if (email === ERASED) throw new PermanentDeliveryError(`portal user ${portalUserId} was erased`);
 }

@@ -29,4 +29,6 @@ export const OPERATIONAL = {
   readModelMeta: 'read_model_meta',
   /** Views of share links, counted without an event per view (the first one is ShareLinkFirstOpened). */
   shareLinkViews: 'share_link_views',
+  /** The mailer's jobs in flight (its durable ledger; the API drops a data subject's on erasure). */
+  mailerPendingEmails: 'mailer_pending_emails',
 } as const;

@@ -1,11 +1,20 @@
-import { openEventStore, SqlEventStore, type EventStore } from '@portal/event-store';
-import { PgliteSqlClient, type ServiceConfig } from '@portal/platform';
+import {
+  openEventStore,
+  SqlEventStore,
+  type EventStore,
+  type PersonalDataEventStore,
+} from '@portal/event-store';
+import { PgliteSqlClient, type ServiceConfig, type SqlClient } from '@portal/platform';
 import { openReadStore, SqlReadStore, type ReadStore } from '@portal/read-store';
 import { createUpcasterRegistry } from './upcaster-registry';
+import { withPersonalDataProtection } from './personal-data-layer';
 
 export interface ServiceStores {
+  /** With DATA_KEY: the crypto-shredding layer around the adapter (the same object as `privacy`). */
   eventStore: EventStore;
   readStore: ReadStore;
+  /** The crypto-shredding layer (data keys, erasure); undefined without DATA_KEY or an SQL store. */
+  privacy?: PersonalDataEventStore;
   close(): Promise<void>;
 }
 
@@ -24,27 +33,38 @@ export interface ServiceStoresOptions {
  * DATA_DIR/pglite (one instance per process: PGlite is single-process).
  */
 export async function openServiceStores(
-  config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'>,
+  config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
+    Partial<Pick<ServiceConfig, 'dataKey'>>,
   options: ServiceStoresOptions = {},
 ): Promise<ServiceStores> {
   if (options.inMemory && config.eventStore === 'embedded' && config.readStore === 'embedded') {
-    return openInMemoryStores();
+    return openInMemoryStores(config.dataKey);
   }
-  const eventStore = await openEventStore(config.eventStore, {
+  const adapter = await openEventStore(config.eventStore, {
     dataDir: config.dataDir,
     upcasters: createUpcasterRegistry(),
     schema: options.schema,
   });
   let readStore: ReadStore;
+  let privacy: PersonalDataEventStore | undefined;
   try {
+    privacy = config.dataKey
+      ? await withPersonalDataProtection(adapter, {
+          ...config,
+          dataKey: config.dataKey,
+          schema: options.schema,
+        })
+      : undefined;
     readStore = await openReadStore(config.readStore, { dataDir: config.dataDir, schema: options.schema });
   } catch (error) {
-    await eventStore.close();
+    await (privacy ?? adapter).close();
     throw error;
   }
+  const eventStore = privacy ?? adapter;
   return {
     eventStore,
     readStore,
+    privacy,
     close: async () => {
       await readStore.close();
       await eventStore.close();
@@ -52,15 +72,26 @@ export async function openServiceStores(
   };
 }
 
-async function openInMemoryStores(): Promise<ServiceStores> {
-  const client = await PgliteSqlClient.open();
+async function openInMemoryStores(dataKey: string | undefined): Promise<ServiceStores> {
+  const client: SqlClient = await PgliteSqlClient.open();
   try {
-    const eventStore = await SqlEventStore.open(client, createUpcasterRegistry());
+    const adapter = await SqlEventStore.open(client, createUpcasterRegistry());
+    const privacy = dataKey
+      ? await withPersonalDataProtection(adapter, {
+          eventStore: 'embedded',
+          readStore: 'embedded',
+          dataDir: '',
+          dataKey,
+          sharedClient: client,
+        })
+      : undefined;
+    const eventStore = privacy ?? adapter;
     // The event store owns the shared client: it closes it, after the read store let go.
     const readStore = await SqlReadStore.open(client, { ownsClient: false });
     return {
       eventStore,
       readStore,
+      privacy,
       close: async () => {
         await readStore.close();
         await eventStore.close();

@@ -5,7 +5,7 @@ import { PROBLEM_CONTENT_TYPE } from '../http/problem';
 
 export const PROBLEM_REF = '#/components/schemas/Problem';
 
-type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 503;
+type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 501 | 503;
 
 export interface AnswerOptions {
   /** The answer carries `ETag: "<revision>"` (send it back as If-Match). */

@@ -79,5 +79,6 @@ import { UnassignPortalUserRoleHttp } from './unassign-portal-user-role/unassign
     PortalUserSessions,
     StaffEmailDomains,
   ],
+  exports: [PortalUserSessions],
 })
 export class PortalUsersModule {}

@@ -2,6 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { StreamCommands } from '@portal/commands';
 import { PortalSeats } from './portal-seats';
 import { UniqueValues } from './unique-values';
+import { ReservationStreams } from './reservation-streams';
+import type { ServiceConfig } from '@portal/platform';
+import { SERVICE_CONFIG } from '../infrastructure/tokens';
 
 /**
  * Streams several features write besides their own: unique-value reservations (slugs, emails,
@@ -11,12 +14,17 @@ import { UniqueValues } from './unique-values';
 @Module({
   providers: [
     {
+      provide: ReservationStreams,
+      useFactory: (config: ServiceConfig) => new ReservationStreams(config.dataKey ?? config.jwtSecret),
+      inject: [SERVICE_CONFIG],
+    },
+    {
       provide: UniqueValues,
-      useFactory: (c: StreamCommands) => new UniqueValues(c),
-      inject: [StreamCommands],
+      useFactory: (c: StreamCommands, s: ReservationStreams) => new UniqueValues(c, s),
+      inject: [StreamCommands, ReservationStreams],
     },
     { provide: PortalSeats, useFactory: (c: StreamCommands) => new PortalSeats(c), inject: [StreamCommands] },
   ],
-  exports: [UniqueValues, PortalSeats],
+  exports: [UniqueValues, PortalSeats, ReservationStreams],
 })
 export class SharedStreamsModule {}

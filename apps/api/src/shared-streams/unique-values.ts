@@ -3,10 +3,10 @@ import {
   decideReserveUniqueValue,
   evolveReservation,
   initialReservationState,
-  reservationStream,
   type ReservationKind,
 } from '@portal/domain';
 import type { CommandContext, StreamCommands } from '@portal/commands';
+import type { ReservationStreams } from './reservation-streams';
 
 const reservation = { evolve: evolveReservation, initialState: initialReservationState };
 
@@ -16,7 +16,10 @@ const reservation = { evolve: evolveReservation, initialState: initialReservatio
  * parallel reservations exactly one wins; the others decide again and are refused (409 `<field>_taken`).
  */
 export class UniqueValues {
-  constructor(private readonly commands: StreamCommands) {}
+  constructor(
+    private readonly commands: StreamCommands,
+    private readonly streams: ReservationStreams,
+  ) {}
 
   /** True when this call took the value; false when the owner already held it (nothing appended). */
   async reserve(
@@ -27,7 +30,7 @@ export class UniqueValues {
   ): Promise<boolean> {
     const { events } = await this.commands.handle(
       {
-        stream: reservationStream(kind, value),
+        stream: this.streams.streamOf(kind, value),
         ...reservation,
         decide: (state) => decideReserveUniqueValue({ kind, value, ownerId }, state),
       },
@@ -39,7 +42,7 @@ export class UniqueValues {
   async release(kind: ReservationKind, value: string, ownerId: string, ctx: CommandContext): Promise<void> {
     await this.commands.handle(
       {
-        stream: reservationStream(kind, value),
+        stream: this.streams.streamOf(kind, value),
         ...reservation,
         decide: (state) => decideReleaseUniqueValue({ kind, value, ownerId }, state),
       },
@@ -49,6 +52,6 @@ export class UniqueValues {
 
   /** Who holds the value now, or null. */
   async ownerOf(kind: ReservationKind, value: string): Promise<string | null> {
-    return (await this.commands.read(reservationStream(kind, value), reservation)).state.ownerId;
+    return (await this.commands.read(this.streams.streamOf(kind, value), reservation)).state.ownerId;
   }
 }

@@ -27,3 +27,14 @@ function encodeStreamPart(value: string): string {
 export function reservationStream(kind: ReservationKind, value: string): string {
   return `unique-${kind}-${encodeStreamPart(normaliseUniqueValue(value))}`;
 }
+
+/**
+ * Kinds whose values are personal data (a portal user's email): their stream is named by a keyed
+ * hash of the value instead, so the log's stream names hold no address to erase.
+ */
+export const BLINDED_RESERVATION_KINDS: readonly ReservationKind[] = ['portalUserEmail'];
+
+/** `unique-<kind>-h.<hash>`: the stream of a blinded kind, `hash` a keyed hash of the normalised value. */
+export function blindedReservationStream(kind: ReservationKind, hash: string): string {
+  return `unique-${kind}-h.${hash}`;
+}

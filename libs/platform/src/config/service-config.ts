@@ -25,6 +25,14 @@ export interface ServiceConfig {
    * /metrics and its liveness and readiness; unset: no such listener.
    */
   metricsPort?: number;
+  /**
+   * DATA_KEY: the master key wrapping every data subject's data key; unset: generated once into
+   * DATA_DIR. loadServiceConfig always sets it; a hand-made config without it (tests, tools) runs
+   * without the privacy layer (personal values in clear, no erasure).
+   */
+  dataKey?: string;
+  /** RETENTION_DAYS: sign-in records older than this are erased by the retention job (180). */
+  retentionDays?: number;
 }
 
 export class ConfigError extends Error {
@@ -61,9 +69,9 @@ function withoutCredentials(url: string): string {
   return url.replace(/\/\/[^/@]*@/, '//***@');
 }
 
-/** JWT_SECRET unset: generated once and kept in DATA_DIR, so tokens survive restarts. */
-function loadOrCreateSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+/** A secret unset in the environment: generated once and kept in DATA_DIR, so it survives restarts. */
+function loadOrCreateSecret(dataDir: string, name = 'jwt-secret'): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -96,6 +104,12 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
   );
   const jwtSecret =
     env.JWT_SECRET && env.JWT_SECRET.length > 0 ? env.JWT_SECRET : loadOrCreateSecret(dataDir);
+  // Without the master key every personal value in the log is unreadable: keep DATA_DIR's copy safe.
+  const dataKey =
+    env.DATA_KEY && env.DATA_KEY.length > 0 ? env.DATA_KEY : loadOrCreateSecret(dataDir, 'data-key');
+  const retentionDays = Number(env.RETENTION_DAYS ?? 180);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1)
+    throw new ConfigError('RETENTION_DAYS must be a whole number of days, at least 1');
   const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL;
   const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
@@ -114,5 +128,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     queuePrefix: env.QUEUE_PREFIX || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
+    dataKey,
+    retentionDays,
   };
 }

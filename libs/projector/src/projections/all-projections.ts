@@ -1,6 +1,7 @@
 import { AGGREGATE_STATES_COLLECTION } from './aggregate-states';
 import { commentsProjection } from './comments.projection';
 import { emailDeliveriesProjection } from './email-deliveries.projection';
+import { erasureProjection } from './erasure.projection';
 import { entityTypesProjection } from './entity-types.projection';
 import { loginHistoryProjection } from './login-history.projection';
 import { portalRolesProjection } from './portal-roles.projection';
@@ -26,6 +27,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   loginHistoryProjection,
   emailDeliveriesProjection,
   shareLinksProjection,
+  // Last: patches what the others wrote when a data subject is erased.
+  erasureProjection,
 ];
 
 /** The collections of a generation: every read model and the projector's aggregate states. */

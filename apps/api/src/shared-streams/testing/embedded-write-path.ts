@@ -11,6 +11,8 @@ import {
 import { openEmbeddedEventStore, type EventStore } from '@portal/event-store';
 import { PortalSeats } from '../portal-seats';
 import { UniqueValues } from '../unique-values';
+import { ReservationStreams } from '../reservation-streams';
+import { randomBytes } from 'node:crypto';
 
 /**
  * The write path over an in-memory embedded store (PGlite), for given/when/then specs of the
@@ -27,7 +29,12 @@ export class EmbeddedWritePath {
   static async open(): Promise<EmbeddedWritePath> {
     const store = await openEmbeddedEventStore(undefined);
     const commands = new StreamCommands(store);
-    return new EmbeddedWritePath(store, commands, new UniqueValues(commands), new PortalSeats(commands));
+    return new EmbeddedWritePath(
+      store,
+      commands,
+      new UniqueValues(commands, new ReservationStreams(randomBytes(32).toString('base64url'))),
+      new PortalSeats(commands),
+    );
   }
 
   ctx(): CommandContext {

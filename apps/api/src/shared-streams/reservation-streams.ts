@@ -1,0 +1,28 @@
+import { createHmac } from 'node:crypto';
+import {
+  BLINDED_RESERVATION_KINDS,
+  blindedReservationStream,
+  normaliseUniqueValue,
+  reservationStream,
+  type ReservationKind,
+} from '@portal/domain';
+import { deriveKey } from '@portal/platform';
+
+/**
+ * The stream of a unique value. A portal user's email is personal data: its stream is named by an
+ * HMAC of the address under a key derived from DATA_KEY, so the log's stream names (which no
+ * erasure can rewrite) never hold it. Slugs and type names read as they are.
+ */
+export class ReservationStreams {
+  private readonly key: Buffer;
+
+  constructor(dataKey: string) {
+    this.key = deriveKey(dataKey, 'unique-value-streams');
+  }
+
+  streamOf(kind: ReservationKind, value: string): string {
+    if (!BLINDED_RESERVATION_KINDS.includes(kind)) return reservationStream(kind, value);
+    const hash = createHmac('sha256', this.key).update(normaliseUniqueValue(value)).digest('hex');
+    return blindedReservationStream(kind, hash);
+  }
+}

@@ -1,0 +1,70 @@
+// What every DataKeyStore adapter must do, written once and run by each adapter's spec. Owners are
+// random, so a long-lived database is fine.
+import { randomUUID } from 'node:crypto';
+import type { DataKeyStore } from './data-key-store.port';
+
+export function dataKeyStoreContract(adapterName: string, open: () => Promise<DataKeyStore>): void {
+  describe(`data key store contract: ${adapterName}`, () => {
+    let store: DataKeyStore;
+    const owner = (): string => `portalUser:${randomUUID()}`;
+
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('keeps the first key of an owner and answers it to every later writer', async () => {
+      const o = owner();
+      expect(await store.putIfAbsent(o, 'wrapped-1')).toBe('wrapped-1');
+      expect(await store.putIfAbsent(o, 'wrapped-2')).toBe('wrapped-1');
+      expect((await store.get([o])).get(o)).toBe('wrapped-1');
+    });
+
+    it('lets exactly one of racing writers win, and tells the others its key', async () => {
+      const o = owner();
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.putIfAbsent(o, `candidate-${i}`)),
+      );
+      expect(new Set(answers).size).toBe(1);
+      expect((await store.get([o])).get(o)).toBe(answers[0]);
+    });
+
+    it('reads several owners at once, leaving out those never keyed', async () => {
+      const [a, b, never] = [owner(), owner(), owner()];
+      await store.putIfAbsent(a, 'a');
+      await store.putIfAbsent(b, 'b');
+      const found = await store.get([a, b, never]);
+      expect(found.get(a)).toBe('a');
+      expect(found.get(b)).toBe('b');
+      expect(found.has(never)).toBe(false);
+      expect((await store.get([])).size).toBe(0);
+    });
+
+    it('erases for good: the key reads null, no writer can key the owner again', async () => {
+      const o = owner();
+      await store.putIfAbsent(o, 'secret');
+      expect(await store.erase([o])).toEqual([o]);
+      expect((await store.get([o])).get(o)).toBeNull();
+      expect(await store.putIfAbsent(o, 'new')).toBeNull();
+      expect((await store.get([o])).get(o)).toBeNull();
+    });
+
+    it('tombstones an owner that never had a key, and reports each erasure once', async () => {
+      const [o, keyed] = [owner(), owner()];
+      await store.putIfAbsent(keyed, 'k');
+      expect((await store.erase([o, keyed, o])).sort()).toEqual([o, keyed].sort());
+      expect(await store.erase([o, keyed])).toEqual([]);
+      expect(await store.putIfAbsent(o, 'late')).toBeNull();
+    });
+
+    it('leaves other owners alone when erasing', async () => {
+      const [o, other] = [owner(), owner()];
+      await store.putIfAbsent(o, 'o');
+      await store.putIfAbsent(other, 'other');
+      await store.erase([o]);
+      expect((await store.get([other])).get(other)).toBe('other');
+    });
+  });
+}

@@ -1,0 +1,23 @@
+// Where the data keys of data subjects live, wrapped by the master key: the store never sees a key
+// it could use. Forgetting a key (erase) forgets every value encrypted under it, in every event and
+// every replay, at once: crypto-shredding. One contract suite (data-key-store.contract.ts) runs
+// against each adapter.
+
+/** A data key's owner: `portalUser:<id>` or `contact:<id>`. */
+export type DataKeyOwner = string;
+
+export interface DataKeyStore {
+  /**
+   * Keeps `wrapped` as the owner's key unless the owner already has one (or had one that was erased)
+   * and answers what is stored now: the winner's key when two writers race, null once erased.
+   */
+  putIfAbsent(owner: DataKeyOwner, wrapped: string): Promise<string | null>;
+  /** The owners' wrapped keys: null for an erased owner, absent for one that never had a key. */
+  get(owners: readonly DataKeyOwner[]): Promise<Map<DataKeyOwner, string | null>>;
+  /**
+   * Drops the key material of these owners for good, keeping a tombstone (so nothing is keyed for
+   * them again); owners that never had a key get the tombstone too. Answers the owners erased now.
+   */
+  erase(owners: readonly DataKeyOwner[]): Promise<DataKeyOwner[]>;
+  close(): Promise<void>;
+}

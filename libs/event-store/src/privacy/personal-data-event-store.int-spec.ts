@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { PgliteSqlClient } from '@portal/platform';
+import type { NewEvent, RecordedEvent } from '../event-store.port';
+import { SqlEventStore } from '../sql/sql-event-store';
+import type { DataKeyStore } from './data-key-store.port';
+import { DataKeyRing } from './data-key-ring';
+import { masterKeyFrom } from './master-key';
+import { PersonalDataEventStore } from './personal-data-event-store';
+import type { PersonalDataPolicy } from './personal-data-policy.port';
+import { SqlDataKeyStore } from './sql-data-key-store';
+
+jest.setTimeout(60_000);
+
+// A policy of its own, so this spec tests the layer and not the domain's map: `Said.text` and the
+// acting person's name belong to data.person; `Erased` erases data.owners.
+const policy: PersonalDataPolicy = {
+  personalFields: (_stream, event) =>
+    event.type === 'Said'
+      ? [
+          { path: ['data', 'text'], owner: `person:${String(event.data.person)}` },
+          { path: ['metadata', 'actor', 'name'], owner: `person:${String(event.data.person)}` },
+        ]
+      : [],
+  erasedOwners: (event) => (event.type === 'Erased' ? (event.data.owners as string[]) : []),
+};
+
+function said(person: string, text: string): NewEvent {
+  return {
+    id: randomUUID(),
+    type: 'Said',
+    data: { person, text, count: 3, tags: ['x'] },
+    metadata: {
+      actor: { type: 'portalUser', id: person, name: `Name of ${person}` },
+      correlationId: randomUUID(),
+      causationId: null,
+      timestamp: new Date().toISOString(),
+    },
+  };
+}
+
+/** Counts the key store's round trips. */
+function counting(store: DataKeyStore): DataKeyStore & { calls: number } {
+  const counted = {
+    calls: 0,
+    putIfAbsent: (o: string, w: string) => (counted.calls++, store.putIfAbsent(o, w)),
+    get: (o: readonly string[]) => (counted.calls++, store.get(o)),
+    erase: (o: readonly string[]) => (counted.calls++, store.erase(o)),
+    close: () => store.close(),
+  };
+  return counted;
+}
+
+describe('PersonalDataEventStore on PGlite', () => {
+  let client: PgliteSqlClient;
+  let inner: SqlEventStore;
+  let keys: ReturnType<typeof counting>;
+  let store: PersonalDataEventStore;
+
+  beforeEach(async () => {
+    client = await PgliteSqlClient.open();
+    inner = await SqlEventStore.open(client);
+    keys = counting(await SqlDataKeyStore.open(client, { ownsClient: false }));
+    store = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key')),
+      policy,
+    );
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  const rawRows = async (): Promise<string> =>
+    JSON.stringify((await client.query('SELECT * FROM es_events ORDER BY position')).rows);
+
+  it('stores personal values encrypted and reads them back plain on every read path', async () => {
+    const event = said('ann', 'my secret complaint');
+    await store.append('talk-1', [event], 'no-stream');
+    expect(event.data.text).toBe('my secret complaint');
+    expect(event.metadata.actor.name).toBe('Name of ann');
+
+    const raw = await rawRows();
+    expect(raw).not.toContain('my secret complaint');
+    expect(raw).not.toContain('Name of ann');
+    expect(raw).toContain('pii:v1:person:ann:');
+    expect(raw).toContain('"count":3');
+
+    const [fromStream] = await store.readStream('talk-1');
+    const [fromAll] = await store.readAll();
+    for (const read of [fromStream, fromAll]) {
+      expect(read.data).toEqual({ person: 'ann', text: 'my secret complaint', count: 3, tags: ['x'] });
+      expect(read.metadata.actor.name).toBe('Name of ann');
+    }
+    const seen: RecordedEvent[] = [];
+    const subscription = store.subscribe({}, (e) => void seen.push(e));
+    await subscription.caughtUp;
+    await subscription.stop();
+    expect(seen[0].data.text).toBe('my secret complaint');
+  });
+
+  it('reads "[erased]" everywhere once the key is erased, the other owners untouched', async () => {
+    await store.append('talk-1', [said('ann', 'about ann'), said('bob', 'about bob')], 'no-stream');
+    await store.keys.erase(['person:ann']);
+    const events = await store.readStream('talk-1');
+    expect(events.map((e) => [e.data.text, e.metadata.actor.name])).toEqual([
+      ['[erased]', '[erased]'],
+      ['about bob', 'Name of bob'],
+    ]);
+    // Written after the erasure: nothing of it is kept, not even encrypted.
+    await store.append('talk-1', [said('ann', 'too late')], 1);
+    expect(await rawRows()).not.toContain('too late');
+    expect((await store.readStream('talk-1', { from: 2 }))[0].data.text).toBe('[erased]');
+  });
+
+  it('forgets an erased key in another process when its subscription passes the erasure event', async () => {
+    await store.append('talk-1', [said('ann', 'hello')], 'no-stream');
+    // A second process: its own ring over the same key store, the key cached by a first read.
+    const other = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key'), { ttlMs: 3_600_000 }),
+      policy,
+    );
+    expect((await other.readStream('talk-1'))[0].data.text).toBe('hello');
+    await keys.erase(['person:ann']);
+    await inner.append(
+      'erasures',
+      [{ ...said('x', ''), type: 'Erased', data: { owners: ['person:ann'] } }],
+      'any',
+    );
+    const texts: unknown[] = [];
+    const subscription = other.subscribe({}, (e) => void texts.push(e.data.text));
+    await subscription.caughtUp;
+    await subscription.stop();
+    expect((await other.readStream('talk-1'))[0].data.text).toBe('[erased]');
+  });
+
+  it('asks the key store once per owner, then appends and reads from its cache', async () => {
+    await store.append('talk-1', [said('ann', 'one')], 'no-stream');
+    const afterFirst = keys.calls;
+    for (let i = 0; i < 20; i++) await store.append('talk-1', [said('ann', `more ${i}`)], i);
+    for (let i = 0; i < 20; i++) await store.readStream('talk-1');
+    expect(keys.calls).toBe(afterFirst);
+  });
+
+  it('refuses a wrong master key loudly instead of reading garbage or "[erased]"', async () => {
+    await store.append('talk-1', [said('ann', 'hello')], 'no-stream');
+    const wrong = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('another master key')),
+      policy,
+    );
+    await expect(wrong.readStream('talk-1')).rejects.toThrow();
+  });
+});

@@ -1,0 +1,158 @@
+import type { SqlQueryable } from '@portal/platform';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import type { DataKeyOwner } from './data-key-store.port';
+import type { DataKeyRing } from './data-key-ring';
+import {
+  decryptValue,
+  encryptValue,
+  ERASED,
+  erasedEnvelope,
+  isEnvelope,
+  ownerOfEnvelope,
+} from './field-cipher';
+import type { PersonalDataPolicy } from './personal-data-policy.port';
+import { collectEnvelopes, openEnvelopes, valueAt, withValueAt } from './personal-values';
+
+/** An event store that can append inside a transaction of the caller's (the SQL one). */
+export interface TransactionalAppends {
+  appendInTransaction(
+    tx: SqlQueryable,
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult>;
+}
+
+export function appendsInCallerTransaction(store: EventStore): store is EventStore & TransactionalAppends {
+  return typeof (store as Partial<TransactionalAppends>).appendInTransaction === 'function';
+}
+
+/**
+ * Crypto-shredding around any event store (Axon's data-protection idea): on append the personal
+ * values the policy names are encrypted with their owner's data key; on every read path (streams,
+ * readAll, subscriptions) envelopes are opened again, next to the upcasters, so projections,
+ * history, asOf, exports and rebuilds see plain values and need no change. Once an owner's key is
+ * erased its values read as "[erased]" everywhere, replays included. Only the values change:
+ * types, ids, positions and everything the audit checks stay as written.
+ */
+export class PersonalDataEventStore implements EventStore, Partial<TransactionalAppends> {
+  readonly appendInTransaction?: TransactionalAppends['appendInTransaction'];
+
+  constructor(
+    /** The adapter beneath: events exactly as stored (envelopes unopened), for migrations and tests. */
+    readonly stored: EventStore,
+    readonly keys: DataKeyRing,
+    private readonly policy: PersonalDataPolicy,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    if (appendsInCallerTransaction(stored)) {
+      const appendInTx = stored.appendInTransaction.bind(stored);
+      this.appendInTransaction = async (tx, stream, events, expected) =>
+        appendInTx(tx, stream, await this.protect(stream, events), expected);
+    }
+  }
+
+  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return this.stored.append(stream, await this.protect(stream, events), expected);
+  }
+
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.reveal(await this.stored.readStream(stream, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.reveal(await this.stored.readAll(options));
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
+    return this.stored.subscribe(options, async (event) => {
+      const [revealed] = await this.reveal([event]);
+      await handler(revealed);
+    });
+  }
+
+  headPosition(): Promise<number> {
+    return this.stored.headPosition();
+  }
+
+  identity(): Promise<string> {
+    return this.stored.identity();
+  }
+
+  async close(): Promise<void> {
+    await this.stored.close();
+    await this.onClose();
+  }
+
+  /** The events with their personal values encrypted (copies: the caller's objects stay plain). */
+  async protect(stream: string, events: NewEvent[]): Promise<NewEvent[]> {
+    const out: NewEvent[] = [];
+    for (const event of events) {
+      const fields = this.policy.personalFields(stream, event);
+      let root: { data: Record<string, unknown>; metadata: NewEvent['metadata'] } = {
+        data: event.data,
+        metadata: event.metadata,
+      };
+      for (const field of fields) {
+        const value = valueAt(root, field.path);
+        if (typeof value !== 'string' || isEnvelope(value)) continue;
+        const key = await this.keys.keyForWriting(field.owner);
+        const sealed = key ? encryptValue(key, field.owner, value) : erasedEnvelope(field.owner);
+        root = withValueAt(root, field.path, sealed);
+      }
+      out.push(root.data === event.data && root.metadata === event.metadata ? event : { ...event, ...root });
+    }
+    return out;
+  }
+
+  /** The events with every envelope opened ("[erased]" where the key is gone). */
+  async reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const envelopes: string[] = [];
+    for (const event of events) {
+      collectEnvelopes(event.data, envelopes);
+      collectEnvelopes(event.metadata, envelopes);
+    }
+    if (envelopes.length === 0) {
+      this.forgetErased(events);
+      return events;
+    }
+    const owners = new Set<DataKeyOwner>(envelopes.map(ownerOfEnvelope));
+    const out: RecordedEvent[] = [];
+    let keys = await this.keys.keysForReading(owners);
+    for (const event of events) {
+      if (this.forgetErased([event])) keys = await this.keys.keysForReading(owners);
+      const open = (envelope: string): string => {
+        const key = keys.get(ownerOfEnvelope(envelope));
+        return key ? decryptValue(key, envelope) : ERASED;
+      };
+      const data = openEnvelopes(event.data, open);
+      const metadata = openEnvelopes(event.metadata, open);
+      out.push(data === event.data && metadata === event.metadata ? event : { ...event, data, metadata });
+    }
+    return out;
+  }
+
+  /** An erasure event passing by: forget those keys in this process now. True when it saw one. */
+  private forgetErased(events: RecordedEvent[]): boolean {
+    let seen = false;
+    for (const event of events) {
+      const owners = this.policy.erasedOwners(event);
+      if (owners.length > 0) {
+        this.keys.evict(owners);
+        seen = true;
+      }
+    }
+    return seen;
+  }
+}

@@ -1,0 +1,65 @@
+import type { SqlClient } from '@portal/platform';
+import type { DataKeyOwner, DataKeyStore } from './data-key-store.port';
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS privacy_data_keys (
+     owner text PRIMARY KEY,
+     wrapped text,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     erased_at timestamptz,
+     CHECK ((wrapped IS NULL) = (erased_at IS NOT NULL))
+   )`,
+];
+
+/** Data keys in the SQL database of the event store (PGlite or PostgreSQL): one row per owner. */
+export class SqlDataKeyStore implements DataKeyStore {
+  private constructor(
+    private readonly client: SqlClient,
+    private readonly ownsClient: boolean,
+  ) {}
+
+  static async open(client: SqlClient, options: { ownsClient?: boolean } = {}): Promise<SqlDataKeyStore> {
+    for (const statement of SCHEMA) await client.query(statement);
+    return new SqlDataKeyStore(client, options.ownsClient ?? true);
+  }
+
+  async putIfAbsent(owner: DataKeyOwner, wrapped: string): Promise<string | null> {
+    // ON CONFLICT DO NOTHING waits for a racing insert to commit, so the SELECT sees the winner.
+    await this.client.query(
+      'INSERT INTO privacy_data_keys (owner, wrapped) VALUES ($1, $2) ON CONFLICT (owner) DO NOTHING',
+      [owner, wrapped],
+    );
+    const { rows } = await this.client.query<{ wrapped: string | null }>(
+      'SELECT wrapped FROM privacy_data_keys WHERE owner = $1',
+      [owner],
+    );
+    if (rows.length === 0) throw new Error('data key vanished between insert and read');
+    return rows[0].wrapped;
+  }
+
+  async get(owners: readonly DataKeyOwner[]): Promise<Map<DataKeyOwner, string | null>> {
+    if (owners.length === 0) return new Map();
+    const { rows } = await this.client.query<{ owner: string; wrapped: string | null }>(
+      'SELECT owner, wrapped FROM privacy_data_keys WHERE owner = ANY($1::text[])',
+      [owners],
+    );
+    return new Map(rows.map((row) => [row.owner, row.wrapped]));
+  }
+
+  async erase(owners: readonly DataKeyOwner[]): Promise<DataKeyOwner[]> {
+    if (owners.length === 0) return [];
+    const { rows } = await this.client.query<{ owner: string }>(
+      `INSERT INTO privacy_data_keys (owner, wrapped, erased_at)
+       SELECT o, NULL, now() FROM unnest($1::text[]) AS o
+       ON CONFLICT (owner) DO UPDATE SET wrapped = NULL, erased_at = now()
+       WHERE privacy_data_keys.erased_at IS NULL
+       RETURNING owner`,
+      [[...new Set(owners)]],
+    );
+    return rows.map((row) => row.owner);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsClient) await this.client.close();
+  }
+}

@@ -1,0 +1,183 @@
+import { createServiceLogger } from '@portal/platform';
+import { PersonalDataEventStore } from '@portal/event-store';
+import { projectorReadModelCheck } from '../apps/audit/src/read-model-check';
+import { runAuditVerify } from '../apps/audit/src/audit-verify';
+import { KnownEventTypes } from '../apps/audit/src/known-event-types';
+import { createUpcasterRegistry } from '@portal/runtime';
+import { startTestApp, type TestApp } from './support';
+import { PortalWorld } from './portal-world';
+
+jest.setTimeout(240_000);
+
+/** Everything a store holds, as one string to search. */
+async function dumpReadStore(app: TestApp): Promise<string> {
+  const out: unknown[] = [];
+  for (const collection of await app.readStore.listCollections()) {
+    out.push(collection, (await app.readStore.find(collection, {})).items);
+  }
+  return JSON.stringify(out);
+}
+
+async function dumpEventStore(app: TestApp): Promise<string> {
+  const stored = (app.eventStore as PersonalDataEventStore).stored;
+  return JSON.stringify(await stored.readAll());
+}
+
+describe('erasure of a data subject (crypto-shredding)', () => {
+  const lines: string[] = [];
+  let app: TestApp;
+  let world: PortalWorld;
+
+  beforeAll(async () => {
+    const log = createServiceLogger({
+      level: 'debug',
+      destination: { write: (line: string) => lines.push(line) },
+    });
+    app = await startTestApp({ log });
+    world = await PortalWorld.start(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('forgets name, email and what they wrote in the log, the read models and the logs; audit and rebuild agree', async () => {
+    const u = world.unique().replace(/-/g, '');
+    const person = { firstName: `Zebulon${u}`, lastName: `Quixote${u}`, email: `zeb.${u}@customer.example` };
+    const freeText = {
+      name: `Toaster fire ${u}`,
+      description: `It burnt my kitchen ${u}`,
+      comment: `Still smoking ${u}`,
+    };
+    const other = {
+      firstName: `Otherperson${u}`,
+      lastName: `Keeper${u}`,
+      email: `other.${u}@customer.example`,
+    };
+
+    const accountId = await world.createRecord('Account', { name: `Account ${u}` });
+    const contactId = await world.createRecord('Contact', { ...person, phone: '+49 30 1234567', accountId });
+    const otherId = await world.createRecord('Contact', { ...other, accountId });
+    const roleId = await world.createRole({
+      name: `Cases ${u}`,
+      scopes: { Case: { create: 'yes', read: 'account', edit: 'own', delete: 'no', stream: 'account' } },
+    });
+    const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
+    const user = await world.createPortalUser(contactId, portal);
+    const keeper = await world.createPortalUser(otherId, portal);
+    const created = await world.call('post', `/v1/portals/${portal.slug}/records/Case`, user.token, {
+      name: freeText.name,
+      description: freeText.description,
+    });
+    expect(created.status).toBe(201);
+    const caseId = created.json.id as string;
+    const commented = await world.call(
+      'post',
+      `/v1/portals/${portal.slug}/records/Case/${caseId}/stream`,
+      user.token,
+      { text: freeText.comment },
+    );
+    expect(commented.status).toBe(201);
+    await world.sync();
+
+    // Before: the read models show the person, the stored log does not (it is encrypted).
+    expect(await dumpReadStore(app)).toContain(person.email);
+    const before = await dumpEventStore(app);
+    for (const secret of [person.email, person.lastName, freeText.description, freeText.comment]) {
+      expect(before).not.toContain(secret);
+    }
+
+    const refused = await world.staff('post', `/v1/data-subjects/${contactId}/erase`, {});
+    expect(refused.status).toBe(400);
+    const erased = await world.staff('post', `/v1/data-subjects/${contactId}/erase`, {
+      reason: 'ticket GDPR-42',
+    });
+    expect(erased.status).toBe(200);
+    expect(erased.json).toMatchObject({ subjectId: contactId, contactId, portalUserIds: [user.id] });
+    const again = await world.staff('post', `/v1/data-subjects/${contactId}/erase`, {
+      reason: 'ticket GDPR-42',
+    });
+    expect(again.status).toBe(200);
+    await world.sync();
+
+    // Their session is over; the other person's is not.
+    expect((await world.call('get', `/v1/portals/${portal.slug}/me`, user.token)).status).toBe(401);
+    expect((await world.call('get', `/v1/portals/${portal.slug}/me`, keeper.token)).status).toBe(200);
+
+    // Every read path shows "[erased]".
+    const contact = await world.staff('get', `/v1/records/Contact/${contactId}`);
+    expect(contact.json.fields ?? contact.json).toMatchObject({ firstName: '[erased]', email: '[erased]' });
+    const theCase = await world.staff('get', `/v1/records/Case/${caseId}`);
+    expect(JSON.stringify(theCase.json)).toContain('[erased]');
+    const history = await world.staff('get', `/v1/records/Case/${caseId}/history`);
+    expect(JSON.stringify(history.json)).not.toContain(freeText.name);
+    const audit = await world.staff('get', `/v1/audit/events?stream=dataSubject-${contactId}`);
+    expect(audit.json.items).toEqual([
+      expect.objectContaining({
+        type: 'DataSubjectErased',
+        actor: expect.objectContaining({ type: 'staff' }),
+      }),
+    ]);
+
+    const secrets = [
+      person.firstName,
+      person.lastName,
+      person.email,
+      freeText.name,
+      freeText.description,
+      freeText.comment,
+    ];
+    const dumps = {
+      events: await dumpEventStore(app),
+      readStore: await dumpReadStore(app),
+      logs: lines.join('\n'),
+    };
+    for (const [where, dump] of Object.entries(dumps)) {
+      for (const secret of secrets) {
+        if (dump.toLowerCase().includes(secret.toLowerCase()))
+          throw new Error(`${where} still holds ${secret}`);
+      }
+    }
+    // The dumps are real: the other person is still there.
+    expect(dumps.readStore).toContain(other.email);
+
+    const findings = await runAuditVerify({
+      eventStore: app.eventStore,
+      known: new KnownEventTypes(createUpcasterRegistry()),
+      readModels: projectorReadModelCheck(app.eventStore, app.readStore),
+      progressOut: { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream,
+      log: () => undefined,
+    });
+    expect(findings).toEqual([]);
+
+    await app.projector.rebuild();
+    const rebuilt = await world.staff('get', `/v1/records/Contact/${contactId}`);
+    expect(rebuilt.json.fields ?? rebuilt.json).toMatchObject({
+      firstName: '[erased]',
+      lastName: '[erased]',
+    });
+    const rebuiltDump = await dumpReadStore(app);
+    for (const secret of secrets) expect(rebuiltDump).not.toContain(secret);
+    expect(rebuiltDump).toContain(other.email);
+  });
+
+  it('answers 404 for an id that is no data subject, and refuses agents', async () => {
+    const unknown = await world.staff(
+      'post',
+      '/v1/data-subjects/8a0c7b9e-8f51-4c38-9d36-0f2a4ad0d7e1/erase',
+      {
+        reason: 'x',
+      },
+    );
+    expect(unknown.status).toBe(404);
+    const agent = await world.createStaffUser('agent');
+    const refused = await world.call(
+      'post',
+      '/v1/data-subjects/8a0c7b9e-8f51-4c38-9d36-0f2a4ad0d7e1/erase',
+      agent.token,
+      {
+        reason: 'x',
+      },
+    );
+    expect(refused.status).toBe(403);
+  });
+});
