@@ -1,11 +1,4 @@
-import { createHmac } from 'node:crypto';
-import {
-  BLINDED_RESERVATION_KINDS,
-  blindedReservationStream,
-  normaliseUniqueValue,
-  reservationStream,
-  type ReservationKind,
-} from '@portal/domain';
+import { RESERVATION_BLINDING_PURPOSE, reservationStreamFor, type ReservationKind } from '@portal/domain';
 import { deriveKey } from '@portal/platform';
 
 /**
@@ -17,12 +10,10 @@ export class ReservationStreams {
   private readonly key: Buffer;
 
   constructor(dataKey: string) {
-    this.key = deriveKey(dataKey, 'unique-value-streams');
+    this.key = deriveKey(dataKey, RESERVATION_BLINDING_PURPOSE);
   }
 
   streamOf(kind: ReservationKind, value: string): string {
-    if (!BLINDED_RESERVATION_KINDS.includes(kind)) return reservationStream(kind, value);
-    const hash = createHmac('sha256', this.key).update(normaliseUniqueValue(value)).digest('hex');
-    return blindedReservationStream(kind, hash);
+    return reservationStreamFor(kind, value, this.key);
   }
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { ReservationKind } from './reservation.events';
 
 /** Uniqueness is case-insensitive, ignores surrounding blanks and how accents are encoded (NFC). */
@@ -37,4 +38,19 @@ export const BLINDED_RESERVATION_KINDS: readonly ReservationKind[] = ['portalUse
 /** `unique-<kind>-h.<hash>`: the stream of a blinded kind, `hash` a keyed hash of the normalised value. */
 export function blindedReservationStream(kind: ReservationKind, hash: string): string {
   return `unique-${kind}-h.${hash}`;
+}
+
+/** What the key that names blinded reservation streams is derived for (HKDF info, from DATA_KEY). */
+export const RESERVATION_BLINDING_PURPOSE = 'unique-value-streams';
+
+/**
+ * The stream of a unique value: blinded kinds by an HMAC-SHA256 of the normalised value under
+ * `blindingKey` (a key derived from DATA_KEY), the others readable as reservationStream names them.
+ */
+export function reservationStreamFor(kind: ReservationKind, value: string, blindingKey: Uint8Array): string {
+  if (!BLINDED_RESERVATION_KINDS.includes(kind)) return reservationStream(kind, value);
+  return blindedReservationStream(
+    kind,
+    createHmac('sha256', blindingKey).update(normaliseUniqueValue(value)).digest('hex'),
+  );
 }
