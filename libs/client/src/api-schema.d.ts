@@ -1002,6 +1002,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/data-subjects/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase a data subject (crypto-shredding) */
+    post: operations['EraseDataSubject_erase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1681,6 +1698,14 @@ export interface components {
           companyName: string | null;
         };
       } | null;
+    };
+    DataSubjectErasure: {
+      /** Format: uuid */
+      subjectId: string;
+      contactId: string | null;
+      portalUserIds: string[];
+      droppedEmails: number;
+      deletedFiles: number;
     };
   };
   responses: never;
@@ -9191,6 +9216,126 @@ export interface operations {
       };
       /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EraseDataSubject_erase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Erased (again: 200, nothing more happens). */
+      200: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataSubjectErasure'];
+        };
+      };
+      /**
+       * @description `validation_failed` (with `errors`, one per wrong field), or a body that is not JSON.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `data_subject_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than 1 MiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `erasure_unavailable`: this deployment keeps no data keys. */
+      501: {
         headers: {
           [name: string]: unknown;
         };
