@@ -11,6 +11,7 @@ export { measureProjectionLag, type ProjectionLag } from './lag/projection-lag';
 export {
   rebuildReadModels,
   DEFAULT_RETIRE_DELAY_MS,
+  REPLAY_BATCH_SIZE,
   type RebuildOptions,
   type RebuildResult,
 } from './rebuild/rebuild';
@@ -27,10 +28,15 @@ export {
   type GenerationCollectionName,
 } from './documents/generation-documents';
 export { applyBatch } from './catch-up/apply-batch';
-export { catchUp, DEFAULT_BATCH_SIZE, type CatchUpOptions } from './catch-up/catch-up';
+export { catchUp, DEFAULT_BATCH_SIZE, type BatchApplied, type CatchUpOptions } from './catch-up/catch-up';
 export {
   readActiveGeneration,
   ensureActiveGeneration,
   type ActiveGeneration,
 } from './generation/active-generation';
-export { prepareGeneration, dropGeneration, existingGenerations } from './generation/generation-collections';
+export {
+  prepareGeneration,
+  buildIndexes,
+  dropGeneration,
+  existingGenerations,
+} from './generation/generation-collections';

@@ -75,6 +75,59 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(await store.get(c, 'a')).toBeNull();
       });
 
+      it('gets, puts and deletes many documents in bulk, like one by one', async () => {
+        const c = unique('docs');
+        await store.ensureCollection(c);
+        const docs = Array.from({ length: 1_200 }, (_, i) => ({
+          id: `d${i}`,
+          n: i,
+          text: i % 7 === 0 ? 'Zoë ✓ \'"\\' : 'plain',
+          nested: { list: [i, null, 'x'] },
+        }));
+        await store.write(async (tx) => tx.putMany(c, docs));
+        await store.write(async (tx) => {
+          const found = await tx.getMany<(typeof docs)[number]>(c, ['d3', 'nope', 'd1199', 'd0']);
+          expect(found.sort((a, b) => a.n - b.n)).toEqual([docs[0], docs[3], docs[1199]]);
+          await tx.putMany(c, [{ id: 'd3', replaced: true }, { id: 'new' }]);
+          await tx.deleteIds(c, ['d0', 'd1199', 'never-there']);
+          expect(await tx.getMany(c, [])).toEqual([]);
+        });
+        expect(await store.get(c, 'd3')).toEqual({ id: 'd3', replaced: true });
+        expect(await store.get(c, 'new')).toEqual({ id: 'new' });
+        expect(await store.get(c, 'd0')).toBeNull();
+        expect(await store.get(c, 'd1199')).toBeNull();
+        expect(await store.get(c, 'd7')).toEqual(docs[7]);
+        expect((await store.find(c, { limit: 0 })).total).toBe(1_199);
+        await expect(store.write(async (tx) => tx.putMany(c, [{ id: 1 } as never]))).rejects.toThrow(
+          InvalidReadStoreInputError,
+        );
+      });
+
+      it('scans a collection by id in pages, after a given id', async () => {
+        const c = unique('docs');
+        expect(await store.scan(c, undefined, 10)).toEqual([]);
+        await store.ensureCollection(c);
+        const ids = ['b', 'a', 'ä', 'B', 'a1', '10', '9', 'z', 'Z', '✓'];
+        await store.write(async (tx) =>
+          tx.putMany(
+            c,
+            ids.map((id) => ({ id, v: id })),
+          ),
+        );
+        const sorted = [...ids].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+        const seen: string[] = [];
+        for (let after: string | undefined; ;) {
+          const page = await store.scan(c, after, 3);
+          seen.push(...page.map((doc) => doc.id));
+          if (page.length < 3) break;
+          after = page[page.length - 1].id;
+        }
+        expect(seen).toEqual(sorted);
+        expect((await store.scan(c, 'a', 2)).map((doc) => doc.id)).toEqual(['a1', 'b']);
+        expect(await store.scan(c, '✓', 5)).toEqual([]);
+        expect(await store.scan(c, undefined, 0)).toEqual([]);
+      });
+
       it('reads inside a transaction what that transaction wrote', async () => {
         const c = unique('docs');
         await store.ensureCollection(c);

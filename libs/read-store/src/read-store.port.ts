@@ -45,6 +45,17 @@ export interface ReadStoreTransaction {
   put(collection: string, doc: Document): Promise<void>;
   delete(collection: string, id: string): Promise<void>;
   deleteMany(collection: string, filter: RecordFilter): Promise<number>;
+  /** The documents of these ids that exist, in no particular order: one round trip for a batch. */
+  getMany<T extends DocumentShape = Document>(collection: string, ids: readonly string[]): Promise<T[]>;
+  /** Inserts or replaces each whole document (ids distinct) in bulk statements. */
+  putMany(collection: string, docs: readonly Document[]): Promise<void>;
+  /**
+   * Inserts documents this transaction knows are absent (it read them and found nothing): cheaper
+   * than putMany, which must look for each id first. Throws if one exists after all.
+   */
+  insertMany(collection: string, docs: readonly Document[]): Promise<void>;
+  /** Deletes the documents of these ids (missing ones are fine) in bulk statements. */
+  deleteIds(collection: string, ids: readonly string[]): Promise<void>;
 }
 
 export interface ReadStore {
@@ -52,6 +63,15 @@ export interface ReadStore {
 
   get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null>;
   find<T extends DocumentShape = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
+  /**
+   * Up to `limit` documents ordered by id (code point order), those after `afterId` only: walks a
+   * whole collection page by page at a constant cost per page (no offset, no total).
+   */
+  scan<T extends DocumentShape = Document>(
+    collection: string,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<T[]>;
 
   /**
    * Exactly-once projection writes: runs fn in one transaction holding the projection's checkpoint

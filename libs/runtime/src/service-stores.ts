@@ -1,10 +1,11 @@
 import {
+  embeddedDatabaseDir,
   openEventStore,
   SqlEventStore,
   type EventStore,
   type PersonalDataEventStore,
 } from '@portal/event-store';
-import { PgliteSqlClient, type ServiceConfig, type SqlClient } from '@portal/platform';
+import { DEFAULT_PGLITE_MEMORY, PgliteSqlClient, type ServiceConfig, type SqlClient } from '@portal/platform';
 import { openReadStore, SqlReadStore, type ReadStore } from '@portal/read-store';
 import { createUpcasterRegistry } from './upcaster-registry';
 import { withPersonalDataProtection } from './personal-data-layer';
@@ -34,12 +35,32 @@ export interface ServiceStoresOptions {
  */
 export async function openServiceStores(
   config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
-    Partial<Pick<ServiceConfig, 'dataKey'>>,
+    Partial<Pick<ServiceConfig, 'dataKey' | 'embeddedSharedBuffers'>>,
   options: ServiceStoresOptions = {},
 ): Promise<ServiceStores> {
   if (options.inMemory && config.eventStore === 'embedded' && config.readStore === 'embedded') {
     return openInMemoryStores(config.dataKey);
   }
+  // The first opener of the embedded database starts it with the memory settings; both stores share it.
+  const embedded =
+    config.eventStore === 'embedded' || config.readStore === 'embedded'
+      ? await PgliteSqlClient.open(embeddedDatabaseDir(config.dataDir), {
+          sharedBuffers: config.embeddedSharedBuffers ?? DEFAULT_PGLITE_MEMORY.sharedBuffers,
+        })
+      : undefined;
+  try {
+    return await openBothStores(config, options);
+  } finally {
+    // The stores hold their own references now (or failed to open).
+    await embedded?.close();
+  }
+}
+
+async function openBothStores(
+  config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
+    Partial<Pick<ServiceConfig, 'dataKey'>>,
+  options: ServiceStoresOptions,
+): Promise<ServiceStores> {
   const adapter = await openEventStore(config.eventStore, {
     dataDir: config.dataDir,
     upcasters: createUpcasterRegistry(),

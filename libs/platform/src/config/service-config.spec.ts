@@ -23,3 +23,20 @@ describe('loadServiceConfig: EVENT_STORE schemes', () => {
     expect(() => loadServiceConfig({ ...base, READ_STORE: url })).not.toThrow(/s3cret/);
   });
 });
+
+describe('loadServiceConfig: EMBEDDED_SHARED_BUFFERS', () => {
+  const base = { JWT_SECRET: 'test secret', DATA_DIR: '/tmp/service-config-spec' };
+
+  it('leaves it unset (the 32MB default) or takes a size in kB, MB or GB', () => {
+    expect(loadServiceConfig(base).embeddedSharedBuffers).toBeUndefined();
+    for (const size of ['16MB', '512kB', '1GB']) {
+      expect(loadServiceConfig({ ...base, EMBEDDED_SHARED_BUFFERS: size }).embeddedSharedBuffers).toBe(size);
+    }
+  });
+
+  it('refuses anything else at start-up', () => {
+    for (const size of ['32', '32mb', '0MB', '-1MB', '32MB; DROP TABLE x', '1.5GB']) {
+      expect(() => loadServiceConfig({ ...base, EMBEDDED_SHARED_BUFFERS: size })).toThrow(ConfigError);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isPgliteMemorySize } from '../sql/pglite-memory';
 
 /** The service's settings, from the environment variables of shared/API.md. */
 export interface ServiceConfig {
@@ -33,6 +34,8 @@ export interface ServiceConfig {
   dataKey?: string;
   /** RETENTION_DAYS: sign-in records older than this are erased by the retention job (180). */
   retentionDays?: number;
+  /** EMBEDDED_SHARED_BUFFERS: the embedded database's buffer cache (PgliteMemorySettings); unset: 32MB. */
+  embeddedSharedBuffers?: string;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +118,10 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD go together');
   }
+  const embeddedSharedBuffers = env.EMBEDDED_SHARED_BUFFERS || undefined;
+  if (embeddedSharedBuffers !== undefined && !isPgliteMemorySize(embeddedSharedBuffers)) {
+    throw new ConfigError('EMBEDDED_SHARED_BUFFERS must be a size such as 32MB (kB, MB or GB)');
+  }
   return {
     port,
     dataDir,
@@ -130,5 +137,6 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
     dataKey,
     retentionDays,
+    embeddedSharedBuffers,
   };
 }

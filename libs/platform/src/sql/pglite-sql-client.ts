@@ -1,5 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import {
+  DEFAULT_PGLITE_MEMORY,
+  initialiseDataDirInChild,
+  pgliteStartParams,
+  type PgliteMemorySettings,
+} from './pglite-memory';
 import { SqlClient, SqlQueryable } from './sql-client';
 
 /**
@@ -8,26 +14,46 @@ import { SqlClient, SqlQueryable } from './sql-client';
  */
 export class PgliteSqlClient implements SqlClient {
   readonly kind = 'embedded' as const;
-  private static readonly instances = new Map<string, { client: PgliteSqlClient; refs: number }>();
+  private static readonly instances = new Map<string, { client: Promise<PgliteSqlClient>; refs: number }>();
 
   private constructor(
     private readonly db: PGlite,
     private readonly key: string,
   ) {}
 
-  /** dataDir: a folder on disk, or undefined for an in-memory database (tests). */
-  static async open(dataDir?: string): Promise<PgliteSqlClient> {
+  /**
+   * dataDir: a folder on disk, or undefined for an in-memory database (tests). The first opener of
+   * a directory starts the instance, with its memory settings; later openers share it.
+   */
+  static async open(
+    dataDir?: string,
+    memory: PgliteMemorySettings = DEFAULT_PGLITE_MEMORY,
+  ): Promise<PgliteSqlClient> {
     const key = dataDir ?? `memory:${Math.random()}`;
     const existing = PgliteSqlClient.instances.get(key);
     if (existing) {
       existing.refs += 1;
       return existing.client;
     }
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-    const client = new PgliteSqlClient(db, key);
+    // Registered before the first await: openers arriving meanwhile share this instance.
+    const client = PgliteSqlClient.start(key, dataDir, memory);
     PgliteSqlClient.instances.set(key, { client, refs: 1 });
-    return client;
+    return client.catch((error: unknown) => {
+      PgliteSqlClient.instances.delete(key);
+      throw error;
+    });
+  }
+
+  private static async start(
+    key: string,
+    dataDir: string | undefined,
+    memory: PgliteMemorySettings,
+  ): Promise<PgliteSqlClient> {
+    const options = { startParams: pgliteStartParams(PGlite.defaultStartParams, memory) };
+    if (!dataDir) return new PgliteSqlClient(await PGlite.create(options), key);
+    mkdirSync(dataDir, { recursive: true });
+    await initialiseDataDirInChild(dataDir, require.resolve('@electric-sql/pglite'));
+    return new PgliteSqlClient(await PGlite.create(dataDir, options), key);
   }
 
   async query<Row>(text: string, params: unknown[] = []): Promise<{ rows: Row[]; rowCount: number }> {

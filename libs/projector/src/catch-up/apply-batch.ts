@@ -2,8 +2,19 @@ import type { RecordedEvent } from '@portal/event-store';
 import { projectorCheckpoint } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
 import { BatchDocuments } from '../documents/batch-documents';
-import { GenerationDocuments } from '../documents/generation-documents';
-import type { Projection } from '../projections/projection';
+import { AGGREGATE_STATES, GenerationDocuments } from '../documents/generation-documents';
+import type { DocumentKey, Projection } from '../projections/projection';
+
+/** What folding these events reads: each event's stream state, and what projections say they read. */
+function* readsOf(
+  events: readonly RecordedEvent[],
+  projections: readonly Projection[],
+): Iterable<DocumentKey> {
+  for (const event of events) {
+    yield { name: AGGREGATE_STATES, id: event.stream };
+    for (const projection of projections) if (projection.reads) yield* projection.reads(event);
+  }
+}
 
 /**
  * Applies events (in global order) to a generation in one transaction with its checkpoint:
@@ -22,6 +33,8 @@ export async function applyBatch(
     const fresh = events.filter((event) => checkpoint === undefined || event.position > checkpoint);
     if (fresh.length === 0) return undefined;
     const docs = new GenerationDocuments(new BatchDocuments(tx), generation);
+    // Each document the batch touches is read once, in bulk, before the fold (which then runs in memory).
+    await docs.prefetch(readsOf(fresh, projections));
     for (const event of fresh) {
       for (const projection of projections) await projection.apply(event, docs);
     }

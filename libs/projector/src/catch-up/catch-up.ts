@@ -1,4 +1,4 @@
-import type { EventStore } from '@portal/event-store';
+import type { EventStore, RecordedEvent } from '@portal/event-store';
 import { projectorCheckpoint } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
 import { collectionOf } from '../documents/generation-documents';
@@ -6,17 +6,35 @@ import type { Projection } from '../projections/projection';
 import { generationCollections } from '../projections/all-projections';
 import { applyBatch } from './apply-batch';
 
+/** What one committed batch did: the projector's observer hook (metrics, progress). */
+export interface BatchApplied {
+  generation: number;
+  /** Checkpoint after the batch. */
+  checkpoint: number;
+  /** Events read in the batch (events at or below the stored checkpoint included). */
+  events: number;
+  /** Time spent folding and committing it (reading excluded: the next page is read meanwhile). */
+  seconds: number;
+}
+
 export interface CatchUpOptions {
   batchSize?: number;
   /** Stop after this position (inclusive) instead of at the head (verify replays up to the live checkpoint). */
   upTo?: number;
   /** Called after each committed batch with the checkpoint and the number of events in it. */
   onBatch?: (checkpoint: number, events: number) => void;
+  /** Called after each committed batch with what it did. */
+  observe?: (batch: BatchApplied) => void;
   /** Checked between batches: stop early when it says so. */
   shouldStop?: () => boolean;
+  /**
+   * Refresh planner statistics as events add up (default true). A replay into a fresh generation
+   * nobody reads yet refreshes them once, when it is finished, instead.
+   */
+  refreshStatistics?: boolean;
 }
 
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 1_000;
 /**
  * After this many events folded in (and at the end of a catch-up of at least a batch), the read
  * store refreshes its planner statistics: a replay grows tables from nothing, and plans made on
@@ -26,7 +44,11 @@ const STATISTICS_EVERY_EVENTS = 10_000;
 /** Events folded since the last refresh, per store and generation, across catch-ups (live traffic adds up). */
 const unanalysed = new WeakMap<ReadStore, Map<number, number>>();
 
-/** Replays events after the generation's checkpoint in batches, until the head (or `upTo`). Returns the checkpoint. */
+/**
+ * Replays events after the generation's checkpoint in batches, until the head (or `upTo`). Returns
+ * the checkpoint. The next page is read while a batch is folded and written: at most two pages
+ * are in memory, whatever the length of the history.
+ */
 export async function catchUp(
   events: EventStore,
   store: ReadStore,
@@ -35,34 +57,51 @@ export async function catchUp(
   options: CatchUpOptions = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const periodicStatistics = options.refreshStatistics !== false;
   let checkpoint = (await store.getCheckpoint(projectorCheckpoint(generation))) ?? -1;
   const collections = generationCollections(projections).map((spec) => collectionOf(generation, spec.name));
   const counts = unanalysed.get(store) ?? new Map<number, number>();
   unanalysed.set(store, counts);
   let sinceStatistics = counts.get(generation) ?? 0;
   let applied = 0;
-  while (!options.shouldStop?.()) {
+  const read = (after: number): Promise<RecordedEvent[]> => {
+    const page = events.readAll({ after, limit: batchSize });
+    // A page read ahead and then not used (stop, error) must not become an unhandled rejection.
+    page.catch(() => undefined);
+    return page;
+  };
+  let ahead: Promise<RecordedEvent[]> | undefined = read(checkpoint);
+  while (ahead && !options.shouldStop?.()) {
     if (options.upTo !== undefined && checkpoint >= options.upTo) break;
-    const page = await events.readAll({ after: checkpoint, limit: batchSize });
+    const page: RecordedEvent[] = await ahead;
     const { upTo } = options;
     const batch = upTo === undefined ? page : page.filter((event) => event.position <= upTo);
     if (batch.length === 0) break;
+    const last = batch[batch.length - 1].position;
+    const more = page.length === batchSize && (upTo === undefined || last < upTo);
+    ahead = more ? read(last) : undefined;
+    const startedAt = performance.now();
     checkpoint = (await applyBatch(store, generation, projections, batch)) ?? checkpoint;
     options.onBatch?.(checkpoint, batch.length);
+    options.observe?.({
+      generation,
+      checkpoint,
+      events: batch.length,
+      seconds: (performance.now() - startedAt) / 1000,
+    });
     applied += batch.length;
     sinceStatistics += batch.length;
-    if (sinceStatistics >= STATISTICS_EVERY_EVENTS) {
+    if (periodicStatistics && sinceStatistics >= STATISTICS_EVERY_EVENTS) {
       await store.refreshStatistics(collections);
       sinceStatistics = 0;
     }
-    if (page.length < batchSize) break;
     // PGlite answers without I/O (microtasks only): let timers and HTTP requests in between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (sinceStatistics > 0 && applied >= batchSize) {
+  if (periodicStatistics && sinceStatistics > 0 && applied >= batchSize) {
     await store.refreshStatistics(collections);
     sinceStatistics = 0;
   }
-  counts.set(generation, sinceStatistics);
+  if (periodicStatistics) counts.set(generation, sinceStatistics);
   return checkpoint;
 }

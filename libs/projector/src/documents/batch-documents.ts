@@ -10,6 +10,8 @@ import type { Document } from '@portal/read-store';
 export class BatchDocuments {
   private readonly cache = new Map<string, Map<string, Document | null>>();
   private readonly dirty = new Map<string, Set<string>>();
+  /** Per collection, ids read from the store and found absent: written with a plain insert. */
+  private readonly absent = new Map<string, Set<string>>();
 
   constructor(private readonly tx: ReadStoreTransaction) {}
 
@@ -18,7 +20,28 @@ export class BatchDocuments {
     if (docs.has(id)) return (docs.get(id) ?? null) as T | null;
     const doc = await this.tx.get<T>(collection, id);
     docs.set(id, doc);
+    if (!doc) this.absentOf(collection).add(id);
     return doc;
+  }
+
+  /**
+   * Loads, in one look-up per collection, the documents the batch is about to read (a hint: a
+   * document not prefetched is still read on first use). Ids already in memory are skipped.
+   */
+  async prefetch(collection: string, ids: Iterable<string>): Promise<void> {
+    const docs = this.docsOf(collection);
+    const wanted = [...new Set(ids)].filter((id) => !docs.has(id));
+    if (wanted.length === 0) return;
+    const found = await this.tx.getMany(collection, wanted);
+    const absent = this.absentOf(collection);
+    for (const id of wanted) {
+      docs.set(id, null);
+      absent.add(id);
+    }
+    for (const doc of found) {
+      docs.set(doc.id, doc);
+      absent.delete(doc.id);
+    }
   }
 
   put(collection: string, doc: Document): void {
@@ -46,11 +69,22 @@ export class BatchDocuments {
     if (!ids) return;
     this.dirty.delete(collection);
     const docs = this.docsOf(collection);
+    const absent = this.absentOf(collection);
+    const inserts: Document[] = [];
+    const puts: Document[] = [];
+    const deletes: string[] = [];
     for (const id of ids) {
       const doc = docs.get(id);
-      if (doc) await this.tx.put(collection, doc);
-      else await this.tx.delete(collection, id);
+      if (!doc) {
+        // Never stored (read as absent, created and deleted in this batch): nothing to delete.
+        if (!absent.has(id)) deletes.push(id);
+      } else if (absent.delete(id)) inserts.push(doc);
+      else puts.push(doc);
     }
+    // Each document once, whatever number of events changed it: one bulk statement per kind.
+    await this.tx.insertMany(collection, inserts);
+    await this.tx.putMany(collection, puts);
+    await this.tx.deleteIds(collection, deletes);
   }
 
   private docsOf(collection: string): Map<string, Document | null> {
@@ -60,6 +94,15 @@ export class BatchDocuments {
       this.cache.set(collection, docs);
     }
     return docs;
+  }
+
+  private absentOf(collection: string): Set<string> {
+    let ids = this.absent.get(collection);
+    if (!ids) {
+      ids = new Set();
+      this.absent.set(collection, ids);
+    }
+    return ids;
   }
 
   private markDirty(collection: string, id: string): void {

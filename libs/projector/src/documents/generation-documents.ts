@@ -32,6 +32,17 @@ export class GenerationDocuments {
     return this.batch.get(collectionOf(this.generation, name), id) as Promise<T | null>;
   }
 
+  /** Loads these documents in one look-up per collection (see BatchDocuments.prefetch). */
+  async prefetch(keys: Iterable<{ name: GenerationCollectionName; id: string }>): Promise<void> {
+    const byName = new Map<GenerationCollectionName, string[]>();
+    for (const { name, id } of keys) {
+      const ids = byName.get(name) ?? [];
+      ids.push(id);
+      byName.set(name, ids);
+    }
+    for (const [name, ids] of byName) await this.batch.prefetch(collectionOf(this.generation, name), ids);
+  }
+
   put(name: GenerationCollectionName, doc: ProjectedDocument): void {
     this.batch.put(collectionOf(this.generation, name), doc as unknown as Document);
   }

@@ -15,6 +15,15 @@ export async function existingGenerations(store: ReadStore): Promise<number[]> {
   return [...generations].sort((a, b) => a - b);
 }
 
+export interface PrepareOptions {
+  /**
+   * Create only the indexes projections query while folding; buildIndexes adds the others after
+   * the load. For a fresh generation nobody reads yet: bulk-loading a table and then building
+   * each index once is much cheaper than keeping every index up to date row by row.
+   */
+  deferIndexes?: boolean;
+}
+
 /**
  * Creates a generation's collections and indexes (idempotent) and writes what exists before any
  * event, once: the seed commits with the generation's first checkpoint (-1, nothing applied).
@@ -23,9 +32,11 @@ export async function prepareGeneration(
   store: ReadStore,
   generation: number,
   projections: readonly Projection[],
+  options: PrepareOptions = {},
 ): Promise<void> {
   for (const spec of generationCollections(projections)) {
-    await store.ensureCollection(collectionOf(generation, spec.name), spec.indexes);
+    const indexes = options.deferIndexes && !spec.queriedWhileProjecting ? [] : spec.indexes;
+    await store.ensureCollection(collectionOf(generation, spec.name), indexes);
   }
   await store.transact(projectorCheckpoint(generation), async (tx, checkpoint) => {
     if (checkpoint !== undefined) return undefined;
@@ -34,6 +45,20 @@ export async function prepareGeneration(
     await docs.flush();
     return -1;
   });
+}
+
+/**
+ * Builds every index of a generation prepared with deferIndexes (idempotent) and refreshes the
+ * planner statistics: after this, the generation serves queries like one kept live all along.
+ */
+export async function buildIndexes(
+  store: ReadStore,
+  generation: number,
+  projections: readonly Projection[],
+): Promise<void> {
+  const specs = generationCollections(projections);
+  for (const spec of specs) await store.ensureCollection(collectionOf(generation, spec.name), spec.indexes);
+  await store.refreshStatistics(specs.map((spec) => collectionOf(generation, spec.name)));
 }
 
 /** Drops every collection of a generation and its checkpoint. */

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@portal/event-store';
 import { parseRecordStream } from '@portal/domain';
 import { READ_MODELS, type CommentDoc, type RecordDoc } from '@portal/read-models';
 import type { GenerationDocuments } from '../documents/generation-documents';
-import type { Projection } from './projection';
+import type { DocumentKey, Projection } from './projection';
 import { actorRef, occurredAt } from './tracking';
 
 interface CommentPostedData {
@@ -29,8 +29,18 @@ function touchesLinks(event: RecordedEvent): boolean {
 export const commentsProjection: Projection = {
   name: 'comments',
   collections: [
-    { name: READ_MODELS.comments, indexes: [{ name: 'record_created', paths: ['recordId', 'createdAt'] }] },
+    {
+      name: READ_MODELS.comments,
+      indexes: [{ name: 'record_created', paths: ['recordId', 'createdAt'] }],
+      // A link change finds the record's comments by recordId.
+      queriedWhileProjecting: true,
+    },
   ],
+  reads(event: RecordedEvent): DocumentKey[] {
+    const stream = parseRecordStream(event.stream);
+    if (!stream || (event.type !== 'CommentPosted' && event.type !== 'RecordUpdated')) return [];
+    return [{ name: READ_MODELS.records, id: stream.id }];
+  },
   async apply(event: RecordedEvent, docs: GenerationDocuments): Promise<void> {
     const stream = parseRecordStream(event.stream);
     if (!stream) return;

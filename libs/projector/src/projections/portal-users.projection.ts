@@ -8,9 +8,9 @@ import {
   type PortalUserState,
 } from '@portal/domain';
 import { READ_MODELS, type InvitationDoc, type PortalUserDoc } from '@portal/read-models';
-import type { GenerationDocuments } from '../documents/generation-documents';
+import { AGGREGATE_STATES, type GenerationDocuments } from '../documents/generation-documents';
 import { foldEvent, getAggregate, putAggregate, type StoredAggregate } from './aggregate-states';
-import type { Projection } from './projection';
+import type { DocumentKey, Projection } from './projection';
 import { occurredAt, trackedOf } from './tracking';
 
 const STREAM = /^portalUser-(.+)$/;
@@ -148,6 +148,11 @@ export const portalUsersProjection: Projection = {
       ],
     },
   ],
+  reads(event: RecordedEvent): DocumentKey[] {
+    const { portalUserId } = event.data as DeliveryData;
+    if (!DELIVERY_STREAM.test(event.stream) || !portalUserId) return [];
+    return [{ name: AGGREGATE_STATES, id: portalUserStream(portalUserId) }];
+  },
   async apply(event: RecordedEvent, docs: GenerationDocuments): Promise<void> {
     if (DELIVERY_STREAM.test(event.stream)) {
       if (event.type === 'EmailDelivered' || event.type === 'EmailDeliveryFailed')

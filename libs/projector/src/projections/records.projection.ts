@@ -1,6 +1,8 @@
 import type { RecordedEvent } from '@portal/event-store';
 import {
+  entityTypeStream,
   evolveRecord,
+  findBuiltInEntityType,
   initialRecordState,
   parseRecordStream,
   toAclRecord,
@@ -8,10 +10,10 @@ import {
   type RecordState,
 } from '@portal/domain';
 import { READ_MODELS, type RecordDoc } from '@portal/read-models';
-import type { GenerationDocuments } from '../documents/generation-documents';
+import { AGGREGATE_STATES, type GenerationDocuments } from '../documents/generation-documents';
 import { foldEvent, putAggregate, type StoredAggregate } from './aggregate-states';
 import { definitionOf } from './entity-types.projection';
-import type { Projection } from './projection';
+import type { DocumentKey, Projection } from './projection';
 import { occurredAt, trackedOf } from './tracking';
 
 /** A comment is posted on the record's stream but does not change the record. */
@@ -53,6 +55,16 @@ export const recordsProjection: Projection = {
       ],
     },
   ],
+  reads(event: RecordedEvent): DocumentKey[] {
+    const stream = parseRecordStream(event.stream);
+    if (!stream) return [];
+    // Not read, replaced whole: knowing it absent lets the batch insert it instead of upserting.
+    const reads: DocumentKey[] = [{ name: READ_MODELS.records, id: stream.id }];
+    // A custom type's definition normalises the record's links (definitionOf).
+    if (!findBuiltInEntityType(stream.entityType))
+      reads.push({ name: AGGREGATE_STATES, id: entityTypeStream(stream.entityType) });
+    return reads;
+  },
   async apply(event: RecordedEvent, docs: GenerationDocuments): Promise<void> {
     const stream = parseRecordStream(event.stream);
     if (!stream) return;

@@ -1,8 +1,13 @@
 import type { EventStore } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
-import { catchUp } from '../catch-up/catch-up';
+import { catchUp, type BatchApplied } from '../catch-up/catch-up';
 import { ensureActiveGeneration, writeActiveGeneration } from '../generation/active-generation';
-import { dropGeneration, existingGenerations, prepareGeneration } from '../generation/generation-collections';
+import {
+  buildIndexes,
+  dropGeneration,
+  existingGenerations,
+  prepareGeneration,
+} from '../generation/generation-collections';
 import type { ProjectorLogger } from '../projector-logger';
 import type { Projection } from '../projections/projection';
 import { SHADOW_GENERATION } from '../verify/shadow-generation';
@@ -10,6 +15,11 @@ import { ProgressMeter, type RebuildProgress } from './rebuild-progress';
 
 /** How long an old generation stays after a switch: longer than any reader caches the pointer (1 s). */
 export const DEFAULT_RETIRE_DELAY_MS = 5_000;
+/**
+ * Events per batch of a replay into a fresh generation (live catch-up uses DEFAULT_BATCH_SIZE):
+ * more documents per bulk statement; two pages and one batch's documents stay well under 50 MiB.
+ */
+export const REPLAY_BATCH_SIZE = 2_000;
 
 export interface RebuildOptions {
   events: EventStore;
@@ -20,6 +30,8 @@ export interface RebuildOptions {
   batchSize?: number;
   retireDelayMs?: number;
   onProgress?: (progress: RebuildProgress) => void;
+  /** Called after each committed batch of the replay (metrics). */
+  observe?: (batch: BatchApplied) => void;
   /** After the switch, before the wait: the caller starts following the new generation. */
   onSwitched?: (generation: number) => Promise<void> | void;
   /** After the wait, before the old generations are dropped: the caller stops writing to them. */
@@ -44,15 +56,19 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const active = await ensureActiveGeneration(store, options.version);
   const target = Math.max(active.generation, ...(await existingGenerations(store))) + 1;
   await dropGeneration(store, target);
-  await prepareGeneration(store, target, projections);
+  await prepareGeneration(store, target, projections, { deferIndexes: true });
   const head = await events.headPosition();
   const meter = new ProgressMeter(target, -1, head);
   logger.log(`rebuilding into generation ${target} (active: ${active.generation}, head: ${head})`);
   options.onProgress?.(meter.at(-1));
   const checkpoint = await catchUp(events, store, target, projections, {
-    batchSize: options.batchSize,
+    batchSize: options.batchSize ?? REPLAY_BATCH_SIZE,
+    refreshStatistics: false,
     onBatch: (reached, count) => options.onProgress?.(meter.advance(reached, count)),
+    observe: options.observe,
   });
+  logger.log(`generation ${target} reached position ${checkpoint}: building its indexes`);
+  await buildIndexes(store, target, projections);
   const finished = meter.at(checkpoint);
   await writeActiveGeneration(store, {
     id: 'active',

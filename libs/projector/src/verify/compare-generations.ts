@@ -13,15 +13,13 @@ export interface DocumentDifference {
 
 const PAGE = 1_000;
 
+/** Every document of a collection, by id, a page at a time (keyset paging: each page costs the same). */
 async function* documentsOf(store: ReadStore, collection: string): AsyncGenerator<Document> {
-  for (let offset = 0; ; offset += PAGE) {
-    const { items } = await store.find(collection, {
-      sort: [{ path: 'id', direction: 'asc' }],
-      offset,
-      limit: PAGE,
-    });
+  for (let after: string | undefined; ;) {
+    const items = await store.scan(collection, after, PAGE);
     yield* items;
     if (items.length < PAGE) return;
+    after = items[items.length - 1].id;
   }
 }
 

@@ -102,6 +102,71 @@ export class MongoDocuments implements ReadStoreTransaction {
     );
   }
 
+  async scan<T extends DocumentShape = Document>(
+    collection: string,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<T[]> {
+    assertPaging(undefined, limit);
+    if (limit === 0) return [];
+    // _id holds the id: strings compare by UTF-8 bytes, which is code point order.
+    const found = await this.collection(collection)
+      .find(afterId === undefined ? {} : { _id: { $gt: afterId } }, {
+        projection: WITHOUT_ID,
+        sort: { _id: 1 },
+        limit,
+        session: this.session,
+      })
+      .toArray();
+    return found as unknown as T[];
+  }
+
+  async getMany<T extends DocumentShape = Document>(
+    collection: string,
+    ids: readonly string[],
+  ): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const found = await this.collection(collection)
+      .find({ _id: { $in: [...ids] } }, { projection: WITHOUT_ID, session: this.session })
+      .toArray();
+    return found as unknown as T[];
+  }
+
+  async putMany(collection: string, docs: readonly Document[]): Promise<void> {
+    const target = this.collection(collection);
+    docs.forEach(assertDocument);
+    if (docs.some((doc) => '_id' in doc))
+      throw new InvalidReadStoreInputError('document', 'a field named _id');
+    if (docs.length === 0) return;
+    // Unordered: the ids are distinct, so the server may apply the replacements in any order.
+    await target.bulkWrite(
+      docs.map((doc) => ({
+        replaceOne: {
+          filter: { _id: doc.id },
+          replacement: { ...(JSON.parse(JSON.stringify(doc)) as Document), _id: doc.id },
+          upsert: true,
+        },
+      })),
+      { ordered: false, session: this.session },
+    );
+  }
+
+  async insertMany(collection: string, docs: readonly Document[]): Promise<void> {
+    docs.forEach(assertDocument);
+    if (docs.some((doc) => '_id' in doc))
+      throw new InvalidReadStoreInputError('document', 'a field named _id');
+    if (docs.length === 0) return;
+    await this.collection(collection).insertMany(
+      docs.map((doc) => ({ ...(JSON.parse(JSON.stringify(doc)) as Document), _id: doc.id })),
+      { ordered: false, session: this.session },
+    );
+  }
+
+  async deleteIds(collection: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.collection(collection).deleteMany({ _id: { $in: [...ids] } }, { session: this.session });
+  }
+
   async delete(collection: string, id: string): Promise<void> {
     await this.collection(collection).deleteOne({ _id: id }, { session: this.session });
   }

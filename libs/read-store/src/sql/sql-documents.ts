@@ -54,6 +54,39 @@ export class KnownTables {
   }
 }
 
+/** Ids per look-up or delete statement. */
+const MAX_IDS_PER_STATEMENT = 5_000;
+/**
+ * Characters of JSON per bulk upsert: bounds what one statement holds in memory (PGlite's WASM
+ * heap keeps its high-water mark), while a batch of small documents still goes in one statement.
+ */
+const MAX_JSON_PER_STATEMENT = 4 * 1024 * 1024;
+
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** The documents as JSON arrays of at most MAX_JSON_PER_STATEMENT characters (one document may exceed it alone). */
+function jsonArraysOf(docs: readonly Document[]): string[] {
+  const arrays: string[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  for (const doc of docs) {
+    const json = JSON.stringify(doc);
+    if (parts.length > 0 && length + json.length > MAX_JSON_PER_STATEMENT) {
+      arrays.push(`[${parts.join(',')}]`);
+      parts = [];
+      length = 0;
+    }
+    parts.push(json);
+    length += json.length + 1;
+  }
+  if (parts.length > 0) arrays.push(`[${parts.join(',')}]`);
+  return arrays;
+}
+
 /**
  * Document reads and writes over one SQL connection or transaction. Reading a collection that
  * does not exist yet finds nothing (the API may start before the projector created it); writing
@@ -117,6 +150,75 @@ export class SqlDocuments implements ReadStoreTransaction {
     const table = tableOf(collection);
     if (!(await this.known.exists(this.q, table))) return;
     await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE id = $1`, [id]);
+  }
+
+  async scan<T extends DocumentShape = Document>(
+    collection: string,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<T[]> {
+    const table = tableOf(collection);
+    assertPaging(undefined, limit);
+    if (!(await this.known.exists(this.q, table))) return [];
+    // id is COLLATE "C": byte order of UTF-8, which is code point order. Two statements, not an
+    // `IS NULL OR`: each then walks the primary key from where the last page ended.
+    const { rows } =
+      afterId === undefined
+        ? await this.q.query<{ doc: T }>(`SELECT doc FROM ${quoteIdent(table)} ORDER BY id LIMIT $1`, [limit])
+        : await this.q.query<{ doc: T }>(
+            `SELECT doc FROM ${quoteIdent(table)} WHERE id > $1 ORDER BY id LIMIT $2`,
+            [afterId, limit],
+          );
+    return rows.map((row) => row.doc);
+  }
+
+  async getMany<T extends DocumentShape = Document>(
+    collection: string,
+    ids: readonly string[],
+  ): Promise<T[]> {
+    const table = tableOf(collection);
+    if (ids.length === 0 || !(await this.known.exists(this.q, table))) return [];
+    const found: T[] = [];
+    for (const chunk of chunksOf(ids, MAX_IDS_PER_STATEMENT)) {
+      const { rows } = await this.q.query<{ doc: T }>(
+        `SELECT doc FROM ${quoteIdent(table)} WHERE id = ANY($1::text[])`,
+        [chunk],
+      );
+      for (const row of rows) found.push(row.doc);
+    }
+    return found;
+  }
+
+  putMany(collection: string, docs: readonly Document[]): Promise<void> {
+    return this.writeMany(collection, docs, 'ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc');
+  }
+
+  insertMany(collection: string, docs: readonly Document[]): Promise<void> {
+    return this.writeMany(collection, docs, '');
+  }
+
+  private async writeMany(collection: string, docs: readonly Document[], onConflict: string): Promise<void> {
+    const table = tableOf(collection);
+    docs.forEach(assertDocument);
+    if (docs.length === 0) return;
+    if (!(await this.known.exists(this.q, table))) throw new CollectionNotFoundError(collection);
+    for (const json of jsonArraysOf(docs)) {
+      // One statement, one parameter: the documents as a JSON array, split into rows by the server
+      // (as json: splitting a jsonb array would first convert the whole array to jsonb).
+      await this.q.query(
+        `INSERT INTO ${quoteIdent(table)} (id, doc)
+         SELECT d ->> 'id', d::jsonb FROM json_array_elements($1::json) AS d ${onConflict}`,
+        [json],
+      );
+    }
+  }
+
+  async deleteIds(collection: string, ids: readonly string[]): Promise<void> {
+    const table = tableOf(collection);
+    if (ids.length === 0 || !(await this.known.exists(this.q, table))) return;
+    for (const chunk of chunksOf(ids, MAX_IDS_PER_STATEMENT)) {
+      await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE id = ANY($1::text[])`, [chunk]);
+    }
   }
 
   async deleteMany(collection: string, filter: RecordFilter): Promise<number> {

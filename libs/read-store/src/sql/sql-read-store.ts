@@ -82,6 +82,14 @@ export class SqlReadStore implements ReadStore {
     return this.documents.find<T>(collection, query);
   }
 
+  scan<T extends DocumentShape = Document>(
+    collection: string,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<T[]> {
+    return this.documents.scan<T>(collection, afterId, limit);
+  }
+
   async transact(
     projection: string,
     fn: (tx: ReadStoreTransaction, checkpoint: number | undefined) => Promise<number | undefined>,
