@@ -107,5 +107,5 @@ describe.each(testStoreKinds())('projector killed with SIGKILL on %s stores', (k
     // Every kill landed before the head: the crashes happened in the middle of the replay.
     expect(killedAt.every((checkpoint) => checkpoint < head)).toBe(true);
     expect(eventCount(history)).toBeGreaterThan(4_000);
-  }, 180_000);
+  }, 600_000);
 });
