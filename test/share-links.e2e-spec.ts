@@ -321,7 +321,7 @@ describe('share links', () => {
     expect(other.status).toBe(404);
   });
 
-  it('shows the link events in the audit log with the token hash redacted', async () => {
+  it('shows the link events in the audit log and the portal export with the token hash redacted', async () => {
     const caseId = await newCase();
     const link = await share(customer, caseId);
     await open(link.token);
@@ -336,6 +336,26 @@ describe('share links', () => {
     const text = JSON.stringify(audit.json);
     expect(text).not.toContain(link.token);
     expect(text).not.toContain(hashToken(link.token));
+    // The portal's export holds the links made in it, secrets redacted the same way.
+    const exported = await world.staff('get', `/v1/audit/portals/${portal.id}/export`);
+    expect(exported.status).toBe(200);
+    const lines = exported.text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const linkTypes = lines.filter((e: any) => e.stream === `shareLink-${link.id}`).map((e: any) => e.type);
+    expect(linkTypes).toEqual(['ShareLinkCreated', 'ShareLinkFirstOpened', 'ShareLinkRevoked']);
+    expect(exported.text).not.toContain(link.token);
+    expect(exported.text).not.toContain(hashToken(link.token));
+    // And the record's history tells when the link was made, first opened and revoked.
+    const history = await world.staff('get', `/v1/records/Case/${caseId}/history`);
+    const linkEntries = history.json.filter((e: any) => e.shareLinkId === link.id);
+    expect(linkEntries.map((e: any) => e.event)).toEqual([
+      'ShareLinkCreated',
+      'ShareLinkFirstOpened',
+      'ShareLinkRevoked',
+    ]);
+    expect(JSON.stringify(history.json)).not.toContain(hashToken(link.token));
   });
 });
 

@@ -1267,6 +1267,7 @@ export interface components {
         text: string;
         isInternal: boolean;
       };
+      shareLinkId?: string;
     };
     PortalPublic: {
       slug: string;

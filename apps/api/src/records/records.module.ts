@@ -15,6 +15,7 @@ import { PostCommentHttp } from './post-comment/post-comment.http';
 import { RecordDocuments } from './record-documents';
 import { RecordHistoryHandler } from './record-history/record-history.handler';
 import { RecordHistoryHttp } from './record-history/record-history.http';
+import { ShareLinkHistory } from './record-history/share-link-history';
 import { RecordStreamWriter } from './record-stream-writer';
 import { UpdateRecordHandler } from './update-record/update-record.handler';
 import { UpdateRecordHttp } from './update-record/update-record.http';
@@ -43,6 +44,7 @@ import { UpdateRecordHttp } from './update-record/update-record.http';
     ListCommentsHandler,
     PostCommentHandler,
     RecordHistoryHandler,
+    ShareLinkHistory,
   ],
   exports: [EntityTypeDefinitions, RecordDocuments, RecordStreamWriter],
 })

@@ -12,6 +12,7 @@ describe('streamJoiningPortal', () => {
     ['PortalUserTransferred', 'portalUser-c', { fromPortalId: 'x', toPortalId: P }],
     ['CaseCreatedByPortalUser', 'record-Case-1', { portalId: P, entityType: 'Case' }],
     ['RecordCreatedByPortalUser', 'record-Document-1', { portalId: P, entityType: 'Document' }],
+    ['ShareLinkCreated', 'shareLink-1', { createdBy: { type: 'portalUser', id: 'u', portalId: P } }],
   ])('%s brings its stream in', (type, stream, data) => {
     expect(streamJoiningPortal(log.event(stream, type, data, at), P)).toBe(stream);
   });
@@ -23,6 +24,8 @@ describe('streamJoiningPortal', () => {
     ['CaseCreatedByPortalUser', 'record-Case-2', { portalId: 'x' }],
     ['RecordCreated', 'record-Case-3', { portalId: P }],
     ['InvitationSent', 'portalUser-g', { portalId: P }],
+    ['ShareLinkCreated', 'shareLink-2', { createdBy: { type: 'portalUser', id: 'u', portalId: 'x' } }],
+    ['ShareLinkCreated', 'shareLink-3', { createdBy: { type: 'staff', id: 's' } }],
   ])('%s elsewhere (or of another kind) does not', (type, stream, data) => {
     expect(streamJoiningPortal(log.event(stream, type, data, at), P)).toBeUndefined();
   });

@@ -14,6 +14,10 @@ export const historyEntrySchema = named(
     actor: actorRefSchema,
     changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
     comment: z.object({ id: z.string(), text: z.string(), isInternal: z.boolean() }).optional(),
+    shareLinkId: z
+      .string()
+      .optional()
+      .describe("On a share link's events: the link (revision is then the link's own stream's)"),
   }),
 );
 
@@ -27,6 +31,8 @@ export interface HistoryEntry {
   changes: FieldChanges;
   /** On CommentPosted only: comments change no field, so the comment itself is the entry's content. */
   comment?: { id: string; text: string; isInternal: boolean };
+  /** On share links' events (ShareLinkCreated, …FirstOpened, …Expired, …Revoked). */
+  shareLinkId?: string;
 }
 
 /** One event of the record's stream as a history entry (the event store is the history). */
