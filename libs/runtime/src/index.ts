@@ -10,3 +10,4 @@ export {
 } from './start-service';
 export { storeHealthChecks, type ServiceHealthCheck } from './service-health';
 export { startMetricsServer, type MetricsServer, type MetricsServerOptions } from './metrics/metrics-server';
+export { migratePersonalDataOf, migratePersonalDataOn } from './privacy-migration';

@@ -97,6 +97,11 @@ const RULES: Record<string, Rule> = {
     const author = actingPortalUser(event);
     return author ? at(author, ['text']) : [];
   },
+  // A file's name as a portal user uploaded it (often their own name or case details).
+  AttachmentAdded: (_stream, event) => {
+    const uploader = str(event.data.portalUserId);
+    return uploader ? at(portalUserOwner(uploader), ['name']) : [];
+  },
   EmailDelivered: (_stream, event) => recipient(event),
   EmailDeliveryFailed: (_stream, event) => recipient(event),
 };

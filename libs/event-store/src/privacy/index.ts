@@ -5,3 +5,4 @@ export * from './field-cipher';
 export * from './master-key';
 export * from './personal-data-policy.port';
 export * from './personal-data-event-store';
+export * from './sql-personal-data-migration';
