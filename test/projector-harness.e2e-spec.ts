@@ -53,6 +53,7 @@ describe('test harness with the mailer (embedded)', () => {
       transport: expect.stringContaining('outbox'),
       pendingEmails: 0,
       oldestPendingSince: null,
+      scheduledEmails: 0,
     });
   });
 });

@@ -359,6 +359,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/records/{entityType}/{id}/followers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A record's followers (portal users its status and reply emails go to) */
+    get: operations['ListFollowers_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/portals/{slug}/public': {
     parameters: {
       query?: never;
@@ -390,7 +407,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change my profile (firstName, lastName, phone, language, notifyOnCaseUpdates) */
+    /** Change my profile (firstName, lastName, phone, language, caseNotifications) */
     patch: operations['UpdateMe_update'];
     trace?: never;
   };
@@ -481,6 +498,25 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{slug}/records/{entityType}/{id}/follow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether I follow a record */
+    get: operations['GetFollowing_get'];
+    /** Follow a record: its status changes and replies reach me by email */
+    put: operations['FollowRecord_follow'];
+    post?: never;
+    /** Stop following a record */
+    delete: operations['FollowRecord_unfollow'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1269,6 +1305,17 @@ export interface components {
       };
       shareLinkId?: string;
     };
+    RecordFollowerList: {
+      items: components['schemas']['RecordFollower'][];
+      total: number;
+    };
+    RecordFollower: {
+      /** Format: uuid */
+      portalUserId: string;
+      name: string;
+      email: string;
+      chosen: boolean;
+    };
     PortalPublic: {
       slug: string;
       name: string;
@@ -1288,6 +1335,8 @@ export interface components {
       phone: string | null;
       language: string | null;
       notifyOnCaseUpdates: boolean;
+      /** @enum {string} */
+      caseNotifications: 'all' | 'own' | 'none';
       contactId: string | null;
       accountIds: string[];
       portal: {
@@ -1370,6 +1419,9 @@ export interface components {
         };
         data: unknown;
       }[];
+    };
+    Following: {
+      following: boolean;
     };
     PortalRoleList: {
       items: components['schemas']['PortalRole'][];
@@ -4004,6 +4056,90 @@ export interface operations {
       };
     };
   };
+  ListFollowers_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every follower, by portal user id. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordFollowerList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin, agent may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `entity_type_not_found`, `record_not_found`, `record_deleted`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   GetPortalPublic_get: {
     parameters: {
       query?: never;
@@ -5231,6 +5367,288 @@ export interface operations {
       };
       /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  GetFollowing_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Whether I follow it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Following'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description Readable, but my stream level does not reach it.
+       *
+       *     `portal_inactive`: the portal is switched off.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not readable, or of a type this portal does not show (never 403). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  FollowRecord_follow: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description I follow it. */
+      200: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Following'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description Readable, but my stream level does not reach it (`record_stream_forbidden`).
+       *
+       *     `portal_inactive`: the portal is switched off.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not readable, or of a type this portal does not show (never 403). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `concurrent_modification`.
+       *
+       *     `idempotency_key_reused`: this Idempotency-Key was used for another request.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  FollowRecord_unfollow: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description I no longer follow it. */
+      200: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Following'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description Readable, but my stream level does not reach it (`record_stream_forbidden`).
+       *
+       *     `portal_inactive`: the portal is switched off.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not readable, or of a type this portal does not show (never 403). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `concurrent_modification`.
+       *
+       *     `idempotency_key_reused`: this Idempotency-Key was used for another request.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };

@@ -16,6 +16,7 @@ import { Mailer, type MailerOptions } from './mailer';
 import { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
 import {
   changeCaseStatus,
+  followCase,
   givenAccountCaseRole,
   givenActivePortalUser,
   givenCase,
@@ -155,11 +156,19 @@ describe('case emails (event store → projector read models → ACL → BullMQ 
     const quiet = await givenActivePortalUser(events, portal.portalId, `${tag}-quiet@a.test`, accountA);
     await turnOffCaseEmails(events, quiet.portalUserId);
     const stranger = await givenActivePortalUser(events, portal.portalId, `${tag}-stranger@b.test`, accountB);
+    const bystander = await givenActivePortalUser(
+      events,
+      portal.portalId,
+      `${tag}-bystander@a.test`,
+      accountA,
+    );
     const caseId = await givenCase(events, accountA, `Printer on fire (${tag})`, INTERNAL_NOTES);
-    return { portal, accountA, accountB, reader, quiet, stranger, caseId };
+    // Followers only: the stranger follows too but cannot read the case; the bystander reads it but does not follow.
+    for (const user of [reader, quiet, stranger]) await followCase(events, caseId, user.portalUserId);
+    return { portal, accountA, accountB, reader, quiet, stranger, bystander, caseId };
   }
 
-  it('mails a status change to the reader of the case’s account only, once the read models reach it', async () => {
+  it('mails a status change to the followers who may read the case only, once the read models reach it', async () => {
     const world = await givenAccountsAndUsers('status');
     const change = await changeCaseStatus(events, world.caseId, 'New', 'Closed');
     const ids = fresh();
@@ -186,6 +195,7 @@ describe('case emails (event store → projector read models → ACL → BullMQ 
 
     expect(messagesTo(world.stranger.email)).toHaveLength(0);
     expect(messagesTo(world.quiet.email)).toHaveLength(0);
+    expect(messagesTo(world.bystander.email)).toHaveLength(0);
     const received = messagesTo(world.reader.email);
     expect(received).toHaveLength(1);
     const eml = parseEml(received[0]!.raw);
@@ -246,6 +256,7 @@ describe('case emails (event store → projector read models → ACL → BullMQ 
       'replay-second@a.test',
       world.accountA,
     );
+    await followCase(events, world.caseId, second.portalUserId);
     const change = await changeCaseStatus(events, world.caseId, 'New', 'Pending');
     const reply = await postComment(events, world.caseId, 'Looking into it.', false);
     const sources = [change.eventId, reply.eventId];
@@ -280,6 +291,35 @@ describe('case emails (event store → projector read models → ACL → BullMQ 
       expect((await deliveredTo(source)).sort()).toEqual(
         [world.reader.portalUserId, second.portalUserId].sort(),
       );
+  });
+
+  it('coalesces the updates of one case within the window into one email per follower', async () => {
+    await ensureProjector();
+    const world = await givenAccountsAndUsers('coalesce');
+    const ids = fresh();
+    const mailer = await startMailer(ids, { coalesceWindowMs: 1_500 });
+    const first = await changeCaseStatus(events, world.caseId, 'New', 'Assigned');
+    await postComment(events, world.caseId, 'We are on it.', false);
+    const last = await changeCaseStatus(events, world.caseId, 'Assigned', 'Pending');
+    await handled(ids.checkpointName, last.position);
+    // Nothing goes out while the window is open: all three wait in one ledger entry.
+    expect((await mailer.health()).scheduledEmails).toBe(1);
+    expect(messagesTo(world.reader.email)).toHaveLength(0);
+    await waitUntil(
+      'the coalesced email is delivered',
+      async () => (await deliveredTo(first.eventId)).length === 1,
+    );
+    await waitUntil('the ledger is settled', async () => (await mailer.health()).pendingEmails === 0);
+
+    const received = messagesTo(world.reader.email);
+    expect(received).toHaveLength(1);
+    const eml = parseEml(received[0]!.raw);
+    expect(eml.headers.get('subject')).toBe('Your case "Printer on fire (coalesce)" is now Pending');
+    expect(textPart(eml)).toContain('> We are on it.');
+    expect(messagesTo(world.quiet.email)).toHaveLength(0);
+    expect(messagesTo(world.stranger.email)).toHaveLength(0);
+    expect(messagesTo(world.bystander.email)).toHaveLength(0);
+    expect((await mailer.health()).scheduledEmails).toBe(0);
   });
 
   it('judges access again when sending: a user who turned case emails off meanwhile gets nothing', async () => {

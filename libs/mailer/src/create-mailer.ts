@@ -3,6 +3,7 @@ import type { EventStore } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
 import { ReadModelCaseRecipients } from './case-recipients/read-model-case-recipients';
 import { Mailer, type MailerOptions } from './mailer';
+import { mailerSettingsFromEnv } from './mailer-settings';
 import { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
 
 /** The mailer of the service: outbox files in DATA_DIR/outbox unless SMTP_URL is set. */
@@ -23,6 +24,7 @@ export function createMailer(
     fromAddress: process.env.MAIL_FROM ?? `no-reply@${new URL(config.publicUrl).hostname}`,
     recipients: new ReadModelCaseRecipients(readStore),
     queuePrefix: config.queuePrefix,
+    ...mailerSettingsFromEnv(),
     ...overrides,
   });
 }

@@ -33,7 +33,20 @@ export interface TokenEmailRequest extends EmailSource {
   to: string | undefined;
 }
 
-/** A case email for one recipient: the worker reads the case and the event again when it sends. */
+/** One event a case email tells about. */
+export interface CaseEmailUpdate {
+  kind: CaseEmailKind;
+  eventId: string;
+  /** Its revision in the case's stream. */
+  revision: number;
+}
+
+/**
+ * A case email for one recipient: the worker reads the case and the events again when it sends.
+ * The source event opened the email; `updates` (oldest first, the source first) are every event of
+ * the same case for the same recipient within the coalescing window. Jobs queued before coalescing
+ * existed carry no `updates`: the source alone.
+ */
 export interface CaseEmailRequest extends EmailSource {
   kind: CaseEmailKind;
   /** The portal whose link and branding the email uses (one the user reads the case in). */
@@ -41,6 +54,14 @@ export interface CaseEmailRequest extends EmailSource {
   caseId: string;
   /** Revision of the source event in the case's stream, so the worker reads just that event. */
   sourceRevision: number;
+  updates?: CaseEmailUpdate[];
+}
+
+/** The events a case email tells about, oldest first. */
+export function caseEmailUpdates(request: CaseEmailRequest): CaseEmailUpdate[] {
+  return request.updates && request.updates.length > 0
+    ? request.updates
+    : [{ kind: request.kind, eventId: request.sourceEventId, revision: request.sourceRevision }];
 }
 
 export type EmailRequest = TokenEmailRequest | CaseEmailRequest;

@@ -11,18 +11,25 @@ import type { CheckpointStore } from './checkpoint-store.port';
 import { EMAIL_SOURCE_EVENT_TYPES, emailJobId, emailRequestFor, type EmailRequest } from './email-request';
 import type { EmailQueue } from './email-queue.port';
 import type { MailerLogger } from './mailer-logger';
-import type { PendingEmail } from './pending-emails.port';
+import { CaseEmailWindows } from './case-email-windows';
+import type { PendingEmail, PendingEmails } from './pending-emails.port';
 
 export interface EmailRequestsSubscriberOptions {
   events: EventStore;
   queue: EmailQueue;
-  checkpoints: CheckpointStore;
+  checkpoints: CheckpointStore & Pick<PendingEmails, 'scheduled' | 'release'>;
   /** Without it, case events mail nobody (and are not even read). */
   recipients?: CaseRecipients;
   logger: MailerLogger;
   /** Pause before retrying an enqueue or restarting the subscription: doubles up to the max. */
   initialRetryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * Updates of one case for one recipient within this window go out as one email, when the window
+   * closes. 0 (the default): each update is queued at once.
+   */
+  coalesceWindowMs?: number;
+  now?: () => Date;
 }
 
 class SubscriberStopping extends Error {
@@ -44,10 +51,18 @@ export class EmailRequestsSubscriber {
   private signalStop!: () => void;
   private readonly initialDelay: number;
   private readonly maxDelay: number;
+  private readonly windows: CaseEmailWindows | undefined;
+  private releaseTimer: NodeJS.Timeout | undefined;
+  /** Handling an event and releasing windows take turns: both change the open windows. */
+  private turn: Promise<unknown> = Promise.resolve();
+  private readonly now: () => Date;
 
   constructor(private readonly options: EmailRequestsSubscriberOptions) {
     this.initialDelay = options.initialRetryDelayMs ?? 500;
     this.maxDelay = options.maxRetryDelayMs ?? 15_000;
+    const windowMs = options.coalesceWindowMs ?? 0;
+    this.windows = windowMs > 0 && options.recipients ? new CaseEmailWindows(windowMs) : undefined;
+    this.now = options.now ?? (() => new Date());
     this.stopSignal = new Promise<never>((_resolve, reject) => {
       this.signalStop = () => reject(new SubscriberStopping('mailer stopping'));
     });
@@ -68,10 +83,23 @@ export class EmailRequestsSubscriber {
     if (this.running) return;
     const first = await this.subscribe();
     this.running = this.supervise(first);
+    const windows = this.windows;
+    if (windows) {
+      // Often enough that a window closes within a tenth of its length (at most a second) late.
+      const every = Math.max(20, Math.min(1_000, Math.floor(windows.windowMs / 10)));
+      this.releaseTimer = setInterval(() => void this.exclusive(() => this.releaseDue()), every);
+      this.releaseTimer.unref();
+    }
+  }
+
+  /** Case emails waiting for their window to close. */
+  get scheduledEmails(): number {
+    return this.windows?.size ?? 0;
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.releaseTimer);
     this.signalStop();
     await this.subscription?.stop().catch(() => undefined);
     await this.running;
@@ -79,6 +107,11 @@ export class EmailRequestsSubscriber {
 
   private async subscribe(): Promise<Subscription> {
     const after = await this.options.checkpoints.load();
+    // The ledger holds the windows as of the checkpoint: events after it are handled again.
+    if (this.windows) {
+      const scheduled = await this.options.checkpoints.scheduled();
+      await this.exclusive(async () => this.windows!.reset(scheduled));
+    }
     const cases = this.options.recipients !== undefined;
     const filter = {
       streamPrefixes: cases ? ['portalUser-', CASE_STREAM_PREFIX] : ['portalUser-'],
@@ -86,7 +119,9 @@ export class EmailRequestsSubscriber {
         ? [...EMAIL_SOURCE_EVENT_TYPES, ...CASE_EMAIL_SOURCE_EVENT_TYPES]
         : EMAIL_SOURCE_EVENT_TYPES,
     };
-    this.subscription = this.options.events.subscribe({ after, filter }, (event) => this.handle(event));
+    this.subscription = this.options.events.subscribe({ after, filter }, (event) =>
+      this.exclusive(() => this.handle(event)),
+    );
     return this.subscription;
   }
 
@@ -115,13 +150,49 @@ export class EmailRequestsSubscriber {
     const request = emailRequestFor(event);
     if (request) requests.push(request);
     const trigger = this.options.recipients ? caseEmailTriggerFor(event) : undefined;
+    const scheduled: PendingEmail[] = [];
     if (trigger) {
-      for (const recipient of await this.recipientsOf(event, trigger))
-        requests.push(caseEmailRequest(event, trigger, recipient));
+      for (const recipient of await this.recipientsOf(event, trigger)) {
+        if (this.windows) scheduled.push(this.windows.add(event, trigger, recipient, this.now()));
+        else requests.push(caseEmailRequest(event, trigger, recipient));
+      }
     }
     const enqueued: PendingEmail[] = [];
     for (const r of requests) enqueued.push(await this.enqueue(r));
-    await this.options.checkpoints.save(event.position, enqueued);
+    await this.options.checkpoints.save(event.position, [...enqueued, ...scheduled]);
+  }
+
+  /**
+   * The emails whose window has closed: their ledger entries are written without `dueAt` first (the
+   * mailer owes them now), then they are queued. A crash or a queue outage in between leaves them
+   * to the sweeper, which queues what the ledger owes and the queue does not know, under the same
+   * job ids. The other order would let a fast send settle an entry that the write then brings back.
+   */
+  private async releaseDue(): Promise<void> {
+    const due = this.windows?.due(this.now()) ?? [];
+    if (due.length === 0 || this.stopping) return;
+    try {
+      await this.options.checkpoints.release(due);
+    } catch (error) {
+      this.options.logger.warn(`releasing coalesced case emails: ${(error as Error).message}; retrying`);
+      return;
+    }
+    this.windows!.released(due);
+    for (const entry of due) {
+      try {
+        await this.options.queue.add(entry.jobId, entry.request);
+      } catch (error) {
+        this.options.logger.warn(
+          `queueing coalesced case email ${entry.jobId}: ${(error as Error).message}; the sweeper will`,
+        );
+      }
+    }
+  }
+
+  private exclusive<T>(work: () => Promise<T> | T): Promise<T> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   /** Asks until the read models have caught up with the event and answer; never skips the event. */

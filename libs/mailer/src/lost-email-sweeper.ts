@@ -66,9 +66,10 @@ export class LostEmailSweeper {
     const o = this.options;
     const result: SweepResult = { checked: 0, requeued: 0, retried: 0, settled: 0 };
     const settled: string[] = [];
-    for (const { jobId, request } of await o.pending.list(o.batchSize ?? 500)) {
+    for (const { jobId, request, dueAt } of await o.pending.list(o.batchSize ?? 500)) {
       if (this.stopped) break;
-      if (o.isActive(jobId)) continue;
+      // A case email whose coalescing window is open is not due in the queue yet.
+      if (o.isActive(jobId) || dueAt !== undefined) continue;
       result.checked++;
       const state = await o.queue.state(jobId);
       if (state !== 'unknown' && state !== 'failed' && state !== 'completed') continue;

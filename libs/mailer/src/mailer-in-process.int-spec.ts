@@ -63,6 +63,7 @@ describe('Mailer without Redis (in-process queue)', () => {
       transport: expect.stringContaining('smtp'),
       pendingEmails: 0,
       oldestPendingSince: null,
+      scheduledEmails: 0,
     });
     expect(mailer.queuePrefix).toBeUndefined();
   });

@@ -37,7 +37,13 @@ export interface MailerOptions extends ComposerSettings {
   recipients?: CaseRecipients;
   transport?: MailTransport;
   retryPolicy?: EmailRetryPolicy;
+  /** Emails sent at once (MAILER_CONCURRENCY). */
   concurrency?: number;
+  /**
+   * Status changes and replies of one case for one recipient within this window become one email,
+   * sent when it closes (CASE_EMAIL_WINDOW_SECONDS). Default 0: each goes out at once.
+   */
+  coalesceWindowMs?: number;
   logger?: MailerLogger;
   /** Told of each delivery, retry and final failure (the email counters of /metrics). */
   observer?: MailerObserver;
@@ -62,6 +68,8 @@ export interface MailerHealth {
   transport: string;
   pendingEmails: number;
   oldestPendingSince: string | null;
+  /** Case emails waiting for their coalescing window to close (not owed yet). */
+  scheduledEmails: number;
 }
 
 export function defaultMailTransport(smtpUrl: string | undefined, dataDir: string): MailTransport {
@@ -121,6 +129,7 @@ export class Mailer {
       logger: this.logger,
       initialRetryDelayMs: o.initialRetryDelayMs,
       maxRetryDelayMs: o.maxRetryDelayMs,
+      coalesceWindowMs: o.coalesceWindowMs,
     });
     await this.subscriber.start();
     sweeper.start();
@@ -161,6 +170,7 @@ export class Mailer {
       transport: this.transport.description,
       pendingEmails: pending.count,
       oldestPendingSince: pending.oldestEnqueuedAt,
+      scheduledEmails: pending.scheduled,
     };
   }
 

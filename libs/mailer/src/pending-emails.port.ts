@@ -6,6 +6,11 @@ export interface PendingEmail {
   request: EmailRequest;
   /** ISO time the job was enqueued: the sweeper looks at the oldest first. */
   enqueuedAt: string;
+  /**
+   * Set while a case email's coalescing window is open: the job is not in the queue yet and goes
+   * there at this ISO time, carrying every update of the window. The sweeper leaves it alone.
+   */
+  dueAt?: string;
 }
 
 /**
@@ -20,9 +25,16 @@ export interface PendingEmails {
   settle(jobIds: string[]): Promise<void>;
   /** How many are pending and since when the oldest is (for /health). */
   summary(): Promise<PendingEmailsSummary>;
+  /** The entries whose window is still open (`dueAt` set), for the subscriber to pick up again. */
+  scheduled(): Promise<PendingEmail[]>;
+  /** Their window closed and they are in the queue now: written again without `dueAt`. */
+  release(entries: PendingEmail[]): Promise<void>;
 }
 
 export interface PendingEmailsSummary {
+  /** In the queue or about to be: what the mailer owes now. */
   count: number;
   oldestEnqueuedAt: string | null;
+  /** Case emails waiting for their coalescing window to close. */
+  scheduled: number;
 }

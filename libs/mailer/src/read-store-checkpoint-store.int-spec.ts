@@ -46,12 +46,16 @@ describe.each(testStoreKinds())('ReadStoreCheckpointStore on %s', (kind) => {
     expect((await ledger.list(10)).map((p) => p.jobId)).toEqual([1, 2, 3].map((n) => pendingEmail(n).jobId));
     expect((await ledger.list(10))[0]).toEqual(pendingEmail(1));
     expect(await ledger.list(2)).toHaveLength(2);
-    expect(await ledger.summary()).toEqual({ count: 3, oldestEnqueuedAt: pendingEmail(1).enqueuedAt });
+    expect(await ledger.summary()).toEqual({
+      count: 3,
+      oldestEnqueuedAt: pendingEmail(1).enqueuedAt,
+      scheduled: 0,
+    });
 
     await ledger.settle([pendingEmail(1).jobId, pendingEmail(3).jobId, 'unknown-job']);
     expect((await ledger.list(10)).map((p) => p.jobId)).toEqual([pendingEmail(2).jobId]);
     await ledger.settle([pendingEmail(2).jobId]);
-    expect(await ledger.summary()).toEqual({ count: 0, oldestEnqueuedAt: null });
+    expect(await ledger.summary()).toEqual({ count: 0, oldestEnqueuedAt: null, scheduled: 0 });
   });
 
   it('never moves the checkpoint backwards, yet keeps the jobs of a replayed event', async () => {

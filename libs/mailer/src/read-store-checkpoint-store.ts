@@ -9,7 +9,11 @@ interface PendingEmailDocument extends PendingEmail {
   id: string;
   /** The checkpoint name: two mailers with their own checkpoints keep their own lists. */
   ledger: string;
+  /** Present (true) only while `dueAt` is: the filter of scheduled entries. */
+  scheduled?: true;
 }
+
+const SCHEDULED = { kind: 'eq', path: 'scheduled', value: true } as const;
 
 /**
  * The mailer's checkpoint as a projection checkpoint of the read store, and its pending jobs as
@@ -37,18 +41,37 @@ export class ReadStoreCheckpointStore implements CheckpointStore, PendingEmails 
 
   async list(limit: number): Promise<PendingEmail[]> {
     const { items } = await this.oldest(limit);
-    return items.map(({ jobId, request, enqueuedAt }) => ({ jobId, request, enqueuedAt }));
+    return items.map(entryOf);
   }
 
   async summary(): Promise<PendingEmailsSummary> {
-    const { items, total } = await this.oldest(1);
-    return { count: total, oldestEnqueuedAt: items[0]?.enqueuedAt ?? null };
+    const [{ items, total }, scheduled] = await Promise.all([this.oldest(1), this.oldest(1, true)]);
+    return {
+      count: total - scheduled.total,
+      oldestEnqueuedAt: items[0]?.enqueuedAt ?? null,
+      scheduled: scheduled.total,
+    };
   }
 
-  private async oldest(limit: number) {
+  async scheduled(): Promise<PendingEmail[]> {
+    const { items } = await this.oldest(100_000, true);
+    return items.map(entryOf);
+  }
+
+  async release(entries: PendingEmail[]): Promise<void> {
+    if (entries.length === 0) return;
     await this.ensureCollection();
+    await this.readStore.write(async (tx) => {
+      for (const { dueAt: _released, ...entry } of entries)
+        await tx.put(PENDING_EMAILS_COLLECTION, this.document(entry));
+    });
+  }
+
+  private async oldest(limit: number, scheduledOnly = false) {
+    await this.ensureCollection();
+    const ledger = { kind: 'eq', path: 'ledger', value: this.name } as const;
     return this.readStore.find<PendingEmailDocument>(PENDING_EMAILS_COLLECTION, {
-      filter: { kind: 'eq', path: 'ledger', value: this.name },
+      filter: scheduledOnly ? { kind: 'and', filters: [ledger, SCHEDULED] } : ledger,
       sort: [{ path: 'enqueuedAt', direction: 'asc' }],
       limit,
     });
@@ -63,7 +86,12 @@ export class ReadStoreCheckpointStore implements CheckpointStore, PendingEmails 
   }
 
   private document(pending: PendingEmail): Document {
-    const doc: PendingEmailDocument = { id: this.documentId(pending.jobId), ledger: this.name, ...pending };
+    const doc: PendingEmailDocument = {
+      id: this.documentId(pending.jobId),
+      ledger: this.name,
+      ...pending,
+      ...(pending.dueAt === undefined ? {} : { scheduled: true }),
+    };
     return { ...doc };
   }
 
@@ -82,4 +110,8 @@ export class ReadStoreCheckpointStore implements CheckpointStore, PendingEmails 
       });
     return this.ready;
   }
+}
+
+function entryOf({ jobId, request, enqueuedAt, dueAt }: PendingEmailDocument): PendingEmail {
+  return dueAt === undefined ? { jobId, request, enqueuedAt } : { jobId, request, enqueuedAt, dueAt };
 }

@@ -5,6 +5,7 @@ import { classifyDeliveryError, NotKnownYetError, PermanentDeliveryError } from 
 import { emailDelivered, emailDeliveryFailed } from './delivery-events';
 import { composeEmail, type ComposerSettings } from './email-composer';
 import {
+  caseEmailUpdates,
   emailDeliveryStream,
   isCaseEmailRequest,
   type CaseEmailRequest,
@@ -138,30 +139,45 @@ export class SendEmailProcessor {
   }
 
   /**
-   * Access is judged again at send time (roles, membership or the preference may have changed
-   * since the job was queued); the status or comment comes from the event itself.
+   * Following, preference and access are judged again at send time (any may have changed since
+   * the job was queued); what happened comes from the events themselves, each read again from the
+   * case's stream. An update of a kind the recipient may no longer be told (a reply once the stream
+   * level is gone) is left out; nothing left: nothing sent.
    */
   private async composeCase(request: CaseEmailRequest, jobId: string): Promise<OutgoingEmail> {
     const recipients = this.deps.recipients;
     if (!recipients) throw new PermanentDeliveryError('case emails need a CaseRecipients adapter');
-    const [source] = await this.deps.events.readStream(request.sourceStream, {
-      from: request.sourceRevision,
-      limit: 1,
-    });
-    if (source?.id !== request.sourceEventId)
-      throw new PermanentDeliveryError(`event ${request.sourceEventId} not found in ${request.sourceStream}`);
+    const updates = caseEmailUpdates(request);
+    const from = Math.min(...updates.map((u) => u.revision));
+    const to = Math.max(...updates.map((u) => u.revision));
+    const read = await this.deps.events.readStream(request.sourceStream, { from, limit: to - from + 1 });
+    const byId = new Map(read.map((event) => [event.id, event]));
+    const found = updates.map((update) => ({ update, event: byId.get(update.eventId) }));
+    const missing = found.find((f) => f.event === undefined);
+    if (missing)
+      throw new PermanentDeliveryError(
+        `event ${missing.update.eventId} not found in ${request.sourceStream}`,
+      );
     const view = await recipients.viewFor(request);
-    if (!view) {
+    const told = view ? found.filter((f) => view.kinds.includes(f.update.kind)) : [];
+    if (!view || told.length === 0) {
       throw new PermanentDeliveryError(
         `portal user ${request.portalUserId} no longer gets emails about case ${request.caseId} in portal ${request.portalId}`,
       );
     }
+    // The address and names as the directory has them now (erased subjects are refused there).
     const recipient = await this.deps.directory.portalUser(request.portalUserId);
     if (!recipient) throw new NotKnownYetError(`portal user ${request.portalUserId} not found`);
     refuseErasedRecipient(recipient.email, request.portalUserId);
     const portal = await this.deps.directory.portal(request.portalId);
     if (!portal) throw new NotKnownYetError(`portal ${request.portalId} not found`);
-    return composeCaseEmail(request, source, view, portal, recipient, jobId, this.deps.composer);
+    return composeCaseEmail(
+      request,
+      told.map(({ update, event }) => ({ update, event: event! })),
+      { ...view, recipient, portal },
+      jobId,
+      this.deps.composer,
+    );
   }
 
   /** The message is out: try hard to record it, since a failed record means a resend on retry. */

@@ -14,6 +14,7 @@ export const READ_MODELS = {
   loginHistory: 'login_history',
   emailDeliveries: 'email_deliveries',
   shareLinks: 'share_links',
+  recordFollowers: 'record_followers',
 } as const;
 
 export type ReadModelName = (typeof READ_MODELS)[keyof typeof READ_MODELS];

@@ -207,3 +207,14 @@ export interface ShareLinkViewsDoc {
   firstViewAt: string | null;
   lastViewAt: string | null;
 }
+
+/**
+ * The explicit follow choices on one record (`recordFollowers-<Type>-<id>`): true follows, false
+ * unfollowed. Who follows by default (the creator, the case's contact) is judged from the record.
+ */
+export interface RecordFollowersDoc {
+  /** The record's id. */
+  id: string;
+  entityType: string;
+  choices: Record<string, boolean>;
+}

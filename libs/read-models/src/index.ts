@@ -1,3 +1,4 @@
 export * from './collections';
 export * from './documents';
 export * from './read-model-names';
+export * from './record-followers';

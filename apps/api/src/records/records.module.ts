@@ -6,6 +6,8 @@ import { DeleteRecordHttp } from './delete-record/delete-record.http';
 import { EntityTypeDefinitions } from './entity-type-definitions';
 import { GetRecordHandler } from './get-record/get-record.handler';
 import { GetRecordHttp } from './get-record/get-record.http';
+import { ListFollowersHandler } from './list-followers/list-followers.handler';
+import { ListFollowersHttp } from './list-followers/list-followers.http';
 import { ListCommentsHandler } from './list-comments/list-comments.handler';
 import { ListCommentsHttp } from './list-comments/list-comments.http';
 import { ListRecordsHandler } from './list-records/list-records.handler';
@@ -13,6 +15,7 @@ import { ListRecordsHttp } from './list-records/list-records.http';
 import { PostCommentHandler } from './post-comment/post-comment.handler';
 import { PostCommentHttp } from './post-comment/post-comment.http';
 import { RecordDocuments } from './record-documents';
+import { RecordFollowerDocuments } from './record-follower-documents';
 import { RecordHistoryHandler } from './record-history/record-history.handler';
 import { RecordHistoryHttp } from './record-history/record-history.http';
 import { ShareLinkHistory } from './record-history/share-link-history';
@@ -31,6 +34,7 @@ import { UpdateRecordHttp } from './update-record/update-record.http';
     ListCommentsHttp,
     PostCommentHttp,
     RecordHistoryHttp,
+    ListFollowersHttp,
   ],
   providers: [
     EntityTypeDefinitions,
@@ -45,7 +49,9 @@ import { UpdateRecordHttp } from './update-record/update-record.http';
     PostCommentHandler,
     RecordHistoryHandler,
     ShareLinkHistory,
+    RecordFollowerDocuments,
+    ListFollowersHandler,
   ],
-  exports: [EntityTypeDefinitions, RecordDocuments, RecordStreamWriter],
+  exports: [EntityTypeDefinitions, RecordDocuments, RecordStreamWriter, RecordFollowerDocuments],
 })
 export class RecordsModule {}

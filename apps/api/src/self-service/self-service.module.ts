@@ -4,6 +4,10 @@ import { ListPortalCommentsHandler } from './comments/list-portal-comments/list-
 import { ListPortalCommentsHttp } from './comments/list-portal-comments/list-portal-comments.http';
 import { PostPortalCommentHandler } from './comments/post-portal-comment/post-portal-comment.handler';
 import { PostPortalCommentHttp } from './comments/post-portal-comment/post-portal-comment.http';
+import { FollowRecordHandler } from './followers/follow-record/follow-record.handler';
+import { FollowRecordHttp } from './followers/follow-record/follow-record.http';
+import { GetFollowingHandler } from './followers/get-following/get-following.handler';
+import { GetFollowingHttp } from './followers/get-following/get-following.http';
 import { GetDashboardHandler } from './dashboard/get-dashboard.handler';
 import { GetDashboardHttp } from './dashboard/get-dashboard.http';
 import { GetPortalPublicHandler } from './get-portal-public/get-portal-public.handler';
@@ -40,6 +44,8 @@ import { UpdatePortalRecordHttp } from './records/update-portal-record/update-po
     ListPortalCommentsHttp,
     PostPortalCommentHttp,
     GetDashboardHttp,
+    GetFollowingHttp,
+    FollowRecordHttp,
   ],
   providers: [
     PortalCaller,
@@ -53,6 +59,8 @@ import { UpdatePortalRecordHttp } from './records/update-portal-record/update-po
     ListPortalCommentsHandler,
     PostPortalCommentHandler,
     GetDashboardHandler,
+    GetFollowingHandler,
+    FollowRecordHandler,
   ],
 })
 export class SelfServiceModule {}

@@ -13,6 +13,7 @@ export type PortalRecordList = ApiSchema<'PortalRecordList'>;
 export type Comment = ApiSchema<'PortalComment'>;
 export type CommentList = ApiSchema<'PortalCommentList'>;
 export type Dashboard = ApiSchema<'Dashboard'>;
+export type Following = ApiSchema<'Following'>;
 export type Dashlet = Dashboard['dashlets'][number];
 type ProfileChanges = RequestBody<'/v1/portals/{slug}/me', 'patch'>;
 /** Form values: the API judges them (fields depend on the entity type; 400/403/422 name the wrong ones). */
@@ -100,6 +101,16 @@ export class PortalApi {
     body: { includeComments?: boolean },
   ): Promise<ApiSchema<'CreatedShareLink'>> {
     return this.client.post(`/records/${seg(entityType)}/${seg(id)}/share-links`, body);
+  }
+
+  /** Whether I follow the record (its status changes and replies then reach me by email). */
+  following(entityType: string, id: string): Promise<Following> {
+    return this.client.get(`/records/${seg(entityType)}/${seg(id)}/follow`);
+  }
+
+  follow(entityType: string, id: string, follow: boolean): Promise<Following> {
+    const path = `/records/${seg(entityType)}/${seg(id)}/follow`;
+    return follow ? this.client.put(path) : this.client.delete(path);
   }
 
   dashboard(): Promise<Dashboard> {

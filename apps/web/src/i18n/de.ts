@@ -171,7 +171,17 @@ export const de: Messages = {
   'profile.title': 'Mein Profil',
   'profile.save': 'Profil speichern',
   'profile.saved': 'Ihr Profil ist gespeichert.',
-  'profile.notify': 'Mich per E-Mail informieren, wenn sich meine Anfragen ändern',
+  'profile.notify': 'E-Mails zu Datensätzen, denen ich folge',
+  'profile.notify.all': 'Jede Änderung',
+  'profile.notify.own': 'Nur von mir erstellte Datensätze',
+  'profile.notify.none': 'Keine',
+  'profile.notifyHint':
+    'Sie folgen den Anfragen, die Sie erstellen oder bei denen Sie der Kontakt sind, und allen, denen Sie folgen möchten.',
+  'follow.follow': 'Folgen',
+  'follow.unfollow': 'Nicht mehr folgen',
+  'follow.following': 'Sie folgen diesem Datensatz: Änderungen erhalten Sie per E-Mail.',
+  'follow.notFollowing': 'Sie folgen diesem Datensatz nicht mehr.',
+  'follow.failed': 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
   'profile.nameHint': 'Geben Sie mindestens einen Vornamen oder einen Nachnamen an.',
 
   'notFound.title': 'Seite nicht gefunden',

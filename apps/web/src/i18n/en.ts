@@ -164,7 +164,17 @@ export const en = {
   'profile.title': 'My profile',
   'profile.save': 'Save my profile',
   'profile.saved': 'Your profile is saved.',
-  'profile.notify': 'Email me when my cases change',
+  'profile.notify': 'Emails about records I follow',
+  'profile.notify.all': 'Every update',
+  'profile.notify.own': 'Only records I created',
+  'profile.notify.none': 'None',
+  'profile.notifyHint':
+    'You follow the cases you create and those you are the contact of, and any you choose to follow.',
+  'follow.follow': 'Follow',
+  'follow.unfollow': 'Unfollow',
+  'follow.following': 'You follow this record: its updates reach you by email.',
+  'follow.notFollowing': 'You no longer follow this record.',
+  'follow.failed': 'That did not work. Please try again.',
   'profile.nameHint': 'Give at least a first name or a last name.',
 
   'notFound.title': 'Page not found',

@@ -167,7 +167,17 @@ export const es: Messages = {
   'profile.title': 'Mi perfil',
   'profile.save': 'Guardar mi perfil',
   'profile.saved': 'Su perfil se ha guardado.',
-  'profile.notify': 'Avisarme por correo cuando cambien mis casos',
+  'profile.notify': 'Correos sobre los registros que sigo',
+  'profile.notify.all': 'Cada actualización',
+  'profile.notify.own': 'Solo los registros que he creado',
+  'profile.notify.none': 'Ninguno',
+  'profile.notifyHint':
+    'Sigue los casos que crea, aquellos de los que es el contacto y los que elija seguir.',
+  'follow.follow': 'Seguir',
+  'follow.unfollow': 'Dejar de seguir',
+  'follow.following': 'Sigue este registro: sus actualizaciones le llegan por correo.',
+  'follow.notFollowing': 'Ya no sigue este registro.',
+  'follow.failed': 'No ha funcionado. Inténtelo de nuevo.',
   'profile.nameHint': 'Indique al menos un nombre de pila o unos apellidos.',
 
   'notFound.title': 'Página no encontrada',

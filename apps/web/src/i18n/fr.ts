@@ -172,7 +172,17 @@ export const fr: Messages = {
   'profile.title': 'Mon profil',
   'profile.save': 'Enregistrer mon profil',
   'profile.saved': 'Votre profil est enregistré.',
-  'profile.notify': 'M’avertir par e-mail quand mes demandes changent',
+  'profile.notify': 'E-mails sur les fiches que je suis',
+  'profile.notify.all': 'Chaque mise à jour',
+  'profile.notify.own': 'Seulement les fiches que j’ai créées',
+  'profile.notify.none': 'Aucun',
+  'profile.notifyHint':
+    'Vous suivez les demandes que vous créez, celles dont vous êtes le contact et celles que vous choisissez de suivre.',
+  'follow.follow': 'Suivre',
+  'follow.unfollow': 'Ne plus suivre',
+  'follow.following': 'Vous suivez cette fiche : ses mises à jour vous parviennent par e-mail.',
+  'follow.notFollowing': 'Vous ne suivez plus cette fiche.',
+  'follow.failed': 'Cela n’a pas fonctionné. Veuillez réessayer.',
   'profile.nameHint': 'Indiquez au moins un prénom ou un nom de famille.',
 
   'notFound.title': 'Page introuvable',

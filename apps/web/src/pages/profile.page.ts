@@ -1,3 +1,4 @@
+import type { Me } from '../api/portal-api.js';
 import type { PortalView } from '../app/views.js';
 import { flashMessage } from '../components/alerts.js';
 import { formField } from '../components/form-field.js';
@@ -5,6 +6,13 @@ import { onSubmit, text } from '../components/form-submission.js';
 import { append, el } from '../dom/element.js';
 import { fieldLabel } from '../i18n/labels.js';
 import { addProblem, type FieldProblems } from '../validation/field-problem.js';
+
+/** The words for each case-email level of the profile (the API's `caseNotifications`). */
+const NOTIFICATION_LABELS = {
+  all: 'profile.notify.all',
+  own: 'profile.notify.own',
+  none: 'profile.notify.none',
+} as const;
 
 /** The profile fields a portal user may change themselves (the API refuses any other). */
 const EDITABLE = ['firstName', 'lastName', 'phone'] as const;
@@ -39,16 +47,19 @@ export function profilePage(view: PortalView): void {
       }),
     );
   }
-  if (typeof me.notifyOnCaseUpdates === 'boolean') {
-    form.append(
-      formField({
-        name: 'notifyOnCaseUpdates',
-        label: t('profile.notify'),
-        type: 'checkbox',
-        value: me.notifyOnCaseUpdates,
-      }),
-    );
-  }
+  form.append(
+    formField({
+      name: 'caseNotifications',
+      label: t('profile.notify'),
+      type: 'select',
+      required: true,
+      options: ['all', 'own', 'none'],
+      optionLabel: (level) =>
+        t(NOTIFICATION_LABELS[level as Me['caseNotifications']] ?? 'profile.notify.all'),
+      value: me.caseNotifications,
+      hint: t('profile.notifyHint'),
+    }),
+  );
   form.append(el('button', { type: 'submit', class: 'button' }, t('profile.save')));
   onSubmit(
     form,
@@ -59,9 +70,8 @@ export function profilePage(view: PortalView): void {
         const value = text(data, field);
         if (value !== (me[field] ?? '')) changes[field] = field === 'phone' && value === '' ? null : value;
       }
-      const notify = form.elements.namedItem('notifyOnCaseUpdates');
-      if (notify instanceof HTMLInputElement && notify.checked !== me.notifyOnCaseUpdates)
-        changes.notifyOnCaseUpdates = notify.checked;
+      const level = text(data, 'caseNotifications');
+      if (level !== '' && level !== me.caseNotifications) changes.caseNotifications = level;
       if (Object.keys(changes).length > 0) await view.api.updateMe(changes);
       await view.reloadMe();
       view.router.navigate(view.router.href('profile'), {

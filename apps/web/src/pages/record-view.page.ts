@@ -96,6 +96,24 @@ function commentsOf(answer: { items: Comment[] } | Comment[]): Comment[] {
 }
 
 /**
+ * What the API answers about the record's stream (comments, following), or null where the user's
+ * stream level does not reach it (the API's 403/404: no section then).
+ */
+async function withinStream<T>(
+  view: PortalView,
+  entityType: string,
+  ask: () => Promise<T>,
+): Promise<T | null> {
+  if (view.permissions.level(entityType, 'stream') === 'no') return null;
+  try {
+    return await ask();
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
+    throw error;
+  }
+}
+
+/**
  * The record's comments. Whether the user may comment is the API's call: when it lists the
  * comments (stream level reaches the record), it also takes new ones; otherwise no section.
  */
@@ -105,14 +123,9 @@ async function commentsSection(
   item: PortalRecord,
 ): Promise<HTMLElement | null> {
   const { t } = view;
-  if (view.permissions.level(entityType, 'stream') === 'no') return null;
-  let comments: Comment[];
-  try {
-    comments = commentsOf(await view.api.comments(entityType, item.id));
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
-    throw error;
-  }
+  const answer = await withinStream(view, entityType, () => view.api.comments(entityType, item.id));
+  if (answer === null) return null;
+  const comments = commentsOf(answer);
   const list = el('div', { class: 'comment-list' }, commentList(t, view.dates, comments));
   const form = el(
     'form',
@@ -146,6 +159,41 @@ async function commentsSection(
   );
 }
 
+/**
+ * Follow / Unfollow (EspoCRM's stream button): shown where the stream level reaches the record, as
+ * the API allows following there only. A toggle button (aria-pressed) that says what it will do.
+ */
+async function followButton(
+  view: PortalView,
+  entityType: string,
+  item: PortalRecord,
+): Promise<HTMLElement | null> {
+  const { t } = view;
+  const answer = await withinStream(view, entityType, () => view.api.following(entityType, item.id));
+  if (answer === null) return null;
+  let following = answer.following;
+  const status = el('span', { class: 'follow-status', role: 'status' });
+  const button = el('button', { type: 'button', class: 'button button-secondary' });
+  const show = (now: boolean) => {
+    following = now;
+    button.setAttribute('aria-pressed', String(now));
+    replaceChildren(button, now ? t('follow.unfollow') : t('follow.follow'));
+  };
+  show(following);
+  button.addEventListener('click', () => {
+    button.setAttribute('disabled', '');
+    view.api
+      .follow(entityType, item.id, !following)
+      .then((answer) => {
+        show(answer.following);
+        replaceChildren(status, answer.following ? t('follow.following') : t('follow.notFollowing'));
+      })
+      .catch(() => replaceChildren(status, t('follow.failed')))
+      .finally(() => button.removeAttribute('disabled'));
+  });
+  return el('p', { class: 'follow' }, button, ' ', status);
+}
+
 /** One record: its readable fields, a form for the editable ones, its comments and a box to add one. */
 export async function recordViewPage(view: PortalView, entityType: string, id: string): Promise<void> {
   let item: PortalRecord;
@@ -165,6 +213,7 @@ export async function recordViewPage(view: PortalView, entityType: string, id: s
     back ? el('p', { class: 'breadcrumb' }, el('a', { href: back.href }, back.label)) : null,
     el('h1', { tabindex: '-1' }, title),
     view.flash ? flashMessage(view.flash) : null,
+    await followButton(view, entityType, item),
   );
   const fields = displayedFields(item).filter((f) => f !== 'name' && f !== 'createdAt' && f !== 'modifiedAt');
   append(

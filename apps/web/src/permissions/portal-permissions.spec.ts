@@ -11,6 +11,7 @@ function me(permissions: unknown, quickCreateList: string[] = ['Case']): Me {
     phone: null,
     language: null,
     notifyOnCaseUpdates: false,
+    caseNotifications: 'none',
     contactId: 'contact-1',
     accountIds: ['account-1'],
     portal: {

@@ -14,8 +14,15 @@ export interface ProfileFields {
   lastName: string;
   phone: string | null;
   language: string | null;
+  /** Since the start: every case email on or off (true means what `caseNotifications: 'all'` means). */
   notifyOnCaseUpdates: boolean;
+  /** Added later, beside it: which followed records mail this user. */
+  caseNotifications: CaseNotifications;
 }
+
+/** Emails about followed records: every update, only records I created, or none. */
+export const CASE_NOTIFICATION_LEVELS = ['all', 'own', 'none'] as const;
+export type CaseNotifications = (typeof CASE_NOTIFICATION_LEVELS)[number];
 
 export type ProfileChanges = {
   [K in keyof ProfileFields]?: { from: ProfileFields[K]; to: ProfileFields[K] };

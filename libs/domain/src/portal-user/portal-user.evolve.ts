@@ -1,4 +1,4 @@
-import type { PortalUserEvent, ProfileChanges } from './portal-user.events';
+import type { CaseNotifications, PortalUserEvent, ProfileChanges } from './portal-user.events';
 import type { InvitationState, PortalUserState } from './portal-user.state';
 
 function withItem(list: string[], item: string): string[] {
@@ -50,11 +50,20 @@ function applyProfileChanges(state: PortalUserState, changes: ProfileChanges): P
     phone: changes.phone ? changes.phone.to : state.phone,
     preferences: {
       language: changes.language ? changes.language.to : state.preferences.language,
-      notifyOnCaseUpdates: changes.notifyOnCaseUpdates
-        ? changes.notifyOnCaseUpdates.to
-        : state.preferences.notifyOnCaseUpdates,
+      ...caseNotificationPreferences(caseNotificationsAfter(state.preferences.caseNotifications, changes)),
     },
   };
+}
+
+// An older event's on/off switch means every update or none; the newer field says it directly.
+function caseNotificationsAfter(current: CaseNotifications, changes: ProfileChanges): CaseNotifications {
+  if (changes.caseNotifications) return changes.caseNotifications.to;
+  if (changes.notifyOnCaseUpdates) return changes.notifyOnCaseUpdates.to ? 'all' : 'none';
+  return current;
+}
+
+function caseNotificationPreferences(level: CaseNotifications) {
+  return { notifyOnCaseUpdates: level !== 'none', caseNotifications: level };
 }
 
 /** Folds one event of a `portalUser-<id>` stream into the state. Pure and total. */

@@ -41,7 +41,11 @@ describe('UpdatePortalUserProfile', () => {
     const state = stateAfter(created(), updated);
     expect(state.lastName).toBe('Roe');
     expect(state.firstName).toBe('Jane');
-    expect(state.preferences).toEqual({ language: null, notifyOnCaseUpdates: false });
+    expect(state.preferences).toEqual({
+      language: null,
+      notifyOnCaseUpdates: false,
+      caseNotifications: 'none',
+    });
   });
 
   it('clears phone and language with null or a blank string', () => {
@@ -106,6 +110,37 @@ describe('UpdatePortalUserProfile', () => {
         ],
       },
     });
+  });
+
+  it('sets the case-email level, and reads the older on/off switch as every update or none', () => {
+    const own = given(created()).when(update({ caseNotifications: 'own' }));
+    expect(own).toEqual({
+      events: [
+        {
+          type: 'PortalUserProfileUpdated',
+          data: { changes: { caseNotifications: { from: 'all', to: 'own' } } },
+        },
+      ],
+    });
+    const level = (changes: Record<string, { from: unknown; to: unknown }>) =>
+      stateAfter(created(), { type: 'PortalUserProfileUpdated', data: { changes } } as never).preferences;
+    expect(level({ caseNotifications: { from: 'all', to: 'own' } })).toMatchObject({
+      caseNotifications: 'own',
+      notifyOnCaseUpdates: true,
+    });
+    expect(level({ notifyOnCaseUpdates: { from: true, to: false } })).toMatchObject({
+      caseNotifications: 'none',
+      notifyOnCaseUpdates: false,
+    });
+    expect(given(created()).when(update({ caseNotifications: 'sometimes' }))).toMatchObject({
+      refused: { code: 'invalid_profile', errors: [{ path: 'caseNotifications' }] },
+    });
+    // Already on (own): switching "on" again changes nothing.
+    const ownUser = {
+      type: 'PortalUserProfileUpdated',
+      data: { changes: { caseNotifications: { from: 'all', to: 'own' } } },
+    } as const;
+    expect(given(created(), ownUser).when(update({ notifyOnCaseUpdates: true }))).toEqual({ events: [] });
   });
 
   it('refuses removing both names', () => {

@@ -3,6 +3,7 @@ import { DomainError } from '../shared/domain-error';
 import { jsonEqual } from '../shared/json-equality';
 import type { PortalDashlet } from '../portal/portal.configuration';
 import type { SetPortalUserDashboardLayout, UpdatePortalUserProfile } from './portal-user.commands';
+import { CASE_NOTIFICATION_LEVELS } from './portal-user.events';
 import type {
   PortalUserDashboardLayoutSet,
   PortalUserProfileUpdated,
@@ -20,6 +21,7 @@ export const EDITABLE_PROFILE_FIELDS = [
   'phone',
   'language',
   'notifyOnCaseUpdates',
+  'caseNotifications',
 ] as const satisfies readonly (keyof ProfileFields)[];
 
 function isEditable(field: string): field is keyof ProfileFields {
@@ -33,6 +35,7 @@ function currentValues(state: PortalUserState): ProfileFields {
     phone: state.phone,
     language: state.preferences.language,
     notifyOnCaseUpdates: state.preferences.notifyOnCaseUpdates,
+    caseNotifications: state.preferences.caseNotifications,
   };
 }
 
@@ -49,6 +52,10 @@ function parseValue(field: keyof ProfileFields, value: unknown): { ok: unknown }
       return { ok: value.trim() === '' ? null : value.trim() };
     case 'notifyOnCaseUpdates':
       return typeof value === 'boolean' ? { ok: value } : { error: 'must be a boolean' };
+    case 'caseNotifications':
+      return (CASE_NOTIFICATION_LEVELS as readonly unknown[]).includes(value)
+        ? { ok: value }
+        : { error: `must be one of ${CASE_NOTIFICATION_LEVELS.join(', ')}` };
   }
 }
 

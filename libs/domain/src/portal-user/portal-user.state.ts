@@ -1,3 +1,4 @@
+import type { CaseNotifications } from './portal-user.events';
 import type { PortalDashlet } from '../portal/portal.configuration';
 
 /** The latest invitation to one portal; a resend replaces it, so older tokens stop working. */
@@ -32,7 +33,9 @@ export interface SupportPeriod {
 
 export interface PortalUserPreferences {
   language: string | null;
+  /** Derived: false exactly when caseNotifications is 'none' (kept for the profile's older clients). */
   notifyOnCaseUpdates: boolean;
+  caseNotifications: CaseNotifications;
 }
 
 export interface PortalUserState {
@@ -78,6 +81,6 @@ export const initialPortalUserState: PortalUserState = {
   pendingEmailChange: null,
   supportPeriod: null,
   dashboardLayout: null,
-  preferences: { language: null, notifyOnCaseUpdates: true },
+  preferences: { language: null, notifyOnCaseUpdates: true, caseNotifications: 'all' },
   lastLoginAt: null,
 };

@@ -19,3 +19,4 @@ export * from './attachment/attachment.commands';
 export * from './attachment/attachment.decide';
 export type { AttachmentState } from './attachment/attachment.state';
 export { normaliseFileName } from './attachment/attachment-name';
+export * from './followers';

@@ -6,7 +6,14 @@ import {
   type AclUser,
   type PortalContext,
 } from '@portal/acl';
-import type { PortalDoc, PortalRoleDoc, PortalUserDoc, RecordDoc } from '@portal/read-models';
+import { isFollowing } from '@portal/domain';
+import {
+  caseNotificationsOf,
+  type PortalDoc,
+  type PortalRoleDoc,
+  type PortalUserDoc,
+  type RecordDoc,
+} from '@portal/read-models';
 import type { CaseEmailKind } from '../email-request';
 
 /** What a case email may show one recipient: the case's name only where their roles let them read it. */
@@ -19,12 +26,24 @@ export function roleIdsOf(portal: PortalDoc, user: PortalUserDoc): string[] {
   return [...new Set([...portal.roleIds, ...user.roleIds])];
 }
 
+/** Whether the user follows the case and their preference asks for its emails. */
+export function wantsCaseEmails(
+  record: RecordDoc,
+  user: PortalUserDoc,
+  choices: Readonly<Record<string, boolean>>,
+): boolean {
+  if (!isFollowing(choices, record, user)) return false;
+  const level = caseNotificationsOf(user.preferences);
+  return level === 'all' || (level === 'own' && record.createdByPortalUserId === user.id);
+}
+
 /**
  * Whether one portal user hears about a case event in one portal, decided by the same ACL the API
- * enforces: a member, active, wanting case emails, able to read the case there (and its stream for
- * a comment, as the API shows comments only within the stream level), and able to read `status` for
- * a status change. Undefined: send nothing. Pure; `roles` holds at least the roles named by the
- * portal and the user (deleted ones are skipped).
+ * enforces: a follower (by choice, or as creator or contact), whose preference asks for it, a
+ * member, active, able to read the case there (and its stream for a comment, as the API shows
+ * comments only within the stream level), and able to read `status` for a status change.
+ * Undefined: send nothing. Pure; `roles` holds at least the roles named by the portal and the user
+ * (deleted ones are skipped); `choices` are the case's explicit follow choices.
  */
 export function caseEmailAccess(
   kind: CaseEmailKind,
@@ -32,11 +51,12 @@ export function caseEmailAccess(
   portal: PortalDoc,
   user: PortalUserDoc,
   roles: ReadonlyMap<string, PortalRoleDoc>,
+  choices: Readonly<Record<string, boolean>>,
 ): CaseEmailAccess | undefined {
   if (record.entityType !== 'Case' || record.deleted) return undefined;
   if (!portal.isActive || !user.portalIds.includes(portal.id)) return undefined;
   if (user.status !== 'active' || user.deactivated === true) return undefined;
-  if (user.preferences.notifyOnCaseUpdates === false) return undefined;
+  if (!wantsCaseEmails(record, user, choices)) return undefined;
 
   const merged = roleIdsOf(portal, user)
     .map((id) => roles.get(id))

@@ -1,20 +1,24 @@
-import { and, or, type RecordFilter } from '@portal/acl';
+import { and, type RecordFilter } from '@portal/acl';
 import {
   READ_MODELS,
   ReadModelNames,
+  followerCandidateFilter,
   type PortalDoc,
   type PortalRoleDoc,
   type PortalUserDoc,
   type RecordDoc,
+  type RecordFollowersDoc,
 } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
 import type { CaseEmailTrigger } from '../case-email-request';
 import type { CaseRecipient, CaseRecipients, CaseView } from '../case-recipients.port';
 import type { CaseEmailKind, CaseEmailRequest } from '../email-request';
+import type { MailPortal, MailRecipient } from '../mail-directory.port';
 import { caseEmailAccess, roleIdsOf } from './case-email-access';
 import { ReadModelsBehindError } from './read-models-behind.error';
 
 type Doc<T> = T & Record<string, unknown>;
+type Choices = Readonly<Record<string, boolean>>;
 
 export interface ReadModelCaseRecipientsOptions {
   names?: ReadModelNames;
@@ -23,12 +27,14 @@ export interface ReadModelCaseRecipientsOptions {
 }
 
 const PAGE = 500;
+const KINDS: readonly CaseEmailKind[] = ['case-status-changed', 'case-reply'];
 
 /**
- * CaseRecipients over the projector's read models (records, portal_users, portals, portal_roles),
- * judged by the ACL exactly as the API judges a portal request. Candidates are the case's own
- * people (its creator, its contact, its account's users): a user whose role reads `all` cases is
- * not mailed about strangers' cases.
+ * CaseRecipients over the projector's read models (records, record_followers, portal_users,
+ * portals, portal_roles), judged by the ACL exactly as the API judges a portal request.
+ * Candidates are the case's followers only: its creator and contact unless they unfollowed, and
+ * whoever chose to follow it; a user whose role reads every case of the account hears nothing of
+ * a case they do not follow.
  */
 export class ReadModelCaseRecipients implements CaseRecipients {
   private readonly names: ReadModelNames;
@@ -46,7 +52,8 @@ export class ReadModelCaseRecipients implements CaseRecipients {
     await this.waitFor(trigger.position);
     const record = await this.record(trigger.caseId);
     if (!record) return [];
-    const candidates = (await this.candidates(record)).filter(
+    const choices = await this.choices(record.id);
+    const candidates = (await this.candidates(record, choices)).filter(
       // Whoever made the change knows it already.
       (user) => !(trigger.actor.type === 'portalUser' && trigger.actor.id === user.id),
     );
@@ -64,7 +71,8 @@ export class ReadModelCaseRecipients implements CaseRecipients {
       const portalId = this.portalOrder(record, user).find((id) => {
         const portal = portals.get(id);
         return (
-          portal !== undefined && caseEmailAccess(trigger.kind, record, portal, user, roles) !== undefined
+          portal !== undefined &&
+          caseEmailAccess(trigger.kind, record, portal, user, roles, choices) !== undefined
         );
       });
       if (portalId) recipients.push({ portalUserId: user.id, portalId });
@@ -74,18 +82,28 @@ export class ReadModelCaseRecipients implements CaseRecipients {
 
   async viewFor(request: CaseEmailRequest): Promise<CaseView | undefined> {
     await this.waitFor(request.sourcePosition);
-    const [record, user, portals] = await Promise.all([
+    const [record, user, portals, choices] = await Promise.all([
       this.record(request.caseId),
       this.portalUser(request.portalUserId),
       this.portals([request.portalId]),
+      this.choices(request.caseId),
     ]);
     const portal = portals.get(request.portalId);
     if (!record || !user || !portal) return undefined;
     const roles = await this.roles(roleIdsOf(portal, user));
-    const access = caseEmailAccess(request.kind as CaseEmailKind, record, portal, user, roles);
-    if (!access) return undefined;
+    const granted = KINDS.map((kind) => ({
+      kind,
+      access: caseEmailAccess(kind, record, portal, user, roles, choices),
+    })).filter((k) => k.access !== undefined);
+    if (granted.length === 0) return undefined;
     const name = record.fields.name;
-    return { caseName: access.showName && typeof name === 'string' && name.length > 0 ? name : undefined };
+    return {
+      caseName:
+        granted[0]!.access!.showName && typeof name === 'string' && name.length > 0 ? name : undefined,
+      kinds: granted.map((k) => k.kind),
+      recipient: mailRecipient(user),
+      portal: mailPortal(portal),
+    };
   }
 
   private async waitFor(position: number): Promise<void> {
@@ -113,21 +131,23 @@ export class ReadModelCaseRecipients implements CaseRecipients {
     return doc && doc.entityType === 'Case' ? doc : null;
   }
 
+  private async choices(caseId: string): Promise<Choices> {
+    const doc = await this.store.get<Doc<RecordFollowersDoc>>(
+      await this.names.collection(READ_MODELS.recordFollowers),
+      caseId,
+    );
+    return doc?.choices ?? {};
+  }
+
   private async portalUser(id: string): Promise<Doc<PortalUserDoc> | null> {
     return this.store.get<Doc<PortalUserDoc>>(await this.names.collection(READ_MODELS.portalUsers), id);
   }
 
-  private async candidates(record: RecordDoc): Promise<Doc<PortalUserDoc>[]> {
-    const links: RecordFilter[] = [];
-    if (record.createdByPortalUserId)
-      links.push({ kind: 'eq', path: 'id', value: record.createdByPortalUserId });
-    if (record.contactIds.length > 0)
-      links.push({ kind: 'in', path: 'contactId', values: record.contactIds });
-    if (record.accountIds.length > 0)
-      links.push({ kind: 'overlaps', path: 'accountIds', values: record.accountIds });
-    if (links.length === 0) return [];
+  private async candidates(record: RecordDoc, choices: Choices): Promise<Doc<PortalUserDoc>[]> {
+    const followers = followerCandidateFilter(record, choices);
+    if (!followers) return [];
     const collection = await this.names.collection(READ_MODELS.portalUsers);
-    const filter = and({ kind: 'eq', path: 'status', value: 'active' }, or(...links));
+    const filter: RecordFilter = and({ kind: 'eq', path: 'status', value: 'active' }, followers);
     const users: Doc<PortalUserDoc>[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.store.find<Doc<PortalUserDoc>>(collection, {
@@ -160,4 +180,31 @@ export class ReadModelCaseRecipients implements CaseRecipients {
     );
     return new Map(found.items.map((role) => [role.id, role]));
   }
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** The recipient as the read model has them once it reached the event: address, names, language. */
+function mailRecipient(user: PortalUserDoc): MailRecipient {
+  return {
+    id: user.id,
+    email: user.email,
+    firstName: text(user.firstName),
+    lastName: text(user.lastName),
+    language: text(user.preferences?.language),
+    portalIds: [...user.portalIds],
+  };
+}
+
+function mailPortal(portal: PortalDoc): MailPortal {
+  return {
+    id: portal.id,
+    name: portal.name,
+    slug: portal.slug,
+    language: portal.settings.language,
+    timeZone: portal.settings.timeZone,
+    branding: { primaryColor: text(portal.branding.primaryColor), logoUrl: text(portal.branding.logoUrl) },
+  };
 }

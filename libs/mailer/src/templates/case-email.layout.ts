@@ -11,12 +11,12 @@ function oneLine(value: string): string {
 
 /**
  * A notice about a case in text and HTML, in the portal's name and colours: what happened, an
- * optional quoted text (a reply), and a link to the case's page (no token: the user signs in).
+ * optional quoted texts (replies), and a link to the case's page (no token: the user signs in).
  */
 export function renderCaseEmail(
   words: CaseEmailMessages,
   context: CaseEmailContext,
-  extra: { status?: string; quote?: string } = {},
+  extra: { status?: string; quotes?: readonly string[] } = {},
 ): RenderedEmail {
   const common = messagesFor(context.locale);
   const name = [context.recipient.firstName, context.recipient.lastName].filter(Boolean).join(' ');
@@ -32,7 +32,9 @@ export function renderCaseEmail(
   const greeting = name ? say(common.greeting) : common.greetingWithoutName;
   const intro = say(named ? words.intro : words.introWithoutName);
   const footer = say(common.caseFooter);
-  const quoteLines = extra.quote === undefined ? [] : extra.quote.replace(/\r\n?/g, '\n').split('\n');
+  // Several replies (a coalesced email) are quoted one after the other, a blank quoted line apart.
+  const quoted = (extra.quotes ?? []).map((q) => q.replace(/\r\n?/g, '\n').split('\n'));
+  const quoteLines = quoted.flatMap((lines, i) => (i === 0 ? lines : ['', ...lines]));
 
   const text = [
     greeting,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventActor, EventStore } from '@portal/event-store';
 import {
+  recordFollowersStream,
+  type RecordFollowed,
   portalRoleStream,
   portalUserStream,
   recordStream,
@@ -112,4 +114,16 @@ export async function postComment(
     data: { entityType: 'Case', commentId: randomUUID(), text, isInternal },
   };
   return append(events, recordStream('Case', caseId), posted, STAFF);
+}
+
+/** The portal user chose to follow the case (as PUT …/follow appends it). */
+export async function followCase(events: EventStore, caseId: string, portalUserId: string): Promise<void> {
+  const followed: RecordFollowed = {
+    type: 'RecordFollowed',
+    data: { entityType: 'Case', recordId: caseId, portalUserId },
+  };
+  await append(events, recordFollowersStream('Case', caseId), followed, {
+    type: 'portalUser',
+    id: portalUserId,
+  });
 }

@@ -8,6 +8,7 @@ import { portalRolesProjection } from './portal-roles.projection';
 import { portalUsersProjection } from './portal-users.projection';
 import { portalsProjection } from './portals.projection';
 import type { CollectionSpec, Projection } from './projection';
+import { recordFollowersProjection } from './record-followers.projection';
 import { recordsProjection } from './records.projection';
 import { shareLinksProjection } from './share-links.projection';
 import { staffUsersProjection } from './staff-users.projection';
@@ -27,6 +28,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   loginHistoryProjection,
   emailDeliveriesProjection,
   shareLinksProjection,
+  recordFollowersProjection,
   // Last: patches what the others wrote when a data subject is erased.
   erasureProjection,
 ];

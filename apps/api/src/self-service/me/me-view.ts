@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_LEVELS, CREATE_LEVELS, YES_NO } from '@portal/acl';
-import type { ProfileChanges } from '@portal/domain';
+import { CASE_NOTIFICATION_LEVELS, type ProfileChanges } from '@portal/domain';
+import { caseNotificationsOf } from '@portal/read-models';
 import type { PortalAccess } from '../../auth/portal-access';
 import { named } from '../../openapi/api-schemas';
 import { portalSettingsSchema } from '../../portals/portal.schemas';
@@ -42,7 +43,10 @@ export const meSchema = named(
     lastName: z.string(),
     phone: z.string().nullable(),
     language: z.string().nullable(),
-    notifyOnCaseUpdates: z.boolean(),
+    notifyOnCaseUpdates: z.boolean().describe('false exactly when caseNotifications is none (older clients)'),
+    caseNotifications: z
+      .enum(CASE_NOTIFICATION_LEVELS)
+      .describe('Emails about records I follow: every update (all), only records I created (own), or none'),
     contactId: z.string().nullable(),
     accountIds: z.array(z.string()),
     portal: z.object({
@@ -75,15 +79,17 @@ export function meView(access: PortalAccess, changes: ProfileChanges = {}): Me {
     lastName: user.lastName,
     phone: stringOrNull(user.profile?.phone),
     language: stringOrNull(user.preferences?.language),
-    notifyOnCaseUpdates: user.preferences?.notifyOnCaseUpdates !== false,
+    caseNotifications: caseNotificationsOf(user.preferences),
   };
   for (const [field, change] of Object.entries(changes)) {
-    (profile as Record<string, unknown>)[field] = change.to;
+    if (field === 'notifyOnCaseUpdates') profile.caseNotifications = change.to === false ? 'none' : 'all';
+    else (profile as Record<string, unknown>)[field] = change.to;
   }
   return {
     id: user.id,
     email: user.email,
     ...profile,
+    notifyOnCaseUpdates: profile.caseNotifications !== 'none',
     contactId: user.contactId,
     accountIds: user.accountIds,
     portal: {

@@ -13,7 +13,8 @@ import { UpdateMeCommand } from './update-me.command';
 import { Answers, Refuses } from '../../../openapi/answers.decorators';
 
 /**
- * Any object: the editable fields (firstName, lastName, phone, language, notifyOnCaseUpdates) are
+ * Any object: the editable fields (firstName, lastName, phone, language, caseNotifications, and the
+ * older notifyOnCaseUpdates) are
  * the domain's rule, and it names every other field it refuses (403 profile_field_not_editable).
  */
 const profileChangesSchema = z.record(z.string(), z.unknown());
@@ -29,7 +30,7 @@ export class UpdateMeHttp {
   /** 200 with the /me view after the change. */
   @Patch('me')
   @PortalUserAuth()
-  @ApiOperation({ summary: 'Change my profile (firstName, lastName, phone, language, notifyOnCaseUpdates)' })
+  @ApiOperation({ summary: 'Change my profile (firstName, lastName, phone, language, caseNotifications)' })
   @Answers(200, 'My view after the change.', meSchema)
   @Refuses({
     403: '`profile_field_not_editable`: a field I may not change was sent.',
