@@ -168,6 +168,8 @@ async function benchStore(
     );
     const statements = await service.request<'statements', StatementCounts>('statements', { reset: true });
     log(`  [${name}] store statements per request: ${statementsLine(statements)}`);
+    const sequential = await sequentialStatements(service, listUrl, auth);
+    log(`  [${name}] store statements per request, one at a time: ${statementsLine(sequential)}`);
 
     // #3 and #6: a full blue-green rebuild, then the same log read raw.
     service.resetPeakRss();
@@ -191,9 +193,13 @@ async function benchStore(
       statementsPerRequest: Object.fromEntries(
         Object.entries(statements).map(([kind, count]) => [kind, count.perRequest]),
       ),
+      statementsOneAtATime: Object.fromEntries(
+        Object.entries(sequential).map(([kind, count]) => [kind, count.perRequest]),
+      ),
       raw: {
         health,
         statements,
+        statementsOneAtATime: sequential,
         scopedList: {
           cases: scale.listAt,
           casesVisible: Math.ceil(scale.listAt / scale.accounts),
@@ -214,6 +220,39 @@ async function benchStore(
   } finally {
     await service.stop();
   }
+}
+
+const SEQUENTIAL_REQUESTS = 20;
+
+/**
+ * Statements per request with one request at a time and nothing else running: scoped lists after a
+ * warm-up (the steady state of a reading customer), then case creations (each moves the read
+ * models on, so the next one finds its cached access context outdated, as under write load).
+ */
+async function sequentialStatements(
+  service: ServiceChild,
+  listUrl: string,
+  auth: Record<string, string>,
+): Promise<StatementCounts> {
+  const expectOk = async (response: Promise<Response>): Promise<void> => {
+    const res = await response;
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`sequential statements probe: ${res.status}`);
+  };
+  await expectOk(fetch(listUrl, { headers: auth }));
+  await service.request('statements', { reset: true });
+  for (let i = 0; i < SEQUENTIAL_REQUESTS; i += 1) await expectOk(fetch(listUrl, { headers: auth }));
+  const createUrl = listUrl.split('?')[0];
+  for (let i = 0; i < SEQUENTIAL_REQUESTS; i += 1) {
+    await expectOk(
+      fetch(createUrl, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `One at a time ${i}` }),
+      }),
+    );
+  }
+  return service.request<'statements', StatementCounts>('statements', { reset: true });
 }
 
 /** `scopedList 8 (1234 requests), ...`: statements per request of each kind seen. */
@@ -247,6 +286,7 @@ function table(results: Record<string, Record<string, unknown>>): string {
     'peakRssMiB',
     'healthPerSecond',
     'statementsPerRequest',
+    'statementsOneAtATime',
   ];
   const names = Object.keys(results);
   const lines = [`| figure | ${names.join(' | ')} |`, `| --- |${names.map(() => ' --- |').join('')}`];

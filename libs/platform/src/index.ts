@@ -2,6 +2,7 @@ export * from './sql/sql-client';
 export * from './sql/pg-sql-client';
 export * from './sql/pglite-sql-client';
 export * from './sql/pglite-memory';
+export * from './sql/prepared-statements';
 export * from './config/service-config';
 export * from './tokens/one-time-token';
 export * from './tokens/derive-key';

@@ -1,4 +1,4 @@
-import type { SqlQueryable } from '@portal/platform';
+import { prepared, type SqlQueryable } from '@portal/platform';
 import type { AppendResult, NewEvent } from '../event-store.port';
 
 /**
@@ -43,7 +43,7 @@ export async function appendInOneStatement(
   const params: unknown[] = [stream, events.length, first, JSON.stringify(payload), last, channel];
   if (expected !== 'no-stream') params.push(expected);
   const { rows } = await client.query<{ position: string | number | null }>(
-    `WITH stream_row AS (${streamWrite}),
+    prepared(`WITH stream_row AS (${streamWrite}),
      head AS (
        UPDATE es_head SET position = position + $2::bigint
        WHERE id = 1 AND EXISTS (SELECT 1 FROM stream_row)
@@ -55,7 +55,7 @@ export async function appendInOneStatement(
        FROM head, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(value, ord)
        RETURNING position
      )
-     SELECT max(position) AS position, pg_notify($6, max(position)::text) FROM written`,
+     SELECT max(position) AS position, pg_notify($6, max(position)::text) FROM written`),
     params,
   );
   const position = rows[0]?.position;

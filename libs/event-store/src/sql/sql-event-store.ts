@@ -18,7 +18,7 @@ import { appendInTransaction } from './append-in-transaction';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
 import { migrateEventStoreSchema, notifyChannelOf } from './event-store-schema';
 import { EventPage, SqlSubscription } from './sql-subscription';
-import type { SqlQueryable } from '@portal/platform';
+import { prepared, type SqlQueryable } from '@portal/platform';
 
 export interface SqlEventStoreOptions {
   /** Events per page when subscriptions catch up. Default 500. */
@@ -107,13 +107,15 @@ export class SqlEventStore implements EventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const { rows } = await this.client.query<EventRow>(
-      backwards
-        ? `SELECT ${EVENT_COLUMNS} FROM es_events
+      prepared(
+        backwards
+          ? `SELECT ${EVENT_COLUMNS} FROM es_events
            WHERE stream = $1 AND ($2::int IS NULL OR revision <= $2::int)
            ORDER BY revision DESC LIMIT $3::bigint`
-        : `SELECT ${EVENT_COLUMNS} FROM es_events
+          : `SELECT ${EVENT_COLUMNS} FROM es_events
            WHERE stream = $1 AND revision >= coalesce($2::int, 0)
            ORDER BY revision LIMIT $3::bigint`,
+      ),
       [stream, options.from ?? null, options.limit ?? null],
     );
     return rows.map((row) => toRecordedEvent(row, this.upcasters));
@@ -146,7 +148,7 @@ export class SqlEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     const { rows } = await this.client.query<{ position: string | number }>(
-      'SELECT position FROM es_head WHERE id = 1',
+      prepared('SELECT position FROM es_head WHERE id = 1'),
     );
     return Number(rows[0]?.position ?? -1);
   }

@@ -1,4 +1,5 @@
 import { Pool, PoolClient } from 'pg';
+import { preparedNameOf } from './prepared-statements';
 import { SqlClient, SqlQueryable, quoteIdent } from './sql-client';
 
 export interface PgSqlClientOptions {
@@ -6,6 +7,12 @@ export interface PgSqlClientOptions {
   /** Every connection's search_path; created if missing. Tests use a random one to stay apart. */
   schema?: string;
   max?: number;
+}
+
+/** A named (prepared) statement for texts marked with prepared(), a plain one otherwise. */
+function statementOf(text: string, values: unknown[]): { text: string; values: unknown[]; name?: string } {
+  const name = preparedNameOf(text);
+  return name ? { name, text, values } : { text, values };
 }
 
 /** A PostgreSQL server through a pg pool. */
@@ -44,7 +51,7 @@ export class PgSqlClient implements SqlClient {
   }
 
   async query<Row>(text: string, params: unknown[] = []): Promise<{ rows: Row[]; rowCount: number }> {
-    const result = await this.pool.query(text, params);
+    const result = await this.pool.query(statementOf(text, params));
     return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
   }
 
@@ -54,7 +61,7 @@ export class PgSqlClient implements SqlClient {
       await client.query('BEGIN');
       const tx: SqlQueryable = {
         query: async <Row>(text: string, params: unknown[] = []) => {
-          const result = await client.query(text, params);
+          const result = await client.query(statementOf(text, params));
           return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
         },
       };

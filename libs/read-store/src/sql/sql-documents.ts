@@ -1,5 +1,5 @@
 import { ALL, type RecordFilter } from '@portal/acl';
-import { quoteIdent, type SqlQueryable } from '@portal/platform';
+import { prepared, quoteIdent, type SqlQueryable } from '@portal/platform';
 import type {
   Document,
   DocumentShape,
@@ -101,9 +101,10 @@ export class SqlDocuments implements ReadStoreTransaction {
   async get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null> {
     const table = tableOf(collection);
     if (!(await this.known.exists(this.q, table))) return null;
-    const { rows } = await this.q.query<{ doc: T }>(`SELECT doc FROM ${quoteIdent(table)} WHERE id = $1`, [
-      id,
-    ]);
+    const { rows } = await this.q.query<{ doc: T }>(
+      prepared(`SELECT doc FROM ${quoteIdent(table)} WHERE id = $1`),
+      [id],
+    );
     return rows[0]?.doc ?? null;
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   PgSqlClient,
   PgliteSqlClient,
+  prepared,
   quoteIdent,
   type SqlClient,
   type SqlQueryable,
@@ -128,7 +129,9 @@ export class SqlReadStore implements ReadStore {
       ? `(SELECT doc FROM ${quoteIdent(table)} WHERE id = $1::text)`
       : '(SELECT NULL::jsonb WHERE $1::text IS NULL)';
     const { rows } = await this.client.query<{ doc: T | null; position: number | string | null }>(
-      `SELECT ${doc} AS doc, (SELECT position FROM ${CHECKPOINTS} WHERE projection = $2::text) AS position`,
+      prepared(
+        `SELECT ${doc} AS doc, (SELECT position FROM ${CHECKPOINTS} WHERE projection = $2::text) AS position`,
+      ),
       [id, projection],
     );
     return { doc: rows[0]?.doc ?? null, checkpoint: positionOf(rows) };
