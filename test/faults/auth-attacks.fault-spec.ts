@@ -21,6 +21,11 @@ const PUBLIC_ROUTES = new Set([
   'POST /v1/portals/{slug}/auth/reset-password',
   'POST /v1/portals/{slug}/auth/confirm-email',
   'GET /v1/portals/{slug}/public',
+  // Orchestrators' probes: the status word only, as GET /health answers the public.
+  'GET /health/live',
+  'GET /health/ready',
+  // A share link: the unguessable token in the path is the credential (404 when dead or guessed).
+  'GET /v1/shared/{token}',
 ]);
 
 function claimsOf(token: string): Record<string, any> {
