@@ -32,7 +32,8 @@ const pureLibForbidden = {
     },
     {
       group: [
-        '@portal/api',
+        '@portal/commands',
+        '@portal/runtime',
         '@portal/projector',
         '@portal/mailer',
         '@portal/event-store',

@@ -5,6 +5,7 @@ import { PreconditionFailed } from '@portal/commands';
 import { DomainError } from '@portal/domain';
 import { WrongExpectedRevision } from '@portal/event-store';
 import { PROBLEM_CONTENT_TYPE, Problem, ProblemException, problem } from './problem';
+import { fastifyProblemCode, type ApiProblemCode } from './problem-codes';
 import { zodIssuesToErrors } from './zod-validation.pipe';
 
 const DOMAIN_STATUS = { invalid: 422, 'not-found': 404, forbidden: 403, conflict: 409 } as const;
@@ -55,7 +56,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Fastify's own refusals: broken JSON, body too large, unsupported media type.
       return problem(
         fastifyError.statusCode,
-        (fastifyError.code ?? 'bad_request').toLowerCase(),
+        fastifyProblemCode(fastifyError.code),
         fastifyError.message ?? 'Bad request',
       );
     }
@@ -71,7 +72,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         : typeof (response as { message?: unknown }).message === 'string'
           ? (response as { message: string }).message
           : exception.message;
-    const code =
+    const code: ApiProblemCode =
       status === 404
         ? 'not_found'
         : status === 401

@@ -1,3 +1,5 @@
+import { problemCodeOf, problemType, type ProblemCode } from './problem-codes';
+
 /** RFC 9457 problem document, the body of every error answer. */
 export interface Problem {
   type: string;
@@ -31,13 +33,13 @@ const TITLES: Record<number, string> = {
 /** Builds a problem; `code` becomes the last segment of `type` so clients can match on it. */
 export function problem(
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   errors?: { path: string; message: string }[],
   extensions: Record<string, unknown> = {},
 ): Problem {
   return {
-    type: `urn:portal:problem:${code}`,
+    type: problemType(code),
     title: TITLES[status] ?? 'Error',
     status,
     detail,
@@ -52,7 +54,12 @@ export class ProblemException extends Error {
     super(problem.detail);
   }
 
-  static of(status: number, code: string, detail: string, errors?: { path: string; message: string }[]) {
+  static of(status: number, code: ProblemCode, detail: string, errors?: { path: string; message: string }[]) {
     return new ProblemException(problem(status, code, detail, errors));
   }
+}
+
+/** Whether `error` answers the problem with this code (the code is checked against the closed set). */
+export function isProblem(error: unknown, code: ProblemCode): error is ProblemException {
+  return error instanceof ProblemException && problemCodeOf(error.problem) === code;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PortalUserState } from '@portal/domain';
-import { ProblemException } from '../../http/problem';
+import { isProblem, ProblemException } from '../../http/problem';
 import { CredentialStore } from './credential-store';
 
 /**
@@ -28,5 +28,5 @@ export function passwordIncorrect(): ProblemException {
 
 /** True for the refusal CurrentPassword gives: the one answer that counts as a password guess. */
 export function isPasswordIncorrect(error: unknown): boolean {
-  return error instanceof ProblemException && error.problem.type === 'urn:portal:problem:password_incorrect';
+  return isProblem(error, 'password_incorrect');
 }

@@ -1,5 +1,6 @@
 import { DomainError, type DomainErrorCode } from '@portal/domain';
 import { ProblemException } from '../../http/problem';
+import { problemCodeOf } from '../../http/problem-codes';
 
 /** Domain codes whose reason has another name in the bulk answer (Zoho's vocabulary). */
 const RENAMED: Partial<Record<DomainErrorCode, string>> = {
@@ -11,6 +12,6 @@ const RENAMED: Partial<Record<DomainErrorCode, string>> = {
 /** The reason a contact failed, or undefined for an unexpected error. */
 export function bulkInvitationReason(error: unknown): string | undefined {
   if (error instanceof DomainError) return RENAMED[error.code] ?? error.code;
-  if (error instanceof ProblemException) return error.problem.type.split(':').pop();
+  if (error instanceof ProblemException) return problemCodeOf(error.problem);
   return undefined;
 }
