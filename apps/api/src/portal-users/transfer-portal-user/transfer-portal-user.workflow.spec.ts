@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { StreamCommands } from '@portal/commands';
+import { evolvePortalUser, initialPortalUserState, portalUserStream } from '@portal/domain';
+import type { EventStore } from '@portal/event-store';
+import { EmbeddedWritePath } from '../../shared-streams/testing/embedded-write-path';
+import { transferPortalUser, type TransferPortalUserPorts } from './transfer-portal-user.workflow';
+
+jest.setTimeout(60_000);
+
+describe('transferPortalUser (workflow over the embedded store)', () => {
+  let path: EmbeddedWritePath;
+  beforeAll(async () => {
+    path = await EmbeddedWritePath.open();
+  });
+  afterAll(() => path.close());
+
+  function ports(overrides: Partial<TransferPortalUserPorts> = {}) {
+    const ended: [string, string | undefined][] = [];
+    const value: TransferPortalUserPorts = {
+      commands: path.commands,
+      seats: path.seats,
+      sessions: { endAll: async (id, portalId) => void ended.push([id, portalId]) },
+      ...overrides,
+    };
+    return { value, ended };
+  }
+
+  /** Given: a portal user in `portalId`, holding its seat. */
+  async function givenUserIn(portalId: string): Promise<string> {
+    const id = randomUUID();
+    await path.seats.take(portalId, id, path.ctx());
+    await path.commands.handle(
+      {
+        stream: portalUserStream(id),
+        evolve: evolvePortalUser,
+        initialState: initialPortalUserState,
+        expected: 'no-stream',
+        decide: () => [
+          {
+            type: 'PortalUserCreated',
+            data: {
+              portalUserId: id,
+              email: `${id}@customer.test`,
+              firstName: 'Ada',
+              lastName: 'Lovelace',
+              contactId: null,
+              accountIds: [],
+              portalIds: [portalId],
+              roleIds: [],
+            },
+          },
+        ],
+      },
+      path.ctx(),
+    );
+    return id;
+  }
+
+  it('given a user in one portal, when transferred, then the seat moves and the old portal sessions end', async () => {
+    const [from, to] = [await path.portal(), await path.portal()];
+    const id = await givenUserIn(from);
+    const p = ports();
+    await transferPortalUser(p.value, { portalUserId: id, fromPortalId: from, toPortalId: to }, path.ctx());
+    expect(await path.eventTypes(portalUserStream(id))).toEqual([
+      'PortalUserCreated',
+      'PortalUserTransferred',
+    ]);
+    expect(await path.seatHolders(from)).toEqual([]);
+    expect(await path.seatHolders(to)).toEqual([id]);
+    expect(p.ended).toEqual([[id, from]]);
+  });
+
+  it('given the same portal twice, then the domain refuses it and no seat is taken', async () => {
+    const from = await path.portal();
+    const id = await givenUserIn(from);
+    const p = ports();
+    await expect(
+      transferPortalUser(p.value, { portalUserId: id, fromPortalId: from, toPortalId: from }, path.ctx()),
+    ).rejects.toMatchObject({ code: 'same_portal' });
+    expect(await path.seatHolders(from)).toEqual([id]);
+    expect(p.ended).toEqual([]);
+  });
+
+  it('given a full target portal, then 409 portal_user_limit and the user keeps the old seat', async () => {
+    const [from, full] = [await path.portal(), await path.portal({ maxUsers: 1 })];
+    await path.seats.take(full, 'someone-else', path.ctx());
+    const id = await givenUserIn(from);
+    await expect(
+      transferPortalUser(
+        ports().value,
+        { portalUserId: id, fromPortalId: from, toPortalId: full },
+        path.ctx(),
+      ),
+    ).rejects.toMatchObject({ code: 'portal_user_limit' });
+    expect(await path.seatHolders(from)).toEqual([id]);
+    expect(await path.seatHolders(full)).toEqual(['someone-else']);
+    expect(await path.eventTypes(portalUserStream(id))).toEqual(['PortalUserCreated']);
+  });
+
+  it('given a target portal that does not exist, then 422 portal_not_found naming /toPortalId', async () => {
+    const from = await path.portal();
+    const id = await givenUserIn(from);
+    await expect(
+      transferPortalUser(
+        ports().value,
+        { portalUserId: id, fromPortalId: from, toPortalId: randomUUID() },
+        path.ctx(),
+      ),
+    ).rejects.toMatchObject({ code: 'portal_not_found', kind: 'invalid', errors: [{ path: '/toPortalId' }] });
+    expect(await path.seatHolders(from)).toEqual([id]);
+  });
+
+  it('given the transfer cannot be appended, then the seat taken in the target portal is given back', async () => {
+    const [from, to] = [await path.portal(), await path.portal()];
+    const id = await givenUserIn(from);
+    // The store refuses writes to the user's stream only (the portals' streams still work).
+    const failing = new Proxy(path.store, {
+      get(target, prop, receiver) {
+        if (prop === 'append') {
+          return (stream: string, ...rest: unknown[]) =>
+            stream === portalUserStream(id)
+              ? Promise.reject(new Error('user stream down'))
+              : (target.append as (...args: unknown[]) => unknown).call(target, stream, ...rest);
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as EventStore;
+    const p = ports({ commands: new StreamCommands(failing) });
+    await expect(
+      transferPortalUser(p.value, { portalUserId: id, fromPortalId: from, toPortalId: to }, path.ctx()),
+    ).rejects.toThrow('user stream down');
+    expect(await path.seatHolders(to)).toEqual([]);
+    expect(await path.seatHolders(from)).toEqual([id]);
+    expect(await path.eventTypes(portalUserStream(id))).toEqual(['PortalUserCreated']);
+    expect(p.ended).toEqual([]);
+  });
+});
