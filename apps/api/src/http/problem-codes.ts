@@ -33,6 +33,8 @@ export const API_PROBLEM_CODES = [
   'unauthorized',
   'forbidden',
   'forbidden_role',
+  'record_internal',
+  'record_share_forbidden',
   'invalid_credentials',
   'password_incorrect',
   'login_refused',

@@ -79,7 +79,7 @@ export class OneTimeTokenWorld {
       },
       created.reduce(evolvePortalUser, initialPortalUserState),
     );
-    await this.append(id, [...created, ...invited]);
+    await this.write(id, [...created, ...invited]);
     return { id, token };
   }
 
@@ -95,7 +95,7 @@ export class OneTimeTokenWorld {
       },
       await this.state(id),
     );
-    await this.append(id, accepted);
+    await this.write(id, accepted);
     return id;
   }
 
@@ -112,7 +112,7 @@ export class OneTimeTokenWorld {
       },
       await this.state(id),
     );
-    await this.append(id, events);
+    await this.write(id, events);
     return token;
   }
 
@@ -135,7 +135,7 @@ export class OneTimeTokenWorld {
       },
       state,
     );
-    await this.append(id, events);
+    await this.write(id, events);
     return token;
   }
 
@@ -201,7 +201,7 @@ export class OneTimeTokenWorld {
     return token;
   }
 
-  private async append(id: string, events: PortalUserEvent[]): Promise<void> {
+  private async write(id: string, events: PortalUserEvent[]): Promise<void> {
     await this.path.commands.handle(
       { stream: portalUserStream(id), ...portalUser, decide: () => events },
       this.ctx(),
