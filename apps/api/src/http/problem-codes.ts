@@ -35,6 +35,8 @@ export const API_PROBLEM_CODES = [
   'forbidden_role',
   'record_internal',
   'record_share_forbidden',
+  'data_subject_not_found',
+  'erasure_unavailable',
   'invalid_credentials',
   'password_incorrect',
   'login_refused',
