@@ -3,6 +3,7 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import fastifyMultipart from '@fastify/multipart';
 import { LogController } from 'fastify';
 import { createServiceLogger, type ServiceLogger } from '@portal/platform';
 import { ApiModule } from './api.module';
@@ -39,6 +40,10 @@ export async function createApiApp(
   });
   registerRequestLogging(app.getHttpAdapter().getInstance(), app.get(ApiMetrics));
   registerRequestHygiene(app.getHttpAdapter().getInstance());
+  // Multipart bodies are parsed lazily by the upload routes (streamed, limits set per request).
+  await app.register(fastifyMultipart as unknown as Parameters<typeof app.register>[0], {
+    limits: { files: 1, fields: 5, parts: 6, fieldSize: 1024, headerPairs: 100 },
+  });
   const document = buildApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   app.enableShutdownHooks();

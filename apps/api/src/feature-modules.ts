@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
@@ -24,6 +25,7 @@ export const FEATURE_MODULES: Type[] = [
   WebModule,
   RecordsModule,
   SelfServiceModule,
+  AttachmentsModule,
   PortalRolesModule,
   PortalsModule,
   PortalUsersModule,

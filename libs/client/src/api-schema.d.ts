@@ -522,6 +522,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/records/{entityType}/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A record's files, internal ones included, oldest first */
+    get: operations['StaffAttachments_list'];
+    put?: never;
+    /** Attach a file to a record (multipart, field `file`; streamed) */
+    post: operations['StaffAttachments_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/records/{entityType}/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file (Range, ETag; always as an attachment) */
+    get: operations['StaffAttachments_download'];
+    put?: never;
+    post?: never;
+    /** Remove a file from a record (AttachmentRemoved; history keeps its metadata) */
+    delete: operations['StaffAttachments_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{slug}/records/{entityType}/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files of a record I may read (never internal ones) */
+    get: operations['PortalAttachments_list'];
+    put?: never;
+    /** Attach a file to a record I may comment on or created (multipart, field `file`) */
+    post: operations['PortalAttachments_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{slug}/records/{entityType}/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file (Range, ETag; always as an attachment) */
+    get: operations['PortalAttachments_download'];
+    put?: never;
+    post?: never;
+    /** Remove a file I uploaded */
+    delete: operations['PortalAttachments_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/portal-roles': {
     parameters: {
       query?: never;
@@ -1422,6 +1494,45 @@ export interface components {
     };
     Following: {
       following: boolean;
+    };
+    Attachment: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      size: number;
+      contentType: string;
+      sha256: string;
+      commentId: string | null;
+      createdAt: string;
+      isInternal: boolean;
+      createdBy: components['schemas']['ActorRef'];
+    };
+    AttachmentList: {
+      items: components['schemas']['Attachment'][];
+      total: number;
+      page: number;
+      perPage: number;
+    };
+    PortalAttachment: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      size: number;
+      contentType: string;
+      sha256: string;
+      commentId: string | null;
+      createdAt: string;
+      createdBy: {
+        /** @enum {string} */
+        type: 'staff' | 'portalUser' | 'system';
+        name: string;
+      };
+    };
+    PortalAttachmentList: {
+      items: components['schemas']['PortalAttachment'][];
+      total: number;
+      page: number;
+      perPage: number;
     };
     PortalRoleList: {
       items: components['schemas']['PortalRole'][];
@@ -5639,6 +5750,923 @@ export interface operations {
        *
        *     `idempotency_key_reused`: this Idempotency-Key was used for another request.
        */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  StaffAttachments_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every file of the record. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin, agent may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `entity_type_not_found`, `record_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  StaffAttachments_upload: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * @description Send before `file`.
+           * @enum {string}
+           */
+          isInternal?: 'true' | 'false';
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The file as stored: its name normalised, type told from its bytes, SHA-256. */
+      201: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `file_required`, `file_empty`.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin, agent may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `entity_type_not_found`, `record_not_found`, `record_deleted`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `document_has_file`: a Document holds one file.
+       *
+       *     `idempotency_key_reused`: this Idempotency-Key was used for another request.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `file_too_large` (MAX_UPLOAD_MB), `too_many_parts`. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `file_type_not_allowed`, `multipart_required`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `too_many_attachments`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `too_many_uploads`: too many uploads of mine at once. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  StaffAttachments_download: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file. */
+      200: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted. */
+          ETag?: string;
+          /** @description `attachment` with `filename` and `filename*` (RFC 6266): never shown inline. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+          'image/gif': string;
+          'image/webp': string;
+          'application/zip': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.oasis.opendocument.spreadsheet': string;
+          'text/plain': string;
+        };
+      };
+      /** @description The range asked for (`Content-Range`). */
+      206: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted. */
+          ETag?: string;
+          /** @description `attachment` with `filename` and `filename*` (RFC 6266): never shown inline. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+          'image/gif': string;
+          'image/webp': string;
+          'application/zip': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.oasis.opendocument.spreadsheet': string;
+          'text/plain': string;
+        };
+      };
+      /** @description `If-None-Match` holds the ETag: unchanged. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `validation_failed`: `attachmentId` is not a UUID.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin, agent may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `record_not_found`, `attachment_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `range_not_satisfiable`: the range starts past the end. */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  StaffAttachments_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `validation_failed`: `attachmentId` is not a UUID.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin, agent may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `record_not_found`, `record_deleted`, `attachment_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PortalAttachments_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The files I may see, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalAttachmentList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not readable, or of a type this portal does not show (never 403). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PortalAttachments_upload: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The file as stored. */
+      201: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalAttachment'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `file_required`, `file_empty`.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `attachment_forbidden`: readable, but outside my stream level and not mine.
+       *
+       *     `portal_inactive`: the portal is switched off.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not readable, or of a type this portal does not show (never 403). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `document_has_file`.
+       *
+       *     `idempotency_key_reused`: this Idempotency-Key was used for another request.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `file_too_large` (MAX_UPLOAD_MB), `too_many_parts`. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `file_type_not_allowed`, `multipart_required`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `too_many_attachments`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `too_many_uploads`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PortalAttachments_download: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        attachmentId: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file. */
+      200: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted. */
+          ETag?: string;
+          /** @description `attachment` with `filename` and `filename*` (RFC 6266): never shown inline. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+          'image/gif': string;
+          'image/webp': string;
+          'application/zip': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.oasis.opendocument.spreadsheet': string;
+          'text/plain': string;
+        };
+      };
+      /** @description The range asked for (`Content-Range`). */
+      206: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted. */
+          ETag?: string;
+          /** @description `attachment` with `filename` and `filename*` (RFC 6266): never shown inline. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+          'image/gif': string;
+          'image/webp': string;
+          'application/zip': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.oasis.opendocument.spreadsheet': string;
+          'text/plain': string;
+        };
+      };
+      /** @description `If-None-Match` holds the ETag: unchanged. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `validation_failed`: `attachmentId` is not a UUID.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The record or the file is not visible to me (never 403). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `range_not_satisfiable`: the range starts past the end. */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PortalAttachments_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        entityType: string;
+        id: string;
+        attachmentId: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `validation_failed`: `attachmentId` is not a UUID.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `attachment_remove_forbidden`: someone else uploaded it.
+       *
+       *     `portal_inactive`: the portal is switched off.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The record or the file is not visible to me. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
       409: {
         headers: {
           [name: string]: unknown;

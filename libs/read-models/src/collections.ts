@@ -11,6 +11,7 @@ export const READ_MODELS = {
   entityTypes: 'entity_types',
   records: 'records',
   comments: 'comments',
+  attachments: 'attachments',
   loginHistory: 'login_history',
   emailDeliveries: 'email_deliveries',
   shareLinks: 'share_links',

@@ -153,6 +153,25 @@ export interface CommentDoc {
   contactIds: string[];
 }
 
+/** A file attached to a record (bytes in the blob store under `sha256`); removed files are deleted. */
+export interface AttachmentDoc {
+  id: string;
+  recordId: string;
+  entityType: string;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+  isInternal: boolean;
+  /** The comment it was posted with, and whether that comment is internal (then so is the file). */
+  commentId: string | null;
+  commentIsInternal: boolean;
+  /** The portal user who uploaded it, if one did. */
+  portalUserId: string | null;
+  createdAt: string;
+  createdBy: ActorRef;
+}
+
 export interface LoginHistoryDoc {
   /** The event id. */
   id: string;

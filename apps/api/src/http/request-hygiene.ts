@@ -3,6 +3,7 @@ import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem';
 import { findUnsafeInput, MAX_INPUT_DEPTH } from './unsafe-input';
 
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const UPLOAD_PATH = /^\/v1\/(portals\/[^/]+\/)?records\/[^/]+\/[^/]+\/attachments(\?|$)/;
 const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json$/;
 
 function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
@@ -29,6 +30,13 @@ export function registerRequestHygiene(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (!COMMAND_METHODS.has(request.method) || !hasBody(request)) return;
     if (JSON_MEDIA_TYPE.test(mediaTypeOf(request))) return;
+    // Uploads are multipart; they need a bearer token, which no cross-site form can send.
+    if (
+      request.method === 'POST' &&
+      UPLOAD_PATH.test(request.url) &&
+      mediaTypeOf(request) === 'multipart/form-data'
+    )
+      return;
     return sendProblem(
       reply,
       problem(415, 'unsupported_media_type', 'Commands take a JSON body (Content-Type: application/json).'),

@@ -4,12 +4,13 @@ import type { Registry } from 'prom-client';
 import { createMetricsRegistry, type ServiceConfig } from '@portal/platform';
 import type { EventStore } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
+import { openBlobStore, type BlobStore } from '@portal/blob-store';
 import { HEALTH_CHECKS, HealthCheck } from '../health/health-check';
 import { ReadModelNames } from '@portal/read-models';
 import { storeHealthChecks } from '@portal/runtime';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { ReadModelCatchUp } from './read-model-catch-up';
-import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from './tokens';
+import { BLOB_STORE, EVENT_STORE, READ_STORE, SERVICE_CONFIG } from './tokens';
 
 /** What the API is given by whoever starts it: the standalone process, an app alone, or a test. */
 export interface ApiDependencies {
@@ -18,6 +19,8 @@ export interface ApiDependencies {
   readStore: ReadStore;
   /** Extra /health checks (projector lag, mailer) from the process that runs them. */
   healthChecks?: HealthCheck[];
+  /** Where uploaded files go; default: the one BLOB_STORE names. */
+  blobStore?: BlobStore;
   /** The process's Prometheus registry (the runtime's, with the other roles' series); default a new one. */
   metricsRegistry?: Registry;
 }
@@ -40,6 +43,11 @@ export class InfrastructureModule {
         { provide: HEALTH_CHECKS, useValue: [...storeChecks, ...(deps.healthChecks ?? [])] },
         { provide: ApiMetrics, useValue: metrics },
         { provide: StreamCommands, useValue: new StreamCommands(deps.eventStore, metrics.commands) },
+        {
+          provide: BLOB_STORE,
+          useFactory: () =>
+            deps.blobStore ?? openBlobStore(deps.config.blobStore ?? 'embedded', deps.config.dataDir),
+        },
         ReadModelCatchUp,
       ],
       exports: [
@@ -51,6 +59,7 @@ export class InfrastructureModule {
         ApiMetrics,
         StreamCommands,
         ReadModelCatchUp,
+        BLOB_STORE,
       ],
     };
   }

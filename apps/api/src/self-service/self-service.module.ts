@@ -62,5 +62,6 @@ import { UpdatePortalRecordHttp } from './records/update-portal-record/update-po
     GetFollowingHandler,
     FollowRecordHandler,
   ],
+  exports: [PortalCaller],
 })
 export class SelfServiceModule {}

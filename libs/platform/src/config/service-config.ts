@@ -36,6 +36,10 @@ export interface ServiceConfig {
   retentionDays?: number;
   /** EMBEDDED_SHARED_BUFFERS: the embedded database's buffer cache (PgliteMemorySettings); unset: 32MB. */
   embeddedSharedBuffers?: string;
+  /** BLOB_STORE: `embedded` (files under DATA_DIR/blobs, the default) or `s3://bucket[/prefix]`. */
+  blobStore?: string;
+  /** MAX_UPLOAD_MB: the largest file an upload may carry (413 beyond); default 25. */
+  maxUploadMb?: number;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +94,20 @@ function optionalPort(name: string, value: string | undefined): number | undefin
   return port;
 }
 
+function checkBlobStore(value: string): string {
+  if (value === 'embedded' || /^s3:\/\/[a-z0-9][a-z0-9.-]{1,62}(\/.*)?$/.test(value)) return value;
+  throw new ConfigError(
+    `BLOB_STORE must be 'embedded' or s3://bucket[/prefix], got '${withoutCredentials(value)}'`,
+  );
+}
+
+function positiveNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new ConfigError(`${name} must be a positive number`);
+  return parsed;
+}
+
 export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -138,5 +156,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     dataKey,
     retentionDays,
     embeddedSharedBuffers,
+    blobStore: checkBlobStore(env.BLOB_STORE || 'embedded'),
+    maxUploadMb: positiveNumber('MAX_UPLOAD_MB', env.MAX_UPLOAD_MB, 25),
   };
 }

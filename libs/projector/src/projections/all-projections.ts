@@ -1,4 +1,5 @@
 import { AGGREGATE_STATES_COLLECTION } from './aggregate-states';
+import { attachmentsProjection } from './attachments.projection';
 import { commentsProjection } from './comments.projection';
 import { emailDeliveriesProjection } from './email-deliveries.projection';
 import { erasureProjection } from './erasure.projection';
@@ -25,6 +26,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   portalUsersProjection,
   recordsProjection,
   commentsProjection,
+  attachmentsProjection,
   loginHistoryProjection,
   emailDeliveriesProjection,
   shareLinksProjection,

@@ -1,0 +1,270 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startTestApp, type TestApp } from './support';
+import { PortalWorld } from './portal-world';
+
+// Files on records through HTTP: a portal user downloads their account's Document and gets 404 for
+// another account's; uploads to their case, which staff then see; internal files stay hidden; and
+// every class of bad upload is refused with nothing stored.
+
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
+  Buffer.alloc(2000, 0x20),
+  Buffer.from('\n%%EOF\n'),
+]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+  Buffer.alloc(500, 7),
+]);
+
+let app: TestApp;
+let world: PortalWorld;
+let portal: { id: string; slug: string };
+let customer: { id: string; token: string };
+let acmeDocument: string;
+let globexDocument: string;
+let acmeFile: string;
+let globexFile: string;
+
+async function upload(
+  path: string,
+  token: string,
+  bytes: Buffer,
+  name: string,
+  options: { type?: string; fields?: Record<string, string> } = {},
+) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(options.fields ?? {})) form.append(key, value);
+  form.append('file', new Blob([bytes], { type: options.type ?? 'application/octet-stream' }), name);
+  const res = await fetch(`${app.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const text = await res.text();
+  const token_ = res.headers.get('x-consistency-token');
+  return { status: res.status, json: text ? JSON.parse(text) : null, token: token_ };
+}
+
+async function download(path: string, token: string, headers: Record<string, string> = {}) {
+  await world.sync();
+  const res = await fetch(`${app.baseUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}`, ...headers },
+  });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+async function storedBlobs(): Promise<number> {
+  const root = join(app.config.dataDir, 'blobs');
+  let count = 0;
+  for (const dir of await readdir(root)) {
+    if (dir === 'tmp') continue;
+    count += (await readdir(join(root, dir))).length;
+  }
+  return count;
+}
+
+async function tempFiles(): Promise<number> {
+  return (await readdir(join(app.config.dataDir, 'blobs', 'tmp'))).length;
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ config: { maxUploadMb: 1 } });
+  world = await PortalWorld.start(app);
+  const acme = await world.createRecord('Account', { name: 'Acme' });
+  const globex = await world.createRecord('Account', { name: 'Globex' });
+  const contact = await world.createRecord('Contact', {
+    firstName: 'Cus',
+    lastName: 'Tomer',
+    email: `cus-${world.unique()}@acme.example.com`,
+    accountId: acme,
+  });
+  const role = await world.createRole({
+    name: 'Customers',
+    scopes: {
+      Case: { create: 'yes', read: 'account', edit: 'no', delete: 'no', stream: 'account' },
+      Document: { create: 'no', read: 'account', edit: 'no', delete: 'no' },
+    },
+  });
+  portal = await world.createPortal({ roleIds: [role], tabList: ['Case', 'Document'] });
+  customer = await world.createPortalUser(contact, portal);
+  acmeDocument = await world.createRecord('Document', { name: 'Acme contract', accountIds: [acme] });
+  globexDocument = await world.createRecord('Document', { name: 'Globex contract', accountIds: [globex] });
+  const admin = world.adminToken;
+  const a = await upload(
+    `/v1/records/Document/${acmeDocument}/attachments`,
+    admin,
+    PDF,
+    'Vertrag über €.pdf',
+  );
+  const g = await upload(`/v1/records/Document/${globexDocument}/attachments`, admin, PDF, 'globex.pdf');
+  expect([a.status, g.status]).toEqual([201, 201]);
+  acmeFile = a.json.id;
+  globexFile = g.json.id;
+  expect(a.json).toMatchObject({
+    name: 'Vertrag über €.pdf',
+    size: PDF.length,
+    contentType: 'application/pdf',
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('documents', () => {
+  it('a portal user lists and downloads the Document of their account, bytes equal, as an attachment', async () => {
+    const base = `/v1/portals/${portal.slug}/records/Document/${acmeDocument}/attachments`;
+    const list = await world.call('get', base, customer.token);
+    expect(list.status).toBe(200);
+    expect((list.json.items as { id: string }[]).map((i) => i.id)).toEqual([acmeFile]);
+    const file = await download(`${base}/${acmeFile}`, customer.token);
+    expect(file.status).toBe(200);
+    expect(file.bytes.equals(PDF)).toBe(true);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="Vertrag _ber _.pdf"; filename*=UTF-8''Vertrag%20%C3%BCber%20%E2%82%AC.pdf`,
+    );
+    expect(file.headers.get('etag')).toMatch(/^"[0-9a-f]{64}"$/);
+    const again = await download(`${base}/${acmeFile}`, customer.token, {
+      'if-none-match': file.headers.get('etag')!,
+    });
+    expect(again.status).toBe(304);
+    const range = await download(`${base}/${acmeFile}`, customer.token, { range: 'bytes=0-3' });
+    expect([range.status, range.bytes.toString('latin1'), range.headers.get('content-range')]).toEqual([
+      206,
+      '%PDF',
+      `bytes 0-3/${PDF.length}`,
+    ]);
+    const past = await download(`${base}/${acmeFile}`, customer.token, { range: `bytes=${PDF.length + 5}-` });
+    expect(past.status).toBe(416);
+  });
+
+  it("404 for another account's Document and its file, by any path", async () => {
+    const other = `/v1/portals/${portal.slug}/records/Document/${globexDocument}/attachments`;
+    expect((await world.call('get', other, customer.token)).status).toBe(404);
+    expect((await download(`${other}/${globexFile}`, customer.token)).status).toBe(404);
+    // The other account's file id under the readable document's path.
+    const mine = `/v1/portals/${portal.slug}/records/Document/${acmeDocument}/attachments`;
+    expect((await download(`${mine}/${globexFile}`, customer.token)).status).toBe(404);
+  });
+
+  it('a Document holds one file: a second upload is 409', async () => {
+    const res = await upload(
+      `/v1/records/Document/${acmeDocument}/attachments`,
+      world.adminToken,
+      PNG,
+      'x.png',
+    );
+    expect(res.status).toBe(409);
+  });
+});
+
+describe('case attachments', () => {
+  let caseId: string;
+  let uploaded: string;
+
+  beforeAll(async () => {
+    const created = await world.call('post', `/v1/portals/${portal.slug}/records/Case`, customer.token, {
+      name: 'Printer on fire',
+    });
+    expect(created.status).toBe(201);
+    caseId = created.json.id as string;
+  });
+
+  it('a portal user uploads to their case (right after creating it); staff see the file and its uploader', async () => {
+    const res = await upload(
+      `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments`,
+      customer.token,
+      PNG,
+      '../../etc/photo.png',
+      {
+        type: 'text/html',
+      },
+    );
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ name: 'photo.png', contentType: 'image/png', size: PNG.length });
+    uploaded = res.json.id;
+    const staffList = await world.staff('get', `/v1/records/Case/${caseId}/attachments`);
+    expect(staffList.status).toBe(200);
+    expect(staffList.json.items).toEqual([
+      expect.objectContaining({
+        id: uploaded,
+        isInternal: false,
+        createdBy: expect.objectContaining({ type: 'portalUser', id: customer.id }),
+      }),
+    ]);
+    const bytes = await download(`/v1/records/Case/${caseId}/attachments/${uploaded}`, world.adminToken);
+    expect(bytes.bytes.equals(PNG)).toBe(true);
+  });
+
+  it('an internal file is never listed nor downloadable for the portal user; staff see it', async () => {
+    const res = await upload(
+      `/v1/records/Case/${caseId}/attachments`,
+      world.adminToken,
+      PDF,
+      'internal.pdf',
+      {
+        fields: { isInternal: 'true' },
+      },
+    );
+    expect(res.status).toBe(201);
+    const portalList = await world.call(
+      'get',
+      `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments`,
+      customer.token,
+    );
+    expect((portalList.json.items as { id: string }[]).map((i) => i.id)).toEqual([uploaded]);
+    const hidden = await download(
+      `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments/${res.json.id}`,
+      customer.token,
+    );
+    expect(hidden.status).toBe(404);
+    const staffList = await world.staff('get', `/v1/records/Case/${caseId}/attachments`);
+    expect(staffList.json.items).toHaveLength(2);
+  });
+
+  it('the record history names the files (metadata, no bytes)', async () => {
+    const history = await world.staff('get', `/v1/records/Case/${caseId}/history`);
+    expect(history.status).toBe(200);
+    expect((history.json as { event: string }[]).map((e) => e.event)).toEqual(
+      expect.arrayContaining(['AttachmentAdded']),
+    );
+  });
+
+  it('refuses every bad upload and stores nothing', async () => {
+    const path = `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments`;
+    const blobsBefore = await storedBlobs();
+    const html = Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>');
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0)]);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const oversized = Buffer.concat([PDF, Buffer.alloc(1024 * 1024, 0x41)]);
+    const outcomes = [
+      (await upload(path, customer.token, html, 'invoice.pdf', { type: 'application/pdf' })).status,
+      (await upload(path, customer.token, exe, 'report.pdf', { type: 'application/pdf' })).status,
+      (await upload(path, customer.token, svg, 'logo.png', { type: 'image/png' })).status,
+      (await upload(path, customer.token, Buffer.alloc(0), 'empty.txt')).status,
+      (await upload(path, customer.token, oversized, 'big.pdf')).status,
+    ];
+    expect(outcomes).toEqual([415, 415, 415, 400, 413]);
+    const notMultipart = await fetch(`${app.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(notMultipart.status).toBe(415);
+    expect(await storedBlobs()).toBe(blobsBefore);
+    expect(await tempFiles()).toBe(0);
+  });
+
+  it("404 for an upload to another account's record, before any byte is stored", async () => {
+    const res = await upload(
+      `/v1/portals/${portal.slug}/records/Document/${globexDocument}/attachments`,
+      customer.token,
+      PNG,
+      'x.png',
+    );
+    expect(res.status).toBe(404);
+  });
+});
