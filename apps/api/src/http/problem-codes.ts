@@ -6,6 +6,15 @@ import type { DomainErrorCode } from '@portal/domain';
  * than by hand. `code` is the last segment of a problem's `type` (`urn:portal:problem:<code>`).
  */
 export const API_PROBLEM_CODES = [
+  // Uploads and downloads of files (attachments/).
+  'file_required',
+  'file_empty',
+  'file_too_large',
+  'file_type_not_allowed',
+  'multipart_required',
+  'too_many_parts',
+  'too_many_uploads',
+  'range_not_satisfiable',
   // Request shape and transport (http/).
   'validation_failed',
   'bad_request',
