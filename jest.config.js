@@ -1,7 +1,7 @@
 // Three kinds of tests, each runnable alone: pure unit specs, integration specs that talk to a
 // server (Postgres, Redis, SMTP on loopback), and end-to-end specs through HTTP.
 const moduleNameMapper = {
-  '^@portal/(domain|commands|acl|event-store|read-store|read-models|platform|client|projector|mailer|runtime|blob-store)$':
+  '^@portal/(domain|commands|acl|event-store|read-store|read-models|platform|client|projector|mailer|runtime|blob-store|tracing)$':
     '<rootDir>/libs/$1/src',
 };
 // Packages shipped only as ES modules (Nest 12 and a few of its dependencies): Jest before Node

@@ -11,6 +11,7 @@ import { PinoNestLogger } from './logging/pino-nest-logger';
 import { registerRequestLogging, requestIdOf } from './logging/request-logging';
 import { ApiMetrics } from './metrics/api-metrics';
 import { registerRequestHygiene } from './http/request-hygiene';
+import { registerRequestSpans } from './tracing/request-spans';
 import { clientErrorHandler, frameworkErrors } from './http/transport-errors';
 import { buildApiDocument } from './openapi/api-document';
 import type { ApiDependencies } from './infrastructure/infrastructure.module';
@@ -38,6 +39,7 @@ export async function createApiApp(
     logger: new PinoNestLogger(log.child({ component: 'api' })),
     bufferLogs: false,
   });
+  registerRequestSpans(app.getHttpAdapter().getInstance());
   registerRequestLogging(app.getHttpAdapter().getInstance(), app.get(ApiMetrics));
   registerRequestHygiene(app.getHttpAdapter().getInstance());
   // Multipart bodies are parsed lazily by the upload routes (streamed, limits set per request).

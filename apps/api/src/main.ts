@@ -1,3 +1,4 @@
+import '@portal/tracing/register';
 import 'reflect-metadata';
 import { createServiceLogger, loadServiceConfig } from '@portal/platform';
 import { consoleProjectorLogger, progressReporterFor } from '@portal/projector';

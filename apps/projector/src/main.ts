@@ -1,3 +1,4 @@
+import '@portal/tracing/register';
 import 'reflect-metadata';
 import { loadServiceConfig } from '@portal/platform';
 import {

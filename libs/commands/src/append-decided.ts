@@ -6,6 +6,7 @@ import {
   type ExpectedRevision,
   type NewEvent,
 } from '@portal/event-store';
+import { activeTraceparent } from '@portal/tracing';
 import type { CommandContext } from './command-context';
 import { eventId } from './event-ids';
 
@@ -25,6 +26,8 @@ export async function appendDecided(
   ctx: CommandContext,
 ): Promise<AppendResult | undefined> {
   if (events.length === 0) return undefined;
+  // With tracing on, the request's trace goes with the events to the projector and the mailer.
+  const traceparent = activeTraceparent();
   // Ids derive from the command id, so every attempt below carries the same ones: the store keeps one copy.
   const stored: NewEvent[] = events.map((event) => ({
     id: eventId(ctx.commandId, stream, ctx.nextEventIndex(stream)),
@@ -35,6 +38,7 @@ export async function appendDecided(
       correlationId: ctx.correlationId,
       causationId: ctx.causationId,
       timestamp: ctx.now,
+      ...(traceparent ? { traceparent } : {}),
     },
   }));
   const result = await appendRetryingUnknownOutcome(store, stream, stored, expected);

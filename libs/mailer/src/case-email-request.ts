@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@portal/event-store';
-import type { CaseEmailRequest } from './email-request';
+import { traceOf, type CaseEmailRequest } from './email-request';
 import type { CaseRecipient } from './case-recipients.port';
 import type { CaseEmailTrigger } from './case-email-trigger';
 
@@ -48,6 +48,7 @@ export function caseEmailRequest(
     sourcePosition: event.position,
     sourceRevision: event.revision,
     correlationId: event.metadata.correlationId,
+    ...traceOf(event),
     portalUserId: recipient.portalUserId,
     portalId: recipient.portalId,
     caseId: trigger.caseId,

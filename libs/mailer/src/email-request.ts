@@ -14,7 +14,15 @@ interface EmailSource {
   sourceStream: string;
   sourcePosition: number;
   correlationId: string;
+  /** W3C trace context of the request that wrote the event (tracing on): the send joins its trace. */
+  traceparent?: string;
   portalUserId: string;
+}
+
+/** The event's trace context, when it was written under tracing. */
+export function traceOf(event: RecordedEvent): { traceparent?: string } {
+  const traceparent = event.metadata.traceparent;
+  return typeof traceparent === 'string' ? { traceparent } : {};
 }
 
 /**
@@ -103,6 +111,7 @@ export function emailRequestFor(event: RecordedEvent): TokenEmailRequest | undef
     sourceStream: event.stream,
     sourcePosition: event.position,
     correlationId: event.metadata.correlationId,
+    ...traceOf(event),
     portalUserId,
     portalId,
     tokenHash,

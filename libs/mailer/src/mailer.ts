@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EventStore } from '@portal/event-store';
 import { deploymentPrefix } from '@portal/platform';
+import { withSpans } from '@portal/tracing';
 import type { CaseRecipients } from './case-recipients.port';
 import type { CheckpointStore } from './checkpoint-store.port';
 import type { ComposerSettings } from './email-composer';
@@ -97,7 +98,10 @@ export class Mailer {
     if (this.subscriber) return;
     const o = this.options;
     const retryPolicy = o.retryPolicy ?? DEFAULT_EMAIL_RETRY_POLICY;
-    const queue = await this.openQueue(retryPolicy);
+    // Tracing on: a span per add, count and state look inside traced work (BullMQ's Redis calls under it).
+    const queue = withSpans(await this.openQueue(retryPolicy), 'emailQueue', {
+      skip: ['work', 'onReconnect', 'status', 'close'],
+    });
     this.queue = queue;
     const processor = new SendEmailProcessor({
       events: o.events,

@@ -1,4 +1,5 @@
 import type { EventStore, NewEvent } from '@portal/event-store';
+import { inSpan } from '@portal/tracing';
 import { composeCaseEmail } from './case-email-composer';
 import type { CaseRecipients } from './case-recipients.port';
 import { classifyDeliveryError, NotKnownYetError, PermanentDeliveryError } from './delivery-errors';
@@ -56,7 +57,24 @@ export class SendEmailProcessor {
     return this.active.has(jobId);
   }
 
-  async process(job: EmailJob): Promise<SendEmailOutcome> {
+  /** With tracing on, in the trace of the request whose event asked for the email. */
+  process(job: EmailJob): Promise<SendEmailOutcome> {
+    return inSpan(
+      `mailer.send ${job.request.kind}`,
+      {
+        kind: 'consumer',
+        traceparent: job.request.traceparent,
+        attributes: {
+          'portal.email.kind': job.request.kind,
+          'portal.email.job_id': job.id,
+          'portal.email.attempt': job.attemptsMade + 1,
+        },
+      },
+      () => this.processJob(job),
+    );
+  }
+
+  private async processJob(job: EmailJob): Promise<SendEmailOutcome> {
     const jobId = job.id;
     this.active.add(jobId);
     try {

@@ -7,6 +7,7 @@ import {
 } from '@portal/event-store';
 import { DEFAULT_PGLITE_MEMORY, PgliteSqlClient, type ServiceConfig, type SqlClient } from '@portal/platform';
 import { openReadStore, SqlReadStore, type ReadStore } from '@portal/read-store';
+import { withSpans } from '@portal/tracing';
 import { createUpcasterRegistry } from './upcaster-registry';
 import { withPersonalDataProtection } from './personal-data-layer';
 
@@ -37,6 +38,22 @@ export async function openServiceStores(
   config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
     Partial<Pick<ServiceConfig, 'dataKey' | 'embeddedSharedBuffers'>>,
   options: ServiceStoresOptions = {},
+): Promise<ServiceStores> {
+  return traced(await openStores(config, options));
+}
+
+/** With tracing on (OTEL_*), a span per store call made inside traced work; the stores themselves when off. */
+function traced(stores: ServiceStores): ServiceStores {
+  return {
+    eventStore: withSpans(stores.eventStore, 'eventStore', { skip: ['subscribe', 'close'] }),
+    readStore: withSpans(stores.readStore, 'readStore', { skip: ['close'] }),
+    close: stores.close,
+  };
+}
+
+async function openStores(
+  config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'>,
+  options: ServiceStoresOptions,
 ): Promise<ServiceStores> {
   if (options.inMemory && config.eventStore === 'embedded' && config.readStore === 'embedded') {
     return openInMemoryStores(config.dataKey);

@@ -1,3 +1,5 @@
+import { flushTracing } from '@portal/tracing';
+
 /**
  * Graceful shutdown: the first SIGINT/SIGTERM closes the service (in-flight requests finish,
  * batches commit); a second one exits at once.
@@ -11,8 +13,9 @@ export function shutdownOnSignals(
     if (stopping) process.exit(1);
     stopping = true;
     log(`${signal} received: shutting down`);
+    // The spans still buffered go out before the process ends (nothing to do without tracing).
     close().then(
-      () => process.exit(0),
+      () => flushTracing().finally(() => process.exit(0)),
       (error: unknown) => {
         console.error(error);
         process.exit(1);

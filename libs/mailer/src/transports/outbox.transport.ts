@@ -2,6 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
+import { inSpan } from '@portal/tracing';
 import type { OutgoingEmail } from '../outgoing-email';
 import type { MailTransport } from './mail-transport';
 
@@ -19,7 +20,14 @@ export class OutboxTransport implements MailTransport {
     });
   }
 
-  async send(email: OutgoingEmail, jobId: string): Promise<{ messageId: string }> {
+  /** A span (tracing on) in the email's trace, as SMTP's would be. */
+  send(email: OutgoingEmail, jobId: string): Promise<{ messageId: string }> {
+    return inSpan('outbox.write', { attributes: { 'portal.email.job_id': jobId } }, () =>
+      this.write(email, jobId),
+    );
+  }
+
+  private async write(email: OutgoingEmail, jobId: string): Promise<{ messageId: string }> {
     const info = await this.transporter.sendMail({
       ...email,
       disableUrlAccess: true,

@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { OutgoingEmail } from '../outgoing-email';
 import type { MailTransport } from './mail-transport';
+import { inSpan } from '@portal/tracing';
 
 function withoutPassword(url: string): string {
   try {
@@ -30,13 +31,20 @@ export class SmtpTransport implements MailTransport {
     this.transporter = nodemailer.createTransport(options);
   }
 
-  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
-    const info = await this.transporter.sendMail({
-      ...email,
-      disableUrlAccess: true,
-      disableFileAccess: true,
-    });
-    return { messageId: info.messageId };
+  send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    // A client span (tracing on) with the server's address only, never the recipient.
+    return inSpan(
+      'smtp.send',
+      { kind: 'client', attributes: { 'server.address': this.description } },
+      async () => {
+        const info = await this.transporter.sendMail({
+          ...email,
+          disableUrlAccess: true,
+          disableFileAccess: true,
+        });
+        return { messageId: info.messageId };
+      },
+    );
   }
 
   close(): void {

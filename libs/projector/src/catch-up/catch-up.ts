@@ -5,6 +5,7 @@ import { collectionOf } from '../documents/generation-documents';
 import type { Projection } from '../projections/projection';
 import { generationCollections } from '../projections/all-projections';
 import { applyBatch } from './apply-batch';
+import { traceProjectedEvents } from './trace-projected-events';
 
 /** What one committed batch did: the projector's observer hook (metrics, progress). */
 export interface BatchApplied {
@@ -32,6 +33,8 @@ export interface CatchUpOptions {
    * nobody reads yet refreshes them once, when it is finished, instead.
    */
   refreshStatistics?: boolean;
+  /** Live projection: a span per event in its writer's trace when tracing is on (never in a rebuild's replay). */
+  traceEvents?: boolean;
 }
 
 export const DEFAULT_BATCH_SIZE = 1_000;
@@ -81,7 +84,9 @@ export async function catchUp(
     const more = page.length === batchSize && (upTo === undefined || last < upTo);
     ahead = more ? read(last) : undefined;
     const startedAt = performance.now();
+    const tracedFrom = Date.now();
     checkpoint = (await applyBatch(store, generation, projections, batch)) ?? checkpoint;
+    if (options.traceEvents) traceProjectedEvents(batch, generation, tracedFrom, Date.now());
     options.onBatch?.(checkpoint, batch.length);
     options.observe?.({
       generation,

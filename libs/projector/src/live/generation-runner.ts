@@ -74,6 +74,7 @@ export class GenerationRunner {
         this.checkpoint = await catchUp(this.events, this.store, this.generation, this.projections, {
           batchSize: this.options.batchSize,
           shouldStop: () => this.stopped,
+          traceEvents: true,
           onBatch: (checkpoint, events) => {
             this.checkpoint = checkpoint;
             this.options.observer?.batchApplied(events);

@@ -29,8 +29,11 @@ export function registerProjectorMetrics(
       name,
       help,
       registers,
+      // A store that does not answer leaves the series out of this scrape rather than failing it.
       async collect() {
-        this.set(value(await sample()));
+        const lag = await sample().catch(() => undefined);
+        if (lag) this.set(value(lag));
+        else this.reset();
       },
     });
   };

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { createMetricsRegistry } from '@portal/platform';
+import { ApiMetrics } from '../apps/api/src/metrics/api-metrics';
+import { registerMailerMetrics } from '../libs/runtime/src/metrics/mailer-metrics';
+import { registerProjectorMetrics } from '../libs/runtime/src/metrics/projector-metrics';
+
+const ROOT = join(__dirname, '..');
+const yaml = (path: string) => load(readFileSync(join(ROOT, path), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * No docker engine runs here or in CI: the compose file, the Prometheus and collector configs and
+ * the Grafana dashboard are parsed instead, and held to what the apps really serve.
+ */
+describe('operations config (docker-compose, Prometheus, Grafana, OpenTelemetry collector)', () => {
+  const compose = yaml('docker-compose.yml');
+  const services = compose.services as Record<string, Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it('runs Prometheus and Grafana always, the collector and Jaeger only under the tracing profile', () => {
+    for (const name of ['api', 'projector', 'mailer', 'prometheus', 'grafana']) {
+      expect(services[name]).toBeDefined();
+      expect(services[name].profiles).toBeUndefined();
+    }
+    expect(services['otel-collector'].profiles).toEqual(['tracing']);
+    expect(services.jaeger.profiles).toEqual(['tracing']);
+    for (const [service, mount] of [
+      ['prometheus', './ops/prometheus/prometheus.yml'],
+      ['grafana', './ops/grafana/provisioning'],
+      ['grafana', './ops/grafana/dashboards'],
+      ['otel-collector', './ops/otel-collector/config.yaml'],
+    ]) {
+      expect((services[service].volumes as string[]).some((v) => v.startsWith(`${mount}:`))).toBe(true);
+    }
+  });
+
+  it('scrapes each app where it serves /metrics, with the token the apps are given', () => {
+    const prometheus = yaml('ops/prometheus/prometheus.yml');
+    // Every app's environment extends the x-app anchor's.
+    const env = compose['x-app'].environment as Record<string, string>;
+    const token = /:-([^}]+)\}/.exec(env.METRICS_TOKEN)![1];
+    const jobs = prometheus.scrape_configs as {
+      metrics_path: string;
+      authorization: { type: string; credentials: string };
+      static_configs: { targets: string[] }[];
+    }[];
+    const targets = jobs.flatMap((job) => {
+      expect(job.metrics_path).toBe('/metrics');
+      expect(job.authorization).toEqual({ type: 'Bearer', credentials: token });
+      return job.static_configs.flatMap((c) => c.targets);
+    });
+    expect(targets.sort()).toEqual(
+      [`api:${env.PORT}`, `mailer:${env.METRICS_PORT}`, `projector:${env.METRICS_PORT}`].sort(),
+    );
+    for (const role of ['projector', 'mailer']) {
+      expect(JSON.stringify(services[role].healthcheck.test)).toContain(`:${env.METRICS_PORT}/health/ready`);
+    }
+  });
+
+  it('sends traces through the collector to Jaeger over OTLP', () => {
+    const collector = yaml('ops/otel-collector/config.yaml');
+    expect(collector.receivers.otlp.protocols.http.endpoint).toBe('0.0.0.0:4318');
+    expect(collector.exporters['otlp/jaeger'].endpoint).toBe('jaeger:4317');
+    expect(collector.service.pipelines.traces.exporters).toEqual(['otlp/jaeger']);
+    expect(services.jaeger.environment.COLLECTOR_OTLP_ENABLED).toBe('true');
+  });
+
+  it('has a dashboard whose every query names series the apps serve', async () => {
+    const registry = createMetricsRegistry();
+    new ApiMetrics(registry);
+    registerProjectorMetrics(registry, () =>
+      Promise.resolve({ generation: 1, checkpoint: 0, head: 0, events: 0, seconds: 0 }),
+    );
+    registerMailerMetrics(registry, () => Promise.resolve(undefined));
+    const served = new Set<string>();
+    for (const metric of await registry.getMetricsAsJSON()) {
+      served.add(metric.name);
+      if (metric.type === 'histogram')
+        for (const suffix of ['_bucket', '_count', '_sum']) served.add(metric.name + suffix);
+    }
+    const dashboard = JSON.parse(readFileSync(join(ROOT, 'ops/grafana/dashboards/portal.json'), 'utf8')) as {
+      uid: string;
+      panels: { type: string; targets?: { expr: string }[] }[];
+    };
+    const provisioning = yaml('ops/grafana/provisioning/dashboards/portal.yml');
+    expect(provisioning.providers[0].options.path).toBe('/var/lib/grafana/dashboards');
+    const exprs = dashboard.panels.flatMap((p) => p.targets ?? []).map((t) => t.expr);
+    expect(exprs.length).toBeGreaterThan(10);
+    const named = exprs.flatMap((e) => e.match(/\b(?:portal|http|process|nodejs)_[a-z0-9_]+/g) ?? []);
+    expect(named.filter((name) => !served.has(name))).toEqual([]);
+    // Every portal_ family the apps serve is on the dashboard.
+    const families = [...served].filter((n) => n.startsWith('portal_') && !/_(bucket|count|sum)$/.test(n));
+    const shown = new Set(named.map((n) => n.replace(/_(bucket|count|sum)$/, '')));
+    expect(families.filter((f) => !shown.has(f))).toEqual([]);
+  });
+});
