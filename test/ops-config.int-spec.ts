@@ -75,7 +75,7 @@ describe('operations config (docker-compose, Prometheus, Grafana, OpenTelemetry 
     const served = new Set<string>();
     for (const metric of await registry.getMetricsAsJSON()) {
       served.add(metric.name);
-      if (metric.type === 'histogram')
+      if (String(metric.type) === 'histogram')
         for (const suffix of ['_bucket', '_count', '_sum']) served.add(metric.name + suffix);
     }
     const dashboard = JSON.parse(readFileSync(join(ROOT, 'ops/grafana/dashboards/portal.json'), 'utf8')) as {

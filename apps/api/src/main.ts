@@ -1,8 +1,8 @@
 import '@portal/tracing/register';
 import 'reflect-metadata';
 import { createServiceLogger, loadServiceConfig } from '@portal/platform';
-import { consoleProjectorLogger, progressReporterFor } from '@portal/projector';
-import { shutdownOnSignals, startService } from '@portal/runtime';
+import { progressReporterFor } from '@portal/projector';
+import { roleLogger, shutdownOnSignals, startService } from '@portal/runtime';
 import { createApiApp } from './create-api-app';
 
 /**
@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<void> {
     service.log.info({ url: service.url }, 'portal API listening');
     return;
   }
-  const reporter = progressReporterFor(process.stdout, consoleProjectorLogger);
+  const reporter = progressReporterFor(process.stdout, roleLogger(createServiceLogger(), 'projector'));
   const service = await startService(config, {
     parts: { api: createApiApp, projector: true, mailer: true },
     projector: { onRebuildProgress: (progress) => reporter.update(progress) },
@@ -31,8 +31,8 @@ async function main(argv: string[]): Promise<void> {
   );
   if (argv.includes('--rebuild') && service.projector) {
     const result = await service.projector.rebuild();
-    if (process.stdout.isTTY) process.stdout.write('\n');
-    consoleProjectorLogger.log(
+    if (process.stdout.isTTY && process.env.NODE_ENV !== 'production') process.stdout.write('\n');
+    service.log.info(
       `generation ${result.to} active: ${result.events} events in ${result.seconds.toFixed(1)}s`,
     );
   }

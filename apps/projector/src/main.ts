@@ -1,16 +1,18 @@
 import '@portal/tracing/register';
 import 'reflect-metadata';
-import { loadServiceConfig } from '@portal/platform';
+import { createServiceLogger, loadServiceConfig } from '@portal/platform';
 import {
   ALL_PROJECTIONS,
-  consoleProjectorLogger,
   progressReporterFor,
   PROJECTION_VERSION,
   rebuildReadModels,
   verifyReadModels,
   type VerifyResult,
 } from '@portal/projector';
-import { openServiceStores, shutdownOnSignals, startService } from '@portal/runtime';
+import { openServiceStores, roleLogger, shutdownOnSignals, startService } from '@portal/runtime';
+
+/** The rebuild's and verify's lines: pino JSON like the service's (pretty on a terminal outside production). */
+const logger = roleLogger(createServiceLogger(), 'projector');
 
 /**
  * `npm run start:projector`: the projector alone (the API and mailer elsewhere, on server stores).
@@ -36,14 +38,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function rebuild(stores: Awaited<ReturnType<typeof openServiceStores>>): Promise<number> {
-  const reporter = progressReporterFor(process.stdout, consoleProjectorLogger);
+  const reporter = progressReporterFor(process.stdout, logger);
   let last: Parameters<typeof reporter.finish>[0] | undefined;
   const result = await rebuildReadModels({
     events: stores.eventStore,
     store: stores.readStore,
     projections: ALL_PROJECTIONS,
     version: PROJECTION_VERSION,
-    logger: consoleProjectorLogger,
+    logger: logger,
     onProgress: (progress) => {
       last = progress;
       reporter.update(progress);
@@ -52,28 +54,28 @@ async function rebuild(stores: Awaited<ReturnType<typeof openServiceStores>>): P
       if (last) reporter.finish(last);
     },
   });
-  consoleProjectorLogger.log(
+  logger.log(
     `generation ${result.to} active (was ${result.from}): ${result.events} events in ${result.seconds.toFixed(1)}s`,
   );
   return 0;
 }
 
 async function verify(stores: Awaited<ReturnType<typeof openServiceStores>>): Promise<number> {
-  const reporter = progressReporterFor(process.stdout, consoleProjectorLogger);
+  const reporter = progressReporterFor(process.stdout, logger);
   const result = await verifyReadModels({
     events: stores.eventStore,
     store: stores.readStore,
     projections: ALL_PROJECTIONS,
-    logger: consoleProjectorLogger,
+    logger: logger,
     onProgress: (progress) => reporter.update(progress),
   });
-  if (process.stdout.isTTY) process.stdout.write('\n');
+  if (process.stdout.isTTY && process.env.NODE_ENV !== 'production') process.stdout.write('\n');
   report(result);
   return result.differences.length === 0 ? 0 : 1;
 }
 
 function report(result: VerifyResult): void {
-  const log = consoleProjectorLogger.log;
+  const log = logger.log;
   if (result.differences.length === 0) {
     log(`generation ${result.generation} matches a replay of the events up to position ${result.checkpoint}`);
     return;
@@ -93,7 +95,7 @@ function report(result: VerifyResult): void {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error);
+    createServiceLogger().fatal({ err: error }, 'projector failed');
     process.exit(1);
   },
 );

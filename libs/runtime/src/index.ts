@@ -11,3 +11,4 @@ export {
 export { storeHealthChecks, type ServiceHealthCheck } from './service-health';
 export { startMetricsServer, type MetricsServer, type MetricsServerOptions } from './metrics/metrics-server';
 export { migratePersonalDataOf, migratePersonalDataOn } from './privacy-migration';
+export { roleLogger, type RoleLogger } from './pino-role-loggers';

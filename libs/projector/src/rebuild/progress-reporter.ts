@@ -48,7 +48,16 @@ export function logProgressReporter(logger: ProjectorLogger, now: () => number =
   };
 }
 
-/** The bar on a TTY, log lines otherwise. */
-export function progressReporterFor(out: NodeJS.WriteStream, logger: ProjectorLogger): ProgressReporter {
-  return out.isTTY ? terminalProgressReporter(out) : logProgressReporter(logger);
+/**
+ * The bar on a terminal outside production; log lines otherwise (in production one JSON object a
+ * line through the service's logger, like every other line of the process).
+ */
+export function progressReporterFor(
+  out: NodeJS.WriteStream,
+  logger: ProjectorLogger,
+  env: NodeJS.ProcessEnv = process.env,
+): ProgressReporter {
+  return out.isTTY && env.NODE_ENV !== 'production'
+    ? terminalProgressReporter(out)
+    : logProgressReporter(logger);
 }
