@@ -45,14 +45,15 @@ export async function openServiceStores(
 /** With tracing on (OTEL_*), a span per store call made inside traced work; the stores themselves when off. */
 function traced(stores: ServiceStores): ServiceStores {
   return {
+    ...stores,
     eventStore: withSpans(stores.eventStore, 'eventStore', { skip: ['subscribe', 'close'] }),
     readStore: withSpans(stores.readStore, 'readStore', { skip: ['close'] }),
-    close: stores.close,
   };
 }
 
 async function openStores(
-  config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'>,
+  config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
+    Partial<Pick<ServiceConfig, 'dataKey'>>,
   options: ServiceStoresOptions,
 ): Promise<ServiceStores> {
   if (options.inMemory && config.eventStore === 'embedded' && config.readStore === 'embedded') {
