@@ -53,7 +53,7 @@ function traced(stores: ServiceStores): ServiceStores {
 
 async function openStores(
   config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
-    Partial<Pick<ServiceConfig, 'dataKey'>>,
+    Partial<Pick<ServiceConfig, 'dataKey' | 'embeddedSharedBuffers'>>,
   options: ServiceStoresOptions,
 ): Promise<ServiceStores> {
   if (options.inMemory && config.eventStore === 'embedded' && config.readStore === 'embedded') {
