@@ -91,7 +91,8 @@ suite(
 
     beforeAll(async () => {
       [app, browser] = await Promise.all([
-        startTestApp({ mailer: true, mailerOptions: { logger: QUIET_MAILER } }),
+        // No coalescing window: the status email is checked as soon as the change is made.
+        startTestApp({ mailer: true, mailerOptions: { logger: QUIET_MAILER, coalesceWindowMs: 0 } }),
         launchChromium(),
         buildWebPages(),
       ]);
@@ -131,6 +132,8 @@ suite(
         status: 'New',
         priority: 'Normal',
         accountId: account,
+        // The customer is the case's contact, so follows it: status emails go to followers only.
+        contactId: contact,
       });
       await world.createPortalUser(contact, portal, [role]);
 
