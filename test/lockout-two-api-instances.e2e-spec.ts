@@ -12,6 +12,7 @@ import { api, startTestApp, type ApiClient, type TestApp } from './support';
  * in-memory caches (the access context cached per read-model checkpoint, the folded user
  * states), warmed by a request before each command. The command goes to A; the next request goes to B.
  */
+// Skipped without PG_URL: two instances share one store only on a PostgreSQL server.
 const describeOnPostgres = process.env.PG_URL ? describe : describe.skip;
 
 describeOnPostgres('lockouts reach a second API instance with the very next request (PostgreSQL)', () => {

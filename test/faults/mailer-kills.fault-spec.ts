@@ -24,6 +24,7 @@ const EMAILS = 60;
 const KILLS = 2;
 /** Sends in flight at once: each may be caught between the server's 250 and its record. */
 const CONCURRENCY = 4;
+// Skipped without PG_URL: the killed processes share their stores on a PostgreSQL server.
 const describePg = process.env.PG_URL ? describe : describe.skip;
 
 describePg('mailer killed mid-batch', () => {

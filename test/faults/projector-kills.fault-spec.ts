@@ -22,6 +22,7 @@ import { kill, randomDelay, runTs } from './child-process';
 const KILLS = 10;
 const NAMES = generationCollections().map((c) => c.name);
 const SIZE = { portals: 3, accounts: 10, contactsPerAccount: 3, casesPerContact: 3, activityPerCase: 4 };
+// Skipped without PG_URL: the killed processes share their stores on a PostgreSQL server.
 const describePg = process.env.PG_URL ? describe : describe.skip;
 
 describePg('projector killed with SIGKILL', () => {

@@ -513,6 +513,7 @@ export function eventStoreContract(
     });
 
     describe('upcasting', () => {
+      // Skipped for an adapter opened without upcasters (the suite's caller says so): nothing to upcast.
       const itWithUpcasters = opts.upcasters ? it : it.skip;
       itWithUpcasters(
         'reads v1 events as v2 on readStream, readAll and subscribe once an upcaster is registered',
