@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createServiceLogger } from '@portal/platform';
 import { PersonalDataEventStore } from '@portal/event-store';
 import { projectorReadModelCheck } from '../apps/audit/src/read-model-check';
@@ -21,6 +23,32 @@ async function dumpReadStore(app: TestApp): Promise<string> {
 async function dumpEventStore(app: TestApp): Promise<string> {
   const stored = (app.eventStore as PersonalDataEventStore).stored;
   return JSON.stringify(await stored.readAll());
+}
+
+/** Every file under DATA_DIR/blobs (the embedded blob store), concatenated. */
+async function dumpBlobStore(app: TestApp): Promise<string> {
+  const root = join(app.config.dataDir, 'blobs');
+  const files = await readdir(root, { recursive: true, withFileTypes: true });
+  const bytes = await Promise.all(
+    files.filter((f) => f.isFile()).map((f) => readFile(join(f.parentPath, f.name))),
+  );
+  return Buffer.concat(bytes).toString('latin1');
+}
+
+/** A small PDF (the upload allow-list sniffs the type) carrying `text` in its bytes. */
+function pdfHolding(text: string): Buffer {
+  return Buffer.from(`%PDF-1.4\n% ${text}\n${' '.repeat(400)}\n%%EOF\n`, 'latin1');
+}
+
+async function upload(app: TestApp, path: string, token: string, bytes: Buffer, name: string) {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type: 'application/pdf' }), name);
+  const res = await fetch(`${app.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: res.status, text: await res.text() };
 }
 
 describe('erasure of a data subject (crypto-shredding)', () => {
@@ -77,7 +105,30 @@ describe('erasure of a data subject (crypto-shredding)', () => {
       { text: freeText.comment },
     );
     expect(commented.status).toBe(201);
+    // Files: one only they uploaded, one they and the other person both uploaded (one shared
+    // content-addressed blob), and the other person's own.
+    const files = {
+      theirs: pdfHolding(`Scan of my passport ${u}`),
+      shared: pdfHolding(`The public price list ${u}`),
+      keepers: pdfHolding(`Keeper's own contract ${u}`),
+    };
+    const keeperCase = await world.call('post', `/v1/portals/${portal.slug}/records/Case`, keeper.token, {
+      name: `Keeper case ${u}`,
+    });
+    expect(keeperCase.status).toBe(201);
+    const caseFiles = `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments`;
+    const keeperFiles = `/v1/portals/${portal.slug}/records/Case/${keeperCase.json.id as string}/attachments`;
+    for (const [path, token, bytes, name] of [
+      [caseFiles, user.token, files.theirs, `passport-${person.lastName}.pdf`],
+      [caseFiles, user.token, files.shared, 'prices.pdf'],
+      [keeperFiles, keeper.token, files.shared, 'prices.pdf'],
+      [keeperFiles, keeper.token, files.keepers, 'contract.pdf'],
+    ] as const) {
+      const res = await upload(app, path, token, bytes, name);
+      if (res.status !== 201) throw new Error(`upload ${name}: ${res.status} ${res.text}`);
+    }
     await world.sync();
+    expect(await dumpBlobStore(app)).toContain(`Scan of my passport ${u}`);
 
     // Before: the read models show the person, the stored log does not (it is encrypted).
     expect(await dumpReadStore(app)).toContain(person.email);
@@ -92,7 +143,12 @@ describe('erasure of a data subject (crypto-shredding)', () => {
       reason: 'ticket GDPR-42',
     });
     expect(erased.status).toBe(200);
-    expect(erased.json).toMatchObject({ subjectId: contactId, contactId, portalUserIds: [user.id] });
+    expect(erased.json).toMatchObject({
+      subjectId: contactId,
+      contactId,
+      portalUserIds: [user.id],
+      deletedFiles: 1,
+    });
     const again = await world.staff('post', `/v1/data-subjects/${contactId}/erase`, {
       reason: 'ticket GDPR-42',
     });
@@ -125,10 +181,12 @@ describe('erasure of a data subject (crypto-shredding)', () => {
       freeText.name,
       freeText.description,
       freeText.comment,
+      `Scan of my passport ${u}`,
     ];
     const dumps = {
       events: await dumpEventStore(app),
       readStore: await dumpReadStore(app),
+      blobs: await dumpBlobStore(app),
       logs: lines.join('\n'),
     };
     for (const [where, dump] of Object.entries(dumps)) {
@@ -139,6 +197,9 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     }
     // The dumps are real: the other person is still there.
     expect(dumps.readStore).toContain(other.email);
+    // Blobs another person's file holds stay: their own, and the one both uploaded.
+    expect(dumps.blobs).toContain(`Keeper's own contract ${u}`);
+    expect(dumps.blobs).toContain(`The public price list ${u}`);
 
     const findings = await runAuditVerify({
       eventStore: app.eventStore,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PortalUsersModule } from '../portal-users/portal-users.module';
-import { AttachmentBlobEraser } from './attachment-blob-eraser';
+import { AttachmentBlobEraser } from './blob-erasure/attachment-blob-eraser';
 import { DataKeys } from './data-keys';
 import { DataSubjects } from './data-subjects';
 import { EraseDataSubjectHandler } from './erase-data-subject/erase-data-subject.handler';

@@ -12,6 +12,7 @@ import {
 import {
   READ_MODELS,
   type ActorRef,
+  type AttachmentDoc,
   type CommentDoc,
   type EmailDeliveryDoc,
   type LoginHistoryDoc,
@@ -115,7 +116,7 @@ async function erasePortalUser(
   }
 }
 
-/** Comments and records the portal user wrote, and their name on whatever they changed. */
+/** Comments, files and records the portal user wrote, and their name on whatever they changed. */
 async function eraseWrittenBy(
   docs: GenerationDocuments,
   id: string,
@@ -130,6 +131,16 @@ async function eraseWrittenBy(
       createdBy: eraseActor(comment.createdBy, userIds),
     };
     docs.put(READ_MODELS.comments, patched);
+  }
+  // A file's name as they uploaded it (the blob itself is deleted by the API's erasure).
+  const files = await docs.find<AttachmentDoc>(READ_MODELS.attachments, { filter: by('portalUserId') });
+  for (const file of files.items) {
+    const patched: AttachmentDoc = {
+      ...file,
+      name: erased(file.name),
+      createdBy: eraseActor(file.createdBy, userIds),
+    };
+    docs.put(READ_MODELS.attachments, patched);
   }
   const records = await docs.find<RecordDoc>(READ_MODELS.records, {
     filter: { kind: 'or', filters: [by('createdBy.id'), by('modifiedBy.id'), by('createdByPortalUserId')] },

@@ -8,7 +8,7 @@ import {
 } from '@portal/domain';
 import { ChangePortalUserCommand } from '../../portal-users/change-portal-user/change-portal-user.command';
 import { PortalUserSessions } from '../../portal-users/portal-user-sessions';
-import { AttachmentBlobEraser } from '../attachment-blob-eraser';
+import { AttachmentBlobEraser } from '../blob-erasure/attachment-blob-eraser';
 import { DataKeys } from '../data-keys';
 import { DataSubjects } from '../data-subjects';
 import { PendingEmailsOfSubject } from '../pending-emails-of-subject';
