@@ -7,7 +7,8 @@ import { runAuditVerify } from '../apps/audit/src/audit-verify';
 import { KnownEventTypes } from '../apps/audit/src/known-event-types';
 import { createUpcasterRegistry } from '@portal/runtime';
 import { startTestApp, type TestApp } from './support';
-import { PortalWorld } from './portal-world';
+import { CUSTOMER_PASSWORD, PortalWorld } from './portal-world';
+import { zipEntries } from './support/zip-entries';
 
 jest.setTimeout(240_000);
 
@@ -61,7 +62,8 @@ describe('erasure of a data subject (crypto-shredding)', () => {
       level: 'debug',
       destination: { write: (line: string) => lines.push(line) },
     });
-    app = await startTestApp({ log });
+    // The mailer runs so that the export has emails sent to the subject (their invitation).
+    app = await startTestApp({ log, mailer: true });
     world = await PortalWorld.start(app);
   });
   afterAll(async () => {
@@ -219,6 +221,143 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     const rebuiltDump = await dumpReadStore(app);
     for (const secret of secrets) expect(rebuiltDump).not.toContain(secret);
     expect(rebuiltDump).toContain(other.email);
+  });
+
+  it("exports a subject's data, complete and with nothing of other people, as JSON and as a zip", async () => {
+    const u = world.unique().replace(/-/g, '');
+    const person = { firstName: `Ada${u}`, lastName: `Export${u}`, email: `ada.${u}@customer.example` };
+    const other = { firstName: `Bert${u}`, lastName: `Elsewhere${u}`, email: `bert.${u}@customer.example` };
+    const accountId = await world.createRecord('Account', { name: `Export account ${u}` });
+    const contactId = await world.createRecord('Contact', { ...person, phone: '+49 30 555', accountId });
+    const otherId = await world.createRecord('Contact', { ...other, accountId });
+    const roleId = await world.createRole({
+      name: `Export cases ${u}`,
+      scopes: { Case: { create: 'yes', read: 'account', edit: 'own', delete: 'no', stream: 'account' } },
+    });
+    const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
+    const user = await world.createPortalUser(contactId, portal);
+    const bert = await world.createPortalUser(otherId, portal);
+    // A failed and a good sign-in of theirs (login history).
+    const login = (password: string) =>
+      world.call('post', `/v1/portals/${portal.slug}/auth/login`, '', { email: person.email, password });
+    expect((await login('wrong-password-1!')).status).toBe(401);
+    expect((await login(CUSTOMER_PASSWORD)).status).toBe(200);
+
+    const mine = { name: `My router ${u}`, description: `Blinks red ${u}`, comment: `Still blinking ${u}` };
+    const created = await world.call('post', `/v1/portals/${portal.slug}/records/Case`, user.token, {
+      name: mine.name,
+      description: mine.description,
+    });
+    expect(created.status).toBe(201);
+    const caseId = created.json.id as string;
+    const stream = `/v1/portals/${portal.slug}/records/Case/${caseId}/stream`;
+    expect((await world.call('post', stream, user.token, { text: mine.comment })).status).toBe(201);
+    // Other people on their case: a second customer and staff (a public reply and an internal note).
+    const theirs = {
+      comment: `Bert says hello ${u}`,
+      staff: `Staff reply ${u}`,
+      internal: `Internal note ${u}`,
+    };
+    expect((await world.call('post', stream, bert.token, { text: theirs.comment })).status).toBe(201);
+    await world.sync();
+    const staffStream = `/v1/records/Case/${caseId}/stream`;
+    expect((await world.staff('post', staffStream, { text: theirs.staff })).status).toBe(201);
+    expect((await world.staff('post', staffStream, { text: theirs.internal, isInternal: true })).status).toBe(
+      201,
+    );
+    const files = `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments`;
+    const myFile = pdfHolding(`Ada's invoice ${u}`);
+    const bertsFile = pdfHolding(`Bert's photo ${u}`);
+    expect((await upload(app, files, user.token, myFile, `invoice-${u}.pdf`)).status).toBe(201);
+    expect((await upload(app, files, bert.token, bertsFile, `bert-${u}.pdf`)).status).toBe(201);
+    await world.sync();
+
+    // The invitation email goes out through the mailer (a job in Redis): wait for its delivery.
+    let res = await world.staff('get', `/v1/data-subjects/${contactId}/export`);
+    for (
+      let tries = 0;
+      res.status === 200 && (res.json.emails as unknown[]).length === 0 && tries < 60;
+      tries++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      res = await world.staff('get', `/v1/data-subjects/${contactId}/export`);
+    }
+    expect(res.status).toBe(200);
+    const doc = res.json as Record<string, unknown[] | Record<string, unknown>>;
+    expect(doc.subject).toEqual({ id: contactId, contactId, portalUserIds: [user.id] });
+    expect(doc.contact).toMatchObject({ id: contactId, fields: { ...person, phone: '+49 30 555' } });
+    expect(doc.portalUsers).toEqual([expect.objectContaining({ id: user.id, email: person.email })]);
+    expect(doc.records).toEqual([
+      expect.objectContaining({
+        id: caseId,
+        written: [expect.objectContaining({ fields: { name: mine.name, description: mine.description } })],
+      }),
+    ]);
+    expect(doc.comments).toEqual([expect.objectContaining({ recordId: caseId, text: mine.comment })]);
+    expect(doc.files).toEqual([expect.objectContaining({ name: `invoice-${u}.pdf`, size: myFile.length })]);
+    const kinds = (doc.loginHistory as { kind: string; at: string }[]).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['login', 'login_failed']));
+    expect(doc.emails).toEqual(
+      expect.arrayContaining([expect.objectContaining({ to: person.email, status: 'delivered' })]),
+    );
+    expect(Array.isArray(doc.consents)).toBe(true);
+    for (const list of ['records', 'comments', 'files', 'loginHistory', 'emails'] as const) {
+      for (const item of doc[list] as Record<string, unknown>[]) {
+        expect(typeof (item.at ?? item.createdAt)).toBe('string');
+      }
+    }
+    const nothingOfOthers = (text: string) => {
+      for (const foreign of [
+        other.firstName,
+        other.lastName,
+        other.email,
+        theirs.comment,
+        theirs.staff,
+        theirs.internal,
+        `bert-${u}.pdf`,
+        `Bert's photo ${u}`,
+      ])
+        expect(text).not.toContain(foreign);
+    };
+    nothingOfOthers(res.text);
+
+    // The zip: the same document as data.json, and their file's bytes (not Bert's).
+    const zipped = await fetch(`${app.baseUrl}/v1/data-subjects/${contactId}/export?format=zip`, {
+      headers: { authorization: `Bearer ${await app.adminToken()}` },
+    });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('content-type')).toBe('application/zip');
+    const entries = zipEntries(Buffer.from(await zipped.arrayBuffer()));
+    const data = JSON.parse(entries.get('data.json')!.toString('utf8')) as typeof doc;
+    expect({ ...data, exportedAt: null }).toEqual({ ...doc, exportedAt: null });
+    const zipPath = (doc.files as { zipPath: string }[])[0].zipPath;
+    expect(entries.get(zipPath)?.equals(myFile)).toBe(true);
+    expect([...entries.keys()].sort()).toEqual(['data.json', zipPath].sort());
+    nothingOfOthers([...entries.values()].map((b) => b.toString('latin1')).join('\n'));
+
+    // The portal user gets exactly the same, for themselves only; Bert gets Bert's.
+    const own = await world.call('get', `/v1/portals/${portal.slug}/me/data-export`, user.token);
+    expect(own.status).toBe(200);
+    expect({ ...own.json, exportedAt: null }).toEqual({ ...doc, exportedAt: null });
+    const berts = await world.call('get', `/v1/portals/${portal.slug}/me/data-export`, bert.token);
+    expect(berts.json.subject).toEqual({ id: otherId, contactId: otherId, portalUserIds: [bert.id] });
+    expect(berts.text).toContain(theirs.comment);
+    for (const mineOnly of [person.email, person.lastName, mine.comment, mine.description])
+      expect(berts.text).not.toContain(mineOnly);
+    // No way to name someone else: the admin route refuses a portal token, another portal's path refuses the token.
+    expect((await world.call('get', `/v1/data-subjects/${otherId}/export`, user.token)).status).toBe(401);
+    const elsewhere = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
+    expect((await world.call('get', `/v1/portals/${elsewhere.slug}/me/data-export`, user.token)).status).toBe(
+      401,
+    );
+    const badFormat = await world.call(
+      'get',
+      `/v1/portals/${portal.slug}/me/data-export?format=xml`,
+      user.token,
+    );
+    expect(badFormat.status).toBe(400);
+    const unknown = await world.staff('get', '/v1/data-subjects/8a0c7b9e-8f51-4c38-9d36-0f2a4ad0d7e1/export');
+    expect(unknown.status).toBe(404);
   });
 
   it('answers 404 for an id that is no data subject, and refuses agents', async () => {

@@ -1127,6 +1127,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/data-subjects/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A data subject's data: profile, consents, what they wrote, sign-ins, emails */
+    get: operations['ExportDataSubject_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{slug}/me/data-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download my data: profile, consents, what I wrote, sign-ins, emails */
+    get: operations['ExportOwnData_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1870,6 +1904,103 @@ export interface components {
       portalUserIds: string[];
       droppedEmails: number;
       deletedFiles: number;
+    };
+    DataExport: {
+      exportedAt: string;
+      subject: {
+        /** Format: uuid */
+        id: string;
+        contactId: string | null;
+        portalUserIds: string[];
+      };
+      contact: {
+        /** Format: uuid */
+        id: string;
+        fields: {
+          [key: string]: unknown;
+        };
+        createdAt: string;
+        modifiedAt: string;
+      } | null;
+      portalUsers: {
+        /** Format: uuid */
+        id: string;
+        email: string;
+        firstName: string;
+        lastName: string;
+        phone: unknown;
+        language: unknown;
+        pendingEmail: string | null;
+        status: string;
+        portalIds: string[];
+        createdAt: string;
+        modifiedAt: string;
+        lastLoginAt: string | null;
+      }[];
+      consents: {
+        /** Format: uuid */
+        portalUserId: string;
+        event: string;
+        portalId: unknown;
+        version: unknown;
+        at: string;
+      }[];
+      records: {
+        /** Format: uuid */
+        id: string;
+        entityType: string;
+        createdAt: string;
+        deletedAt: string | null;
+        written: {
+          event: string;
+          at: string;
+          fields: {
+            [key: string]: unknown;
+          };
+        }[];
+      }[];
+      comments: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        recordId: string;
+        entityType: string;
+        text: string;
+        createdAt: string;
+      }[];
+      files: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        recordId: string;
+        entityType: string;
+        name: string;
+        size: number;
+        contentType: string;
+        sha256: string;
+        createdAt: string;
+        zipPath: string;
+      }[];
+      loginHistory: {
+        /** Format: uuid */
+        portalUserId: string;
+        /** Format: uuid */
+        portalId: string;
+        kind: string;
+        at: string;
+        ip: string | null;
+        userAgent: string | null;
+        reason: string | null;
+      }[];
+      emails: {
+        portalUserId: string | null;
+        portalId: string | null;
+        kind: string;
+        to: string;
+        status: string;
+        reason: string | null;
+        at: string;
+      }[];
     };
   };
   responses: never;
@@ -10783,6 +10914,170 @@ export interface operations {
       };
       /** @description `erasure_unavailable`: this deployment keeps no data keys. */
       501: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ExportDataSubject_export: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'zip';
+      };
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A download (`Content-Disposition: attachment`), streamed: the JSON document, or with `?format=zip` a zip holding it as `data.json` and each file they uploaded at its `zipPath`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataExport'];
+        };
+      };
+      /**
+       * @description `validation_failed`: a query parameter is not valid or not known.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `data_subject_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ExportOwnData_export: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'zip';
+      };
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A download (`Content-Disposition: attachment`), streamed: the JSON document, or with `?format=zip` a zip holding it as `data.json` and each file they uploaded at its `zipPath`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataExport'];
+        };
+      };
+      /**
+       * @description `validation_failed`: a query parameter is not valid or not known.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
         headers: {
           [name: string]: unknown;
         };
