@@ -18,6 +18,7 @@ export type BenchRequest =
   | { id: number; op: 'readAll' }
   | { id: number; op: 'rawAppends'; writers: number; seconds: number }
   | { id: number; op: 'statements'; reset: boolean }
+  | { id: number; op: 'fileTarget' }
   | { id: number; op: 'stop' };
 
 export type BenchReply =
@@ -41,4 +42,10 @@ export interface RateResult {
 export interface AppendLatencies extends RateResult {
   p50Ms: number;
   p99Ms: number;
+}
+
+/** A case to attach files to, and a staff token that may (the file transfer figures). */
+export interface FileTarget {
+  token: string;
+  caseId: string;
 }

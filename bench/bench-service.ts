@@ -20,6 +20,7 @@ import {
   BARE_ROUTE,
   type BenchReply,
   type BenchRequest,
+  type FileTarget,
   type PortalFixture,
   type StoreTargets,
 } from './bench-messages';
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     retentionDays: 180,
     bootstrapAdmin: { ...ADMIN },
     publicUrl: 'http://127.0.0.1',
+    // Files go to DATA_DIR/blobs; the RSS figure uploads BENCH_UPLOAD_RSS_MB (default 500) at once.
+    maxUploadMb: 100_000,
   };
   const statements = new StatementCounter();
   statements.install();
@@ -123,6 +126,11 @@ async function main(): Promise<void> {
         if (request.reset) statements.reset();
         return counts;
       }
+      case 'fileTarget':
+        return {
+          token: world.adminToken,
+          caseId: await world.createRecord('Case', { name: 'Bench files' }),
+        } satisfies FileTarget;
       case 'stop':
         await stop();
         setImmediate(() => process.exit(0));

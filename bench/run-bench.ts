@@ -1,6 +1,8 @@
 // `npm run bench`: seeds each store, runs every measurement next to its baseline in the same run,
 // prints a table and, as the last line, one JSON object keyed by store name. Results are also
 // written to bench/results/. BENCH_SCALE=small|full|large (large adds the 1M-case point).
+// The file transfer figures run on the first store (BENCH_FILE_MB, BENCH_UPLOAD_RSS_MB set their
+// sizes); BENCH_ONLY=files runs only them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import {
   type StoreTargets,
 } from './bench-messages';
 import { benchScale, type BenchScale } from './bench-scale';
+import { benchFileTransfer, fileSizesFromEnv } from './file-transfer';
 import { load, sequentialLatencies, type LoadResult } from './http-load';
 import { round } from './raw-store-rates';
 import { ServiceChild } from './service-child';
@@ -53,10 +56,16 @@ async function benchStore(
   name: string,
   targets: StoreTargets,
   scale: BenchScale,
+  parts: { files: boolean; rest: boolean },
 ): Promise<Record<string, unknown>> {
   log(`\n== ${name} (${scale.name}) ==`);
   const service = await ServiceChild.start(targets, (text) => log(`  [${name}] ${text}`));
   try {
+    // Before the seeding: the RSS figure is the growth during one upload, on a fresh service.
+    const files = parts.files
+      ? await benchFileTransfer(service, fileSizesFromEnv(), (text) => log(`  [${name}] ${text}`))
+      : undefined;
+    if (!parts.rest) return { files };
     await service.request('seedAccounts', { count: scale.accounts });
     await service.request('catchUp', {});
     const fixture = await service.request<'portalUsers', PortalFixture>('portalUsers', {
@@ -183,6 +192,7 @@ async function benchStore(
     const first = scale.scalePoints[0];
     const last = scale.scalePoints[scale.scalePoints.length - 1];
     return {
+      ...(files ? { files } : {}),
       scopedListRatio: ratio(scopedList!.requestsPerSecond, bare!.requestsPerSecond),
       commandRatio: ratio(commands.requestsPerSecond, rawConcurrent.perSecond),
       rebuildRatio: ratio(rebuildPerSecond, readAll.perSecond),
@@ -287,16 +297,20 @@ function table(results: Record<string, Record<string, unknown>>): string {
     'healthPerSecond',
     'statementsPerRequest',
     'statementsOneAtATime',
+    'files',
   ];
   const names = Object.keys(results);
   const lines = [`| figure | ${names.join(' | ')} |`, `| --- |${names.map(() => ' --- |').join('')}`];
   const cell = (value: unknown): string =>
-    typeof value === 'object' && value !== null
-      ? Object.entries(value)
-          .map(([k, v]) => `${k} ${String(v)}`)
-          .join(', ')
-      : String(value);
-  for (const row of rows) lines.push(`| ${row} | ${names.map((n) => cell(results[n][row])).join(' | ')} |`);
+    value === undefined
+      ? '—'
+      : typeof value === 'object' && value !== null
+        ? Object.entries(value)
+            .map(([k, v]) => `${k} ${String(v)}`)
+            .join(', ')
+        : String(value);
+  for (const row of rows.filter((r) => names.some((n) => results[n][r] !== undefined)))
+    lines.push(`| ${row} | ${names.map((n) => cell(results[n][row])).join(' | ')} |`);
   return lines.join('\n');
 }
 
@@ -305,8 +319,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   const load1 = loadavg()[0];
   const results: Record<string, Record<string, unknown>> = {};
-  for (const [name, targets] of Object.entries(storesToRun()))
-    results[name] = await benchStore(name, targets, scale);
+  const only = process.env.BENCH_ONLY;
+  if (only !== undefined && only !== 'files') throw new Error('BENCH_ONLY may only be `files`');
+  for (const [index, [name, targets]] of Object.entries(storesToRun()).entries()) {
+    if (only === 'files' && index > 0) break;
+    results[name] = await benchStore(name, targets, scale, { files: index === 0, rest: only !== 'files' });
+  }
   const seconds = Math.round((Date.now() - started) / 1000);
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
@@ -317,8 +335,13 @@ async function main(): Promise<void> {
     loadAverageAtStart: round(load1, 1),
     results,
   };
-  writeFileSync(join(dir, `${scale.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
-  writeFileSync(join(dir, `${scale.name}.md`), `${table(results)}\n`);
+  // A files-only run keeps the full runs' records: files-<size>.json.
+  const file = only === 'files' ? `files-${fileSizesFromEnv().fileMiB}mb` : scale.name;
+  writeFileSync(
+    join(dir, `${file}.json`),
+    `${JSON.stringify({ ...record, files: fileSizesFromEnv() }, null, 2)}\n`,
+  );
+  writeFileSync(join(dir, `${file}.md`), `${table(results)}\n`);
   log(`\n${table(results)}\n(${scale.name}, ${seconds}s, load average ${load1.toFixed(1)} at start)`);
   process.stdout.write(`${JSON.stringify(results)}\n`);
 }

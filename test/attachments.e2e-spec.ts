@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from './support';
 import { PortalWorld } from './portal-world';
@@ -66,6 +67,50 @@ async function storedBlobs(): Promise<number> {
 
 async function tempFiles(): Promise<number> {
   return (await readdir(join(app.config.dataDir, 'blobs', 'tmp'))).length;
+}
+
+/**
+ * An upload whose body is sent only in part and then held open: the service has taken its slot and
+ * is streaming the bytes into a temporary file. `cut()` drops the connection mid-stream.
+ */
+function partialUpload(path: string, token: string, firstBytes: Buffer) {
+  const boundary = `----cut${Date.now()}`;
+  const url = new URL(`${app.baseUrl}${path}`);
+  const req: ClientRequest = httpRequest({
+    host: url.hostname,
+    port: url.port,
+    path: url.pathname,
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'transfer-encoding': 'chunked',
+    },
+  });
+  const answered = new Promise<IncomingMessage | null>((resolve) => {
+    req.on('response', resolve);
+    req.on('error', () => resolve(null));
+  });
+  req.write(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.pdf"\r\n` +
+      'Content-Type: application/pdf\r\n\r\n',
+  );
+  req.write(firstBytes);
+  return {
+    answered,
+    cut() {
+      req.destroy();
+    },
+  };
+}
+
+/** Polls until `check` holds (the service reacts to a socket on its own time). */
+async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 beforeAll(async () => {
@@ -266,5 +311,211 @@ describe('case attachments', () => {
       'x.png',
     );
     expect(res.status).toBe(404);
+  });
+
+  it('a body cut off mid-stream appends nothing and leaves no temporary file', async () => {
+    const path = `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments`;
+    const blobsBefore = await storedBlobs();
+    const listBefore = await world.staff('get', `/v1/records/Case/${caseId}/attachments`);
+    // Past the sniffing sample (4,100 bytes), so the bytes are on their way into a temporary file.
+    const upload = partialUpload(path, customer.token, Buffer.concat([PDF, Buffer.alloc(64 * 1024, 0x20)]));
+    await eventually(async () => (await tempFiles()) === 1);
+    upload.cut();
+    await upload.answered;
+    await eventually(async () => (await tempFiles()) === 0);
+    expect(await storedBlobs()).toBe(blobsBefore);
+    await world.sync();
+    const listAfter = await world.staff('get', `/v1/records/Case/${caseId}/attachments`);
+    expect(listAfter.json.items).toEqual(listBefore.json.items);
+  });
+
+  it('a fourth upload at once from one user is 429; the three in flight are unaffected until cut', async () => {
+    const path = `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments`;
+    const held = [0, 1, 2].map(() =>
+      partialUpload(path, customer.token, Buffer.concat([PDF, Buffer.alloc(8 * 1024, 0x20)])),
+    );
+    await eventually(async () => (await tempFiles()) === 3);
+    const fourth = await upload(path, customer.token, PNG, 'fourth.png');
+    expect([fourth.status, fourth.json.type]).toEqual([429, 'urn:portal:problem:too_many_uploads']);
+    // Another user is not held back by this one's uploads.
+    const staff = await upload(`/v1/records/Case/${caseId}/attachments`, world.adminToken, PNG, 'staff.png');
+    expect(staff.status).toBe(201);
+    for (const h of held) h.cut();
+    await Promise.all(held.map((h) => h.answered));
+    await eventually(async () => (await tempFiles()) === 0);
+    // The slots are given back: the same user uploads again.
+    const again = await upload(path, customer.token, PNG, 'again.png');
+    expect(again.status).toBe(201);
+  });
+});
+
+describe('comments that carry files', () => {
+  let caseId: string;
+  const portalBase = () => `/v1/portals/${portal.slug}/records/Case/${caseId}`;
+
+  beforeAll(async () => {
+    const created = await world.call('post', `/v1/portals/${portal.slug}/records/Case`, customer.token, {
+      name: 'Invoice wrong',
+    });
+    caseId = created.json.id as string;
+  });
+
+  async function commentCount(): Promise<number> {
+    await world.sync();
+    const res = await world.staff('get', `/v1/records/Case/${caseId}/stream?perPage=100`);
+    return (res.json.items as unknown[]).length;
+  }
+
+  it('a portal user posts a comment with their upload; it carries the file, visible to them and staff', async () => {
+    const file = await upload(`${portalBase()}/attachments`, customer.token, PDF, 'scan.pdf');
+    expect(file.status).toBe(201);
+    const posted = await world.call('post', `${portalBase()}/stream`, customer.token, {
+      text: 'Scan attached',
+      attachmentIds: [file.json.id],
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.json).toMatchObject({ text: 'Scan attached', attachmentIds: [file.json.id] });
+    await world.sync();
+    const mine = await world.call('get', `${portalBase()}/attachments`, customer.token);
+    expect(mine.json.items).toEqual([
+      expect.objectContaining({ id: file.json.id, commentId: posted.json.id }),
+    ]);
+    const staffList = await world.staff('get', `/v1/records/Case/${caseId}/attachments`);
+    expect(staffList.json.items).toEqual([
+      expect.objectContaining({ id: file.json.id, commentId: posted.json.id, isInternal: false }),
+    ]);
+  });
+
+  it('refuses files that are not the poster’s to carry, with nothing appended', async () => {
+    const staffFile = await upload(
+      `/v1/records/Case/${caseId}/attachments`,
+      world.adminToken,
+      PNG,
+      'staff-only.png',
+    );
+    const ownFile = await upload(`${portalBase()}/attachments`, customer.token, PNG, 'mine.png');
+    const before = await commentCount();
+    const refusals = [
+      // Uploaded by staff, not by this user.
+      await world.call('post', `${portalBase()}/stream`, customer.token, {
+        text: 'x',
+        attachmentIds: [staffFile.json.id],
+      }),
+      // A file of another record (the Document's).
+      await world.call('post', `${portalBase()}/stream`, customer.token, {
+        text: 'x',
+        attachmentIds: [ownFile.json.id, acmeFile],
+      }),
+      // An id no file has.
+      await world.staff('post', `/v1/records/Case/${caseId}/stream`, {
+        text: 'x',
+        attachmentIds: ['00000000-0000-4000-8000-000000000000'],
+      }),
+      // Not a UUID; the same file twice.
+      await world.staff('post', `/v1/records/Case/${caseId}/stream`, { text: 'x', attachmentIds: ['../x'] }),
+      await world.staff('post', `/v1/records/Case/${caseId}/stream`, {
+        text: 'x',
+        attachmentIds: [staffFile.json.id, staffFile.json.id],
+      }),
+    ];
+    expect(refusals.map((r) => [r.status, (r.json as { type?: string }).type])).toEqual([
+      [422, 'urn:portal:problem:attachment_not_linkable'],
+      [422, 'urn:portal:problem:attachment_not_linkable'],
+      [422, 'urn:portal:problem:attachment_not_linkable'],
+      [400, 'urn:portal:problem:validation_failed'],
+      [400, 'urn:portal:problem:validation_failed'],
+    ]);
+    expect(await commentCount()).toBe(before);
+    await world.sync();
+    const files = await world.staff('get', `/v1/records/Case/${caseId}/attachments`);
+    for (const id of [staffFile.json.id, ownFile.json.id]) {
+      expect(files.json.items).toContainEqual(expect.objectContaining({ id, commentId: null }));
+    }
+  });
+
+  it('the files of an internal staff comment are never listed nor downloadable for the portal user', async () => {
+    const file = await upload(`/v1/records/Case/${caseId}/attachments`, world.adminToken, PDF, 'notes.pdf');
+    const before = await download(`${portalBase()}/attachments/${file.json.id}`, customer.token);
+    expect(before.status).toBe(200);
+    const posted = await world.staff('post', `/v1/records/Case/${caseId}/stream`, {
+      text: 'Internal: see notes',
+      isInternal: true,
+      attachmentIds: [file.json.id],
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.json).toMatchObject({ isInternal: true, attachmentIds: [file.json.id] });
+    const list = await world.call('get', `${portalBase()}/attachments`, customer.token);
+    expect((list.json.items as { id: string }[]).map((i) => i.id)).not.toContain(file.json.id);
+    const after = await download(`${portalBase()}/attachments/${file.json.id}`, customer.token);
+    expect(after.status).toBe(404);
+    const comments = await world.call('get', `${portalBase()}/stream`, customer.token);
+    expect((comments.json.items as { id: string }[]).map((c) => c.id)).not.toContain(posted.json.id);
+    // Staff see it, marked internal by its comment.
+    const staffList = await world.staff('get', `/v1/records/Case/${caseId}/attachments`);
+    expect(staffList.json.items).toContainEqual(
+      expect.objectContaining({ id: file.json.id, commentId: posted.json.id, isInternal: true }),
+    );
+  });
+
+  it('the files are in the record’s history and the portal’s audit export as metadata, never bytes', async () => {
+    const file = await upload(`${portalBase()}/attachments`, customer.token, PNG, 'audit.png');
+    expect(file.status).toBe(201);
+    const removed = await world.staff('delete', `/v1/records/Case/${caseId}/attachments/${file.json.id}`);
+    expect(removed.status).toBe(204);
+    const metadata = {
+      id: file.json.id,
+      name: 'audit.png',
+      size: PNG.length,
+      contentType: 'image/png',
+      sha256: file.json.sha256,
+      isInternal: false,
+    };
+
+    const history = await world.staff('get', `/v1/records/Case/${caseId}/history`);
+    const entries = history.json as {
+      event: string;
+      attachment?: unknown;
+      linked?: { attachmentIds: string[] };
+    }[];
+    expect(
+      entries.filter((e) => e.attachment && (e.attachment as { id: string }).id === file.json.id),
+    ).toEqual([
+      expect.objectContaining({ event: 'AttachmentAdded', attachment: metadata }),
+      expect.objectContaining({ event: 'AttachmentRemoved', attachment: metadata }),
+    ]);
+    expect(entries.filter((e) => e.event === 'CommentAttachmentsLinked').length).toBeGreaterThanOrEqual(2);
+
+    // The case was created through the portal, so its stream is in the portal's export.
+    const res = await fetch(`${app.baseUrl}/v1/audit/portals/${portal.id}/export`, {
+      headers: { authorization: `Bearer ${world.adminToken}` },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const lines = body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { stream: string; type: string; data: Record<string, unknown> });
+    const ofCase = lines.filter((line) => line.stream === `record-Case-${caseId}`);
+    expect(
+      ofCase.filter((l) => l.type === 'AttachmentAdded' && l.data.attachmentId === file.json.id),
+    ).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ name: 'audit.png', size: PNG.length, sha256: file.json.sha256 }),
+      }),
+    ]);
+    expect(ofCase.map((l) => l.type)).toEqual(
+      expect.arrayContaining(['AttachmentAdded', 'CommentAttachmentsLinked', 'AttachmentRemoved']),
+    );
+    // No file's bytes, raw or encoded, in the export (every upload in this file was a PDF or a PNG).
+    for (const bytes of [PDF, PNG]) {
+      for (const encoded of [
+        bytes.toString('base64'),
+        bytes.toString('hex'),
+        bytes.subarray(0, 8).toString('base64'),
+      ]) {
+        expect(body).not.toContain(encoded);
+      }
+    }
+    expect(body).not.toContain('%PDF-1.4');
   });
 });

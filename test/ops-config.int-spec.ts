@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { createMetricsRegistry } from '@portal/platform';
+import { S3BlobStore } from '../libs/blob-store/src/s3/s3-blob-store';
+import { openBlobStore } from '@portal/blob-store';
+import { createMetricsRegistry, loadServiceConfig } from '@portal/platform';
 import { ApiMetrics } from '../apps/api/src/metrics/api-metrics';
 import { registerMailerMetrics } from '../libs/runtime/src/metrics/mailer-metrics';
 import { registerProjectorMetrics } from '../libs/runtime/src/metrics/projector-metrics';
@@ -54,6 +57,60 @@ describe('operations config (docker-compose, Prometheus, Grafana, OpenTelemetry 
     );
     for (const role of ['projector', 'mailer']) {
       expect(JSON.stringify(services[role].healthcheck.test)).toContain(`:${env.METRICS_PORT}/health/ready`);
+    }
+  });
+
+  it('stores uploads in MinIO: a bucket made before the apps start, reached with its root credentials', async () => {
+    // `${NAME:-default}` as compose resolves it with nothing set in the shell.
+    const resolved = (value: string) => value.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+    const env = Object.fromEntries(
+      Object.entries(compose['x-app'].environment as Record<string, string>).map(([k, v]) => [
+        k,
+        resolved(v),
+      ]),
+    );
+    const minio = services.minio;
+    expect(minio.image).toMatch(/^minio\/minio:RELEASE\./);
+    expect(minio.command).toEqual(['server', '/data', '--console-address', ':9001']);
+    expect(minio.volumes).toContain('minio-data:/data');
+    expect(Object.keys(compose.volumes)).toContain('minio-data');
+    const minioEnv = Object.fromEntries(
+      Object.entries(minio.environment as Record<string, string>).map(([k, v]) => [k, resolved(v)]),
+    );
+    expect([env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY]).toEqual([
+      minioEnv.MINIO_ROOT_USER,
+      minioEnv.MINIO_ROOT_PASSWORD,
+    ]);
+    // The init job makes the bucket BLOB_STORE names, after MinIO is healthy; every app waits for it.
+    const bucket = /^s3:\/\/([^/]+)/.exec(env.BLOB_STORE)![1];
+    const init = services['minio-init'];
+    expect(init.depends_on.minio.condition).toBe('service_healthy');
+    expect(init.command.join(' ')).toContain(`mc mb --ignore-existing portal/${bucket}`);
+    expect(init.command.join(' ')).toContain('http://minio:9000');
+    expect(compose['x-app'].depends_on['minio-init'].condition).toBe('service_completed_successfully');
+    expect(new URL(env.AWS_ENDPOINT_URL_S3).host).toBe('minio:9000');
+    // The apps accept the settings and open an S3 store on that endpoint, path-style (MinIO has no
+    // virtual-host buckets); opening sends no request.
+    const config = loadServiceConfig({ ...env, DATA_KEY: 'ops-config spec', DATA_DIR: tmpdir() });
+    expect(config.blobStore).toBe(`s3://${bucket}`);
+    const store = await openBlobStore(config.blobStore!, config.dataDir, env);
+    try {
+      expect(store).toBeInstanceOf(S3BlobStore);
+      const client = (
+        store as unknown as {
+          client: {
+            config: {
+              forcePathStyle?: boolean;
+              endpoint?: () => Promise<{ hostname: string; port?: number }>;
+            };
+          };
+        }
+      ).client;
+      expect(client.config.forcePathStyle).toBe(true);
+      const endpoint = await client.config.endpoint!();
+      expect([endpoint.hostname, endpoint.port]).toEqual(['minio', 9000]);
+    } finally {
+      await store.close();
     }
   });
 

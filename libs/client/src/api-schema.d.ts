@@ -1392,6 +1392,15 @@ export interface components {
       createdAt: string;
       createdBy: components['schemas']['ActorRef'];
     };
+    PostedComment: {
+      /** Format: uuid */
+      id: string;
+      text: string;
+      isInternal: boolean;
+      createdAt: string;
+      createdBy: components['schemas']['ActorRef'];
+      attachmentIds: string[];
+    };
     RecordHistory: components['schemas']['HistoryEntry'][];
     HistoryEntry: {
       event: string;
@@ -1408,6 +1417,18 @@ export interface components {
         id: string;
         text: string;
         isInternal: boolean;
+      };
+      attachment?: {
+        id: string;
+        name: string;
+        size: number;
+        contentType: string;
+        sha256: string;
+        isInternal: boolean;
+      };
+      linked?: {
+        commentId: string;
+        attachmentIds: string[];
       };
       shareLinkId?: string;
     };
@@ -1514,6 +1535,18 @@ export interface components {
         type: 'staff' | 'portalUser' | 'system';
         name: string;
       };
+    };
+    PortalPostedComment: {
+      /** Format: uuid */
+      id: string;
+      text: string;
+      createdAt: string;
+      createdBy: {
+        /** @enum {string} */
+        type: 'staff' | 'portalUser' | 'system';
+        name: string;
+      };
+      attachmentIds: string[];
     };
     Dashboard: {
       /** @enum {string} */
@@ -4110,11 +4143,12 @@ export interface operations {
         'application/json': {
           text: string;
           isInternal?: boolean;
+          attachmentIds?: string[];
         };
       };
     };
     responses: {
-      /** @description The comment; `isInternal: true` keeps it from every portal user. */
+      /** @description The comment and the files it carries; `isInternal: true` keeps both from every portal user. */
       201: {
         headers: {
           /** @description Send it with a later GET to read this write (read-your-writes). */
@@ -4122,13 +4156,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Comment'];
+          'application/json': components['schemas']['PostedComment'];
         };
       };
       /**
        * @description `validation_failed` (with `errors`, one per wrong field), or a body that is not JSON.
        *
        *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `validation_failed`: `attachmentIds` not a list of at most 20 distinct UUIDs.
        *
        *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
        */
@@ -4203,7 +4239,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Empty text. */
+      /** @description Empty text; `attachment_not_linkable`: a file not attached to this record, removed, or already posted with a comment (nothing appended). */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5439,11 +5475,12 @@ export interface operations {
       content: {
         'application/json': {
           text: string;
+          attachmentIds?: string[];
         };
       };
     };
     responses: {
-      /** @description The comment (always public). */
+      /** @description The comment (always public) and the files it carries. */
       201: {
         headers: {
           /** @description Send it with a later GET to read this write (read-your-writes). */
@@ -5451,13 +5488,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PortalComment'];
+          'application/json': components['schemas']['PortalPostedComment'];
         };
       };
       /**
        * @description `validation_failed` (with `errors`, one per wrong field), or a body that is not JSON.
        *
        *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `validation_failed`: `attachmentIds` not a list of at most 20 distinct UUIDs.
        *
        *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
        */
@@ -5536,7 +5575,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Empty text. */
+      /** @description Empty text; `attachment_not_linkable`: a file I did not upload to this record, removed, or already posted (nothing appended). */
       422: {
         headers: {
           [name: string]: unknown;

@@ -12,3 +12,9 @@ export { storeHealthChecks, type ServiceHealthCheck } from './service-health';
 export { startMetricsServer, type MetricsServer, type MetricsServerOptions } from './metrics/metrics-server';
 export { migratePersonalDataOf, migratePersonalDataOn } from './privacy-migration';
 export { roleLogger, type RoleLogger } from './pino-role-loggers';
+export { readModelBlobReferences } from './blob-sweep/read-model-blob-references';
+export {
+  startBlobSweeper,
+  type BlobSweepOptions,
+  type RunningBlobSweeper,
+} from './blob-sweep/start-blob-sweeper';

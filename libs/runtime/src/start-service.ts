@@ -11,6 +11,11 @@ import {
 } from '@portal/platform';
 import type { Projector, ProjectorHealthCheck, ProjectorOptions } from '@portal/projector';
 import type { ReadStore } from '@portal/read-store';
+import {
+  startBlobSweeper,
+  type BlobSweepOptions,
+  type RunningBlobSweeper,
+} from './blob-sweep/start-blob-sweeper';
 import { registerMailerMetrics } from './metrics/mailer-metrics';
 import { startMetricsServer, type MetricsServer } from './metrics/metrics-server';
 import { registerProjectorMetrics } from './metrics/projector-metrics';
@@ -60,6 +65,8 @@ export interface StartServiceOptions {
   waitForProjector?: boolean;
   /** Interface of the METRICS_PORT listener (processes without the API); default all. */
   metricsHost?: string;
+  /** The blob sweeper runs with the projector role; `false` leaves it off (tests, tools). */
+  blobSweep?: BlobSweepOptions | false;
 }
 
 export interface RunningService {
@@ -68,6 +75,8 @@ export interface RunningService {
   app: NestFastifyApplication | undefined;
   projector: Projector | undefined;
   mailer: Mailer | undefined;
+  /** With the projector role: the sweeper of unreferenced blobs. */
+  blobSweeper: RunningBlobSweeper | undefined;
   log: ServiceLogger;
   /** The API's base URL when it listens, e.g. http://127.0.0.1:3000. */
   url: string | undefined;
@@ -96,6 +105,7 @@ export async function startService(
     options.log ?? createServiceLogger({ level: options.apiLogger === false ? 'silent' : undefined });
   let projector: Projector | undefined;
   let mailer: Mailer | undefined;
+  let blobSweeper: RunningBlobSweeper | undefined;
   let app: NestFastifyApplication | undefined;
   let metricsServer: MetricsServer | undefined;
   let closed: Promise<void> | undefined;
@@ -106,6 +116,7 @@ export async function startService(
       await metricsServer?.close().catch(() => undefined);
       await app?.close().catch(() => undefined);
       await mailer?.stop().catch(() => undefined);
+      await blobSweeper?.stop().catch(() => undefined);
       await projector?.stop().catch(() => undefined);
       if (ownsStores) await stores.close().catch(() => undefined);
     })());
@@ -125,6 +136,9 @@ export async function startService(
       await projector.start();
       healthChecks.push(projection.projectorHealthCheck(projector));
       if (options.waitForProjector) await projector.caughtUp();
+      if (options.blobSweep !== false) {
+        blobSweeper = await startBlobSweeper(config, stores, log, options.blobSweep);
+      }
     } else {
       healthChecks.push(projection.projectionLagHealthCheck(eventStore, readStore));
       if (options.parts.api)
@@ -170,7 +184,19 @@ export async function startService(
       });
     }
     const metricsUrl = metricsServer?.url;
-    return { config, stores, app, projector, mailer, url, log, metricsRegistry, metricsUrl, close };
+    return {
+      config,
+      stores,
+      app,
+      projector,
+      mailer,
+      blobSweeper,
+      url,
+      log,
+      metricsRegistry,
+      metricsUrl,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

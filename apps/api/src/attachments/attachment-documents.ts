@@ -29,13 +29,4 @@ export class AttachmentDocuments {
     )) as AttachmentDoc | null;
     return doc && doc.recordId === recordId && doc.entityType === entityType ? doc : null;
   }
-
-  /** Whether any attached file holds these bytes (the sweeper's question). */
-  async referenced(sha256: string): Promise<boolean> {
-    const { items } = await this.store.find(await this.names.collection(READ_MODELS.attachments), {
-      filter: { kind: 'eq', path: 'sha256', value: sha256 },
-      limit: 1,
-    });
-    return items.length > 0;
-  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommentDoc } from '@portal/read-models';
+import type { PostedComment } from './comment-document';
 import { named } from '../openapi/api-schemas';
 import { actorRefSchema, isoTime, listAnswerSchema } from '../openapi/shared-answers';
 
@@ -15,6 +16,16 @@ export const staffCommentViewSchema = named(
 );
 export type StaffComment = z.infer<typeof staffCommentViewSchema>;
 
+/** The files a comment carries, in the answer to its post (lists give each file's `commentId`). */
+export const postedAttachmentIdsSchema = z
+  .array(z.uuid())
+  .describe('The files this comment carries; the attachments list names each file’s `commentId`.');
+
+export const staffPostedCommentSchema = named(
+  'PostedComment',
+  staffCommentViewSchema.extend({ attachmentIds: postedAttachmentIdsSchema }),
+);
+
 export const staffCommentListSchema = listAnswerSchema('CommentList', staffCommentViewSchema);
 
 /** A comment as staff see it, internal ones included. */
@@ -26,4 +37,9 @@ export function staffCommentView(doc: CommentDoc): StaffComment {
     createdAt: doc.createdAt,
     createdBy: doc.createdBy,
   };
+}
+
+/** The answer to a staff post: the comment and the files it carries. */
+export function staffPostedCommentView(doc: PostedComment): z.infer<typeof staffPostedCommentSchema> {
+  return { ...staffCommentView(doc), attachmentIds: doc.attachmentIds };
 }

@@ -25,7 +25,15 @@ export const recordFieldsSchema = z
 export type RecordFieldsBody = z.infer<typeof recordFieldsSchema>;
 
 /** A staff comment. */
+/** Files already uploaded to the record that a new comment carries (at most 20, no repeats). */
+export const commentAttachmentIdsSchema = z
+  .array(z.uuid())
+  .max(20)
+  .refine((ids) => new Set(ids).size === ids.length, 'lists a file twice')
+  .optional();
+
 export const staffCommentSchema = z.strictObject({
   text: z.string().max(100_000),
   isInternal: z.boolean().optional(),
+  attachmentIds: commentAttachmentIdsSchema,
 });

@@ -40,6 +40,13 @@ export interface ServiceConfig {
   blobStore?: string;
   /** MAX_UPLOAD_MB: the largest file an upload may carry (413 beyond); default 25. */
   maxUploadMb?: number;
+  /**
+   * BLOB_SWEEP_GRACE_HOURS: an unreferenced blob younger than this is kept (its upload's event may
+   * still be on its way); default 24.
+   */
+  blobSweepGraceHours?: number;
+  /** BLOB_SWEEP_INTERVAL_MINUTES: pause between two sweeps of the projector role; default 60. */
+  blobSweepIntervalMinutes?: number;
 }
 
 export class ConfigError extends Error {
@@ -158,5 +165,11 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     embeddedSharedBuffers,
     blobStore: checkBlobStore(env.BLOB_STORE || 'embedded'),
     maxUploadMb: positiveNumber('MAX_UPLOAD_MB', env.MAX_UPLOAD_MB, 25),
+    blobSweepGraceHours: positiveNumber('BLOB_SWEEP_GRACE_HOURS', env.BLOB_SWEEP_GRACE_HOURS, 24),
+    blobSweepIntervalMinutes: positiveNumber(
+      'BLOB_SWEEP_INTERVAL_MINUTES',
+      env.BLOB_SWEEP_INTERVAL_MINUTES,
+      60,
+    ),
   };
 }

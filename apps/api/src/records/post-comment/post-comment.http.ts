@@ -6,7 +6,7 @@ import { StaffAuth } from '../../auth/auth.decorators';
 import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';
-import { staffCommentView, staffCommentViewSchema } from '../comment-view';
+import { staffPostedCommentSchema, staffPostedCommentView } from '../comment-view';
 import { staffCommentSchema } from '../record-fields.schema';
 import { PostCommentCommand } from './post-comment.command';
 import { Answers, Refuses } from '../../openapi/answers.decorators';
@@ -16,12 +16,23 @@ import { Answers, Refuses } from '../../openapi/answers.decorators';
 export class PostCommentHttp {
   constructor(private readonly commands: CommandBus) {}
 
-  /** 201 with the comment. `isInternal: true` keeps it from every portal user. */
+  /**
+   * 201 with the comment. `isInternal: true` keeps it, and the files it carries, from every portal
+   * user. `attachmentIds`: files already uploaded to this record and not yet posted with a comment.
+   */
   @Post(':entityType/:id/stream')
   @StaffAuth('admin', 'agent')
   @ApiOperation({ summary: 'Comment on a record' })
-  @Answers(201, 'The comment; `isInternal: true` keeps it from every portal user.', staffCommentViewSchema)
-  @Refuses({ 404: '`entity_type_not_found`, `record_not_found`, `record_deleted`.', 422: 'Empty text.' })
+  @Answers(
+    201,
+    'The comment and the files it carries; `isInternal: true` keeps both from every portal user.',
+    staffPostedCommentSchema,
+  )
+  @Refuses({
+    400: '`validation_failed`: `attachmentIds` not a list of at most 20 distinct UUIDs.',
+    404: '`entity_type_not_found`, `record_not_found`, `record_deleted`.',
+    422: 'Empty text; `attachment_not_linkable`: a file not attached to this record, removed, or already posted with a comment (nothing appended).',
+  })
   async post(
     @Param('entityType') entityType: string,
     @UuidParam('id') id: string,
@@ -29,8 +40,15 @@ export class PostCommentHttp {
     @Ctx() ctx: CommandContext,
   ) {
     const doc = await this.commands.execute(
-      new PostCommentCommand(entityType, id, body.text, body.isInternal === true, ctx),
+      new PostCommentCommand(
+        entityType,
+        id,
+        body.text,
+        body.isInternal === true,
+        body.attachmentIds ?? [],
+        ctx,
+      ),
     );
-    return staffCommentView(doc);
+    return staffPostedCommentView(doc);
   }
 }

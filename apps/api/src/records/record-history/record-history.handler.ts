@@ -6,7 +6,7 @@ import { ProblemException } from '../../http/problem';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import { EntityTypeDefinitions } from '../entity-type-definitions';
 import { foldRecord } from '../record-document';
-import { historyEntry, type HistoryEntry } from './record-history';
+import { historyEntries, type HistoryEntry } from './record-history';
 import { RecordHistoryQuery } from './record-history.query';
 import { ShareLinkHistory } from './share-link-history';
 
@@ -30,6 +30,6 @@ export class RecordHistoryHandler implements IQueryHandler<RecordHistoryQuery, H
       throw ProblemException.of(404, 'record_not_found', 'Record not found.');
     const links = await this.shareLinks.of(entityType, id);
     // The record's own events keep their order; link events fall in by time (a stable sort).
-    return [...events.map(historyEntry), ...links].sort((a, b) => a.at.localeCompare(b.at));
+    return [...historyEntries(events), ...links].sort((a, b) => a.at.localeCompare(b.at));
   }
 }

@@ -15,7 +15,9 @@ export class RecordHistoryHttp {
   /**
    * Every event of the record, oldest first: `{ event, at, revision, actor, changes }`. Creation
    * lists every field `from: null`; a case's status change appears once (CaseStatusChanged);
-   * deletion has no changes; a comment has no changes and carries `comment: { id, text, isInternal }`.
+   * deletion has no changes; a comment has no changes and carries `comment: { id, text, isInternal }`;
+   * a file added or removed carries `attachment` (its metadata, never its bytes), a comment's files
+   * `linked: { commentId, attachmentIds }`.
    */
   @Get(':entityType/:id/history')
   @StaffAuth('admin', 'agent')

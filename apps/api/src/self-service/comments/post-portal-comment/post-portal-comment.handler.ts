@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { decidePostCommentAsPortalUser, recordStream } from '@portal/domain';
-import type { CommentDoc } from '@portal/read-models';
-import { commentDocFrom } from '../../../records/comment-document';
+import { commentDocFrom, type PostedComment } from '../../../records/comment-document';
 import { recordDocFromEvents } from '../../../records/record-document';
 import { RecordStreamWriter } from '../../../records/record-stream-writer';
 import { PortalCaller, userAccess } from '../../portal-caller';
 import { PostPortalCommentCommand } from './post-portal-comment.command';
 
 @CommandHandler(PostPortalCommentCommand)
-export class PostPortalCommentHandler implements ICommandHandler<PostPortalCommentCommand, CommentDoc> {
+export class PostPortalCommentHandler implements ICommandHandler<PostPortalCommentCommand, PostedComment> {
   constructor(
     private readonly caller: PortalCaller,
     private readonly writer: RecordStreamWriter,
   ) {}
 
-  async execute({ access, entityType, id, text, ctx }: PostPortalCommentCommand): Promise<CommentDoc> {
+  async execute(command: PostPortalCommentCommand): Promise<PostedComment> {
+    const { access, entityType, id, text, attachmentIds, ctx } = command;
     const def = await this.caller.shownType(access, entityType);
     const commentId = randomUUID();
     const { before, appended } = await this.writer.change(
@@ -24,14 +24,14 @@ export class PostPortalCommentHandler implements ICommandHandler<PostPortalComme
       ctx,
       (state) =>
         decidePostCommentAsPortalUser(
-          { type: 'PostCommentAsPortalUser', entityType, commentId, text },
+          { type: 'PostCommentAsPortalUser', entityType, commentId, text, attachmentIds },
           state,
           def,
           userAccess(access),
         ),
     );
     const record = recordDocFromEvents([...before, ...appended], def);
-    if (!record || appended.length !== 1) throw new Error('A posted comment must be one event on a record');
-    return commentDocFrom(appended[0], record);
+    if (!record) throw new Error('A posted comment must be on a record');
+    return commentDocFrom(appended, record);
   }
 }
