@@ -13,6 +13,7 @@ import {
   scopeFilter,
   matchesRecordFilter,
   type AclRecord,
+  type EffectivePermissions,
   type AclUser,
   type PortalContext,
   type RoleDefinition,
@@ -71,7 +72,11 @@ function anArticle(overrides: Partial<AclRecord> = {}): AclRecord {
 }
 
 describe('EspoCRM example role: Customer support', () => {
-  const perms = mergeRoles([supportRole]);
+  // Merged inside each test, so mutation testing attributes mergeRoles to the tests that use it.
+  let perms: EffectivePermissions;
+  beforeEach(() => {
+    perms = mergeRoles([supportRole]);
+  });
 
   describe('given a case of the user’s account raised by a colleague', () => {
     const record = aCase();

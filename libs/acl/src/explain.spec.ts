@@ -1,6 +1,6 @@
 import type { AclUser } from './acl-user';
 import { explain } from './explain';
-import { mergeRoles } from './merge-roles';
+import { mergeRoles, type EffectivePermissions } from './merge-roles';
 import type { PortalContext } from './portal-context';
 
 const ctx: PortalContext = {
@@ -9,10 +9,14 @@ const ctx: PortalContext = {
   recordCriteria: { Document: [{ field: 'kind', op: 'eq', value: 'public' }] },
 };
 const user: AclUser = { portalUserId: 'pu1', portalId: 'p1', contactId: 'c1', accountIds: ['a1'] };
-const perms = mergeRoles([
-  { id: 'r1', name: 'Readers', scopes: { Case: { read: 'own' } }, fields: {} },
-  { id: 'r2', name: 'Account readers', scopes: { Case: { read: 'account', stream: 'own' } }, fields: {} },
-]);
+// Merged inside each test, so mutation testing attributes mergeRoles to the tests that use it.
+let perms: EffectivePermissions;
+beforeEach(() => {
+  perms = mergeRoles([
+    { id: 'r1', name: 'Readers', scopes: { Case: { read: 'own' } }, fields: {} },
+    { id: 'r2', name: 'Account readers', scopes: { Case: { read: 'account', stream: 'own' } }, fields: {} },
+  ]);
+});
 
 describe('explain without a record', () => {
   it('given a type in the tab list, then it tells per action whether some records are allowed, and by whom', () => {

@@ -1,5 +1,6 @@
 import { hasSupportPeriodEnded, isWithinSupportPeriod } from './portal-user.support-period';
 import { created, given, stateAfter } from './testing/portal-user.scenario';
+import type { PortalUserState } from './portal-user.state';
 
 const period = { type: 'SupportPeriodSet', data: { start: '2026-03-01', end: '2026-03-31' } } as const;
 
@@ -78,7 +79,11 @@ describe('ClearSupportPeriod', () => {
 });
 
 describe('isWithinSupportPeriod', () => {
-  const state = stateAfter(created(), period);
+  // Folded inside each test (beforeEach), so mutation testing attributes the fold to the tests.
+  let state: PortalUserState;
+  beforeEach(() => {
+    state = stateAfter(created(), period);
+  });
 
   it.each([
     ['2026-02-28T23:59:59.999Z', false],

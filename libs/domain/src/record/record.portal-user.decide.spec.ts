@@ -461,17 +461,18 @@ describe('UpdateRecordAsPortalUser', () => {
     expect([error.code, error.kind]).toEqual(['record_edit_forbidden', 'forbidden']);
   });
 
-  it.each([
-    ['another customer’s case', given(globexCase)],
-    ['an internal case of their own account', given(staffCase({ accountId: ACME, isInternal: true }))],
-    ['a case the portal’s criteria hide', given(staffCase({ accountId: ACME, status: 'Internal review' }))],
-    ['a deleted case', given(acmeCase, deleted)],
-    ['no case at all', given()],
-  ])('%s: record_not_found, whatever was sent', (_what, state) => {
+  // The histories are folded inside the test, so mutation testing attributes the fold to it.
+  it.each<[string, RecordEvent[]]>([
+    ['another customer’s case', [globexCase]],
+    ['an internal case of their own account', [staffCase({ accountId: ACME, isInternal: true })]],
+    ['a case the portal’s criteria hide', [staffCase({ accountId: ACME, status: 'Internal review' })]],
+    ['a deleted case', [acmeCase, deleted]],
+    ['no case at all', []],
+  ])('%s: record_not_found, whatever was sent', (_what, history) => {
     const error = refusal(() =>
       decideUpdateRecordAsPortalUser(
         update({ assignedUserId: ASSIGNEE, bogus: 1 }),
-        state,
+        given(...history),
         CASE_ENTITY_TYPE,
         editor,
       ),
