@@ -154,9 +154,13 @@ export async function benchFileTransfer(
         headers: { authorization: `Bearer ${target.token}` },
       });
     }
-    const diskCopyMiBps = round(median(copies), 0);
-    const uploadMiBps = round(median(uploads), 0);
-    const downloadMiBps = round(median(downloads), 0);
+    const rates = (values: number[]) => values.map((v) => round(v, 1)).join('/');
+    log(
+      `files: MiB/s per run: copy ${rates(copies)}, upload ${rates(uploads)}, download ${rates(downloads)}`,
+    );
+    const diskCopyMiBps = round(median(copies), 1);
+    const uploadMiBps = round(median(uploads), 1);
+    const downloadMiBps = round(median(downloads), 1);
     log(
       `files: ${sizes.fileMiB} MiB copied on disk ${diskCopyMiBps} MiB/s, uploaded ${uploadMiBps} MiB/s, downloaded ${downloadMiBps} MiB/s`,
     );

@@ -450,6 +450,16 @@ describe('comments that carry files', () => {
     expect(after.status).toBe(404);
     const comments = await world.call('get', `${portalBase()}/stream`, customer.token);
     expect((comments.json.items as { id: string }[]).map((c) => c.id)).not.toContain(posted.json.id);
+    // Nor through a link to the case that asks for comments and files.
+    const link = await world.staff('post', `/v1/records/Case/${caseId}/share-links`, {
+      includeComments: true,
+      includeAttachments: true,
+    });
+    expect(link.status).toBe(201);
+    const shared = await world.call('get', `/v1/shared/${link.json.token}`, '');
+    expect(shared.status).toBe(200);
+    expect(JSON.stringify(shared.json)).not.toContain(file.json.id);
+    expect(JSON.stringify(shared.json)).not.toContain('Internal: see notes');
     // Staff see it, marked internal by its comment.
     const staffList = await world.staff('get', `/v1/records/Case/${caseId}/attachments`);
     expect(staffList.json.items).toContainEqual(

@@ -37,12 +37,17 @@ const MULTIPART_LIMIT_CODES = new Set([
   'FST_REQ_FILE_TOO_LARGE',
 ]);
 
-function asProblem(error: unknown, maxBytes: number): unknown {
+function asProblem(error: unknown, maxBytes: number, clientGone: boolean): unknown {
   if (error instanceof ProblemException) return error;
   const code = (error as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(maxBytes);
   if (code !== undefined && MULTIPART_LIMIT_CODES.has(code)) {
     return ProblemException.of(413, 'too_many_parts', 'An upload carries one file and at most 5 fields.');
+  }
+  // The client went away mid-body: its fault, not the service's (no 500 in the log). The blob
+  // store already removed the temporary file; nobody reads this answer.
+  if (clientGone) {
+    return ProblemException.of(400, 'bad_request', 'The upload was cut off before its end.');
   }
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
     return ProblemException.of(
@@ -108,6 +113,7 @@ export async function receiveUpload(
     }
     return { ...blob, name: normaliseFileName(part.filename ?? ''), contentType, fields };
   } catch (error) {
-    throw asProblem(error, maxBytes);
+    // Judged on the request itself: a connection reset by an S3 server stays a fault of ours.
+    throw asProblem(error, maxBytes, request.raw.destroyed && !request.raw.complete);
   }
 }
