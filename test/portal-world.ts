@@ -97,11 +97,15 @@ export class PortalWorld {
     return { id: res.json.id as string, slug };
   }
 
-  /** A portal user made from a contact, invited and accepted: returns their id and bearer token. */
+  /**
+   * A portal user made from a contact, invited and accepted (with `acceptWith` added to the
+   * acceptance, e.g. a consentVersion): returns their id and bearer token.
+   */
   async createPortalUser(
     contactId: string,
     portal: { id: string; slug: string },
     roleIds: string[] = [],
+    acceptWith: Record<string, unknown> = {},
   ): Promise<{ id: string; token: string }> {
     await this.sync();
     const res = await this.staff('post', '/v1/portal-users', {
@@ -125,6 +129,7 @@ export class PortalWorld {
     const accepted = await this.call('post', `/v1/portals/${portal.slug}/auth/accept-invitation`, '', {
       token,
       password: CUSTOMER_PASSWORD,
+      ...acceptWith,
     });
     if (accepted.status !== 200) throw new Error(`accept invitation: ${accepted.status} ${accepted.text}`);
     return { id, token: accepted.json.accessToken as string };

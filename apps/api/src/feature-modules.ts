@@ -14,6 +14,7 @@ import { PortalUsersModule } from './portal-users/portal-users.module';
 import { PortalsModule } from './portals/portals.module';
 import { ShareLinksModule } from './share-links/share-links.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ConsentModule } from './privacy/consent/consent.module';
 
 /** The API's feature modules, one per area of shared/API.md. Add a module here to serve it. */
 export const FEATURE_MODULES: Type[] = [
@@ -32,4 +33,5 @@ export const FEATURE_MODULES: Type[] = [
   EntityTypesModule,
   ShareLinksModule,
   PrivacyModule,
+  ConsentModule,
 ];

@@ -50,6 +50,7 @@ export class EventStoreMailDirectory implements MailDirectory {
       lastName: state.lastName || undefined,
       language: state.preferences.language ?? undefined,
       portalIds: state.portalIds,
+      restricted: state.restricted,
     };
   }
 }

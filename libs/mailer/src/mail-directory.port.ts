@@ -26,6 +26,8 @@ export interface MailRecipient {
   language?: string;
   /** Portals the user belongs to, oldest first: the fallback portal for mails that name none. */
   portalIds: string[];
+  /** Processing of their data is restricted (a data subject's right): they are sent nothing. */
+  restricted?: boolean;
 }
 
 export interface MailDirectory {

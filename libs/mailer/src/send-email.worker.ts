@@ -14,7 +14,7 @@ import {
   type TokenEmailRequest,
 } from './email-request';
 import { PermanentJobFailure, type EmailJob } from './email-queue.port';
-import type { MailDirectory } from './mail-directory.port';
+import type { MailDirectory, MailRecipient } from './mail-directory.port';
 import type { MailerLogger } from './mailer-logger';
 import type { MailerObserver } from './mailer-observer';
 import type { PendingEmails } from './pending-emails.port';
@@ -150,6 +150,7 @@ export class SendEmailProcessor {
     const recipient = await this.deps.directory.portalUser(request.portalUserId);
     if (!recipient) throw new NotKnownYetError(`portal user ${request.portalUserId} not found`);
     refuseErasedRecipient(recipient.email, request.portalUserId);
+    refuseRestrictedRecipient(recipient);
     const portalId = request.portalId ?? recipient.portalIds[0];
     const portal = portalId ? await this.deps.directory.portal(portalId) : undefined;
     if (!portal) throw new NotKnownYetError(`portal ${portalId ?? '(none)'} not found`);
@@ -183,10 +184,11 @@ export class SendEmailProcessor {
         `portal user ${request.portalUserId} no longer gets emails about case ${request.caseId} in portal ${request.portalId}`,
       );
     }
-    // The address and names as the directory has them now (erased subjects are refused there).
+    // The address and names as the directory has them now (erased and restricted people are refused).
     const recipient = await this.deps.directory.portalUser(request.portalUserId);
     if (!recipient) throw new NotKnownYetError(`portal user ${request.portalUserId} not found`);
     refuseErasedRecipient(recipient.email, request.portalUserId);
+    refuseRestrictedRecipient(recipient);
     const portal = await this.deps.directory.portal(request.portalId);
     if (!portal) throw new NotKnownYetError(`portal ${request.portalId} not found`);
     return composeCaseEmail(
@@ -218,4 +220,14 @@ const ERASED = '[erased]';
 /** An erased person gets nothing more: the job fails for good instead of mailing "[erased]". */
 function refuseErasedRecipient(email: string, portalUserId: string): void {
   if (email === ERASED) throw new PermanentDeliveryError(`portal user ${portalUserId} was erased`);
+}
+
+/**
+ * Restricted processing, judged at send time like access: a job queued before the restriction
+ * fails for good rather than waiting (the restriction may last; a lifted one does not resend it).
+ */
+function refuseRestrictedRecipient(recipient: MailRecipient): void {
+  if (recipient.restricted) {
+    throw new PermanentDeliveryError(`portal user ${recipient.id}: processing is restricted`);
+  }
 }

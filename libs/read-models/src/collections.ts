@@ -16,6 +16,7 @@ export const READ_MODELS = {
   emailDeliveries: 'email_deliveries',
   shareLinks: 'share_links',
   recordFollowers: 'record_followers',
+  consents: 'consents',
 } as const;
 
 export type ReadModelName = (typeof READ_MODELS)[keyof typeof READ_MODELS];

@@ -49,6 +49,9 @@ export interface PortalDoc extends Tracked {
     idleTimeoutMinutes: number;
     maxUsers: number | null;
     shareLinkMaxDays: number;
+    /** Absent on documents projected before consent existed: none required. */
+    consentVersion?: string | null;
+    consentUrl?: string | null;
   };
   branding: Record<string, unknown>;
   /** Portal users holding a seat (members). */
@@ -182,6 +185,17 @@ export interface LoginHistoryDoc {
   ip: string | null;
   userAgent: string | null;
   reason: string | null;
+}
+
+/** One consent given or withdrawn by a portal user in a portal (ids, the version and when only). */
+export interface ConsentDoc {
+  /** The event id. */
+  id: string;
+  portalUserId: string;
+  portalId: string;
+  version: string;
+  action: 'given' | 'withdrawn';
+  at: string;
 }
 
 export interface EmailDeliveryDoc {

@@ -13,6 +13,7 @@ import type { StaffRole } from './principal';
 import { StaffAuthGuard } from './staff-auth.guard';
 import { PortalUserAuthGuard } from './portal-user-auth.guard';
 import { STAFF_ROLES_METADATA } from './staff-roles.metadata';
+import { WITHOUT_CONSENT_METADATA } from './without-consent.metadata';
 
 export { STAFF_ROLES_METADATA };
 
@@ -34,10 +35,13 @@ export function StaffAuth(...roles: StaffRole[]) {
 
 /**
  * A portal user of the portal named by the route's `:slug`, with a live session: 401 for any bad
- * token or ended session, 403 when the portal is inactive. Sets request.user and request.portal.
+ * token or ended session, 403 when the portal is inactive, or requires a consent version the user
+ * does not hold (`withoutConsent`: the few routes that accept consent or end the session).
+ * Sets request.user and request.portal.
  */
-export function PortalUserAuth() {
+export function PortalUserAuth(options: { withoutConsent?: boolean } = {}) {
   return applyDecorators(
+    SetMetadata(WITHOUT_CONSENT_METADATA, options.withoutConsent === true),
     UseGuards(PortalUserAuthGuard),
     ApiBearerAuth(PORTAL_USER_SECURITY),
     ApiParam({
@@ -47,7 +51,9 @@ export function PortalUserAuth() {
     }),
     Refuses({
       401: '`unauthorized`: no portal token for this portal, or an expired, idle or ended session.',
-      403: '`portal_inactive`: the portal is switched off.',
+      403: options.withoutConsent
+        ? '`portal_inactive`: the portal is switched off.'
+        : "`portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).",
     }),
   );
 }

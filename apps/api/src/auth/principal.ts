@@ -16,6 +16,11 @@ export type Principal =
       sessionId: string;
       /** Where the read models stood when the guard read the session: keys the cached access context. */
       readModelsAt?: ReadModelsAt;
+      /**
+       * The portal requires a consent version the user does not hold: the guard lets such a session
+       * reach only the routes that accept consent or end the session (PortalUserAuth withoutConsent).
+       */
+      consentPending?: true;
     };
 
 export function principalToActor(principal: Principal): Actor {

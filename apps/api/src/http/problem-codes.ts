@@ -46,6 +46,7 @@ export const API_PROBLEM_CODES = [
   'record_share_forbidden',
   'data_subject_not_found',
   'erasure_unavailable',
+  'processing_restricted',
   'invalid_credentials',
   'password_incorrect',
   'login_refused',

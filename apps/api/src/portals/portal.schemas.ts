@@ -22,6 +22,8 @@ const settings = z.strictObject({
   idleTimeoutMinutes: z.number().int(),
   maxUsers: z.number().int().nullable(),
   shareLinkMaxDays: z.number().int(),
+  consentVersion: z.string().max(64).nullable(),
+  consentUrl: z.string().max(2048).nullable(),
 });
 
 const branding = z.strictObject({
@@ -105,6 +107,12 @@ export const portalSettingsSchema = named(
     shareLinkMaxDays: z
       .int()
       .describe('Longest life of a share link made by a portal user, in days (1 to 90)'),
+    consentVersion: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("The version of the portal's terms its users must accept; null: none required"),
+    consentUrl: z.string().nullable().optional().describe('Where that version of the terms is read'),
   }),
 );
 

@@ -44,5 +44,12 @@ export {
 } from './portal-user.profile.decide';
 export { portalUserStatus, type PortalUserStatus } from './portal-user.status';
 export { mayUsePortal } from './portal-user.portal-use';
+export {
+  hasRequiredConsent,
+  consentGivenWith,
+  decideGiveConsent,
+  decideWithdrawConsent,
+} from './portal-user.consent.decide';
+export { decideRestrictProcessing, decideLiftProcessingRestriction } from './portal-user.restriction.decide';
 export { toAclUser } from './portal-user.acl-user';
 export * from './portal-user.errors';

@@ -78,6 +78,38 @@ export interface AcceptInvitation {
   portalId: string;
   tokenHash: string;
   now: string;
+  /** The consent version the portal requires now (null: none) and the one the user accepted with the call. */
+  consent?: ConsentTerms;
+}
+
+/** What a portal requires (its settings) and what the caller accepted with this very request. */
+export interface ConsentTerms {
+  required: string | null;
+  accepted: string | null;
+}
+
+export interface GiveConsent {
+  type: 'GiveConsent';
+  portalId: string;
+  version: string;
+  /** The version the portal requires now; null when it requires none. */
+  required: string | null;
+}
+
+export interface WithdrawConsent {
+  type: 'WithdrawConsent';
+  portalId: string;
+  version: string;
+}
+
+export interface RestrictProcessing {
+  type: 'RestrictProcessing';
+  subjectId: string;
+}
+
+export interface LiftProcessingRestriction {
+  type: 'LiftProcessingRestriction';
+  subjectId: string;
 }
 
 /** Housekeeping: marks every pending invitation past its expiry as expired. */
@@ -143,6 +175,8 @@ export interface LogIn {
   ip: string;
   userAgent: string;
   now: string;
+  /** The portal's consent requirement and what the login form accepted (absent: none required). */
+  consent?: ConsentTerms;
 }
 
 export interface LogOut {
@@ -187,4 +221,8 @@ export type PortalUserCommand =
   | LogIn
   | LogOut
   | SetPortalUserDashboardLayout
-  | UpdatePortalUserProfile;
+  | UpdatePortalUserProfile
+  | GiveConsent
+  | WithdrawConsent
+  | RestrictProcessing
+  | LiftProcessingRestriction;

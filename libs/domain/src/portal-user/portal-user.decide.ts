@@ -1,5 +1,7 @@
 import { decideActivatePortalUser, decideDeactivatePortalUser } from './portal-user.activation.decide';
 import type { PortalUserCommand } from './portal-user.commands';
+import { decideGiveConsent, decideWithdrawConsent } from './portal-user.consent.decide';
+import { decideLiftProcessingRestriction, decideRestrictProcessing } from './portal-user.restriction.decide';
 import { decideChangePortalUserAccounts, decideCreatePortalUser } from './portal-user.create.decide';
 import { decideConfirmEmailChange, decideRequestEmailChange } from './portal-user.email-change.decide';
 import type { PortalUserEvent } from './portal-user.events';
@@ -74,5 +76,13 @@ export function decidePortalUser(command: PortalUserCommand, state: PortalUserSt
       return decideSetPortalUserDashboardLayout(command, state);
     case 'UpdatePortalUserProfile':
       return decideUpdatePortalUserProfile(command, state);
+    case 'GiveConsent':
+      return decideGiveConsent(command, state);
+    case 'WithdrawConsent':
+      return decideWithdrawConsent(command, state);
+    case 'RestrictProcessing':
+      return decideRestrictProcessing(command, state);
+    case 'LiftProcessingRestriction':
+      return decideLiftProcessingRestriction(command, state);
   }
 }

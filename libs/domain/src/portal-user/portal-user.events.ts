@@ -1,8 +1,16 @@
 import type { PortalDashlet } from '../portal/portal.configuration';
 import type { DomainEvent } from '../shared/decider';
 
+// 'restricted' and 'consent_required' came later: older events never carry them.
 export type LoginFailureReason =
-  'bad_password' | 'no_password' | 'deactivated' | 'suspended' | 'not_in_portal' | 'outside_support_period';
+  | 'bad_password'
+  | 'no_password'
+  | 'deactivated'
+  | 'suspended'
+  | 'restricted'
+  | 'not_in_portal'
+  | 'outside_support_period'
+  | 'consent_required';
 
 export type LogoutReason = 'logout' | 'idle_timeout' | 'expired';
 
@@ -102,6 +110,13 @@ export type PortalUserDashboardLayoutSet = DomainEvent<
   { layout: PortalDashlet[] | null }
 >;
 export type PortalUserProfileUpdated = DomainEvent<'PortalUserProfileUpdated', { changes: ProfileChanges }>;
+/** The user accepted this version of the portal's terms/privacy text. Ids and the version only. */
+export type ConsentGiven = DomainEvent<'ConsentGiven', { portalId: string; version: string }>;
+/** The user took their consent to that version back: their sessions there end, logins need it again. */
+export type ConsentWithdrawn = DomainEvent<'ConsentWithdrawn', { portalId: string; version: string }>;
+/** Processing of the data subject `subjectId` (this user, or their contact) is restricted: no login, no email. */
+export type ProcessingRestricted = DomainEvent<'ProcessingRestricted', { subjectId: string }>;
+export type ProcessingRestrictionLifted = DomainEvent<'ProcessingRestrictionLifted', { subjectId: string }>;
 
 export type PortalUserEvent =
   | PortalUserCreated
@@ -127,7 +142,11 @@ export type PortalUserEvent =
   | PortalUserLoginFailed
   | PortalUserLoggedOut
   | PortalUserDashboardLayoutSet
-  | PortalUserProfileUpdated;
+  | PortalUserProfileUpdated
+  | ConsentGiven
+  | ConsentWithdrawn
+  | ProcessingRestricted
+  | ProcessingRestrictionLifted;
 
 /** Every type string of this stream, all at version 1. */
 export const PORTAL_USER_EVENT_TYPES = [
@@ -155,6 +174,10 @@ export const PORTAL_USER_EVENT_TYPES = [
   'PortalUserLoggedOut',
   'PortalUserDashboardLayoutSet',
   'PortalUserProfileUpdated',
+  'ConsentGiven',
+  'ConsentWithdrawn',
+  'ProcessingRestricted',
+  'ProcessingRestrictionLifted',
 ] as const satisfies readonly PortalUserEvent['type'][];
 
 // Fails to compile when a type of the union is missing from the list above.

@@ -147,6 +147,17 @@ export function evolvePortalUser(state: PortalUserState, event: PortalUserEvent)
       return { ...state, dashboardLayout: event.data.layout };
     case 'PortalUserProfileUpdated':
       return applyProfileChanges(state, event.data.changes);
+    case 'ConsentGiven':
+      return { ...state, consents: { ...state.consents, [event.data.portalId]: event.data.version } };
+    case 'ConsentWithdrawn': {
+      if (state.consents[event.data.portalId] !== event.data.version) return state;
+      const { [event.data.portalId]: _withdrawn, ...consents } = state.consents;
+      return { ...state, consents };
+    }
+    case 'ProcessingRestricted':
+      return { ...state, restricted: true };
+    case 'ProcessingRestrictionLifted':
+      return { ...state, restricted: false };
     default:
       // An event type this code does not know (e.g. written by a newer version) changes nothing.
       return state;

@@ -2,7 +2,9 @@ import { addDays } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import type { AcceptInvitation, ExpireInvitations, SendInvitation } from './portal-user.commands';
 import { assertUsableEmail } from './portal-user.email';
+import { consentGivenWith } from './portal-user.consent.decide';
 import type {
+  ConsentGiven,
   InvitationAccepted,
   InvitationExpired,
   InvitationSent,
@@ -59,12 +61,13 @@ function invalidInvitation(): DomainError {
 /**
  * Accepts an invitation with the hash of the presented token; the API stores the new password's
  * hash outside the event store. Refusals: user_deactivated, invitation_invalid (unknown, superseded,
- * or meant for another portal), invitation_used, invitation_expired.
+ * or meant for another portal), invitation_used, invitation_expired, then consent_required (403)
+ * when the portal requires a consent version the call did not accept.
  */
 export function decideAcceptInvitation(
   command: AcceptInvitation,
   state: PortalUserState,
-): [InvitationAccepted, PortalUserPasswordSet] {
+): (InvitationAccepted | PortalUserPasswordSet | ConsentGiven)[] {
   assertPortalUserExists(state);
   assertNotDeactivated(state);
   const invitation = Object.values(state.invitations).find((inv) => inv.tokenHash === command.tokenHash);
@@ -75,12 +78,14 @@ export function decideAcceptInvitation(
   if (invitation.status === 'expired' || isExpired(invitation.expiresAt, command.now)) {
     throw new DomainError('invitation_expired', 'This invitation has expired.');
   }
+  const consent = consentGivenWith(state, command.portalId, command.consent);
   return [
     {
       type: 'InvitationAccepted',
       data: { invitationId: invitation.invitationId, portalId: invitation.portalId },
     },
     { type: 'PortalUserPasswordSet', data: { reason: 'invitation' } },
+    ...consent,
   ];
 }
 

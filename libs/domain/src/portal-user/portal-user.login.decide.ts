@@ -1,5 +1,7 @@
 import type { LogIn, LogOut } from './portal-user.commands';
+import { hasRequiredConsent } from './portal-user.consent.decide';
 import type {
+  ConsentGiven,
   LoginFailureReason,
   PortalUserLoggedIn,
   PortalUserLoggedOut,
@@ -21,28 +23,37 @@ export function loginFailureReason(command: LogIn, state: PortalUserState): Logi
   const status = portalUserStatus(state);
   if (status === 'deactivated') return 'deactivated';
   if (status === 'suspended') return 'suspended';
+  if (state.restricted) return 'restricted';
   if (!state.portalIds.includes(command.portalId)) return 'not_in_portal';
   if (!isWithinSupportPeriod(state, command.now)) return 'outside_support_period';
+  const required = command.consent?.required ?? null;
+  if (!hasRequiredConsent(state, command.portalId, required) && command.consent?.accepted !== required) {
+    return 'consent_required';
+  }
   return null;
 }
 
-/** Never throws for a refused login (except for a user that does not exist): failures are recorded too. */
+/**
+ * Never throws for a refused login (except for a user that does not exist): failures are recorded
+ * too. A login that accepts the portal's required consent version records ConsentGiven before it.
+ */
 export function decideLogin(
   command: LogIn,
   state: PortalUserState,
-): [PortalUserLoggedIn] | [PortalUserLoginFailed] {
+): [PortalUserLoggedIn] | [PortalUserLoginFailed] | [ConsentGiven, PortalUserLoggedIn] {
   assertPortalUserExists(state);
   const { portalId, ip, userAgent, now } = command;
   const reason = loginFailureReason(command, state);
   if (reason !== null) {
     return [{ type: 'PortalUserLoginFailed', data: { portalId, reason, ip, userAgent, at: now } }];
   }
-  return [
-    {
-      type: 'PortalUserLoggedIn',
-      data: { portalId, sessionId: command.sessionId, ip, userAgent, at: now },
-    },
-  ];
+  const loggedIn: PortalUserLoggedIn = {
+    type: 'PortalUserLoggedIn',
+    data: { portalId, sessionId: command.sessionId, ip, userAgent, at: now },
+  };
+  const required = command.consent?.required ?? null;
+  if (required === null || hasRequiredConsent(state, portalId, required)) return [loggedIn];
+  return [{ type: 'ConsentGiven', data: { portalId, version: required } }, loggedIn];
 }
 
 /** Sessions live in the API's session store, which knows whether the session was live; this only records it. */

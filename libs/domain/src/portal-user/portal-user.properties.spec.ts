@@ -8,6 +8,8 @@ import { evolvePortalUser } from './portal-user.evolve';
 import { initialPortalUserState, type PortalUserState } from './portal-user.state';
 import { portalUserStatus } from './portal-user.status';
 import { isWithinSupportPeriod } from './portal-user.support-period';
+import { hasRequiredConsent } from './portal-user.consent.decide';
+import { mayUsePortal } from './portal-user.portal-use';
 import { PORTAL_A, PORTAL_B, STAFF_DOMAINS, USER_ID } from './testing/portal-user.scenario';
 
 // Random command sequences over a small world: two portals, a few instants, tokens issued once each.
@@ -22,6 +24,10 @@ const now = fc.constantFrom(
   '2026-03-11T00:00:00.000Z',
   '2026-03-20T00:00:00.000Z',
 );
+/** A portal's required consent version, or one a login accepts (often none). */
+const consentVersion = fc.constantFrom<string | null>(null, null, 'v1', 'v2');
+const loginConsent = fc.constantFrom<string | null>(null, null, null, 'v1');
+const NOW_REF = '2026-03-10T12:00:00.000Z';
 /** Which issued token a command presents, counting back from the latest (often the latest; maybe none). */
 const pick = fc.oneof(fc.constant(0), fc.nat({ max: 4 }));
 const ISSUE = 'to be issued';
@@ -138,8 +144,40 @@ const command: fc.Arbitrary<{ command: PortalUserCommand; pick: number }> = fc
           ip: fc.constant('203.0.113.7'),
           userAgent: fc.constant('ua'),
           now,
+          consent: fc.record({ required: loginConsent, accepted: loginConsent }),
         }),
-        weight: 3,
+        weight: 4,
+      },
+      {
+        arbitrary: fc.record({
+          type: fc.constant('GiveConsent' as const),
+          portalId: portal,
+          version: fc.constantFrom('v1', 'v2'),
+          required: consentVersion,
+        }),
+        weight: 2,
+      },
+      {
+        arbitrary: fc.record({
+          type: fc.constant('WithdrawConsent' as const),
+          portalId: portal,
+          version: fc.constantFrom('v1', 'v2'),
+        }),
+        weight: 1,
+      },
+      {
+        arbitrary: fc.record({
+          type: fc.constant('RestrictProcessing' as const),
+          subjectId: fc.constant(USER_ID),
+        }),
+        weight: 1,
+      },
+      {
+        arbitrary: fc.record({
+          type: fc.constant('LiftProcessingRestriction' as const),
+          subjectId: fc.constant(USER_ID),
+        }),
+        weight: 2,
       },
     ),
     pick,
@@ -255,19 +293,49 @@ describe('PortalUser properties over random command sequences', () => {
     );
   });
 
-  it('lets only an active member with the right password log in, inside the support period', () => {
+  it('lets only an active, unrestricted member with the right password and the consent the portal requires log in, inside the support period', () => {
     fc.assert(
       fc.property(steps, (s) => {
+        // Reference model of consent and restriction, kept from the events alone.
+        const held = new Map<string, string>();
+        let restricted = false;
         for (const { command, before, events } of play(s)) {
-          if (command.type !== 'LogIn') continue;
-          const allowed =
-            command.passwordOk &&
-            portalUserStatus(before) === 'active' &&
-            before.portalIds.includes(command.portalId) &&
-            isWithinSupportPeriod(before, command.now);
-          expect(events.map((e) => e.type)).toEqual([
-            allowed ? 'PortalUserLoggedIn' : 'PortalUserLoginFailed',
-          ]);
+          if (command.type === 'LogIn') {
+            const required = command.consent?.required ?? null;
+            const holds = required === null || held.get(command.portalId) === required;
+            const allowed =
+              command.passwordOk &&
+              portalUserStatus(before) === 'active' &&
+              !restricted &&
+              before.portalIds.includes(command.portalId) &&
+              isWithinSupportPeriod(before, command.now) &&
+              (holds || command.consent?.accepted === required);
+            const expected = !allowed
+              ? ['PortalUserLoginFailed']
+              : holds
+                ? ['PortalUserLoggedIn']
+                : ['ConsentGiven', 'PortalUserLoggedIn'];
+            expect(events.map((e) => e.type)).toEqual(expected);
+          }
+          if (command.type === 'GiveConsent') {
+            const accepted = command.required !== null && command.version === command.required;
+            expect(events.length > 0).toBe(
+              accepted &&
+                before.portalIds.includes(command.portalId) &&
+                held.get(command.portalId) !== command.version,
+            );
+          }
+          for (const e of events) {
+            if (e.type === 'ConsentGiven') held.set(e.data.portalId, e.data.version);
+            if (e.type === 'ConsentWithdrawn') held.delete(e.data.portalId);
+            if (e.type === 'ProcessingRestricted') restricted = true;
+            if (e.type === 'ProcessingRestrictionLifted') restricted = false;
+          }
+          // A portal use needs what login needs, consent aside (judged beside it by the guard).
+          const after = events.reduce(evolvePortalUser, before);
+          if (restricted) expect(mayUsePortal(after, PORTAL_A, NOW_REF)).toBe(false);
+          for (const [portalId, version] of held)
+            expect(hasRequiredConsent(after, portalId, version)).toBe(true);
         }
       }),
     );
@@ -288,6 +356,10 @@ describe('the random command sequences', () => {
       'EmailChangeConfirmed',
       'InvitationExpired',
       'PortalUserTransferred',
+      'ConsentGiven',
+      'ConsentWithdrawn',
+      'ProcessingRestricted',
+      'ProcessingRestrictionLifted',
     ];
     expect(wanted.filter((type) => !seen.has(type))).toEqual([]);
   });

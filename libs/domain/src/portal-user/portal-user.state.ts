@@ -61,6 +61,10 @@ export interface PortalUserState {
   dashboardLayout: PortalDashlet[] | null;
   preferences: PortalUserPreferences;
   lastLoginAt: string | null;
+  /** The consent version the user accepted, keyed by portal id (none: no key). */
+  consents: Record<string, string>;
+  /** Processing restricted (a data subject's right): no login, no email, until lifted. */
+  restricted: boolean;
 }
 
 export const initialPortalUserState: PortalUserState = {
@@ -83,4 +87,6 @@ export const initialPortalUserState: PortalUserState = {
   dashboardLayout: null,
   preferences: { language: null, notifyOnCaseUpdates: true, caseNotifications: 'all' },
   lastLoginAt: null,
+  consents: {},
+  restricted: false,
 };

@@ -56,6 +56,13 @@ export interface PortalSettings {
    * Portals created before share links carry no value: they get the default (see withDefaultSettings).
    */
   shareLinkMaxDays: number;
+  /**
+   * The version of the terms/privacy text a portal user must accept to use the portal; null: none
+   * required. A new version makes everyone accept again. Absent from older events: null.
+   */
+  consentVersion: string | null;
+  /** Where the text of that version is read (shown on the consent page); null when none. */
+  consentUrl: string | null;
 }
 
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
@@ -67,6 +74,8 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   idleTimeoutMinutes: 30,
   maxUsers: null,
   shareLinkMaxDays: 30,
+  consentVersion: null,
+  consentUrl: null,
 };
 
 /**

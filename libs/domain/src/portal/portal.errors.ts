@@ -1,6 +1,8 @@
 /** Every code a portal decision may refuse with: clients and the API match on these. */
 export const PORTAL_ERROR_CODES = [
   'invalid_branding',
+  'invalid_consent_url',
+  'invalid_consent_version',
   'invalid_currency',
   'invalid_custom_url',
   'invalid_dashlet',

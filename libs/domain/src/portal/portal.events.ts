@@ -32,6 +32,8 @@ export interface PortalChanges {
   'settings.idleTimeoutMinutes'?: PortalChange<number>;
   'settings.maxUsers'?: PortalChange<number | null>;
   'settings.shareLinkMaxDays'?: PortalChange<number>;
+  'settings.consentVersion'?: PortalChange<string | null>;
+  'settings.consentUrl'?: PortalChange<string | null>;
   'branding.logoUrl'?: PortalChange<string | null>;
   'branding.primaryColor'?: PortalChange<string | null>;
   'branding.companyName'?: PortalChange<string | null>;
@@ -57,6 +59,8 @@ export const PORTAL_SETTINGS_KEYS = [
   'idleTimeoutMinutes',
   'maxUsers',
   'shareLinkMaxDays',
+  'consentVersion',
+  'consentUrl',
 ] as const satisfies readonly (keyof PortalSettings)[];
 export const PORTAL_BRANDING_KEYS = [
   'logoUrl',

@@ -26,6 +26,7 @@ const ENTITY_TYPE_NAME = /^[A-Z][A-Za-z0-9]{0,63}$/;
 const FIELD_NAME = /^[a-z][A-Za-z0-9]{0,63}$/;
 const LANGUAGE = /^[a-z]{2,3}(_[A-Z]{2})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
+const CONSENT_VERSION = /^[A-Za-z0-9._-]{1,64}$/;
 const TIME_ZONE_NAME = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/;
 // Branding ends up in pages portal users load: only plain colours and http(s) links.
 const COLOR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
@@ -111,6 +112,22 @@ function settingsIssues(settings: PortalSettings): Issue[] {
       code: 'invalid_share_link_max_days',
       path: at('shareLinkMaxDays'),
       message: 'must be a whole number from 1 to 90',
+    });
+  if (settings.consentVersion !== null && !CONSENT_VERSION.test(settings.consentVersion))
+    issues.push({
+      code: 'invalid_consent_version',
+      path: at('consentVersion'),
+      message: 'must be null or 1 to 64 letters, digits, dots, dashes or underscores',
+    });
+  // The page links to the text users accept: a plain http(s) link, and one must exist while required.
+  if (
+    (settings.consentUrl !== null && !isHttpUrl(settings.consentUrl)) ||
+    (settings.consentVersion !== null && settings.consentUrl === null)
+  )
+    issues.push({
+      code: 'invalid_consent_url',
+      path: at('consentUrl'),
+      message: 'must be an http(s) URL, and is required while a consent version is set',
     });
   if (settings.maxUsers !== null && !isIntegerIn(settings.maxUsers, 1, Number.MAX_SAFE_INTEGER))
     issues.push({

@@ -1,6 +1,7 @@
 import { AGGREGATE_STATES_COLLECTION } from './aggregate-states';
 import { attachmentsProjection } from './attachments.projection';
 import { commentsProjection } from './comments.projection';
+import { consentsProjection } from './consents.projection';
 import { emailDeliveriesProjection } from './email-deliveries.projection';
 import { erasureProjection } from './erasure.projection';
 import { entityTypesProjection } from './entity-types.projection';
@@ -31,6 +32,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   emailDeliveriesProjection,
   shareLinksProjection,
   recordFollowersProjection,
+  consentsProjection,
   // Last: patches what the others wrote when a data subject is erased.
   erasureProjection,
 ];

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { mayUsePortal } from '@portal/domain';
+import { hasRequiredConsent, mayUsePortal } from '@portal/domain';
 import type { ServiceConfig } from '@portal/platform';
 import { ProblemException } from '../../http/problem';
+import { requiredConsentVersion } from '../../privacy/consent/consent-terms';
 import type { PortalRequest } from '../../http/request-context';
 import { SERVICE_CONFIG } from '../../infrastructure/tokens';
 import type { Principal } from '../principal';
@@ -91,7 +92,9 @@ export class PortalJwtStrategy extends PassportStrategy(Strategy) {
     if (verdict.touch) await this.sessions.touch(session, now);
 
     request.portal = portal;
+    const consentPending = !hasRequiredConsent(state, portal.id, requiredConsentVersion(portal));
     return {
+      ...(consentPending ? { consentPending: true as const } : {}),
       kind: 'portalUser',
       id: state.id,
       name: `${state.firstName} ${state.lastName}`.trim(),

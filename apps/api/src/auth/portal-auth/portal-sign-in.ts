@@ -7,11 +7,17 @@ import {
   evolvePortalUser,
   initialPortalUserState,
   portalUserStream,
+  type PortalUserEvent,
   type PortalUserState,
 } from '@portal/domain';
 import type { ServiceConfig } from '@portal/platform';
 import type { PortalDoc } from '@portal/read-models';
 import { SERVICE_CONFIG } from '../../infrastructure/tokens';
+import {
+  consentRequiredProblem,
+  processingRestrictedProblem,
+  requiredConsentVersion,
+} from '../../privacy/consent/consent-terms';
 import { actingAs } from '../client/acting-context';
 import type { ClientInfo } from '../client/client-info';
 import { PortalSessionStore } from '../sessions/portal-session-store';
@@ -36,10 +42,12 @@ export class PortalSignIn {
     passwordOk: boolean,
     client: ClientInfo,
     request: CommandContext,
+    /** The consent version the login form (or invitation acceptance) accepted, if any. */
+    consentAccepted: string | null = null,
   ): Promise<IssuedToken | null> {
     const now = new Date();
     const sessionId = randomUUID();
-    const [event] = decideLogin(
+    const events = decideLogin(
       {
         type: 'LogIn',
         portalId: portal.id,
@@ -48,9 +56,12 @@ export class PortalSignIn {
         ip: client.ip,
         userAgent: client.userAgent,
         now: now.toISOString(),
+        consent: { required: requiredConsentVersion(portal), accepted: consentAccepted },
       },
       state,
     );
+    // The outcome is last (a ConsentGiven the login accepted comes before it).
+    const event = events[events.length - 1];
     const name = `${state.firstName} ${state.lastName}`.trim();
     const acting = actingAs(
       request,
@@ -81,12 +92,17 @@ export class PortalSignIn {
         initialState: initialPortalUserState,
         given: { state },
         expected: 'any',
-        decide: () => [event],
+        decide: (): PortalUserEvent[] => events,
       },
       acting.ctx,
     );
     acting.report();
-    if (event.type !== 'PortalUserLoggedIn') return null;
+    if (event.type === 'PortalUserLoginFailed') {
+      // Said only to someone who knew the password (the reasons after it in loginFailureReason).
+      if (event.data.reason === 'restricted') throw processingRestrictedProblem();
+      if (event.data.reason === 'consent_required') throw consentRequiredProblem(portal);
+      return null;
+    }
     return signPortalToken(
       this.config.jwtSecret,
       { portalUserId: state.id, portalId: portal.id, sessionId },

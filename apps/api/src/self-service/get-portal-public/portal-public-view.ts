@@ -20,6 +20,10 @@ export const portalPublicSchema = named(
       primaryColor: text,
       companyName: text,
     }),
+    consent: z
+      .strictObject({ version: z.string(), url: text })
+      .nullable()
+      .describe("The terms' version a user accepts to use the portal (on the consent page); null: none"),
   }),
 );
 export type PortalPublic = z.infer<typeof portalPublicSchema>;
@@ -39,5 +43,8 @@ export function portalPublicView(portal: PortalDoc): PortalPublic {
       primaryColor: textOrNull(branding.primaryColor),
       companyName: textOrNull(branding.companyName),
     },
+    consent: portal.settings.consentVersion
+      ? { version: portal.settings.consentVersion, url: portal.settings.consentUrl ?? null }
+      : null,
   };
 }

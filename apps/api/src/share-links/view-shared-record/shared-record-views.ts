@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, portalUserSharedView, staffSharedView, type SharedView } from '@portal/acl';
-import { mayUsePortal, type ShareLinkState } from '@portal/domain';
+import { hasRequiredConsent, mayUsePortal, type ShareLinkState } from '@portal/domain';
 import type { CommentDoc, RecordDoc } from '@portal/read-models';
 import { PortalAccessResolver, type PortalAccess } from '../../auth/portal-access';
 import { PortalUserStates } from '../../auth/state/portal-user-states';
@@ -10,6 +10,7 @@ import { RecordDocuments } from '../../records/record-documents';
 import { portalCommentView } from '../../self-service/portal-comment-view';
 import { portalPublicView } from '../../self-service/get-portal-public/portal-public-view';
 import type { SharedRecord } from '../share-link.schemas';
+import { requiredConsentVersion } from '../../privacy/consent/consent-terms';
 
 const MAX_COMMENTS = 500;
 /** Staff roles that may read records (and so make links): an auditor reads the audit log only. */
@@ -86,7 +87,9 @@ export class SharedRecordViews {
       if (error instanceof ProblemException && error.problem.status === 404) return null;
       throw error;
     });
-    return access?.portal.isActive ? access : null;
+    if (!access?.portal.isActive) return null;
+    // A creator without the consent the portal requires now may not read through the portal either.
+    return hasRequiredConsent(state, portalId, requiredConsentVersion(access.portal)) ? access : null;
   }
 
   private async publicComments(record: RecordDoc): Promise<CommentDoc[]> {

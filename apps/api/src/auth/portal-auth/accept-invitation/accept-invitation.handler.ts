@@ -30,9 +30,10 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
     token,
     password,
     client,
+    consentVersion,
     ctx,
   }: AcceptInvitationCommand): Promise<IssuedToken | null> {
     const portal = await this.portals.bySlug(slug);
-    return acceptInvitation(this.ports, { portal, token, password, client }, ctx);
+    return acceptInvitation(this.ports, { portal, token, password, client, consentVersion }, ctx);
   }
 }

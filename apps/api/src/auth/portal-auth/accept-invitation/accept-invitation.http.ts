@@ -29,7 +29,8 @@ export class AcceptInvitationHttp {
   @ApiOperation({ summary: 'Accept an invitation: set a password and log in' })
   @Answers(200, 'The password is set and the user logged in.', accessTokenSchema)
   @Refuses({
-    401: '`login_refused`: accepted, but logging in is not allowed now.',
+    401: '`login_refused`: accepted, but logging in is not allowed now; `processing_restricted`.',
+    403: "`consent_required`: the portal requires accepting its terms' current version (`consentVersion`, `consentUrl` in the problem); nothing was written.",
     404: '`portal_not_found`: no active portal with this slug (inactive and unknown alike).',
     422: '`invitation_invalid`, `invitation_used`, `invitation_expired`, or a password the policy refuses.',
     429: 'Too many failed attempts with one-time tokens from this address (Retry-After).',
@@ -45,7 +46,14 @@ export class AcceptInvitationHttp {
     const limits = oneTimeTokenLimits(client.ip, body.token);
     return failureLimited(this.rateLimiter, limits, reply, async () => {
       const token = await this.commands.execute(
-        new AcceptInvitationCommand(slug, body.token, body.password, client, ctx),
+        new AcceptInvitationCommand(
+          slug,
+          body.token,
+          body.password,
+          client,
+          ctx,
+          body.consentVersion ?? null,
+        ),
       );
       if (token === null) {
         throw ProblemException.of(

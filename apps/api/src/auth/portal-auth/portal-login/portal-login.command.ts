@@ -11,6 +11,7 @@ export class PortalLoginCommand extends Command<IssuedToken | null> {
     readonly password: string,
     readonly client: ClientInfo,
     readonly ctx: CommandContext,
+    readonly consentVersion: string | null = null,
   ) {
     super();
   }

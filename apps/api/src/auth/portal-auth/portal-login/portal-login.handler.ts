@@ -32,7 +32,14 @@ export class PortalLoginHandler implements ICommandHandler<PortalLoginCommand> {
     private readonly attempts: EmailAttempts,
   ) {}
 
-  async execute({ slug, email, password, client, ctx }: PortalLoginCommand): Promise<IssuedToken | null> {
+  async execute({
+    slug,
+    email,
+    password,
+    client,
+    ctx,
+    consentVersion,
+  }: PortalLoginCommand): Promise<IssuedToken | null> {
     const portal = await this.portals.bySlug(slug);
     const userId = (await this.reservations.ownerOf('portalUserEmail', email)) ?? NO_ACCOUNT_ID;
     const { state } = await this.users.current(userId);
@@ -41,6 +48,7 @@ export class PortalLoginHandler implements ICommandHandler<PortalLoginCommand> {
       await this.attempts.loginFailed(email, 'portal', portal.id, ctx);
       return null;
     }
-    return this.signIn.attempt(state, portal, state.hasPassword && passwordMatches, client, ctx);
+    const passwordOk = state.hasPassword && passwordMatches;
+    return this.signIn.attempt(state, portal, passwordOk, client, ctx, consentVersion);
   }
 }

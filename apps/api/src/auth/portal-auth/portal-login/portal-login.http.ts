@@ -29,7 +29,8 @@ export class PortalLoginHttp {
   @ApiOperation({ summary: 'Portal user login' })
   @Answers(200, "A portal token for this portal; valid for the portal's token lifetime.", accessTokenSchema)
   @Refuses({
-    401: '`invalid_credentials`: wrong password, unknown, deactivated or suspended user, not in this portal, or outside the support period (all alike).',
+    401: "`invalid_credentials`: wrong password, unknown, deactivated or suspended user, not in this portal, or outside the support period (all alike); `processing_restricted` (right password, processing of the user's data restricted).",
+    403: "`consent_required` (right password): the portal requires accepting its terms' current version; log in again with `consentVersion` (named in the problem with `consentUrl`).",
     404: '`portal_not_found`: no active portal with this slug (inactive and unknown alike).',
     429: 'Too many failed attempts for this email or from this address (Retry-After).',
   })
@@ -44,7 +45,7 @@ export class PortalLoginHttp {
     const limits = portalPasswordLimits(body.email, client.ip);
     return failureLimited(this.rateLimiter, limits, reply, async () => {
       const token = await this.commands.execute(
-        new PortalLoginCommand(slug, body.email, body.password, client, ctx),
+        new PortalLoginCommand(slug, body.email, body.password, client, ctx, body.consentVersion ?? null),
       );
       if (token === null) throw ProblemException.of(401, 'invalid_credentials', 'Wrong email or password.');
       return token;

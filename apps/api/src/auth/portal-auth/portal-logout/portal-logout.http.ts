@@ -18,7 +18,7 @@ export class PortalLogoutHttp {
   @HttpCode(204)
   @ApiOperation({ summary: 'Portal user logout' })
   @Answers(204, 'Logged out: the token is refused from the next request on (PortalUserLoggedOut).')
-  @PortalUserAuth()
+  @PortalUserAuth({ withoutConsent: true })
   async logout(
     @SlugParam() _slug: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,0 +1,243 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deriveKey, oneTimeToken } from '@portal/platform';
+import { parseEml } from '../libs/mailer/src/testing/parse-eml';
+import { waitUntil } from '../libs/mailer/src/testing/wait-until';
+import { CUSTOMER_PASSWORD, PortalWorld } from './portal-world';
+import { startTestApp, type ApiResponse, type TestApp } from './support';
+
+jest.setTimeout(120_000);
+
+const QUIET_MAILER = {
+  log: () => undefined,
+  warn: (message: string) => console.warn(`[mailer] ${message}`),
+  error: (message: string) => console.error(`[mailer] ${message}`),
+};
+
+function expectProblem(res: ApiResponse, status: number, code: string): void {
+  expect({ status: res.status, type: res.json?.type }).toEqual({
+    status,
+    type: `urn:portal:problem:${code}`,
+  });
+}
+
+/**
+ * Consent, restriction of processing and retention, on one app boot (with the mailer, whose outbox
+ * shows what was sent).
+ */
+describe('privacy: consent, restriction, retention', () => {
+  let app: TestApp;
+  let world: PortalWorld;
+  let accountId: string;
+  let roleId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ mailer: true, mailerOptions: { logger: QUIET_MAILER } });
+    world = await PortalWorld.start(app);
+    accountId = await world.createRecord('Account', { name: 'Consenting Co' });
+    roleId = await world.createRole({
+      name: `Cases ${world.unique()}`,
+      scopes: { Case: { create: 'yes', read: 'account', edit: 'own', delete: 'no', stream: 'account' } },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  async function newContact(): Promise<{ contactId: string; email: string }> {
+    const email = `person.${world.unique()}@customer.example`;
+    const contactId = await world.createRecord('Contact', {
+      firstName: 'Ada',
+      lastName: 'Byron',
+      email,
+      accountId,
+    });
+    return { contactId, email };
+  }
+
+  const login = (slug: string, email: string, extra: Record<string, unknown> = {}) =>
+    world.call('post', `/v1/portals/${slug}/auth/login`, '', {
+      email,
+      password: CUSTOMER_PASSWORD,
+      ...extra,
+    });
+
+  /** The invitation's token, as the emailed link carries it. */
+  async function invitationToken(userId: string): Promise<string> {
+    const sent = (await app.eventStore.readStream(`portalUser-${userId}`))
+      .filter((e) => e.type === 'InvitationSent')
+      .pop();
+    return oneTimeToken(
+      deriveKey(app.config.jwtSecret, 'one-time-tokens'),
+      'invitation',
+      sent!.data.invitationId as string,
+    );
+  }
+
+  it('requires consent at invitation acceptance, again on a new version, and withdrawal ends the session', async () => {
+    const portal = await world.createPortal({
+      roleIds: [roleId],
+      tabList: ['Case'],
+      settings: { consentVersion: '2026-1', consentUrl: 'https://example.com/terms/2026-1' },
+    });
+    // The sign-in page can show what is to be accepted.
+    const pub = await world.call('get', `/v1/portals/${portal.slug}/public`, '');
+    expect(pub.json.consent).toEqual({ version: '2026-1', url: 'https://example.com/terms/2026-1' });
+
+    const { contactId, email } = await newContact();
+    await world.sync();
+    const created = await world.staff('post', '/v1/portal-users', {
+      contactId,
+      portalIds: [portal.id],
+      roleIds: [],
+      sendInvitation: true,
+    });
+    expect(created.status).toBe(201);
+    const userId = created.json.id as string;
+    const token = await invitationToken(userId);
+    await world.sync();
+    const accept = (extra: Record<string, unknown>) =>
+      world.call('post', `/v1/portals/${portal.slug}/auth/accept-invitation`, '', {
+        token,
+        password: CUSTOMER_PASSWORD,
+        ...extra,
+      });
+
+    // Missing or wrong version: 403, nothing appended, the token still works.
+    for (const extra of [{}, { consentVersion: '2025-9' }]) {
+      const head = await app.eventStore.headPosition();
+      const refused = await accept(extra);
+      expectProblem(refused, 403, 'consent_required');
+      expect(refused.json).toMatchObject({
+        consentVersion: '2026-1',
+        consentUrl: 'https://example.com/terms/2026-1',
+      });
+      expect(await app.eventStore.headPosition()).toBe(head);
+    }
+    const accepted = await accept({ consentVersion: '2026-1' });
+    expect(accepted.status).toBe(200);
+    let bearer = accepted.json.accessToken as string;
+    expect((await world.call('get', `/v1/portals/${portal.slug}/me`, bearer)).status).toBe(200);
+    const given = (await app.eventStore.readStream(`portalUser-${userId}`)).filter(
+      (e) => e.type === 'ConsentGiven',
+    );
+    expect(given.map((e) => e.data)).toEqual([{ portalId: portal.id, version: '2026-1' }]);
+
+    // A new version: the live session may only accept (or withdraw, or log out).
+    const changed = await world.staff('patch', `/v1/portals/${portal.id}`, {
+      settings: { consentVersion: '2026-2', consentUrl: 'https://example.com/terms/2026-2' },
+    });
+    expect(changed.status).toBe(200);
+    await world.sync();
+    for (const path of ['me', 'records/Case']) {
+      expectProblem(
+        await world.call('get', `/v1/portals/${portal.slug}/${path}`, bearer),
+        403,
+        'consent_required',
+      );
+    }
+    // A login needs it too, and can carry it.
+    expectProblem(await login(portal.slug, email), 403, 'consent_required');
+    expectProblem(
+      await world.call('post', `/v1/portals/${portal.slug}/me/consents`, bearer, { version: '2026-1' }),
+      422,
+      'consent_version_not_current',
+    );
+    const consented = await world.call('post', `/v1/portals/${portal.slug}/me/consents`, bearer, {
+      version: '2026-2',
+    });
+    expect(consented.status).toBe(200);
+    expect(consented.json).toEqual({ portalId: portal.id, version: '2026-2' });
+    expect((await world.call('get', `/v1/portals/${portal.slug}/me`, bearer)).status).toBe(200);
+
+    // Withdrawal ends the session and blocks login until accepted again.
+    const withdrawn = await world.call('delete', `/v1/portals/${portal.slug}/me/consents/2026-2`, bearer);
+    expect(withdrawn.status).toBe(204);
+    expect((await world.call('get', `/v1/portals/${portal.slug}/me`, bearer)).status).toBe(401);
+    expectProblem(await login(portal.slug, email), 403, 'consent_required');
+    const again = await login(portal.slug, email, { consentVersion: '2026-2' });
+    expect(again.status).toBe(200);
+    bearer = again.json.accessToken as string;
+    expect((await world.call('get', `/v1/portals/${portal.slug}/me`, bearer)).status).toBe(200);
+
+    // Admins list who gave or withdrew which version, and when.
+    await world.sync();
+    const list = await world.staff('get', `/v1/portals/${portal.id}/consents?sort=at&order=asc`);
+    expect(list.status).toBe(200);
+    expect(
+      list.json.items.map((c: Record<string, unknown>) => [c.portalUserId, c.version, c.action]),
+    ).toEqual([
+      [userId, '2026-1', 'given'],
+      [userId, '2026-2', 'given'],
+      [userId, '2026-2', 'withdrawn'],
+      [userId, '2026-2', 'given'],
+    ]);
+    for (const item of list.json.items) expect(Date.parse(item.at)).not.toBeNaN();
+    const ofSubject = await world.staff('get', `/v1/data-subjects/${contactId}/consents`);
+    expect(ofSubject.json.total).toBe(4);
+    // Portal users cannot list them.
+    expect((await world.call('get', `/v1/portals/${portal.id}/consents`, bearer)).status).toBe(401);
+  });
+
+  it('restriction refuses login and email until released', async () => {
+    const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
+    const { contactId, email } = await newContact();
+    const user = await world.createPortalUser(contactId, portal);
+    const outbox = join(app.config.dataDir, 'outbox');
+    const mailsTo = async () => {
+      const names = existsSync(outbox) ? (await readdir(outbox)).filter((n) => n.endsWith('.eml')) : [];
+      let count = 0;
+      for (const name of names) {
+        if (
+          parseEml(await readFile(join(outbox, name), 'utf8'))
+            .headers.get('to')
+            ?.includes(email)
+        )
+          count++;
+      }
+      return count;
+    };
+    const failuresOf = async () =>
+      (await app.eventStore.readAll({ filter: { eventTypes: ['EmailDeliveryFailed'] } })).filter(
+        (e) => e.data.portalUserId === user.id,
+      );
+
+    const restricted = await world.staff('post', `/v1/data-subjects/${contactId}/restriction`, {});
+    expect(restricted.status).toBe(200);
+    expect(restricted.json).toEqual({ subjectId: contactId, portalUserIds: [user.id], restricted: true });
+    // Sessions end; login is refused with its own code, after the password only.
+    expect((await world.call('get', `/v1/portals/${portal.slug}/me`, user.token)).status).toBe(401);
+    expectProblem(await login(portal.slug, email), 401, 'processing_restricted');
+    expectProblem(
+      await login(portal.slug, email, { password: 'Wrong-password-1!' }),
+      401,
+      'invalid_credentials',
+    );
+
+    // An email asked for now is not sent: the mailer refuses it at send time.
+    const before = await mailsTo();
+    expect(
+      (await world.call('post', `/v1/portals/${portal.slug}/auth/forgot-password`, '', { email })).status,
+    ).toBe(202);
+    await waitUntil('the mailer refused the restricted email', async () => (await failuresOf()).length > 0);
+    expect((await failuresOf())[0].data).toMatchObject({
+      permanent: true,
+      reason: expect.stringContaining('restricted'),
+    });
+    expect(await mailsTo()).toBe(before);
+
+    // Released: login and emails work again.
+    const lifted = await world.staff('delete', `/v1/data-subjects/${contactId}/restriction`);
+    expect(lifted.status).toBe(200);
+    expect(lifted.json.restricted).toBe(false);
+    expect((await login(portal.slug, email)).status).toBe(200);
+    expect(
+      (await world.call('post', `/v1/portals/${portal.slug}/auth/forgot-password`, '', { email })).status,
+    ).toBe(202);
+    await waitUntil('the reset email arrives', async () => (await mailsTo()) > before);
+    expect((await world.staff('post', `/v1/data-subjects/${world.unique()}/restriction`, {})).status).toBe(
+      400,
+    );
+  });
+});
