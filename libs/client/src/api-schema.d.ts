@@ -1161,6 +1161,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/portals/{slug}/me/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept the portal's terms (the version it requires now) */
+    post: operations['MyConsents_give'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{slug}/me/consents/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw my consent to a version of the portal's terms */
+    delete: operations['MyConsents_withdraw'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Consents given and withdrawn in a portal (who, which version, when) */
+    get: operations['ConsentList_ofPortal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/data-subjects/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A data subject's consents in every portal */
+    get: operations['ConsentList_ofSubject'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/data-subjects/{id}/restriction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restrict processing of a data subject (no login, no email) */
+    post: operations['Restriction_restrict'];
+    /** Lift the restriction of processing of a data subject */
+    delete: operations['Restriction_lift'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1452,6 +1538,10 @@ export interface components {
         primaryColor: string | null;
         companyName: string | null;
       };
+      consent: {
+        version: string;
+        url: string | null;
+      } | null;
     };
     Me: {
       /** Format: uuid */
@@ -1489,6 +1579,8 @@ export interface components {
       idleTimeoutMinutes: number;
       maxUsers: number | null;
       shareLinkMaxDays: number;
+      consentVersion?: string | null;
+      consentUrl?: string | null;
     };
     EmailChangeAnswer:
       | {
@@ -2035,6 +2127,34 @@ export interface components {
         at: string;
       }[];
     };
+    Consent: {
+      /** Format: uuid */
+      portalId: string;
+      version: string;
+    };
+    ConsentList: {
+      items: components['schemas']['ConsentEntry'][];
+      total: number;
+      page: number;
+      perPage: number;
+    };
+    ConsentEntry: {
+      id: string;
+      /** Format: uuid */
+      portalUserId: string;
+      /** Format: uuid */
+      portalId: string;
+      version: string;
+      /** @enum {string} */
+      action: 'given' | 'withdrawn';
+      at: string;
+    };
+    DataSubjectRestriction: {
+      /** Format: uuid */
+      subjectId: string;
+      portalUserIds: string[];
+      restricted: boolean;
+    };
   };
   responses: never;
   parameters: never;
@@ -2480,6 +2600,7 @@ export interface operations {
         'application/json': {
           email: string;
           password: string;
+          consentVersion?: string;
         };
       };
     };
@@ -2510,8 +2631,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `invalid_credentials`: wrong password, unknown, deactivated or suspended user, not in this portal, or outside the support period (all alike). */
+      /** @description `invalid_credentials`: wrong password, unknown, deactivated or suspended user, not in this portal, or outside the support period (all alike); `processing_restricted` (right password, processing of the user's data restricted). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `consent_required` (right password): the portal requires accepting its terms' current version; log in again with `consentVersion` (named in the problem with `consentUrl`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2666,6 +2796,7 @@ export interface operations {
         'application/json': {
           token: string;
           password: string;
+          consentVersion?: string;
         };
       };
     };
@@ -2696,8 +2827,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `login_refused`: accepted, but logging in is not allowed now. */
+      /** @description `login_refused`: accepted, but logging in is not allowed now; `processing_restricted`. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `consent_required`: the portal requires accepting its terms' current version (`consentVersion`, `consentUrl` in the problem); nothing was written. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4525,7 +4665,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4611,7 +4751,7 @@ export interface operations {
       /**
        * @description `profile_field_not_editable`: a field I may not change was sent.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -4726,7 +4866,7 @@ export interface operations {
       /**
        * @description `password_incorrect`: nothing changed.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -4853,7 +4993,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4949,7 +5089,7 @@ export interface operations {
       /**
        * @description The roles do not grant create, or a field I may not set was sent.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -5065,7 +5205,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5158,7 +5298,7 @@ export interface operations {
       /**
        * @description Readable but not deletable.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -5277,7 +5417,7 @@ export interface operations {
       /**
        * @description Readable but not editable, or a read-only field was sent.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -5417,7 +5557,7 @@ export interface operations {
       /**
        * @description My stream level does not reach this record.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -5520,7 +5660,7 @@ export interface operations {
       /**
        * @description My stream level does not reach this record.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -5628,7 +5768,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5708,7 +5848,7 @@ export interface operations {
       /**
        * @description Readable, but my stream level does not reach it.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -5800,7 +5940,7 @@ export interface operations {
       /**
        * @description Readable, but my stream level does not reach it (`record_stream_forbidden`).
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -5896,7 +6036,7 @@ export interface operations {
       /**
        * @description Readable, but my stream level does not reach it (`record_stream_forbidden`).
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -6440,7 +6580,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6540,7 +6680,7 @@ export interface operations {
       /**
        * @description `attachment_forbidden`: readable, but outside my stream level and not mine.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -6716,7 +6856,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6817,7 +6957,7 @@ export interface operations {
       /**
        * @description `attachment_remove_forbidden`: someone else uploaded it.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -7506,6 +7646,8 @@ export interface operations {
             idleTimeoutMinutes?: number;
             maxUsers?: number | null;
             shareLinkMaxDays?: number;
+            consentVersion?: string | null;
+            consentUrl?: string | null;
           };
           branding?: {
             logoUrl?: string | null;
@@ -7734,6 +7876,8 @@ export interface operations {
             idleTimeoutMinutes?: number;
             maxUsers?: number | null;
             shareLinkMaxDays?: number;
+            consentVersion?: string | null;
+            consentUrl?: string | null;
           };
           branding?: {
             logoUrl?: string | null;
@@ -10265,7 +10409,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10367,7 +10511,7 @@ export interface operations {
       /**
        * @description `record_share_forbidden`: no role’s `share` level reaches this record.
        *
-       *     `portal_inactive`: the portal is switched off.
+       *     `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem).
        */
       403: {
         headers: {
@@ -10566,7 +10710,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10733,7 +10877,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11097,7 +11241,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off. */
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11117,6 +11261,563 @@ export interface operations {
       };
       /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MyConsents_give: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Accepted (again: 200, nothing more is recorded). Event ConsentGiven. */
+      200: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Consent'];
+        };
+      };
+      /**
+       * @description `validation_failed` (with `errors`, one per wrong field), or a body that is not JSON.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than 1 MiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `consent_version_not_current`: not the version the portal requires now. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MyConsents_withdraw: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        version: string;
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Withdrawn (ConsentWithdrawn): my sessions in this portal end at once. */
+      204: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `consent_not_given`: I hold no consent to this version here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentList_ofPortal: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+        /** @description The field to sort by. */
+        sort?: 'at';
+        order?: 'asc' | 'desc';
+        /** @description Equality filters, `filter[field]=value` (`true`, `false` and `null` mean those values). Fields: action, version, portalUserId, portalId. */
+        filter?: {
+          action?: string;
+          version?: string;
+          portalUserId?: string;
+          portalId?: string;
+        };
+      };
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of entries, newest first; `filter[action]` is given or withdrawn. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `validation_failed`: a paging, sort or filter parameter is not valid or not allowed.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentList_ofSubject: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+        /** @description The field to sort by. */
+        sort?: 'at';
+        order?: 'asc' | 'desc';
+        /** @description Equality filters, `filter[field]=value` (`true`, `false` and `null` mean those values). Fields: action, version, portalUserId, portalId. */
+        filter?: {
+          action?: string;
+          version?: string;
+          portalUserId?: string;
+          portalId?: string;
+        };
+      };
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of entries, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `validation_failed`: a paging, sort or filter parameter is not valid or not allowed.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `data_subject_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Restriction_restrict: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Restricted (again: 200); their sessions end at once. */
+      200: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataSubjectRestriction'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `data_subject_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Restriction_lift: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Lifted (again: 200): logins and emails are possible again. */
+      200: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataSubjectRestriction'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `data_subject_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `idempotency_key_reused`: this Idempotency-Key was used for another request. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
