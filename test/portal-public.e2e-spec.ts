@@ -7,7 +7,7 @@ import { E2E_STORES, startTestApp, type ApiResponse, type TestApp } from './supp
 // presentation fields, and an inactive portal looks exactly like one that does not exist.
 
 /** The whole answer, key by key: a field added to it later must be added here on purpose. */
-const PUBLIC_KEYS = ['branding', 'language', 'name', 'slug'];
+const PUBLIC_KEYS = ['branding', 'consent', 'language', 'name', 'slug'];
 const BRANDING_KEYS = ['companyName', 'logoUrl', 'primaryColor'];
 
 describe.each(E2E_STORES)('public face of a portal (%s store)', (store) => {
@@ -54,6 +54,7 @@ describe.each(E2E_STORES)('public face of a portal (%s store)', (store) => {
         primaryColor: '#0b5cad',
         companyName: 'Acme Ltd',
       },
+      consent: null,
     });
   }, 90_000);
 
@@ -91,6 +92,7 @@ describe.each(E2E_STORES)('public face of a portal (%s store)', (store) => {
       name: `Portal ${plain.slug}`,
       language: expect.any(String),
       branding: { logoUrl: null, primaryColor: null, companyName: null },
+      consent: null,
     });
   });
 

@@ -49,7 +49,17 @@ describe('portalPublicView', () => {
       name: 'Acme support',
       language: 'de_DE',
       branding: { logoUrl: 'https://acme.test/logo.png', primaryColor: null, companyName: null },
+      consent: null,
     });
+    expect(portalPublicSchema.safeParse(view).success).toBe(true);
+  });
+
+  it('names the consent version and its text when the portal requires one', () => {
+    const base = portal();
+    const view = portalPublicView(
+      portal({ settings: { ...base.settings, consentVersion: 'v2', consentUrl: 'https://acme.test/terms' } }),
+    );
+    expect(view.consent).toEqual({ version: 'v2', url: 'https://acme.test/terms' });
     expect(portalPublicSchema.safeParse(view).success).toBe(true);
   });
 

@@ -53,6 +53,34 @@ describe('acceptInvitation (workflow over the embedded store)', () => {
     expect(p.signedIn.map((s) => [s.id, s.hasPassword])).toEqual([[id, true]]);
   });
 
+  it('given a portal that requires consent, then the call must accept its version: 403 consent_required and nothing written otherwise', async () => {
+    const portal = await world.portal({ consentVersion: 'v2', consentUrl: 'https://example.com/terms' });
+    const { id, token } = await world.invitedUser(portal);
+    for (const consentVersion of [undefined, 'v1']) {
+      await expect(
+        acceptInvitation(
+          ports().value,
+          { portal, token, password: PASSWORD, client: CLIENT, consentVersion },
+          world.ctx(),
+        ),
+      ).rejects.toMatchObject({ problem: { status: 403, consentVersion: 'v2' } });
+      expect(await world.eventTypes(id)).toEqual(['PortalUserCreated', 'InvitationSent']);
+      expect(world.passwords.has(id)).toBe(false);
+    }
+    await acceptInvitation(
+      ports().value,
+      { portal, token, password: PASSWORD, client: CLIENT, consentVersion: 'v2' },
+      world.ctx(),
+    );
+    expect(await world.eventTypes(id)).toEqual([
+      'PortalUserCreated',
+      'InvitationSent',
+      'InvitationAccepted',
+      'PortalUserPasswordSet',
+      'ConsentGiven',
+    ]);
+  });
+
   it('given a token nobody holds, then 422 invitation_invalid and nothing is written or stored', async () => {
     const portal = await world.portal();
     const { id } = await world.invitedUser(portal);

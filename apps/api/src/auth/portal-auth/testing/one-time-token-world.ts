@@ -48,8 +48,9 @@ export class OneTimeTokenWorld {
   }
 
   /** Given: a portal (only its id matters to these workflows). */
-  async portal(): Promise<PortalDoc> {
-    return { id: await this.path.portal() } as PortalDoc;
+  /** A portal as the read model shows it (only what the workflows read), requiring no consent unless told. */
+  async portal(settings: Partial<PortalDoc['settings']> = {}): Promise<PortalDoc> {
+    return { id: await this.path.portal(), settings: { consentVersion: null, ...settings } } as PortalDoc;
   }
 
   /** Given: a user invited to `portal`, never logged in; returns the invitation link's token. */
