@@ -140,6 +140,15 @@ describe('decideNoticeShareLinkView', () => {
     expect(decideNoticeShareLinkView(view(NOW), given([created(), ...opened]))).toEqual([]);
   });
 
+  it('keeps the first opening when two views both recorded one (concurrent first views)', () => {
+    const first = { type: 'ShareLinkFirstOpened' as const, data: { linkId: 'link-1', at: NOW } };
+    const second = {
+      type: 'ShareLinkFirstOpened' as const,
+      data: { linkId: 'link-1', at: '2026-03-02T10:00:00.000Z' },
+    };
+    expect(given([created(), first, second]).firstOpenedAt).toBe(NOW);
+  });
+
   it('records an expiry the first time a view finds it, at the expiry instant already', () => {
     const at = '2026-03-08T10:00:00.000Z';
     const expired = decideNoticeShareLinkView(view(at), given([created(at)]));

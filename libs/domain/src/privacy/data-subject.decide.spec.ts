@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { fold } from '../shared/decider';
+import { contactOwner, portalUserOwner, type DataOwner } from './data-owner';
+import {
+  decideEraseDataSubject,
+  evolveDataSubject,
+  initialDataSubjectState,
+  type EraseDataSubject,
+} from './data-subject.decide';
+import type { DataSubjectEvent } from './data-subject.events';
+
+const erase = (owners: DataOwner[], overrides: Partial<EraseDataSubject> = {}): EraseDataSubject => ({
+  subjectId: 'contact-1',
+  owners,
+  reason: 'Art. 17 request',
+  requestId: 'req-1',
+  ...overrides,
+});
+
+const stateAfter = (events: DataSubjectEvent[]) => fold(evolveDataSubject, initialDataSubjectState, events);
+
+describe('EraseDataSubject', () => {
+  it('erases a subject not yet erased: its id, the reason, the request, each owner once, sorted', () => {
+    const command = erase([portalUserOwner('pu-1'), contactOwner('contact-1'), portalUserOwner('pu-1')]);
+    expect(decideEraseDataSubject(command, stateAfter([]))).toEqual([
+      {
+        type: 'DataSubjectErased',
+        data: {
+          subjectId: 'contact-1',
+          owners: ['contact:contact-1', 'portalUser:pu-1'],
+          reason: 'Art. 17 request',
+          requestId: 'req-1',
+        },
+      },
+    ]);
+  });
+
+  it('keeps a missing request id as null', () => {
+    const [event] = decideEraseDataSubject(erase([contactOwner('c')], { requestId: null }), stateAfter([]));
+    expect(event?.data.requestId).toBeNull();
+  });
+
+  it('does not reorder the owners of the command it was given', () => {
+    const owners: DataOwner[] = [portalUserOwner('b'), contactOwner('a')];
+    decideEraseDataSubject(erase(owners), stateAfter([]));
+    expect(owners).toEqual(['portalUser:b', 'contact:a']);
+  });
+
+  it('is once: after an erase, a second one decides nothing (property)', () => {
+    const ownerArb = fc.oneof(
+      fc.string().map((id) => contactOwner(id)),
+      fc.string().map((id) => portalUserOwner(id)),
+    );
+    fc.assert(
+      fc.property(fc.array(ownerArb), fc.array(ownerArb), (first, second) => {
+        const erased = decideEraseDataSubject(erase(first), stateAfter([]));
+        expect(erased).toHaveLength(1);
+        expect(new Set(erased[0]!.data.owners)).toEqual(new Set(first));
+        expect(decideEraseDataSubject(erase(second), stateAfter(erased))).toEqual([]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('evolveDataSubject', () => {
+  it('starts not erased and ignores an event it does not know', () => {
+    expect(initialDataSubjectState).toEqual({ erased: false });
+    const unknown = { type: 'SomethingElse', data: {} } as unknown as DataSubjectEvent;
+    expect(evolveDataSubject({ erased: false }, unknown)).toEqual({ erased: false });
+  });
+});
