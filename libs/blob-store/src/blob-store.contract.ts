@@ -93,6 +93,21 @@ export function blobStoreContract(name: string, open: () => Promise<BlobStore>):
       expect(await store.delete(id)).toBe(false);
     });
 
+    it('deletes conditionally: a blob stored since the given time stays, an older one goes', async () => {
+      const { sha256: id } = await store.put(Readable.from([randomBytes(400)]));
+      expect(await store.deleteIfStoredBefore(id, new Date(Date.now() - 60_000))).toBe(false);
+      expect(await store.stat(id)).not.toBeNull();
+      expect(await store.deleteIfStoredBefore(id, new Date(Date.now() + 60_000))).toBe(true);
+      expect(await store.stat(id)).toBeNull();
+      expect(await store.deleteIfStoredBefore(id, new Date(Date.now() + 60_000))).toBe(false);
+      // Stored again after a sweep took it: whole again.
+      const bytes = randomBytes(500);
+      const again = await store.put(Readable.from([bytes]));
+      expect(await store.deleteIfStoredBefore(again.sha256, new Date(Date.now() + 60_000))).toBe(true);
+      await store.put(Readable.from([bytes]));
+      expect((await bytesOf(await store.open(again.sha256))).equals(bytes)).toBe(true);
+    });
+
     it('stores nothing when the source fails mid-stream, and leaves nothing incomplete', async () => {
       const before = await listed(store);
       const bytes = randomBytes(64 * 1024);

@@ -35,6 +35,11 @@ export interface BlobStore {
   stat(sha256: string): Promise<BlobInfo | null>;
   /** Removes the blob; false when it was not there. */
   delete(sha256: string): Promise<boolean>;
+  /**
+   * Removes the blob only if it was stored before `before` (the sweeper's delete): a put of the
+   * same bytes renewing it meanwhile keeps it. False when it was not there or is younger.
+   */
+  deleteIfStoredBefore(sha256: string, before: Date): Promise<boolean>;
   /** Every stored blob, in no particular order. */
   list(): AsyncIterable<BlobInfo>;
   /** Removes what interrupted puts left (temporary files, unfinished uploads) started before `before`. */

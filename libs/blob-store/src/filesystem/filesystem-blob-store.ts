@@ -57,14 +57,19 @@ export class FilesystemBlobStore implements BlobStore {
     }
     await file.close();
     const target = this.pathOf(blob.sha256);
-    const existing = await stat(target).catch(() => null);
-    if (existing) {
+    try {
       // Same bytes already stored: keep them, and renew their time so a sweep cannot take them
-      // between this put and the event that will reference them.
-      await unlink(temp);
+      // between this put and the event that will reference them. Gone (or swept this instant):
+      // the temporary file takes their place below.
       const now = new Date();
       await utimes(target, now, now);
+      await unlink(temp);
       return blob;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
     }
     await mkdir(join(this.root, blob.sha256.slice(0, 2)), { recursive: true });
     await rename(temp, target);
@@ -100,6 +105,29 @@ export class FilesystemBlobStore implements BlobStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
+  }
+
+  /**
+   * Moves the blob aside first (atomic), then judges the moved file: a put that renewed it before
+   * the move shows in its time and it goes back; a put after the move finds no blob and stores its
+   * own copy. So no put can report bytes stored that this then deletes.
+   */
+  async deleteIfStoredBefore(sha256: string, before: Date): Promise<boolean> {
+    const path = this.pathOf(sha256);
+    const aside = join(this.root, TEMP_DIR, `sweep-${randomUUID()}`);
+    try {
+      await rename(path, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    const moved = await stat(aside);
+    if (moved.mtime >= before) {
+      await rename(aside, path);
+      return false;
+    }
+    await unlink(aside);
+    return true;
   }
 
   async *list(): AsyncIterable<BlobInfo> {

@@ -143,6 +143,18 @@ export class S3BlobStore implements BlobStore {
     return true;
   }
 
+  /**
+   * HEAD, then DELETE: S3-compatible servers have no conditional delete, so a put of the same bytes
+   * landing between the two (one round trip) is lost; the grace period makes that a put whose
+   * bytes were stored over a grace period before, unseen by any event, renewed at that instant.
+   */
+  async deleteIfStoredBefore(sha256: string, before: Date): Promise<boolean> {
+    const info = await this.stat(sha256);
+    if (!info || info.storedAt >= before) return false;
+    await this.deleteKey(this.keyOf(sha256));
+    return true;
+  }
+
   private async deleteKey(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }

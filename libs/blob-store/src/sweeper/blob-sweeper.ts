@@ -42,8 +42,8 @@ export interface BlobSweepResult {
  * Deletes the bytes no event references any more: an upload whose AttachmentAdded was refused or
  * never appended, and files removed from their records. A blob is taken only when it is older than
  * the grace period, the read models had caught up with the head when the sweep began, no attached
- * file holds it, and a second look just before deleting still finds it old (a new upload of the
- * same bytes renews its time before its event is appended).
+ * file holds it, and the store's conditional delete still finds it old (a new upload of the same
+ * bytes renews its time before its event is appended).
  */
 export class BlobSweeper {
   private timer: NodeJS.Timeout | undefined;
@@ -90,16 +90,12 @@ export class BlobSweeper {
         result.young++;
       } else if (await references.isReferenced(blob.sha256)) {
         result.referenced++;
+      } else if (await store.deleteIfStoredBefore(blob.sha256, new Date(cutoff))) {
+        result.deleted++;
+        result.bytesDeleted += blob.size;
       } else {
-        const again = await store.stat(blob.sha256);
-        if (!again || again.storedAt.getTime() >= cutoff) {
-          result.young++;
-          continue;
-        }
-        if (await store.delete(blob.sha256)) {
-          result.deleted++;
-          result.bytesDeleted += again.size;
-        }
+        // Stored again since the listing (an upload on its way), or gone already.
+        result.young++;
       }
     }
     this.report(result, started);
