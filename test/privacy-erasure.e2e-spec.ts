@@ -360,6 +360,88 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('a portal user asks to be erased: one request at a time; refused erases nothing, approved erases them', async () => {
+    const u = world.unique().replace(/-/g, '');
+    const person = { firstName: `Cleo${u}`, lastName: `Leaving${u}`, email: `cleo.${u}@customer.example` };
+    const accountId = await world.createRecord('Account', { name: `Leaving account ${u}` });
+    const contactId = await world.createRecord('Contact', { ...person, accountId });
+    const roleId = await world.createRole({
+      name: `Leaving ${u}`,
+      scopes: { Case: { create: 'yes', read: 'own' } },
+    });
+    const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
+    const user = await world.createPortalUser(contactId, portal);
+    const mine = `/v1/portals/${portal.slug}/me/erasure-request`;
+    const login = () =>
+      world.call('post', `/v1/portals/${portal.slug}/auth/login`, '', {
+        email: person.email,
+        password: CUSTOMER_PASSWORD,
+      });
+
+    expect((await world.call('get', mine, user.token)).status).toBe(404);
+    const first = await world.call('post', mine, user.token, { reason: `Moving abroad ${u}` });
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ subjectId: contactId, portalUserId: user.id, status: 'pending' });
+    const again = await world.call('post', mine, user.token, {});
+    expect(again.status).toBe(409);
+    expect(again.json.type).toContain('erasure_request_pending');
+    const pending = await world.staff('get', '/v1/erasure-requests?status=pending');
+    expect(pending.json.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: first.json.id, reason: `Moving abroad ${u}` })]),
+    );
+    // The event holds ids only: the reason is stored encrypted.
+    const stored = JSON.stringify(
+      await (app.eventStore as PersonalDataEventStore).stored.readStream(`dataSubject-${contactId}`),
+    );
+    expect(stored).not.toContain(`Moving abroad ${u}`);
+
+    const refused = await world.staff('post', `/v1/erasure-requests/${first.json.id}/refuse`, {
+      reason: 'Open invoice until June',
+    });
+    expect(refused.status).toBe(200);
+    expect(refused.json).toMatchObject({ status: 'refused', refusalReason: 'Open invoice until June' });
+    await world.sync();
+    expect((await world.call('get', `/v1/portals/${portal.slug}/me`, user.token)).status).toBe(200);
+    const kept = await world.staff('get', `/v1/records/Contact/${contactId}`);
+    expect(kept.json.fields ?? kept.json).toMatchObject(person);
+    expect((await world.call('get', mine, user.token)).json).toMatchObject({
+      status: 'refused',
+      refusalReason: 'Open invoice until June',
+    });
+    expect((await world.staff('post', `/v1/erasure-requests/${first.json.id}/approve`)).status).toBe(409);
+
+    const second = await world.call('post', mine, user.token, {});
+    expect(second.status).toBe(201);
+    const approved = await world.staff('post', `/v1/erasure-requests/${second.json.id}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.json).toMatchObject({ status: 'approved' });
+    await world.sync();
+    expect((await login()).status).toBe(401);
+    const gone = await world.staff('get', `/v1/records/Contact/${contactId}`);
+    expect(gone.json.fields ?? gone.json).toMatchObject({
+      firstName: '[erased]',
+      lastName: '[erased]',
+      email: '[erased]',
+    });
+    const all = await world.staff('get', '/v1/erasure-requests');
+    expect(all.json.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: first.json.id, status: 'refused', reason: '[erased]' }),
+        expect.objectContaining({ id: second.json.id, status: 'approved' }),
+      ]),
+    );
+    const audit = await world.staff('get', `/v1/audit/events?stream=dataSubject-${contactId}`);
+    expect((audit.json.items as { type: string }[]).map((e) => e.type)).toEqual([
+      'ErasureRequested',
+      'ErasureRequestRefused',
+      'ErasureRequested',
+      'ErasureRequestApproved',
+      'DataSubjectErased',
+    ]);
+    const agent = await world.createStaffUser('agent');
+    expect((await world.call('get', '/v1/erasure-requests', agent.token)).status).toBe(403);
+  });
+
   it('answers 404 for an id that is no data subject, and refuses agents', async () => {
     const unknown = await world.staff(
       'post',

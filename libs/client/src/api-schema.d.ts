@@ -1161,6 +1161,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/erasure-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Portal users' requests to be erased, oldest first (`?status=pending`) */
+    get: operations['ErasureRequests_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/erasure-requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a pending request: the subject is erased (as POST …/erase) */
+    post: operations['ErasureRequests_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/erasure-requests/{id}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse a pending request, with the reason the person is shown */
+    post: operations['ErasureRequests_refuse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portals/{slug}/me/erasure-request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My latest erasure request and its state */
+    get: operations['OwnErasureRequest_latest'];
+    put?: never;
+    /** Ask for my account and data to be erased */
+    post: operations['OwnErasureRequest_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/portals/{slug}/me/consents': {
     parameters: {
       query?: never;
@@ -2126,6 +2195,28 @@ export interface components {
         reason: string | null;
         at: string;
       }[];
+    };
+    ErasureRequestList: {
+      items: components['schemas']['ErasureRequest'][];
+      total: number;
+      page: number;
+      perPage: number;
+    };
+    ErasureRequest: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      subjectId: string;
+      /** Format: uuid */
+      portalUserId: string;
+      /** Format: uuid */
+      portalId: string;
+      reason: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'refused';
+      requestedAt: string;
+      decidedAt: string | null;
+      refusalReason: string | null;
     };
     Consent: {
       /** Format: uuid */
@@ -11261,6 +11352,462 @@ export interface operations {
       };
       /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ErasureRequests_list: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'approved' | 'refused';
+        page?: number;
+        perPage?: number;
+      };
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of requests. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequestList'];
+        };
+      };
+      /**
+       * @description `validation_failed`: a query parameter is not valid or not known.
+       *
+       *     `invalid_consistency_token`: X-Consistency-Token is not a token a command returned.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ErasureRequests_approve: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Approved and erased. */
+      200: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequest'];
+        };
+      };
+      /**
+       * @description `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `erasure_request_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `erasure_request_decided`.
+       *
+       *     `idempotency_key_reused`: this Idempotency-Key was used for another request.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ErasureRequests_refuse: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Refused; nothing is erased. */
+      200: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequest'];
+        };
+      };
+      /**
+       * @description `validation_failed` (with `errors`, one per wrong field), or a body that is not JSON.
+       *
+       *     `validation_failed`: `id` is not a UUID.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no staff token, or an invalid, expired or revoked one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `forbidden_role`: only admin may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `erasure_request_not_found`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `erasure_request_decided`.
+       *
+       *     `idempotency_key_reused`: this Idempotency-Key was used for another request.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than 1 MiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OwnErasureRequest_latest: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The latest request (pending, approved or refused with the reason). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequest'];
+        };
+      };
+      /** @description `invalid_consistency_token`: X-Consistency-Token is not a token a command returned. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `erasure_request_not_found`: I never asked. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OwnErasureRequest_request: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any printable ASCII up to 255 characters. The same key with the same request replays the first answer and changes nothing; with another request it is 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The portal's slug (its token works there only) */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Waiting for an admin. */
+      201: {
+        headers: {
+          /** @description Send it with a later GET to read this write (read-your-writes). */
+          'X-Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequest'];
+        };
+      };
+      /**
+       * @description `validation_failed` (with `errors`, one per wrong field), or a body that is not JSON.
+       *
+       *     `invalid_idempotency_key`: Idempotency-Key is not 1 to 255 printable ASCII characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `unauthorized`: no portal token for this portal, or an expired, idle or ended session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description `erasure_request_pending`: one is already waiting.
+       *
+       *     `idempotency_key_reused`: this Idempotency-Key was used for another request.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than 1 MiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,3 +1,4 @@
+import type { ErasureRequestErrorCode } from './privacy/erasure-request.errors';
 import type { EntityTypeErrorCode } from './entity-type/entity-type.errors';
 import type { PortalErrorCode } from './portal/portal.errors';
 import type { PortalRoleErrorCode } from './portal-role/portal-role.errors';
@@ -10,6 +11,7 @@ import type { StaffUserErrorCode } from './staff-user/staff-user.errors';
 /** The closed set of domain error codes, one list per bounded context (`<context>.errors.ts`). */
 export type DomainErrorCode =
   | EntityTypeErrorCode
+  | ErasureRequestErrorCode
   | PortalErrorCode
   | PortalRoleErrorCode
   | PortalUserErrorCode

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../shared/decider';
 import type { DataOwner } from './data-owner';
+import type { ErasureRequestEvent } from './erasure-request.events';
 
 /**
  * The subject's data keys were destroyed: every value encrypted under `owners` now reads
@@ -10,10 +11,14 @@ export type DataSubjectErased = DomainEvent<
   { subjectId: string; owners: DataOwner[]; reason: string; requestId: string | null }
 >;
 
-export type DataSubjectEvent = DataSubjectErased;
+export type DataSubjectEvent = DataSubjectErased | ErasureRequestEvent;
 
 export const DATA_SUBJECT_EVENT_TYPES = [
   'DataSubjectErased',
+  // Erasure requests live on the same stream (erasure-request.events.ts).
+  'ErasureRequested',
+  'ErasureRequestApproved',
+  'ErasureRequestRefused',
 ] as const satisfies readonly DataSubjectEvent['type'][];
 
 /** `dataSubject-<id>`: the id of the contact, or of the portal user without a contact. */

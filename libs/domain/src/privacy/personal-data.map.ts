@@ -102,6 +102,11 @@ const RULES: Record<string, Rule> = {
     const uploader = str(event.data.portalUserId);
     return uploader ? at(portalUserOwner(uploader), ['name']) : [];
   },
+  // The reason a portal user gives for asking to be erased is their own words.
+  ErasureRequested: (_stream, event) => {
+    const requester = str(event.data.portalUserId);
+    return requester ? at(portalUserOwner(requester), ['reason']) : [];
+  },
   EmailDelivered: (_stream, event) => recipient(event),
   EmailDeliveryFailed: (_stream, event) => recipient(event),
 };
