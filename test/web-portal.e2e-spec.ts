@@ -1,4 +1,6 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { CUSTOMER_PASSWORD, PortalWorld } from './portal-world';
 import { startTestApp, type TestApp } from './support';
 import {
@@ -6,6 +8,7 @@ import {
   CHROMIUM,
   emailedLink as emailedLinkIn,
   hasChromium,
+  horizontalOverflow,
   launchChromium,
   screenshot,
   shown,
@@ -28,6 +31,19 @@ if (!hasChromium) {
   console.warn(`web portal browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
 const suite = hasChromium ? describe : describe.skip;
+
+/** A PDF as the API tells it from its first bytes, `size` bytes long, random after the header. */
+function pdfOf(size: number): Buffer {
+  const head = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+  return Buffer.concat([head, randomBytes(size - head.length)]);
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The bytes of a download the page handed to the browser. */
+async function downloaded(download: Download): Promise<Buffer> {
+  return readFile((await download.path())!);
+}
 
 /** The portal's date format (DD.MM.YYYY HH:mm) in its time zone, computed independently of the page's code. */
 function portalTime(iso: string): string {
@@ -93,7 +109,8 @@ suite(
     beforeAll(async () => {
       // The pages as shipped, compiled as `npm run build` does, while the service starts.
       [app, browser] = await Promise.all([
-        startTestApp({ mailer: true, mailerOptions: { logger: QUIET_MAILER } }),
+        // 2 MB uploads at most: the files test shows the refusal of a bigger one.
+        startTestApp({ mailer: true, mailerOptions: { logger: QUIET_MAILER }, config: { maxUploadMb: 2 } }),
         launchChromium(),
         buildWebPages(),
       ]);
@@ -381,6 +398,218 @@ suite(
       await shown(page, page.getByRole('heading', { level: 1, name: 'Not found' }));
       await context.close();
     });
+
+    it('shows the default dashboard, lists and downloads documents, and uploads files to a case with progress', async () => {
+      // A portal with no dashboard layout that shows documents; its customer is of Acme.
+      const role = await world.createRole({
+        name: 'Files',
+        scopes: {
+          Case: { create: 'yes', read: 'account', edit: 'no', delete: 'no', stream: 'account' },
+          Document: { create: 'no', read: 'account', edit: 'no', delete: 'no' },
+          KnowledgeBaseArticle: { create: 'no', read: 'all' },
+        },
+      });
+      const files = await world.createPortal({
+        roleIds: [role],
+        tabList: ['Case', 'Document', 'KnowledgeBaseArticle'],
+        quickCreateList: ['Case'],
+      });
+      const email = `fay-${world.unique()}@customer.example.com`;
+      const contact = await world.createRecord('Contact', {
+        firstName: 'Fay',
+        lastName: 'Files',
+        email,
+        accountId: accountA.id,
+      });
+      const thirdCorp = await world.createRecord('Account', { name: 'Third Corp' });
+      await world.createRecord('Case', {
+        name: 'Long closed case',
+        status: 'Closed',
+        accountId: accountA.id,
+      });
+      const ours = await world.createRecord('Document', {
+        name: 'Service contract',
+        accountIds: [accountA.id],
+      });
+      const theirs = await world.createRecord('Document', {
+        name: 'Third Corp contract',
+        accountIds: [thirdCorp],
+      });
+      await world.createRecord('KnowledgeBaseArticle', {
+        name: 'Sending us logs',
+        status: 'Published',
+        portalIds: [files.id],
+      });
+      const contract = pdfOf(3000);
+      for (const [id, name] of [
+        [ours, 'service-contract.pdf'],
+        [theirs, 'third-corp.pdf'],
+      ] as const) {
+        const form = new FormData();
+        form.append('file', new Blob([contract]), name);
+        const res = await fetch(`${app.baseUrl}/v1/records/Document/${id}/attachments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${world.adminToken}` },
+          body: form,
+        });
+        expect(res.status).toBe(201);
+      }
+      await world.createPortalUser(contact, files);
+      await world.sync();
+      const at = (path: string) => `${app.baseUrl}/portal/${files.slug}/${path}`;
+
+      const { context, page } = await newPage();
+      await page.goto(at('login'));
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(CUSTOMER_PASSWORD);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Dashboard' }));
+
+      // The default blocks, each with only what the user may read.
+      const block = (name: string) =>
+        page.locator('section.dashlet', { has: page.getByRole('heading', { level: 2, name }) });
+      await block('Open cases').waitFor();
+      expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+        'Open cases',
+        'Recent documents',
+        'Latest articles',
+      ]);
+      const openCases = await block('Open cases').innerText();
+      expect(openCases).toContain('Printer on fire');
+      expect(openCases).not.toContain('Long closed case');
+      expect(openCases).not.toContain('Secret of Other Corp');
+      expect(await block('Recent documents').innerText()).toContain('Service contract');
+      expect(await block('Recent documents').innerText()).not.toContain('Third Corp');
+      expect(await block('Latest articles').innerText()).toContain('Sending us logs');
+      await screenshot(page, 'dashboard-default');
+
+      // The Documents tab: our document with its file's facts, downloaded byte for byte; not theirs.
+      await page
+        .getByRole('navigation', { name: 'Portal sections' })
+        .getByRole('link', { name: 'Documents' })
+        .click();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Documents' }));
+      const documents = page.locator('ul.documents');
+      expect(await documents.locator('li').count()).toBe(1);
+      expect(await documents.innerText()).toMatch(
+        /Service contract\s+service-contract\.pdf\s+2\.9 kB · PDF · \d{4}-\d\d-\d\d \d\d:\d\d/,
+      );
+      expect(await page.content()).not.toContain('Third Corp');
+      const [contractDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download service-contract.pdf' }).click(),
+      ]);
+      expect(contractDownload.suggestedFilename()).toBe('service-contract.pdf');
+      expect(sha256(await downloaded(contractDownload))).toBe(sha256(contract));
+      await screenshot(page, 'documents');
+      await page.goto(at(`records/Document/${theirs}`));
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Not found' }));
+
+      // The case page: upload with a progress bar, see it listed, download it back, bytes equal.
+      await page.goto(at(`records/Case/${staffCaseId}`));
+      await shown(page, page.getByRole('heading', { level: 2, name: 'Files' }));
+      await page.evaluate(`(() => {
+        window.progressSeen = [];
+        new MutationObserver((changes) => {
+          for (const change of changes)
+            if (change.target.localName === 'progress') window.progressSeen.push(Number(change.target.value));
+        }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['value'] });
+      })()`);
+      const report = pdfOf(1_500_000);
+      const uploadForm = page.locator('form.upload-form');
+      await uploadForm.getByLabel('Attach files').setInputFiles({
+        name: 'report.pdf',
+        mimeType: 'application/pdf',
+        buffer: report,
+      });
+      await uploadForm.getByRole('button', { name: 'Upload' }).click();
+      await page.getByText('Attached: report.pdf.').waitFor();
+      expect(Math.max(...(await page.evaluate<number[]>('window.progressSeen')))).toBe(100);
+      const listed = page.locator('ul.files li');
+      expect(await listed.locator('.file-name').allInnerTexts()).toEqual(['report.pdf']);
+      expect(await listed.innerText()).toMatch(/1\.4 MB · PDF ·/);
+      expect(await listed.innerText()).toContain('Added by Fay Files');
+      const [reportDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download report.pdf' }).click(),
+      ]);
+      expect(sha256(await downloaded(reportDownload))).toBe(sha256(report));
+      await screenshot(page, 'case-files');
+
+      // The API's refusals in plain words: too large (413), a disguised type (415).
+      for (const [file, words] of [
+        [
+          { name: 'huge.pdf', mimeType: 'application/pdf', buffer: pdfOf(2_500_000) },
+          /huge\.pdf: This file is too large/,
+        ],
+        [
+          {
+            name: 'invoice.pdf',
+            mimeType: 'application/pdf',
+            buffer: Buffer.from('<html><script>x</script></html>'),
+          },
+          /invoice\.pdf: Files of this type cannot be uploaded/,
+        ],
+      ] as const) {
+        await uploadForm.getByLabel('Attach files').setInputFiles(file);
+        await uploadForm.getByRole('button', { name: 'Upload' }).click();
+        await expect(uploadForm.getByRole('alert').innerText()).resolves.toMatch(words);
+      }
+      expect(await listed.locator('.file-name').allInnerTexts()).toEqual(['report.pdf']);
+
+      // A file with a comment: attached to the case (listed under Files), the comment posted.
+      const commentForm = page.locator('.comments-section form');
+      await commentForm.getByLabel(/^Add a comment/).fill('The log is attached.');
+      await commentForm.getByLabel('Attach files').setInputFiles({
+        name: 'log.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('tray 2: jam at 10:04\n'),
+      });
+      await commentForm.getByRole('button', { name: 'Post comment' }).click();
+      await page.getByText('Your comment is posted.').waitFor();
+      expect(await listed.locator('.file-name').allInnerTexts()).toEqual(['report.pdf', 'log.txt']);
+
+      // Staff see the customer's files on the case, with who uploaded them.
+      await world.sync();
+      const staffFiles = await world.staff('get', `/v1/records/Case/${staffCaseId}/attachments`);
+      expect(
+        (staffFiles.json.items as { name: string; sha256: string }[]).map((f) => [f.name, f.sha256]),
+      ).toEqual([
+        ['report.pdf', sha256(report)],
+        ['log.txt', sha256(Buffer.from('tray 2: jam at 10:04\n'))],
+      ]);
+
+      // A file on the create form: the case is created, then the file attached to it.
+      await page.goto(at('records/Case/new'));
+      await shown(page, page.getByRole('heading', { level: 1, name: 'New Case' }));
+      await page.getByLabel(/^Name/).fill('Screen flickers');
+      await page.getByLabel('Attach files').setInputFiles({
+        name: 'screen.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdfOf(5000),
+      });
+      await page.getByRole('button', { name: 'Create' }).click();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Screen flickers' }));
+      await page.getByText('Created. You can follow it here.').waitFor();
+      expect(await page.locator('ul.files .file-name').allInnerTexts()).toEqual(['screen.pdf']);
+
+      // The new parts at a 360 px phone width: nothing scrolls sideways.
+      await page.setViewportSize({ width: 360, height: 740 });
+      const overflow: Record<string, number> = {};
+      for (const [name, path, heading] of [
+        ['dashboard', 'dashboard', 'Dashboard'],
+        ['documents', 'records/Document', 'Documents'],
+        ['case with files', `records/Case/${staffCaseId}`, 'Printer on fire'],
+      ] as const) {
+        await page.goto(at(path));
+        await shown(page, page.getByRole('heading', { level: 1, name: heading }));
+        await page.locator('.dashlet, .document, .file').first().waitFor();
+        overflow[name] = await horizontalOverflow(page);
+      }
+      await screenshot(page, 'case-files-phone');
+      expect(overflow).toEqual({ dashboard: 0, documents: 0, 'case with files': 0 });
+      await context.close();
+    }, 120_000);
 
     it('ends an idle session at the portal idle timeout and says why on the login page', async () => {
       const { context, page } = await newPage();

@@ -1,4 +1,10 @@
-import { ApiError, networkProblem, problemFrom } from './problem-document.js';
+import {
+  ApiError,
+  networkProblem,
+  problemFrom,
+  problemOf,
+  type ProblemDocument,
+} from './problem-document.js';
 import type { SessionStore, StoredSession } from '../session/session-store.js';
 
 export type Query = Record<string, string | number | undefined>;
@@ -10,6 +16,9 @@ interface RequestOptions {
   auth?: boolean;
   headers?: Record<string, string>;
 }
+
+/** How much of an upload's body has gone out: bytes sent of bytes in all. */
+export type UploadProgress = (sent: number, total: number) => void;
 
 /** Called when the API refuses the stored token: the session (as it was) is over. */
 export type SessionEndedListener = (ended: StoredSession) => void;
@@ -53,38 +62,104 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers = this.headers(method, options);
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.send(path, options, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    if (response.status === 204 || response.status === 202) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The bytes of a file download (the token travels in a header, so a plain link cannot fetch it). */
+  async download(path: string): Promise<Blob> {
+    const response = await this.send(path, {}, { method: 'GET', headers: this.headers('GET', {}) });
+    return response.blob();
+  }
+
+  /**
+   * POSTs `form` (multipart) and reports the upload's progress: XMLHttpRequest, as fetch has no
+   * upload progress in browsers without request streams over HTTP/2. Answers and refusals are read
+   * as every other call's are.
+   */
+  upload<T>(path: string, form: FormData, onProgress: UploadProgress): Promise<T> {
+    const headers = this.headers('POST', {});
+    const session = this.session.get();
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', this.url(path));
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) onProgress(event.loaded, event.total);
+      });
+      xhr.addEventListener('error', () => reject(new ApiError(networkProblem())));
+      xhr.addEventListener('abort', () => reject(new ApiError(networkProblem())));
+      xhr.addEventListener('load', () => {
+        let body: unknown = null;
+        try {
+          body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+        } catch {
+          body = null;
+        }
+        const failure = this.answered(session, xhr.status, (name) => xhr.getResponseHeader(name), 'POST');
+        if (failure) return reject(failure(problemOf(xhr.status, xhr.statusText, body)));
+        resolve(body as T);
+      });
+      xhr.send(form);
+    });
+  }
+
+  private headers(method: string, options: RequestOptions): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     const session = options.auth === false ? null : this.session.get();
     if (session) headers.authorization = `Bearer ${session.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (method === 'GET' && this.consistencyToken) headers['x-consistency-token'] = this.consistencyToken;
+    return headers;
+  }
 
+  /** Sends a request; a failed answer becomes ApiError with its problem document. */
+  private async send(path: string, options: RequestOptions, init: RequestInit): Promise<Response> {
+    const session = options.auth === false ? null : this.session.get();
     let response: Response;
     try {
       response = await fetch(this.url(path, options.query), {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        ...init,
         credentials: 'omit',
         cache: 'no-store',
       });
     } catch {
       throw new ApiError(networkProblem());
     }
-    if (session && response.status !== 401) this.session.touch();
-    const token = response.headers.get('x-consistency-token');
+    const method = init.method ?? 'GET';
+    const failure = this.answered(session, response.status, (name) => response.headers.get(name), method);
+    if (failure) throw failure(await problemFrom(response));
+    return response;
+  }
+
+  /**
+   * What every answer does to the session (touched; ended by a 401) and the read-your-writes
+   * token; for a failed answer, how to turn its problem document into the error to throw.
+   */
+  private answered(
+    session: StoredSession | null,
+    status: number,
+    header: (name: string) => string | null,
+    method: string,
+  ): ((problem: ProblemDocument) => ApiError) | null {
+    if (session && status !== 401) this.session.touch();
+    const token = header('x-consistency-token');
     if (method !== 'GET' && token) this.consistencyToken = token;
-    if (!response.ok) {
-      const problem = await problemFrom(response);
-      if (response.status === 401 && session) {
+    if (status >= 200 && status < 300) return null;
+    return (problem) => {
+      if (status === 401 && session) {
         this.session.clear();
         this.sessionEndedListener(session);
       }
-      throw new ApiError(problem);
-    }
-    if (response.status === 204 || response.status === 202) return undefined as T;
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+      return new ApiError(problem);
+    };
   }
 
   private url(path: string, query: Query = {}): string {

@@ -1,4 +1,4 @@
-import type { ApiClient, Query } from './api-client.js';
+import type { ApiClient, Query, UploadProgress } from './api-client.js';
 import type { ApiSchema, RequestBody } from './api-types.js';
 
 export type PortalSettings = ApiSchema<'PortalSettings'>;
@@ -15,6 +15,9 @@ export type CommentList = ApiSchema<'PortalCommentList'>;
 export type Dashboard = ApiSchema<'Dashboard'>;
 export type Following = ApiSchema<'Following'>;
 export type Dashlet = Dashboard['dashlets'][number];
+/** A file on a record, as a portal user may see it (never an internal one). */
+export type Attachment = ApiSchema<'PortalAttachment'>;
+export type AttachmentList = ApiSchema<'PortalAttachmentList'>;
 type ProfileChanges = RequestBody<'/v1/portals/{slug}/me', 'patch'>;
 /** Form values: the API judges them (fields depend on the entity type; 400/403/422 name the wrong ones). */
 type RecordFields = Record<string, unknown>;
@@ -111,6 +114,27 @@ export class PortalApi {
   follow(entityType: string, id: string, follow: boolean): Promise<Following> {
     const path = `/records/${seg(entityType)}/${seg(id)}/follow`;
     return follow ? this.client.put(path) : this.client.delete(path);
+  }
+
+  /** The files of a record I may read: one page holds them all. */
+  attachments(entityType: string, id: string): Promise<AttachmentList> {
+    return this.client.get(`/records/${seg(entityType)}/${seg(id)}/attachments`);
+  }
+
+  /** One file, streamed in as multipart (field `file`); the API tells its type from its bytes. */
+  uploadAttachment(
+    entityType: string,
+    id: string,
+    file: File,
+    onProgress: UploadProgress,
+  ): Promise<Attachment> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.client.upload(`/records/${seg(entityType)}/${seg(id)}/attachments`, form, onProgress);
+  }
+
+  downloadAttachment(entityType: string, id: string, attachmentId: string): Promise<Blob> {
+    return this.client.download(`/records/${seg(entityType)}/${seg(id)}/attachments/${seg(attachmentId)}`);
   }
 
   dashboard(): Promise<Dashboard> {

@@ -39,16 +39,21 @@ function isProblem(value: unknown): value is ProblemDocument {
 /** Reads the problem document of a failed answer; anything else becomes a generic one of that status. */
 export async function problemFrom(response: Response): Promise<ProblemDocument> {
   const body: unknown = await response.json().catch(() => null);
+  return problemOf(response.status, response.statusText, body);
+}
+
+/** The problem document of a failed answer already read (an XMLHttpRequest's body as parsed JSON, or null). */
+export function problemOf(status: number, statusText: string, body: unknown): ProblemDocument {
   if (isProblem(body)) {
     return {
       type: typeof body.type === 'string' ? body.type : 'about:blank',
-      title: body.title ?? response.statusText,
-      status: response.status,
+      title: body.title ?? statusText,
+      status,
       detail: body.detail ?? body.title ?? '',
       errors: Array.isArray(body.errors) ? body.errors : undefined,
     };
   }
-  return { type: 'about:blank', title: response.statusText || 'Error', status: response.status, detail: '' };
+  return { type: 'about:blank', title: statusText || 'Error', status, detail: '' };
 }
 
 export function networkProblem(): ProblemDocument {

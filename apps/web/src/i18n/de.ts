@@ -228,4 +228,36 @@ export const de: Messages = {
   'validation.blank': 'Das darf nicht nur aus Leerzeichen bestehen.',
   'validation.nameRequired': 'Geben Sie einen Vornamen oder einen Nachnamen ein.',
   'validation.invalid': 'Dieser Wert wird nicht angenommen. Bitte prüfen Sie ihn.',
+
+  'dashboard.openCases': 'Offene Anfragen',
+  'dashboard.recentDocuments': 'Neue Dokumente',
+  'dashboard.latestArticles': 'Neueste Artikel',
+  'dashboard.showAll': 'Alle {type}',
+  'files.title': 'Dateien',
+  'files.empty': 'Noch keine Dateien.',
+  'files.noFile': 'Noch keine Datei.',
+  'files.download': 'Herunterladen',
+  'files.downloadNamed': '{name} herunterladen',
+  'files.downloadFailed': 'Die Datei konnte nicht heruntergeladen werden. Bitte versuchen Sie es erneut.',
+  'files.addedBy': 'Hinzugefügt von {name}',
+  'files.notFound': 'Diese Datei gibt es nicht, oder Sie dürfen sie nicht sehen.',
+  'upload.label': 'Dateien anhängen',
+  'upload.hint': 'PDF, Bilder, Word, Excel, PowerPoint, OpenDocument, ZIP oder reiner Text.',
+  'upload.submit': 'Hochladen',
+  'upload.progress': '{name} wird hochgeladen: {percent} %',
+  'upload.done': 'Angehängt: {names}.',
+  'upload.afterCreateFailed':
+    'Angelegt, aber {name} konnte nicht angehängt werden: {reason} Sie können die Datei auf dieser Seite erneut anhängen.',
+  'upload.commentFiles':
+    'Dateien, die Sie hier hinzufügen, werden an die Anfrage angehängt und unter „Dateien“ aufgeführt.',
+  'upload.tooLarge':
+    'Diese Datei ist für dieses Portal zu groß. Verkleinern Sie sie (zum Beispiel als komprimiertes PDF oder ZIP-Archiv) und versuchen Sie es erneut.',
+  'upload.typeNotAllowed':
+    'Dateien dieses Typs können nicht hochgeladen werden. Verwenden Sie ein PDF, ein Bild (PNG, JPEG, GIF, WebP), eine Word-, Excel-, PowerPoint- oder OpenDocument-Datei, ein ZIP-Archiv oder reinen Text.',
+  'upload.empty': 'Diese Datei ist leer. Wählen Sie eine Datei mit Inhalt.',
+  'upload.required': 'Wählen Sie zuerst eine Datei.',
+  'upload.invalid': 'Dieser Upload wurde nicht angenommen. Laden Sie eine Datei nach der anderen hoch.',
+  'upload.tooManyAtOnce':
+    'Sie laden bereits mehrere Dateien hoch. Warten Sie, bis sie fertig sind, und versuchen Sie es dann erneut.',
+  'upload.tooManyFiles': 'Dieser Datensatz kann keine weiteren Dateien aufnehmen.',
 };

@@ -215,6 +215,37 @@ export const en = {
   'validation.blank': 'This cannot be only spaces.',
   'validation.nameRequired': 'Enter a first name or a last name.',
   'validation.invalid': 'This value is not accepted. Please check it.',
+
+  'dashboard.openCases': 'Open cases',
+  'dashboard.recentDocuments': 'Recent documents',
+  'dashboard.latestArticles': 'Latest articles',
+  'dashboard.showAll': 'All {type}',
+  'files.title': 'Files',
+  'files.empty': 'No files yet.',
+  'files.noFile': 'No file yet.',
+  'files.download': 'Download',
+  'files.downloadNamed': 'Download {name}',
+  'files.downloadFailed': 'The file could not be downloaded. Please try again.',
+  'files.addedBy': 'Added by {name}',
+  'files.notFound': 'This file does not exist, or you may not see it.',
+  'upload.label': 'Attach files',
+  'upload.hint': 'PDF, images, Word, Excel, PowerPoint, OpenDocument, ZIP or plain text.',
+  'upload.submit': 'Upload',
+  'upload.progress': 'Uploading {name}: {percent}%',
+  'upload.done': 'Attached: {names}.',
+  'upload.afterCreateFailed':
+    'Created, but {name} could not be attached: {reason} You can attach it again on this page.',
+  'upload.commentFiles': 'Files you add here are attached to the case and listed under Files.',
+  'upload.tooLarge':
+    'This file is too large for this portal. Make it smaller (for example a compressed PDF or a ZIP archive) and try again.',
+  'upload.typeNotAllowed':
+    'Files of this type cannot be uploaded. Use a PDF, an image (PNG, JPEG, GIF, WebP), a Word, Excel, PowerPoint or OpenDocument file, a ZIP archive or plain text.',
+  'upload.empty': 'This file is empty. Choose a file with content.',
+  'upload.required': 'Choose a file first.',
+  'upload.invalid': 'This upload was not accepted. Upload one file at a time.',
+  'upload.tooManyAtOnce':
+    'You are already uploading several files. Wait until they have finished, then try again.',
+  'upload.tooManyFiles': 'This record cannot take any more files.',
 };
 
 export type MessageKey = keyof typeof en;

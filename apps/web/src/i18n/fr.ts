@@ -226,4 +226,35 @@ export const fr: Messages = {
   'validation.blank': 'Ce champ ne peut pas contenir uniquement des espaces.',
   'validation.nameRequired': 'Saisissez un prénom ou un nom de famille.',
   'validation.invalid': 'Cette valeur n’est pas acceptée. Veuillez la vérifier.',
+
+  'dashboard.openCases': 'Demandes ouvertes',
+  'dashboard.recentDocuments': 'Documents récents',
+  'dashboard.latestArticles': 'Derniers articles',
+  'dashboard.showAll': 'Tous : {type}',
+  'files.title': 'Fichiers',
+  'files.empty': 'Aucun fichier pour le moment.',
+  'files.noFile': 'Pas encore de fichier.',
+  'files.download': 'Télécharger',
+  'files.downloadNamed': 'Télécharger {name}',
+  'files.downloadFailed': "Le fichier n'a pas pu être téléchargé. Veuillez réessayer.",
+  'files.addedBy': 'Ajouté par {name}',
+  'files.notFound': "Ce fichier n'existe pas, ou vous n'avez pas le droit de le voir.",
+  'upload.label': 'Joindre des fichiers',
+  'upload.hint': 'PDF, images, Word, Excel, PowerPoint, OpenDocument, ZIP ou texte brut.',
+  'upload.submit': 'Envoyer',
+  'upload.progress': 'Envoi de {name} : {percent} %',
+  'upload.done': 'Joint : {names}.',
+  'upload.afterCreateFailed':
+    "Créé, mais {name} n'a pas pu être joint : {reason} Vous pouvez le joindre à nouveau sur cette page.",
+  'upload.commentFiles': 'Les fichiers ajoutés ici sont joints à la demande et listés sous « Fichiers ».',
+  'upload.tooLarge':
+    'Ce fichier est trop volumineux pour ce portail. Réduisez sa taille (par exemple un PDF compressé ou une archive ZIP) et réessayez.',
+  'upload.typeNotAllowed':
+    'Les fichiers de ce type ne peuvent pas être envoyés. Utilisez un PDF, une image (PNG, JPEG, GIF, WebP), un fichier Word, Excel, PowerPoint ou OpenDocument, une archive ZIP ou du texte brut.',
+  'upload.empty': 'Ce fichier est vide. Choisissez un fichier avec du contenu.',
+  'upload.required': "Choisissez d'abord un fichier.",
+  'upload.invalid': "Cet envoi n'a pas été accepté. Envoyez un fichier à la fois.",
+  'upload.tooManyAtOnce':
+    'Vous envoyez déjà plusieurs fichiers. Attendez la fin de ces envois, puis réessayez.',
+  'upload.tooManyFiles': 'Cet enregistrement ne peut plus recevoir de fichiers.',
 };

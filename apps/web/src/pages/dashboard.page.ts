@@ -1,6 +1,7 @@
 import type { Dashlet, PortalRecord } from '../api/portal-api.js';
 import type { PortalView } from '../app/views.js';
 import { flashMessage } from '../components/alerts.js';
+import { defaultDashboard } from '../dashboard/default-dashboard.js';
 import { append, el } from '../dom/element.js';
 import { timeElement } from '../format/field-value.js';
 import { labelFor } from '../i18n/catalogue.js';
@@ -123,6 +124,9 @@ export async function dashboardPage(view: PortalView): Promise<void> {
   const answer = await view.api.dashboard();
   const dashlets = Array.isArray(answer) ? answer : answer.dashlets;
   if (dashlets.length === 0) {
+    // No layout: the default blocks the roles allow; with none, the tabs as plain links.
+    const blocks = await defaultDashboard(view, recordList);
+    if (blocks) return append(view.main, blocks);
     append(
       view.main,
       el('p', { class: 'empty' }, t('dashboard.empty')),

@@ -1,7 +1,17 @@
+import { ApiError } from '../api/problem-document.js';
 import type { PortalView } from '../app/views.js';
 import { flashMessage } from '../components/alerts.js';
+import { errorText } from '../components/alerts.js';
 import { formField } from '../components/form-field.js';
+import {
+  chosenFiles,
+  fileField,
+  uploadFiles,
+  uploadProgressArea,
+  UploadRefusal,
+} from '../components/file-upload.js';
 import { onSubmit, text } from '../components/form-submission.js';
+import type { Flash } from '../router/router.js';
 import { append, el } from '../dom/element.js';
 import { entitySingular, fieldLabel, optionLabel } from '../i18n/labels.js';
 import { createFormFields } from '../records/entity-fields.js';
@@ -37,6 +47,9 @@ export function recordCreatePage(view: PortalView, entityType: string): void {
       }),
     );
   }
+  // Files go to the record once it exists (the API takes files on a record its creator made).
+  const progress = uploadProgressArea();
+  form.append(fileField(view), progress);
   form.append(el('button', { type: 'submit', class: 'button' }, t('create.submit')));
   onSubmit(
     form,
@@ -48,12 +61,21 @@ export function recordCreatePage(view: PortalView, entityType: string): void {
         if (value !== '') body[field.name] = value;
       }
       const created = await view.api.createRecord(entityType, body);
+      let flash: Flash = { kind: 'success', message: t('create.created') };
+      try {
+        await uploadFiles(view, { entityType, id: created.id }, chosenFiles(form), progress);
+      } catch (error) {
+        // The record exists: open it (a second submit would create another), saying which file did
+        // not come along and why. A refused token has already gone to the login page.
+        if (error instanceof ApiError && error.status === 401) throw error;
+        const refusal = error instanceof UploadRefusal ? error : null;
+        const reason = errorText(t, refusal ? refusal.error : error);
+        const name = refusal?.fileName ?? chosenFiles(form)[0]?.name ?? '';
+        flash = { kind: 'error', message: t('upload.afterCreateFailed', { name, reason }) };
+      }
       router.navigate(
         router.href(`records/${encodeURIComponent(entityType)}/${encodeURIComponent(created.id)}`),
-        {
-          replace: true,
-          flash: { kind: 'success', message: t('create.created') },
-        },
+        { replace: true, flash },
       );
     },
     { label: (field) => fieldLabel(messages, field) },

@@ -7,6 +7,7 @@ import { sortForm } from '../components/sort-form.js';
 import { append, el } from '../dom/element.js';
 import { entityLabel, entitySingular, fieldLabel, optionLabel } from '../i18n/labels.js';
 import { listColumns } from '../records/entity-fields.js';
+import { documentsPage } from './documents.page.js';
 import { notFoundInPortal } from './record-not-found.js';
 
 const DEFAULT_PER_PAGE = 20;
@@ -21,6 +22,8 @@ function positiveInt(value: string | null, fallback: number): number {
 export async function recordListPage(view: PortalView, entityType: string): Promise<void> {
   const { t, messages, router, permissions, me } = view;
   if (!me.portal.tabList.includes(entityType)) return notFoundInPortal(view);
+  // Documents are there for their files: a list of files to download, not a table of fields.
+  if (entityType === 'Document') return documentsPage(view);
   const title = entityLabel(messages, entityType);
   view.setTitle(title);
   const header = el('div', { class: 'page-header' }, el('h1', { tabindex: '-1' }, title));

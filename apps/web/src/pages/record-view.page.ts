@@ -4,6 +4,13 @@ import type { PortalView } from '../app/views.js';
 import { flashMessage } from '../components/alerts.js';
 import { commentList } from '../components/comment-thread.js';
 import { formField } from '../components/form-field.js';
+import {
+  chosenFiles,
+  clearFiles,
+  fileField,
+  uploadFiles,
+  uploadProgressArea,
+} from '../components/file-upload.js';
 import { onSubmit, text } from '../components/form-submission.js';
 import { shareLinkSection } from '../components/share-link-form.js';
 import { append, el, replaceChildren } from '../dom/element.js';
@@ -11,6 +18,7 @@ import { fieldValue } from '../format/field-value.js';
 import { entityLabel, entitySingular, fieldLabel, optionLabel } from '../i18n/labels.js';
 import { displayedFields, editFieldShape } from '../records/entity-fields.js';
 import { notFoundInPortal } from './record-not-found.js';
+import { filesSection, type FilesSection } from './record-files.js';
 
 /** The API's limit on a comment's text. */
 const MAX_COMMENT_LENGTH = 100_000;
@@ -116,11 +124,14 @@ async function withinStream<T>(
 /**
  * The record's comments. Whether the user may comment is the API's call: when it lists the
  * comments (stream level reaches the record), it also takes new ones; otherwise no section.
+ * Files chosen with a comment are uploaded first, onto the record (the comment endpoint takes no
+ * attachment ids yet), and the record's file list is read again.
  */
 async function commentsSection(
   view: PortalView,
   entityType: string,
   item: PortalRecord,
+  files: FilesSection | null,
 ): Promise<HTMLElement | null> {
   const { t } = view;
   const answer = await withinStream(view, entityType, () => view.api.comments(entityType, item.id));
@@ -138,11 +149,22 @@ async function commentsSection(
       maxLength: MAX_COMMENT_LENGTH,
       requiredText: t('field.required'),
     }),
-    el('button', { type: 'submit', class: 'button' }, t('comments.submit')),
   );
+  const progress = uploadProgressArea();
+  // Files only where the list shows them and the API takes them from this user.
+  const withFiles = files !== null && view.permissions.canAttach(entityType, item);
+  if (withFiles) form.append(fileField(view, { hint: t('upload.commentFiles') }), progress);
+  form.append(el('button', { type: 'submit', class: 'button' }, t('comments.submit')));
   // A live region from the start, so the news that the comment is posted is announced when it appears.
   const status = el('div', { class: 'comment-status', role: 'status' });
   onSubmit(form, t, async (data) => {
+    const chosen = withFiles ? chosenFiles(form) : [];
+    if (chosen.length > 0) {
+      await uploadFiles(view, { entityType, id: item.id }, chosen, progress);
+      // Attached now: a retry of a refused comment must not send them again.
+      clearFiles(form);
+      await files?.refresh();
+    }
     await view.api.postComment(entityType, item.id, text(data, 'text'));
     form.reset();
     const fresh = commentsOf(await view.api.comments(entityType, item.id));
@@ -234,6 +256,8 @@ export async function recordViewPage(view: PortalView, entityType: string, id: s
       ['name', ...fields].filter((f) => f in item),
     ),
   );
-  append(view.main, await commentsSection(view, entityType, item));
+  const files = await filesSection(view, entityType, item);
+  append(view.main, files?.section);
+  append(view.main, await commentsSection(view, entityType, item, files));
   append(view.main, shareLinkSection(view, entityType, item));
 }

@@ -43,6 +43,19 @@ export class PortalPermissions {
     return (LEVELS as readonly string[]).includes(level) ? (level as Level) : 'no';
   }
 
+  /** Whether the roles open this type for reading at all (the list endpoint scopes each record). */
+  canRead(entityType: string): boolean {
+    return this.level(entityType, 'read') !== 'no';
+  }
+
+  /**
+   * Whether the API takes files on this record from the user: inside their stream level, or a
+   * record they created (the ACL's canAttach, judged on the links the page can see).
+   */
+  canAttach(entityType: string, item: PortalRecord): boolean {
+    return this.reaches(entityType, 'stream', item) || this.isOwn(item);
+  }
+
   canCreate(entityType: string): boolean {
     return levelOf(record(this.scopes[entityType]).create) === 'yes';
   }

@@ -23,6 +23,17 @@ const DETAIL_BY_CODE: Record<string, MessageKey> = {
   email_change_expired: 'error.emailChangeExpired',
   user_deactivated: 'error.accountDeactivated',
   record_not_found: 'record.notFoundDetail',
+  // Uploads (the API's attachment endpoints).
+  file_too_large: 'upload.tooLarge',
+  too_many_parts: 'upload.invalid',
+  multipart_required: 'upload.invalid',
+  file_type_not_allowed: 'upload.typeNotAllowed',
+  file_empty: 'upload.empty',
+  file_required: 'upload.required',
+  too_many_uploads: 'upload.tooManyAtOnce',
+  too_many_attachments: 'upload.tooManyFiles',
+  document_has_file: 'upload.tooManyFiles',
+  attachment_not_found: 'files.notFound',
 };
 
 /** The message of an API refusal for the user: the catalogue's words for its type, else by status. */
@@ -34,6 +45,9 @@ export function problemDetailKey(error: ApiError): MessageKey | null {
   if (error.status === 403) return 'error.forbidden';
   if (error.status === 404) return 'record.notFoundDetail';
   if (error.status === 409 || error.status === 412) return 'error.conflict';
+  // Answered by a proxy in front of the API as well (its own body, or none): still the same cause.
+  if (error.status === 413) return 'upload.tooLarge';
+  if (error.status === 415) return 'upload.typeNotAllowed';
   if (error.status === 429) return 'error.rateLimited';
   if (error.status >= 500) return 'error.server';
   return null;
@@ -57,6 +71,7 @@ export function fieldProblemOf(message: string): FieldProblem {
   if (atMost) return { key: 'validation.tooLong', params: { max: Number(atMost[1]) } };
   if (/received undefined$/.test(message) || message === 'is required') return { key: 'validation.required' };
   if (message === 'must not repeat a single character') return { key: 'password.singleCharacter' };
+  if (message === 'is empty') return { key: 'upload.empty' };
   if (message === 'must not be only blanks') return { key: 'validation.blank' };
   if (message === 'required when firstName is empty') return { key: 'validation.nameRequired' };
   if (message.startsWith('letters, digits and @')) return { key: 'validation.email' };
