@@ -525,7 +525,7 @@ suite(
       await uploadForm.getByRole('button', { name: 'Upload' }).click();
       await page.getByText('Attached: report.pdf.').waitFor();
       expect(Math.max(...(await page.evaluate<number[]>('window.progressSeen')))).toBe(100);
-      const listed = page.locator('ul.files li');
+      const listed = page.locator('.files-section ul.files li');
       expect(await listed.locator('.file-name').allInnerTexts()).toEqual(['report.pdf']);
       expect(await listed.innerText()).toMatch(/1\.4 MB · PDF ·/);
       expect(await listed.innerText()).toContain('Added by Fay Files');
@@ -557,7 +557,7 @@ suite(
       }
       expect(await listed.locator('.file-name').allInnerTexts()).toEqual(['report.pdf']);
 
-      // A file with a comment: attached to the case (listed under Files), the comment posted.
+      // A file with a comment: uploaded to the case, then posted with the comment (shown under it).
       const commentForm = page.locator('.comments-section form');
       await commentForm.getByLabel(/^Add a comment/).fill('The log is attached.');
       await commentForm.getByLabel('Attach files').setInputFiles({
@@ -568,15 +568,21 @@ suite(
       await commentForm.getByRole('button', { name: 'Post comment' }).click();
       await page.getByText('Your comment is posted.').waitFor();
       expect(await listed.locator('.file-name').allInnerTexts()).toEqual(['report.pdf', 'log.txt']);
+      const posted = page.locator('.comment', { hasText: 'The log is attached.' });
+      expect(await posted.locator('.file-name').allInnerTexts()).toEqual(['log.txt']);
 
       // Staff see the customer's files on the case, with who uploaded them.
       await world.sync();
       const staffFiles = await world.staff('get', `/v1/records/Case/${staffCaseId}/attachments`);
       expect(
-        (staffFiles.json.items as { name: string; sha256: string }[]).map((f) => [f.name, f.sha256]),
+        (staffFiles.json.items as { name: string; sha256: string; commentId: string | null }[]).map((f) => [
+          f.name,
+          f.sha256,
+          f.commentId !== null,
+        ]),
       ).toEqual([
-        ['report.pdf', sha256(report)],
-        ['log.txt', sha256(Buffer.from('tray 2: jam at 10:04\n'))],
+        ['report.pdf', sha256(report), false],
+        ['log.txt', sha256(Buffer.from('tray 2: jam at 10:04\n')), true],
       ]);
 
       // A file on the create form: the case is created, then the file attached to it.

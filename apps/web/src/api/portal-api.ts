@@ -93,8 +93,15 @@ export class PortalApi {
     return this.client.get(`/records/${seg(entityType)}/${seg(id)}/stream`, { perPage: 100 });
   }
 
-  postComment(entityType: string, id: string, text: string): Promise<Comment> {
-    return this.client.post(`/records/${seg(entityType)}/${seg(id)}/stream`, { text });
+  /** `attachmentIds`: files I uploaded to this record and have not posted with a comment yet. */
+  postComment(
+    entityType: string,
+    id: string,
+    text: string,
+    attachmentIds: string[] = [],
+  ): Promise<ApiSchema<'PortalPostedComment'>> {
+    const body = attachmentIds.length > 0 ? { text, attachmentIds } : { text };
+    return this.client.post(`/records/${seg(entityType)}/${seg(id)}/stream`, body);
   }
 
   /** The link's token is in `url`, shown this once. */

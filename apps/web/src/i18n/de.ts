@@ -248,8 +248,7 @@ export const de: Messages = {
   'upload.done': 'Angehängt: {names}.',
   'upload.afterCreateFailed':
     'Angelegt, aber {name} konnte nicht angehängt werden: {reason} Sie können die Datei auf dieser Seite erneut anhängen.',
-  'upload.commentFiles':
-    'Dateien, die Sie hier hinzufügen, werden an die Anfrage angehängt und unter „Dateien“ aufgeführt.',
+  'upload.commentFiles': 'Dateien, die Sie hier hinzufügen, werden mit Ihrem Kommentar gesendet.',
   'upload.tooLarge':
     'Diese Datei ist für dieses Portal zu groß. Verkleinern Sie sie (zum Beispiel als komprimiertes PDF oder ZIP-Archiv) und versuchen Sie es erneut.',
   'upload.typeNotAllowed':

@@ -235,7 +235,7 @@ export const en = {
   'upload.done': 'Attached: {names}.',
   'upload.afterCreateFailed':
     'Created, but {name} could not be attached: {reason} You can attach it again on this page.',
-  'upload.commentFiles': 'Files you add here are attached to the case and listed under Files.',
+  'upload.commentFiles': 'Files you add here are posted with your comment.',
   'upload.tooLarge':
     'This file is too large for this portal. Make it smaller (for example a compressed PDF or a ZIP archive) and try again.',
   'upload.typeNotAllowed':

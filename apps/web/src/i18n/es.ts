@@ -241,7 +241,7 @@ export const es: Messages = {
   'upload.done': 'Adjuntado: {names}.',
   'upload.afterCreateFailed':
     'Creado, pero no se pudo adjuntar {name}: {reason} Puede adjuntarlo de nuevo en esta página.',
-  'upload.commentFiles': 'Los archivos que añada aquí se adjuntan al caso y aparecen en «Archivos».',
+  'upload.commentFiles': 'Los archivos que añada aquí se publican con su comentario.',
   'upload.tooLarge':
     'Este archivo es demasiado grande para este portal. Redúzcalo (por ejemplo, un PDF comprimido o un archivo ZIP) e inténtelo de nuevo.',
   'upload.typeNotAllowed':

@@ -246,7 +246,7 @@ export const fr: Messages = {
   'upload.done': 'Joint : {names}.',
   'upload.afterCreateFailed':
     "Créé, mais {name} n'a pas pu être joint : {reason} Vous pouvez le joindre à nouveau sur cette page.",
-  'upload.commentFiles': 'Les fichiers ajoutés ici sont joints à la demande et listés sous « Fichiers ».',
+  'upload.commentFiles': 'Les fichiers ajoutés ici sont publiés avec votre commentaire.',
   'upload.tooLarge':
     'Ce fichier est trop volumineux pour ce portail. Réduisez sa taille (par exemple un PDF compressé ou une archive ZIP) et réessayez.',
   'upload.typeNotAllowed':

@@ -8,6 +8,8 @@ import { el, replaceChildren } from '../dom/element.js';
 
 export interface FilesSection {
   section: HTMLElement;
+  /** The files as last read. */
+  current(): Attachment[];
   /** Reads the list again (after a comment brought files). */
   refresh(): Promise<void>;
 }
@@ -33,18 +35,22 @@ export async function filesSection(
 ): Promise<FilesSection | null> {
   const { t } = view;
   const owner = { entityType, id: item.id };
-  const files = await filesOf(view, owner);
-  if (files === null) return null;
+  const first = await filesOf(view, owner);
+  if (first === null) return null;
+  let files = first;
   const list = el('div', { class: 'file-list' }, fileList(view, owner, files));
-  const refresh = async () =>
-    replaceChildren(list, fileList(view, owner, (await filesOf(view, owner)) ?? []));
+  const current = () => files;
+  const refresh = async () => {
+    files = (await filesOf(view, owner)) ?? [];
+    replaceChildren(list, fileList(view, owner, files));
+  };
   const section = el(
     'section',
     { 'aria-labelledby': 'files-heading', class: 'files-section' },
     el('h2', { id: 'files-heading' }, t('files.title')),
     list,
   );
-  if (!view.permissions.canAttach(entityType, item)) return { section, refresh };
+  if (!view.permissions.canAttach(entityType, item)) return { section, current, refresh };
 
   const progress = uploadProgressArea();
   const status = el('div', { class: 'upload-status', role: 'status' });
@@ -73,5 +79,5 @@ export async function filesSection(
     },
   );
   section.append(status, form);
-  return { section, refresh };
+  return { section, current, refresh };
 }

@@ -3,6 +3,7 @@ import { ApiError } from '../api/problem-document.js';
 import type { PortalView } from '../app/views.js';
 import { flashMessage } from '../components/alerts.js';
 import { commentList } from '../components/comment-thread.js';
+import { fileList } from '../components/file-list.js';
 import { formField } from '../components/form-field.js';
 import {
   chosenFiles,
@@ -124,8 +125,8 @@ async function withinStream<T>(
 /**
  * The record's comments. Whether the user may comment is the API's call: when it lists the
  * comments (stream level reaches the record), it also takes new ones; otherwise no section.
- * Files chosen with a comment are uploaded first, onto the record (the comment endpoint takes no
- * attachment ids yet), and the record's file list is read again.
+ * Files chosen with a comment are uploaded to the record first, then posted with it by their ids
+ * (the API links them to the comment); each comment shows the files it carries.
  */
 async function commentsSection(
   view: PortalView,
@@ -136,8 +137,12 @@ async function commentsSection(
   const { t } = view;
   const answer = await withinStream(view, entityType, () => view.api.comments(entityType, item.id));
   if (answer === null) return null;
-  const comments = commentsOf(answer);
-  const list = el('div', { class: 'comment-list' }, commentList(t, view.dates, comments));
+  const owner = { entityType, id: item.id };
+  const carried = (comment: Comment) => {
+    const mine = files?.current().filter((file) => file.commentId === comment.id) ?? [];
+    return mine.length > 0 ? fileList(view, owner, mine) : null;
+  };
+  const list = el('div', { class: 'comment-list' }, commentList(t, view.dates, commentsOf(answer), carried));
   const form = el(
     'form',
     { novalidate: true, class: 'stack' },
@@ -157,18 +162,21 @@ async function commentsSection(
   form.append(el('button', { type: 'submit', class: 'button' }, t('comments.submit')));
   // A live region from the start, so the news that the comment is posted is announced when it appears.
   const status = el('div', { class: 'comment-status', role: 'status' });
+  // Uploaded but not yet posted (the comment was refused): sent with the next try, not uploaded again.
+  let pending: string[] = [];
   onSubmit(form, t, async (data) => {
     const chosen = withFiles ? chosenFiles(form) : [];
     if (chosen.length > 0) {
-      await uploadFiles(view, { entityType, id: item.id }, chosen, progress);
-      // Attached now: a retry of a refused comment must not send them again.
+      const uploaded = await uploadFiles(view, owner, chosen, progress);
+      pending = [...pending, ...uploaded.map((file) => file.id)];
       clearFiles(form);
-      await files?.refresh();
     }
-    await view.api.postComment(entityType, item.id, text(data, 'text'));
+    await view.api.postComment(entityType, item.id, text(data, 'text'), pending);
+    pending = [];
     form.reset();
+    await files?.refresh();
     const fresh = commentsOf(await view.api.comments(entityType, item.id));
-    replaceChildren(list, commentList(t, view.dates, fresh));
+    replaceChildren(list, commentList(t, view.dates, fresh, carried));
     replaceChildren(status, el('p', { class: 'alert alert-success' }, t('comments.posted')));
   });
   return el(

@@ -87,4 +87,18 @@ describe('PortalPermissions (what the pages offer; the API stays the judge)', ()
     expect(permissions.reaches('Account', 'read', rec({ contactId: 'contact-1' }))).toBe(true);
     expect(permissions.reaches('Account', 'read', rec({ accountId: 'account-1' }))).toBe(false);
   });
+
+  it('offers attaching files inside the stream level, or to a record the user created (the ACL canAttach)', () => {
+    // This user's Case stream level is no: only their own cases take files from them.
+    expect(permissions.canAttach('Case', rec({ createdByPortalUserId: ME }))).toBe(true);
+    expect(permissions.canAttach('Case', rec({ accountId: 'account-1' }))).toBe(false);
+    const streams = new PortalPermissions(me({ scopes: { Case: { read: 'account', stream: 'account' } } }));
+    expect(streams.canAttach('Case', rec({ accountId: 'account-1' }))).toBe(true);
+    expect(streams.canAttach('Case', rec({ accountId: 'account-2' }))).toBe(false);
+    expect([permissions.canRead('Case'), permissions.canRead('Lead'), streams.canRead('Case')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+  });
 });
