@@ -1,6 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { FilesystemBlobStore, type BlobStore } from '@portal/blob-store';
+import { createServiceLogger } from '@portal/platform';
+import { startBlobSweeper } from '@portal/runtime';
+import { S3BlobStore } from '../libs/blob-store/src/s3/s3-blob-store';
+import { startLocalS3Server } from '../libs/blob-store/src/testing/local-s3-server';
 import { startTestApp, type TestApp } from './support';
 import { PortalWorld } from './portal-world';
 
@@ -17,6 +24,9 @@ const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
   Buffer.alloc(500, 7),
 ]);
+
+/** The sweeper's grace here: seconds, so one test can wait past it. */
+const SWEEP_GRACE_MS = 2_500;
 
 let app: TestApp;
 let world: PortalWorld;
@@ -114,7 +124,7 @@ async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<v
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ config: { maxUploadMb: 1 } });
+  app = await startTestApp({ config: { maxUploadMb: 1, blobSweepGraceHours: SWEEP_GRACE_MS / 3_600_000 } });
   world = await PortalWorld.start(app);
   const acme = await world.createRecord('Account', { name: 'Acme' });
   const globex = await world.createRecord('Account', { name: 'Globex' });
@@ -527,5 +537,59 @@ describe('comments that carry files', () => {
       }
     }
     expect(body).not.toContain('%PDF-1.4');
+  });
+});
+
+describe('the blob sweeper (projector role)', () => {
+  // Bytes no event references (an upload whose AttachmentAdded was never appended) go once older
+  // than the grace; young ones and bytes an attached file holds stay. On the app's own store
+  // (filesystem, the role's sweeper) and on an S3 server on loopback (s3rver) swept beside it
+  // against the same read models.
+  it('deletes an orphan older than the grace period; keeps a young orphan and a referenced blob', async () => {
+    const s3 = await startLocalS3Server();
+    const s3Store = new S3BlobStore({ bucket: s3.bucket, prefix: 'sweep', client: s3.client });
+    const lines: string[] = [];
+    const log = createServiceLogger({ destination: { write: (line: string) => lines.push(line) } });
+    const s3Sweeper = await startBlobSweeper(app.config, app, log, {
+      store: s3Store,
+      graceMs: SWEEP_GRACE_MS,
+      intervalMs: 3_600_000,
+    });
+    const fsStore = await FilesystemBlobStore.open(join(app.config.dataDir, 'blobs'));
+    try {
+      const stores: [string, BlobStore, () => Promise<unknown>][] = [
+        ['filesystem', fsStore, () => app.blobSweeper!.sweeper.sweep()],
+        ['s3rver', s3Store, () => s3Sweeper.sweeper.sweep()],
+      ];
+      const put = (store: BlobStore, bytes: Buffer) => store.put(Readable.from([bytes]));
+      const old = await Promise.all(stores.map(([, store]) => put(store, randomBytes(3_000))));
+      // The PDF is attached (the Documents above): its bytes are referenced wherever they are.
+      const held = await Promise.all(stores.map(([, store]) => put(store, PDF)));
+      await new Promise((resolve) => setTimeout(resolve, SWEEP_GRACE_MS + 1_000));
+      const young = await Promise.all(stores.map(([, store]) => put(store, randomBytes(1_000))));
+      for (const [index, [name, store, sweep]] of stores.entries()) {
+        const result = await sweep();
+        expect([name, result]).toEqual([name, expect.objectContaining({ deleted: 1, bytesDeleted: 3_000 })]);
+        expect(result).not.toHaveProperty('skipped');
+        expect(await store.stat(old[index]!.sha256)).toBeNull();
+        expect(await store.stat(young[index]!.sha256)).not.toBeNull();
+        expect(await store.stat(held[index]!.sha256)).not.toBeNull();
+      }
+      // One JSON line per sweep, counts only: no hash (nor name) reaches the log.
+      const line = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+      expect(line).toMatchObject({ component: 'blob-sweeper', blobSweep: { deleted: 1, store: 's3' } });
+      for (const blob of [...old, ...held]) expect(lines.join('\n')).not.toContain(blob.sha256);
+      // Every file attached in this suite is still downloadable.
+      await world.sync();
+      const file = await download(
+        `/v1/portals/${portal.slug}/records/Document/${acmeDocument}/attachments/${acmeFile}`,
+        customer.token,
+      );
+      expect(file.bytes.equals(PDF)).toBe(true);
+    } finally {
+      await s3Sweeper.stop();
+      await s3Store.close();
+      await s3.close();
+    }
   });
 });

@@ -10,7 +10,7 @@ import type { Projector, ProjectorOptions } from '@portal/projector';
 import { silentProjectorLogger } from '@portal/projector';
 import type { ReadStore } from '@portal/read-store';
 import type { Mailer, MailerOptions } from '../../libs/mailer/src/mailer';
-import { startService } from '@portal/runtime';
+import { startService, type RunningBlobSweeper } from '@portal/runtime';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { freePort } from './free-port';
 import { api, type ApiClient } from './http-client';
@@ -45,6 +45,8 @@ export interface TestApp {
   schema: string | undefined;
   projector: Projector;
   mailer: Mailer | undefined;
+  /** The projector role's blob sweeper (its timer is an hour by default: tests call sweep()). */
+  blobSweeper?: RunningBlobSweeper;
   /** The bootstrap admin's credentials. */
   admin: { email: string; password: string };
   /** Logs the bootstrap admin in through POST /v1/auth/staff/login (once; the token is reused). */
@@ -118,6 +120,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     schema,
     projector: running.projector!,
     mailer: running.mailer,
+    blobSweeper: running.blobSweeper,
     admin,
     adminToken: () =>
       (token ??= http.post('/v1/auth/staff/login', admin).then((res) => {
