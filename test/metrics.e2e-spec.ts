@@ -13,7 +13,14 @@ describe('GET /metrics', () => {
 
   beforeAll(async () => {
     // The mailer on its in-process queue (no REDIS_URL): one process, every role's series on /metrics.
-    app = await startTestApp({ mailer: true, config: { metricsToken: METRICS_TOKEN, redisUrl: undefined } });
+    app = await startTestApp({
+      // PostgreSQL when there is one (CI): its round trips let racing requests interleave (see the conflicts case).
+      store: process.env.PG_URL ? 'postgres' : 'embedded',
+      mailer: true,
+      config: { metricsToken: METRICS_TOKEN, redisUrl: undefined },
+      // The rebuild below drops the old generation after this pause instead of the default 5 s.
+      projector: { retireDelayMs: 200 },
+    });
   });
 
   afterAll(async () => {
@@ -37,6 +44,15 @@ describe('GET /metrics', () => {
     labels: { method: string; route: string; status: string },
   ): number {
     const series = `http_request_duration_seconds_count{method="${labels.method}",route="${labels.route}",status="${labels.status}"}`;
+    const line = scraped.text.split('\n').find((l) => l.startsWith(`${series} `));
+    return line ? Number(line.slice(series.length + 1)) : 0;
+  }
+
+  const read = async () => parseScrape((await app.http.get('/metrics', { token: METRICS_TOKEN })).text);
+
+  /** A labelled histogram's _count, read from the text (see requestCount). */
+  function histogramCount(scraped: { text: string }, name: string, labels: string): number {
+    const series = `${name}_count{${labels}}`;
     const line = scraped.text.split('\n').find((l) => l.startsWith(`${series} `));
     return line ? Number(line.slice(series.length + 1)) : 0;
   }
@@ -68,7 +84,6 @@ describe('GET /metrics', () => {
   });
 
   it("one process: the commands', logins', read-your-writes', projector's and mailer's series move with traffic", async () => {
-    const read = async () => parseScrape((await app.http.get('/metrics', { token: METRICS_TOKEN })).text);
     const before = await read();
     for (const name of [
       'portal_commands_handled_total',
@@ -155,5 +170,112 @@ describe('GET /metrics', () => {
     expect(after.value('portal_event_store_head_position')).toBeGreaterThan(
       before.value('portal_event_store_head_position'),
     );
+  });
+
+  // The embedded store (PGlite) answers in microtasks, so one request's read-decide-append runs to
+  // its end before the next request is even parsed: no two writers ever race in one process there.
+  const withRacingWriters = process.env.PG_URL ? it : it.skip; // skipped without PG_URL: nothing can race
+  withRacingWriters(
+    'counts optimistic-concurrency conflicts and retries of racing writes to one stream',
+    async () => {
+      const token = await app.adminToken();
+      const portal = await app.http.post('/v1/portals', { name: 'Race', slug: 'metrics-race' }, { token });
+      expect(portal.status).toBe(201);
+      const path = `/v1/portals/${portal.json.id}`;
+      const stream = { stream: 'portal' };
+
+      // Writers with the same If-Match: one wins, the others are refused (412), counted as such.
+      const pinned = await read();
+      const current = await app.http.get(path, {
+        token,
+        headers: { 'x-consistency-token': portal.headers.get('x-consistency-token')! },
+      });
+      const etag = current.headers.get('etag')!;
+      const pinnedAnswers = await Promise.all(
+        ['a', 'b', 'c'].map((n) =>
+          app.http.patch(path, { name: `Pinned ${n}` }, { token, headers: { 'if-match': etag } }),
+        ),
+      );
+      expect(pinnedAnswers.map((a) => a.status).sort()).toEqual([200, 412, 412]);
+      const afterPinned = await read();
+      expect(
+        afterPinned.value('portal_commands_refused_total', { ...stream, code: 'precondition_failed' }) -
+          pinned.value('portal_commands_refused_total', { ...stream, code: 'precondition_failed' }),
+      ).toBe(2);
+
+      // Writers without If-Match read the same revision and race to append: the losers conflict and
+      // are decided again on the fresh state, so every write lands. Fewer writers than the policy's
+      // attempts, so none runs out of retries; rounds repeat until the race was really run.
+      let conflicts = 0;
+      let retries = 0;
+      for (let round = 0; round < 10 && conflicts === 0; round++) {
+        const start = await read();
+        const answers = await Promise.all(
+          [1, 2, 3, 4].map((n) => app.http.patch(path, { name: `Racer ${round}.${n}` }, { token })),
+        );
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+        const end = await read();
+        conflicts =
+          end.value('portal_command_conflicts_total', stream) -
+          start.value('portal_command_conflicts_total', stream);
+        retries =
+          end.value('portal_command_retries_total', stream) -
+          start.value('portal_command_retries_total', stream);
+      }
+      expect(conflicts).toBeGreaterThan(0);
+      // Every conflict was retried (none ran out of attempts: all four answered 200).
+      expect(retries).toBe(conflicts);
+    },
+  );
+
+  it("counts a rebuild's replayed events and batches apart from the live projector's, and stays ready", async () => {
+    const before = await read();
+    const result = await app.projector.rebuild();
+    expect(result.events).toBeGreaterThan(0);
+    const after = await read();
+    const moved = (labels: Record<string, string>) =>
+      after.value('portal_projector_events_total', labels) -
+      before.value('portal_projector_events_total', labels);
+    expect(moved({ work: 'rebuild' })).toBe(result.events);
+    expect(
+      histogramCount(after, 'portal_projector_batch_size_events', 'work="rebuild"') -
+        histogramCount(before, 'portal_projector_batch_size_events', 'work="rebuild"'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(after.value('portal_projector_generation')).toBe(result.to);
+    // The old generation was served all along: the process stays ready through a rebuild.
+    expect((await app.http.get('/health/ready')).status).toBe(200);
+  });
+
+  // Last: it stops this app's projector.
+  it('counts the 503s of a read and of a command whose read models do not catch up in time', async () => {
+    const token = await app.adminToken();
+    await app.projector.stop();
+    const before = await read();
+    const created = await app.http.post('/v1/portals', { name: 'Behind', slug: 'metrics-behind' }, { token });
+    expect(created.status).toBe(201);
+    const consistency = created.headers.get('x-consistency-token')!;
+    // Both wait the full 5 s for a projector that no longer runs; side by side, so 5 s in all.
+    const [readBack, madeDefault] = await Promise.all([
+      app.http.get(`/v1/portals/${created.json.id}`, {
+        token,
+        headers: { 'x-consistency-token': consistency },
+      }),
+      // Making a portal the default first brings the portals read model to the head.
+      app.http.post('/v1/portals', { name: 'Default', slug: 'metrics-default', isDefault: true }, { token }),
+    ]);
+    expect(readBack.status).toBe(503);
+    expect(readBack.json.type).toMatch(/read_model_behind$/);
+    expect(madeDefault.status).toBe(503);
+    expect(madeDefault.json.type).toMatch(/read_model_behind$/);
+    const after = await read();
+    const moved = (side: string) =>
+      after.value('portal_read_model_behind_total', { side }) -
+      before.value('portal_read_model_behind_total', { side });
+    expect(moved('query')).toBe(1);
+    expect(moved('command')).toBe(1);
+    expect(
+      histogramCount(after, 'portal_read_your_writes_wait_seconds', 'outcome="timeout"') -
+        histogramCount(before, 'portal_read_your_writes_wait_seconds', 'outcome="timeout"'),
+    ).toBe(1);
   });
 });

@@ -37,19 +37,27 @@ describe('operations config (docker-compose, Prometheus, Grafana, OpenTelemetry 
     }
   });
 
-  it('scrapes each app where it serves /metrics, with the token the apps are given', () => {
+  it('scrapes each app where it serves /metrics, with the token the apps are given and no default one', () => {
     const prometheus = yaml('ops/prometheus/prometheus.yml');
     // Every app's environment extends the x-app anchor's.
     const env = compose['x-app'].environment as Record<string, string>;
-    const token = /:-([^}]+)\}/.exec(env.METRICS_TOKEN)![1];
+    // Required (compose refuses to start without it): no default, hence no token anyone could guess.
+    expect(env.METRICS_TOKEN).toMatch(/^\$\{METRICS_TOKEN:\?[^}]+\}$/);
+    for (const service of Object.values(services)) {
+      const token = (service.environment as Record<string, unknown> | undefined)?.METRICS_TOKEN;
+      if (token !== undefined) expect(token).toBe(env.METRICS_TOKEN);
+    }
+    // Prometheus reads the same variable, as a compose secret mounted where its config looks.
+    expect(compose.secrets.metrics_token).toEqual({ environment: 'METRICS_TOKEN' });
+    expect(services.prometheus.secrets).toEqual(['metrics_token']);
     const jobs = prometheus.scrape_configs as {
       metrics_path: string;
-      authorization: { type: string; credentials: string };
+      authorization: { type: string; credentials_file: string };
       static_configs: { targets: string[] }[];
     }[];
     const targets = jobs.flatMap((job) => {
       expect(job.metrics_path).toBe('/metrics');
-      expect(job.authorization).toEqual({ type: 'Bearer', credentials: token });
+      expect(job.authorization).toEqual({ type: 'Bearer', credentials_file: '/run/secrets/metrics_token' });
       return job.static_configs.flatMap((c) => c.targets);
     });
     expect(targets.sort()).toEqual(

@@ -7,8 +7,8 @@ jest.setTimeout(120_000);
 
 /**
  * Tracing as OTEL_* switches it on, with the spans kept in memory: one trace runs from the API's
- * request through the event store and the read store to the projector's fold of its events and the
- * mailer's send (the outbox here; SMTP with SMTP_URL).
+ * request through the event store and the read store to the projector's fold of its events, the
+ * mailer's enqueue and its send (the outbox here; SMTP with SMTP_URL).
  */
 describe('one trace from POST /v1/portal-users to the invitation email', () => {
   const exporter = new InMemorySpanExporter();
@@ -69,9 +69,17 @@ describe('one trace from POST /v1/portal-users to the invitation email', () => {
       expect.arrayContaining(['projector.project InvitationSent']),
     );
     expect(projected.every((s) => parentOf(s) === request.spanContext().spanId)).toBe(true);
-    // The mailer sent the invitation in it too: its send and, under it, the outbox write.
+    // The mailer queued the invitation in it (the in-process queue's add under the producer span)…
+    const [enqueue] = named('mailer.enqueue invitation');
+    expect(enqueue).toBeDefined();
+    expect(parentOf(enqueue)).toBe(request.spanContext().spanId);
+    expect(enqueue.attributes['portal.email.kind']).toBe('invitation');
+    expect(trace.filter((s) => parentOf(s) === enqueue.spanContext().spanId).map((s) => s.name)).toContain(
+      'emailQueue.add',
+    );
+    // …and sent it, continuing from the enqueue: its send and, under it, the outbox write.
     const [send] = named('mailer.send invitation');
-    expect(parentOf(send)).toBe(request.spanContext().spanId);
+    expect(parentOf(send)).toBe(enqueue.spanContext().spanId);
     const [write] = named('outbox.write');
     expect(parentOf(write)).toBe(send.spanContext().spanId);
     expect(trace.filter((s) => parentOf(s) === send.spanContext().spanId).map((s) => s.name)).toEqual(

@@ -13,6 +13,7 @@ import type { EmailQueue } from './email-queue.port';
 import type { MailerLogger } from './mailer-logger';
 import { CaseEmailWindows } from './case-email-windows';
 import type { PendingEmail, PendingEmails } from './pending-emails.port';
+import { enqueueTraced } from './traced-enqueue';
 
 export interface EmailRequestsSubscriberOptions {
   events: EventStore;
@@ -180,7 +181,7 @@ export class EmailRequestsSubscriber {
     this.windows!.released(due);
     for (const entry of due) {
       try {
-        await this.options.queue.add(entry.jobId, entry.request);
+        await enqueueTraced(this.options.queue, entry.jobId, entry.request);
       } catch (error) {
         this.options.logger.warn(
           `queueing coalesced case email ${entry.jobId}: ${(error as Error).message}; the sweeper will`,
@@ -223,7 +224,7 @@ export class EmailRequestsSubscriber {
       // A queue that never got its first connection waits instead of failing: warn while it does.
       const slow = setInterval(() => this.options.logger.warn(`${waiting} (job ${jobId})`), 5_000);
       try {
-        await Promise.race([this.options.queue.add(jobId, request), this.stopSignal]);
+        await Promise.race([enqueueTraced(this.options.queue, jobId, request), this.stopSignal]);
         if (attempt > 1) this.options.logger.log(`queue is back: enqueued job ${jobId}`);
         return { jobId, request, enqueuedAt: new Date().toISOString() };
       } catch (error) {

@@ -3,6 +3,7 @@ import { emailDeliveryStream } from './email-request';
 import type { EmailQueue } from './email-queue.port';
 import type { MailerLogger } from './mailer-logger';
 import type { PendingEmails } from './pending-emails.port';
+import { enqueueTraced } from './traced-enqueue';
 
 export interface LostEmailSweeperOptions {
   queue: EmailQueue;
@@ -76,7 +77,7 @@ export class LostEmailSweeper {
       if (await this.hasOutcome(jobId)) {
         settled.push(jobId);
       } else if (state === 'unknown') {
-        await o.queue.add(jobId, request);
+        await enqueueTraced(o.queue, jobId, request);
         result.requeued++;
       } else if (state === 'failed') {
         await o.queue.retry(jobId);

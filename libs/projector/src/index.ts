@@ -1,7 +1,7 @@
 export { Projector, type ProjectorOptions, type ProjectorStatus } from './projector';
 export { PROJECTION_VERSION } from './projection-version';
 export { consoleProjectorLogger, silentProjectorLogger, type ProjectorLogger } from './projector-logger';
-export type { ProjectorObserver } from './projector-observer';
+export type { ProjectorObserver, ProjectorWork } from './projector-observer';
 export {
   projectorHealthCheck,
   projectionLagHealthCheck,

@@ -1,8 +1,13 @@
 /**
- * What the live projector tells whoever counts it (the runtime wires Prometheus to it), so the
+ * What the projector tells whoever counts it (the runtime wires Prometheus to it), so the
  * projector itself stays free of any metrics library.
  */
 export interface ProjectorObserver {
-  /** A batch of `events` events committed to the generation being followed. */
-  batchApplied(events: number): void;
+  /**
+   * A batch of `events` events committed: `live` to the generation being followed, `rebuild` to
+   * the fresh generation a blue-green rebuild replays the history into.
+   */
+  batchApplied(events: number, work: ProjectorWork): void;
 }
+
+export type ProjectorWork = 'live' | 'rebuild';

@@ -26,7 +26,7 @@ export interface ProjectorOptions {
   pointerPollMs?: number;
   retireDelayMs?: number;
   onRebuildProgress?: (progress: RebuildProgress) => void;
-  /** Told of each live batch (the events counter and batch-size histogram of /metrics). */
+  /** Told of each committed batch, live or replayed by a rebuild (the events and batch-size series of /metrics). */
   observer?: ProjectorObserver;
 }
 
@@ -94,6 +94,7 @@ export class Projector {
         this.progress = progress;
         this.options.onRebuildProgress?.(progress);
       },
+      observe: (batch) => this.options.observer?.batchApplied(batch.events, 'rebuild'),
       onSwitched: (generation) => this.follow(generation),
       beforeRetire: () => this.stopRetiring(),
     }).finally(() => {

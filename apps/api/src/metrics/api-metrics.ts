@@ -12,6 +12,7 @@ export class ApiMetrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly logins: Counter<'realm' | 'outcome'>;
   readonly readYourWritesWait: Histogram<'outcome'>;
+  readonly readModelBehind: Counter<'side'>;
   /** The write path's counts, told by StreamCommands. */
   readonly commands: CommandObserver;
 
@@ -37,6 +38,12 @@ export class ApiMetrics {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });
+    this.readModelBehind = new Counter({
+      name: 'portal_read_model_behind_total',
+      help: 'Requests answered 503 read_model_behind because the projector did not get there within 5 s, by side: query (a read carrying X-Consistency-Token) or command (one that decides from a read model).',
+      labelNames: ['side'] as const,
+      registers,
+    });
     this.commands = commandCounters(registry);
   }
 
@@ -49,6 +56,12 @@ export class ApiMetrics {
   /** A read that waited for its write; `reached` false is the 503 read_model_behind. */
   observeReadYourWrites(seconds: number, reached: boolean): void {
     this.readYourWritesWait.observe({ outcome: reached ? 'reached' : 'timeout' }, seconds);
+    if (!reached) this.readModelBehind.inc({ side: 'query' });
+  }
+
+  /** A command that waited for the read models to reach the head and did not see them get there (503). */
+  commandFoundReadModelBehind(): void {
+    this.readModelBehind.inc({ side: 'command' });
   }
 }
 

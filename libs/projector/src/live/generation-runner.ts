@@ -77,7 +77,7 @@ export class GenerationRunner {
           traceEvents: true,
           onBatch: (checkpoint, events) => {
             this.checkpoint = checkpoint;
-            this.options.observer?.batchApplied(events);
+            this.options.observer?.batchApplied(events, 'live');
           },
         });
         if (failures > 0) this.logger.log(`generation ${this.generation}: projecting again`);

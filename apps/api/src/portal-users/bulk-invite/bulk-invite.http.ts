@@ -34,6 +34,7 @@ export class BulkInviteHttp {
   @Refuses({
     404: '`portal_not_found`, or the account is unknown.',
     422: 'The portal cannot take invitations.',
+    503: '`read_model_behind`: the read models did not reach the head within 5 s (this command decides from them); retry.',
   })
   invite(
     @UuidParam('id') id: string,

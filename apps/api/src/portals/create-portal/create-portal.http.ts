@@ -22,6 +22,7 @@ export class CreatePortalHttp {
   @Refuses({
     409: '`slug_taken`.',
     422: 'A configuration or role the domain refuses (`errors` name the fields).',
+    503: '`read_model_behind`: the read models did not reach the head within 5 s (this command decides from them); retry.',
   })
   create(@ValidBody(createPortalBody) body: CreatePortalBody, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new CreatePortalCommand(body, ctx));

@@ -29,6 +29,7 @@ export class UpdatePortalHttp {
     404: '`portal_not_found`.',
     409: '`slug_taken`, or a concurrent change (`concurrent_modification`).',
     422: 'A configuration or role the domain refuses.',
+    503: '`read_model_behind`: the read models did not reach the head within 5 s (this command decides from them); retry.',
   })
   async update(
     @UuidParam('id') id: string,
