@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { startTracing, type RunningTracing } from '@portal/tracing';
 import { waitUntil } from '../libs/mailer/src/testing/wait-until';
 import { startTestApp, type TestApp } from './support';
+import { CALLER_SPAN_ID, inviteInTrace } from './support/traced-invitation';
 
 jest.setTimeout(120_000);
 
@@ -31,21 +35,14 @@ describe('one trace from POST /v1/portal-users to the invitation email', () => {
 
   it('carries the request trace through the event metadata to the projector and the mailer', async () => {
     const token = await app.adminToken();
-    const portal = await app.http.post('/v1/portals', { name: 'Traced', slug: 'traced' }, { token });
-    expect(portal.status).toBe(201);
     // The caller's own W3C trace context is continued.
     const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const created = await app.http.post(
-      '/v1/portal-users',
-      {
-        email: 'traced.user@example.com',
-        firstName: 'Traced',
-        lastName: 'User',
-        portalIds: [portal.json.id],
-        sendInvitation: true,
-      },
-      { token, headers: { traceparent: `00-${callerTrace}-00f067aa0ba902b7-01` } },
-    );
+    const { portal, created } = await inviteInTrace(app.http, token, {
+      slug: 'traced',
+      email: 'traced.user@example.com',
+      traceId: callerTrace,
+    });
+    expect(portal.status).toBe(201);
     expect(created.status).toBe(201);
 
     const inTrace = () => spans().filter((s) => s.spanContext().traceId === callerTrace);
@@ -57,7 +54,7 @@ describe('one trace from POST /v1/portal-users to the invitation email', () => {
     const named = (name: string) => trace.filter((s) => s.name === name);
     const [request] = named('POST /v1/portal-users');
     expect(request).toBeDefined();
-    expect(parentOf(request)).toBe('00f067aa0ba902b7');
+    expect(parentOf(request)).toBe(CALLER_SPAN_ID);
     expect(request.attributes['http.response.status_code']).toBe(201);
     // The command's appends are children of the request.
     const appends = named('eventStore.append').filter((s) => parentOf(s) === request.spanContext().spanId);
@@ -97,4 +94,52 @@ describe('one trace from POST /v1/portal-users to the invitation email', () => {
     const invitation = events.find((e) => e.type === 'InvitationSent');
     expect(invitation?.metadata.traceparent).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01$/);
   });
+});
+
+/**
+ * The http, pg and ioredis instrumentations patch those modules as Node's require loads them; Jest
+ * loads every module through its own registry, which they never see. So a plain node child (tracing
+ * started before anything else loads) runs the service on PostgreSQL with the mailer on BullMQ and
+ * reports the spans of one invitation's trace.
+ */
+describe('the http, pg and ioredis instrumentations in a plain node process', () => {
+  const pgUrl = process.env.PG_URL;
+  const withPostgres = pgUrl ? it : it.skip; // skipped without PG_URL: the pg instrumentation needs a PostgreSQL
+
+  withPostgres(
+    "put the server's, PostgreSQL's and BullMQ's Redis calls into the request's trace",
+    async () => {
+      const root = join(__dirname, '..');
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['-r', join(root, 'test/support/register-ts.cjs'), join(root, 'test/support/instrumented-child.ts')],
+        { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 16 * 1024 * 1024 },
+      );
+      const line = stdout.split('\n').find((l) => l.startsWith('spans '));
+      if (!line) throw new Error(`the child printed no spans: ${stdout}`);
+      const spans = JSON.parse(line.slice('spans '.length)) as {
+        name: string;
+        scope: string;
+        spanId: string;
+        parentId?: string;
+      }[];
+      const byScope = (scope: string) =>
+        spans.filter((s) => s.scope === `@opentelemetry/instrumentation-${scope}`);
+      // The server span continues the caller's context; the service's own request span is its child.
+      const [server] = byScope('http').filter((s) => s.parentId === CALLER_SPAN_ID);
+      expect(server).toBeDefined();
+      const [request] = spans.filter((s) => s.name === 'POST /v1/portal-users');
+      expect(request.parentId).toBe(server.spanId);
+      // PostgreSQL statements of the event store and read store, inside their port spans.
+      const ids = new Map(spans.map((s) => [s.spanId, s]));
+      const pg = byScope('pg');
+      expect(pg.length).toBeGreaterThan(0);
+      expect(pg.some((s) => ids.get(s.parentId!)?.name === 'eventStore.append')).toBe(true);
+      // BullMQ's Redis commands under the mailer's enqueue (the queue's add span between them).
+      const [enqueue] = spans.filter((s) => s.name === 'mailer.enqueue invitation');
+      const [add] = spans.filter((s) => s.name === 'emailQueue.add' && s.parentId === enqueue.spanId);
+      expect(byScope('ioredis').some((s) => s.parentId === add.spanId)).toBe(true);
+      expect(spans.some((s) => s.name === 'outbox.write')).toBe(true);
+    },
+  );
 });

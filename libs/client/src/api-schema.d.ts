@@ -7831,6 +7831,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description `read_model_behind`: the read models did not reach the head within 5 s (this command decides from them); retry. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   GetPortal_get: {
@@ -8087,6 +8096,15 @@ export interface operations {
       };
       /** @description A configuration or role the domain refuses. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach the head within 5 s (this command decides from them); retry. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -9002,6 +9020,15 @@ export interface operations {
       };
       /** @description The portal cannot take invitations. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach the head within 5 s (this command decides from them); retry. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
