@@ -72,6 +72,20 @@ describe('evolvePortal', () => {
     });
   });
 
+  it('activates again after a deactivation, and unsets the default; a role or a seat is held once', () => {
+    const state = fold(evolvePortal, initialPortalState, [
+      created,
+      { type: 'PortalDeactivated', data: { portalId } },
+      { type: 'PortalActivated', data: { portalId } },
+      { type: 'PortalMadeDefault', data: { portalId } },
+      { type: 'PortalDefaultUnset', data: { portalId, replacedBy: null } },
+      { type: 'RoleAssigned', data: { target: 'portal', portalId, roleId: 'r-1' } },
+      { type: 'PortalSeatTaken', data: { portalId, portalUserId: 'u1' } },
+      { type: 'PortalSeatTaken', data: { portalId, portalUserId: 'u1' } },
+    ]);
+    expect(state).toMatchObject({ isActive: true, isDefault: false, roleIds: ['r-1'], seatHolders: ['u1'] });
+  });
+
   it('ignores change keys it does not know, so a malformed event cannot reach other state', () => {
     const state = fold(evolvePortal, initialPortalState, [created]);
     const changes = { exists: { from: true, to: false }, 'settings.__proto__': { from: null, to: { x: 1 } } };
