@@ -1,0 +1,71 @@
+import { fold } from '../shared/decider';
+import type { RecordEvent } from './record.events';
+import { evolveRecord } from './record.evolve';
+import type { RecordState } from './record.state';
+
+const file = (attachmentId: string): RecordEvent => ({
+  type: 'AttachmentAdded',
+  data: {
+    entityType: 'Case',
+    attachmentId,
+    name: `${attachmentId}.pdf`,
+    size: 10,
+    contentType: 'application/pdf',
+    sha256: 'a'.repeat(64),
+    isInternal: false,
+    portalUserId: null,
+  },
+});
+
+describe('evolveRecord on a state stored before files (no attachment or internal comment lists)', () => {
+  it('takes comments, files, a removal and a link as a new state would', () => {
+    const stored: RecordState = {
+      id: 'case-1',
+      entityType: 'Case',
+      deleted: false,
+      fields: {},
+      createdByPortalUserId: null,
+      createdInPortalId: null,
+      commentIds: [],
+    };
+    const events: RecordEvent[] = [
+      { type: 'CommentPosted', data: { entityType: 'Case', commentId: 'c1', text: 'x', isInternal: true } },
+      file('f1'),
+      file('f2'),
+      { type: 'AttachmentRemoved', data: { entityType: 'Case', attachmentId: 'f1' } },
+      {
+        type: 'CommentAttachmentsLinked',
+        data: { entityType: 'Case', commentId: 'c1', attachmentIds: ['f2'] },
+      },
+    ];
+    const state = fold(evolveRecord, stored, events);
+    expect(state.commentIds).toEqual(['c1']);
+    expect(state.internalCommentIds).toEqual(['c1']);
+    expect(state.attachments?.map((a) => [a.id, a.removed, a.commentId])).toEqual([
+      ['f1', true, null],
+      ['f2', false, 'c1'],
+    ]);
+  });
+
+  it('keeps a removal or a link that names no file of a stored state harmless', () => {
+    const stored = {
+      id: 'case-1',
+      entityType: 'Case',
+      deleted: false,
+      fields: {},
+      createdByPortalUserId: null,
+      createdInPortalId: null,
+      commentIds: [],
+    };
+    const removed = evolveRecord(stored, {
+      type: 'AttachmentRemoved',
+      data: { entityType: 'Case', attachmentId: 'f9' },
+    });
+    expect(removed.attachments).toEqual([]);
+    const linked = evolveRecord(stored, {
+      type: 'CommentAttachmentsLinked',
+      data: { entityType: 'Case', commentId: 'c1', attachmentIds: ['f9'] },
+    });
+    expect(linked.attachments).toEqual([]);
+  });
+});
