@@ -17,6 +17,7 @@ export type BenchRequest =
   | { id: number; op: 'rebuild' }
   | { id: number; op: 'readAll' }
   | { id: number; op: 'rawAppends'; writers: number; seconds: number }
+  | { id: number; op: 'privacyRates'; writers: number; seconds: number }
   | { id: number; op: 'statements'; reset: boolean }
   | { id: number; op: 'fileTarget' }
   | { id: number; op: 'stop' };
@@ -48,4 +49,15 @@ export interface AppendLatencies extends RateResult {
 export interface FileTarget {
   token: string;
   caseId: string;
+}
+
+/** Raw appends and reads through the privacy layer (encrypted) and beside it (plain), same run. */
+export interface PrivacyRates {
+  /** Encrypted appends/s over plain appends/s (issue 20 asks for ≥ 0.9). */
+  appendRatio: number;
+  /** Events/s read and decrypted over the same events read as stored. */
+  readRatio: number;
+  appends: { plain: RateResult; encrypted: RateResult };
+  reads: { plain: RateResult; encrypted: RateResult };
+  writers: number;
 }

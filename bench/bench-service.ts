@@ -24,6 +24,7 @@ import {
   type PortalFixture,
   type StoreTargets,
 } from './bench-messages';
+import { privacyRates } from './privacy-rates';
 import { rawAppends, rawReadAll } from './raw-store-rates';
 import { RecordSeeder } from './seed-records';
 import { StatementCounter } from './statement-counter';
@@ -121,6 +122,9 @@ async function main(): Promise<void> {
         return rawReadAll(stores.eventStore);
       case 'rawAppends':
         return rawAppends(stores.eventStore, request.writers, request.seconds);
+      case 'privacyRates':
+        if (!stores.privacy) throw new Error('this store keeps no data keys: nothing to compare');
+        return privacyRates(stores.privacy, request.writers, request.seconds);
       case 'statements': {
         const counts = statements.snapshot();
         if (request.reset) statements.reset();

@@ -1,7 +1,7 @@
 // Baselines measured on the very store the service uses: single-event appends with an expected
 // revision (each writer on its own stream) and a full readAll in pages.
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent } from '@portal/event-store';
+import type { EventFilter, EventStore, NewEvent } from '@portal/event-store';
 import type { AppendLatencies, RateResult } from './bench-messages';
 import { percentile } from './percentile';
 
@@ -22,11 +22,16 @@ function rawEvent(i: number): NewEvent {
   };
 }
 
-/** `writers` loops appending one event at a time with the expected revision, for `seconds`. */
+/**
+ * `writers` loops appending one event at a time with the expected revision, for `seconds`, each on
+ * its own stream `<prefix><run>-<writer>` (events from `makeEvent`).
+ */
 export async function rawAppends(
   store: EventStore,
   writers: number,
   seconds: number,
+  makeEvent: (i: number) => NewEvent = rawEvent,
+  prefix = 'bench-raw-',
 ): Promise<AppendLatencies> {
   const run = randomUUID().slice(0, 8);
   const latencies: number[] = [];
@@ -37,7 +42,7 @@ export async function rawAppends(
       let expected: number | 'no-stream' = 'no-stream';
       for (let i = 0; Date.now() < deadline; i += 1) {
         const t = process.hrtime.bigint();
-        expected = (await store.append(`bench-raw-${run}-${w}`, [rawEvent(i)], expected))
+        expected = (await store.append(`${prefix}${run}-${w}`, [makeEvent(i)], expected))
           .nextExpectedRevision;
         latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
@@ -54,13 +59,13 @@ export async function rawAppends(
   };
 }
 
-/** Reads the whole log in global order, as a rebuild does, without folding anything. */
-export async function rawReadAll(store: EventStore): Promise<RateResult> {
+/** Reads the whole log (or what `filter` keeps) in global order, as a rebuild does, without folding anything. */
+export async function rawReadAll(store: EventStore, filter?: EventFilter): Promise<RateResult> {
   const started = process.hrtime.bigint();
   let events = 0;
   let after = -1;
   for (;;) {
-    const page = await store.readAll({ after, limit: READ_PAGE });
+    const page = await store.readAll({ after, limit: READ_PAGE, filter });
     if (page.length === 0) break;
     events += page.length;
     after = page[page.length - 1].position;

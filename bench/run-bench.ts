@@ -2,7 +2,8 @@
 // prints a table and, as the last line, one JSON object keyed by store name. Results are also
 // written to bench/results/. BENCH_SCALE=small|full|large (large adds the 1M-case point).
 // The file transfer figures run on the first store (BENCH_FILE_MB, BENCH_UPLOAD_RSS_MB set their
-// sizes); BENCH_ONLY=files runs only them.
+// sizes); BENCH_ONLY=files runs only them. BENCH_ONLY=privacy runs only the raw appends and reads
+// through the privacy layer and beside it (privacy-rates.ts) on every store.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import {
   BARE_ROUTE,
   type AppendLatencies,
   type PortalFixture,
+  type PrivacyRates,
   type RateResult,
   type StoreTargets,
 } from './bench-messages';
@@ -56,7 +58,7 @@ async function benchStore(
   name: string,
   targets: StoreTargets,
   scale: BenchScale,
-  parts: { files: boolean; rest: boolean },
+  parts: { files: boolean; rest: boolean; privacyOnly: boolean },
 ): Promise<Record<string, unknown>> {
   log(`\n== ${name} (${scale.name}) ==`);
   const service = await ServiceChild.start(targets, (text) => log(`  [${name}] ${text}`));
@@ -65,6 +67,7 @@ async function benchStore(
     const files = parts.files
       ? await benchFileTransfer(service, fileSizesFromEnv(), (text) => log(`  [${name}] ${text}`))
       : undefined;
+    if (parts.privacyOnly) return { privacy: await measurePrivacy(service, name, scale) };
     if (!parts.rest) return { files };
     await service.request('seedAccounts', { count: scale.accounts });
     await service.request('catchUp', {});
@@ -149,6 +152,7 @@ async function benchStore(
       seconds: scale.loadSeconds,
     });
     log(`  [${name}] commands ${commands.requestsPerSecond}/s, raw appends ${rawConcurrent.perSecond}/s`);
+    const privacy = await measurePrivacy(service, name, scale);
 
     // #4: a write, then a GET carrying its consistency token, one after the other.
     const rawSingle = await service.request<'rawAppends', AppendLatencies>('rawAppends', {
@@ -200,6 +204,7 @@ async function benchStore(
       scaleRatio: ratio(scaleP50[last], scaleP50[first]),
       peakRssMiB: Math.max(scalePeakRssMiB, rebuildPeakRssMiB),
       healthPerSecond: health!.requestsPerSecond,
+      privacy: { appendRatio: privacy.appendRatio, readRatio: privacy.readRatio },
       statementsPerRequest: Object.fromEntries(
         Object.entries(statements).map(([kind, count]) => [kind, count.perRequest]),
       ),
@@ -218,6 +223,7 @@ async function benchStore(
         bareRoute: bare,
         commands,
         rawAppends: rawConcurrent,
+        privacy,
         readYourWrites: ryw,
         rawAppendSingleWriter: rawSingle,
         rebuild: { events: rebuild.events, seconds: round(rebuild.seconds), perSecond: rebuildPerSecond },
@@ -230,6 +236,18 @@ async function benchStore(
   } finally {
     await service.stop();
   }
+}
+
+/** Raw appends (the scale's concurrency) and reads, with the privacy layer and without, same run. */
+async function measurePrivacy(service: ServiceChild, name: string, scale: BenchScale): Promise<PrivacyRates> {
+  const rates = await service.request<'privacyRates', PrivacyRates>('privacyRates', {
+    writers: scale.connections,
+    seconds: scale.loadSeconds,
+  });
+  log(
+    `  [${name}] privacy layer: appends ${rates.appends.encrypted.perSecond}/s vs ${rates.appends.plain.perSecond}/s plain (${rates.appendRatio}), reads ${rates.reads.encrypted.perSecond}/s vs ${rates.reads.plain.perSecond}/s (${rates.readRatio})`,
+  );
+  return rates;
 }
 
 const SEQUENTIAL_REQUESTS = 20;
@@ -295,6 +313,7 @@ function table(results: Record<string, Record<string, unknown>>): string {
     'scaleRatio',
     'peakRssMiB',
     'healthPerSecond',
+    'privacy',
     'statementsPerRequest',
     'statementsOneAtATime',
     'files',
@@ -320,10 +339,15 @@ async function main(): Promise<void> {
   const load1 = loadavg()[0];
   const results: Record<string, Record<string, unknown>> = {};
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && only !== 'files') throw new Error('BENCH_ONLY may only be `files`');
+  if (only !== undefined && only !== 'files' && only !== 'privacy')
+    throw new Error('BENCH_ONLY may only be `files` or `privacy`');
   for (const [index, [name, targets]] of Object.entries(storesToRun()).entries()) {
     if (only === 'files' && index > 0) break;
-    results[name] = await benchStore(name, targets, scale, { files: index === 0, rest: only !== 'files' });
+    results[name] = await benchStore(name, targets, scale, {
+      files: index === 0 && only !== 'privacy',
+      rest: only === undefined,
+      privacyOnly: only === 'privacy',
+    });
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   const dir = join(__dirname, 'results');
@@ -336,7 +360,12 @@ async function main(): Promise<void> {
     results,
   };
   // A files-only run keeps the full runs' records: files-<size>.json.
-  const file = only === 'files' ? `files-${fileSizesFromEnv().fileMiB}mb` : scale.name;
+  const file =
+    only === 'files'
+      ? `files-${fileSizesFromEnv().fileMiB}mb`
+      : only === 'privacy'
+        ? `privacy-${scale.name}`
+        : scale.name;
   writeFileSync(
     join(dir, `${file}.json`),
     `${JSON.stringify({ ...record, files: fileSizesFromEnv() }, null, 2)}\n`,

@@ -234,9 +234,11 @@ describe('erasure of a data subject (crypto-shredding)', () => {
       name: `Export cases ${u}`,
       scopes: { Case: { create: 'yes', read: 'account', edit: 'own', delete: 'no', stream: 'account' } },
     });
-    const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
-    const user = await world.createPortalUser(contactId, portal);
-    const bert = await world.createPortalUser(otherId, portal);
+    // The portal asks for consent to its terms: accepting the invitation gives it (the consents list).
+    const terms = { consentVersion: '2026-1', consentUrl: 'https://example.com/terms/2026-1' };
+    const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'], settings: terms });
+    const user = await world.createPortalUser(contactId, portal, [], { consentVersion: '2026-1' });
+    const bert = await world.createPortalUser(otherId, portal, [], { consentVersion: '2026-1' });
     // A failed and a good sign-in of theirs (login history).
     const login = (password: string) =>
       world.call('post', `/v1/portals/${portal.slug}/auth/login`, '', { email: person.email, password });
@@ -300,8 +302,15 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     expect(doc.emails).toEqual(
       expect.arrayContaining([expect.objectContaining({ to: person.email, status: 'delivered' })]),
     );
-    expect(Array.isArray(doc.consents)).toBe(true);
-    for (const list of ['records', 'comments', 'files', 'loginHistory', 'emails'] as const) {
+    expect(doc.consents).toEqual([
+      expect.objectContaining({
+        portalUserId: user.id,
+        event: 'ConsentGiven',
+        portalId: portal.id,
+        version: '2026-1',
+      }),
+    ]);
+    for (const list of ['consents', 'records', 'comments', 'files', 'loginHistory', 'emails'] as const) {
       for (const item of doc[list] as Record<string, unknown>[]) {
         expect(typeof (item.at ?? item.createdAt)).toBe('string');
       }

@@ -1,5 +1,6 @@
 import type { ApiClient, Query, UploadProgress } from './api-client.js';
 import type { ApiSchema, RequestBody } from './api-types.js';
+import { ApiError } from './problem-document.js';
 
 export type PortalSettings = ApiSchema<'PortalSettings'>;
 /** GET /public: what the pages before login show of the portal (no token needed). */
@@ -146,5 +147,24 @@ export class PortalApi {
 
   dashboard(): Promise<Dashboard> {
     return this.client.get('/dashboard');
+  }
+
+  /** Everything the portal holds of me, as one JSON document (GET …/me/data-export). */
+  dataExport(): Promise<ApiSchema<'DataExport'>> {
+    return this.client.get('/me/data-export');
+  }
+
+  /** My latest request to be erased, or null when I never asked. */
+  async erasureRequest(): Promise<ApiSchema<'ErasureRequest'> | null> {
+    try {
+      return await this.client.get('/me/erasure-request');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  requestErasure(reason: string): Promise<ApiSchema<'ErasureRequest'>> {
+    return this.client.post('/me/erasure-request', reason === '' ? {} : { reason });
   }
 }

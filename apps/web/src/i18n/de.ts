@@ -183,6 +183,23 @@ export const de: Messages = {
   'follow.notFollowing': 'Sie folgen diesem Datensatz nicht mehr.',
   'follow.failed': 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
   'profile.nameHint': 'Geben Sie mindestens einen Vornamen oder einen Nachnamen an.',
+  'privacy.title': 'Meine Daten',
+  'privacy.export.hint':
+    'Eine Kopie von allem, was dieses Portal über Sie speichert: Ihr Profil, Einwilligungen, was Sie geschrieben haben, Ihre Anmeldungen und die E-Mails an Sie.',
+  'privacy.export.button': 'Meine Daten herunterladen',
+  'privacy.export.failed': 'Ihre Daten konnten nicht heruntergeladen werden. Bitte versuchen Sie es erneut.',
+  'privacy.erasure.title': 'Mein Konto löschen',
+  'privacy.erasure.none':
+    'Sie können verlangen, dass Ihr Konto und alles, was Sie hier geschrieben haben, gelöscht wird. Ein Administrator bestätigt es.',
+  'privacy.erasure.pending':
+    'Sie haben am {date} die Löschung Ihres Kontos beantragt. Ein Administrator entscheidet bald.',
+  'privacy.erasure.refused': 'Ihr Antrag vom {date} wurde abgelehnt: {reason}',
+  'privacy.erasure.approved': 'Ihr Antrag vom {date} wurde angenommen: Ihr Konto wird gelöscht.',
+  'privacy.erasure.reason': 'Warum (freiwillig)',
+  'privacy.erasure.confirm':
+    'Mir ist klar, dass mein Konto und meine Daten endgültig gelöscht werden und ich mich nicht mehr anmelden kann.',
+  'privacy.erasure.submit': 'Löschung meines Kontos beantragen',
+  'privacy.erasure.sent': 'Ihr Antrag ist gesendet. Ein Administrator entscheidet bald.',
 
   'notFound.title': 'Seite nicht gefunden',
   'notFound.detail': 'Diese Seite gibt es in diesem Portal nicht.',

@@ -176,6 +176,23 @@ export const en = {
   'follow.notFollowing': 'You no longer follow this record.',
   'follow.failed': 'That did not work. Please try again.',
   'profile.nameHint': 'Give at least a first name or a last name.',
+  'privacy.title': 'My data',
+  'privacy.export.hint':
+    'A copy of everything this portal holds about you: your profile, consents, what you wrote, your sign-ins and the emails sent to you.',
+  'privacy.export.button': 'Download my data',
+  'privacy.export.failed': 'Your data could not be downloaded. Please try again.',
+  'privacy.erasure.title': 'Delete my account',
+  'privacy.erasure.none':
+    'You can ask for your account and everything you wrote here to be deleted. An administrator confirms it.',
+  'privacy.erasure.pending':
+    'You asked on {date} for your account to be deleted. An administrator will decide soon.',
+  'privacy.erasure.refused': 'Your request of {date} was refused: {reason}',
+  'privacy.erasure.approved': 'Your request of {date} was approved: your account is being deleted.',
+  'privacy.erasure.reason': 'Why (optional)',
+  'privacy.erasure.confirm':
+    'I understand that my account and my data will be deleted for good and I will no longer be able to sign in.',
+  'privacy.erasure.submit': 'Ask to delete my account',
+  'privacy.erasure.sent': 'Your request is sent. An administrator will decide soon.',
 
   'notFound.title': 'Page not found',
   'notFound.detail': 'There is no such page in this portal.',

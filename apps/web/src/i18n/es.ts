@@ -179,6 +179,22 @@ export const es: Messages = {
   'follow.notFollowing': 'Ya no sigue este registro.',
   'follow.failed': 'No ha funcionado. Inténtelo de nuevo.',
   'profile.nameHint': 'Indique al menos un nombre de pila o unos apellidos.',
+  'privacy.title': 'Mis datos',
+  'privacy.export.hint':
+    'Una copia de todo lo que este portal guarda sobre usted: su perfil, sus consentimientos, lo que escribió, sus inicios de sesión y los correos que se le enviaron.',
+  'privacy.export.button': 'Descargar mis datos',
+  'privacy.export.failed': 'No se pudieron descargar sus datos. Inténtelo de nuevo.',
+  'privacy.erasure.title': 'Eliminar mi cuenta',
+  'privacy.erasure.none':
+    'Puede pedir que se eliminen su cuenta y todo lo que escribió aquí. Un administrador lo confirma.',
+  'privacy.erasure.pending': 'El {date} pidió que se eliminara su cuenta. Un administrador decidirá pronto.',
+  'privacy.erasure.refused': 'Su solicitud del {date} fue rechazada: {reason}',
+  'privacy.erasure.approved': 'Su solicitud del {date} fue aceptada: su cuenta se está eliminando.',
+  'privacy.erasure.reason': 'Por qué (opcional)',
+  'privacy.erasure.confirm':
+    'Entiendo que mi cuenta y mis datos se eliminarán para siempre y que ya no podré iniciar sesión.',
+  'privacy.erasure.submit': 'Pedir que se elimine mi cuenta',
+  'privacy.erasure.sent': 'Su solicitud se ha enviado. Un administrador decidirá pronto.',
 
   'notFound.title': 'Página no encontrada',
   'notFound.detail': 'Esta página no existe en este portal.',

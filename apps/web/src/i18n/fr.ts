@@ -184,6 +184,24 @@ export const fr: Messages = {
   'follow.notFollowing': 'Vous ne suivez plus cette fiche.',
   'follow.failed': 'Cela n’a pas fonctionné. Veuillez réessayer.',
   'profile.nameHint': 'Indiquez au moins un prénom ou un nom de famille.',
+  'privacy.title': 'Mes données',
+  'privacy.export.hint':
+    'Une copie de tout ce que ce portail conserve sur vous : votre profil, vos consentements, ce que vous avez écrit, vos connexions et les e-mails qui vous ont été envoyés.',
+  'privacy.export.button': 'Télécharger mes données',
+  'privacy.export.failed': "Vos données n'ont pas pu être téléchargées. Veuillez réessayer.",
+  'privacy.erasure.title': 'Supprimer mon compte',
+  'privacy.erasure.none':
+    'Vous pouvez demander la suppression de votre compte et de tout ce que vous avez écrit ici. Un administrateur la confirme.',
+  'privacy.erasure.pending':
+    'Vous avez demandé le {date} la suppression de votre compte. Un administrateur décidera bientôt.',
+  'privacy.erasure.refused': 'Votre demande du {date} a été refusée : {reason}',
+  'privacy.erasure.approved':
+    'Votre demande du {date} a été acceptée : votre compte est en cours de suppression.',
+  'privacy.erasure.reason': 'Pourquoi (facultatif)',
+  'privacy.erasure.confirm':
+    'Je comprends que mon compte et mes données seront supprimés définitivement et que je ne pourrai plus me connecter.',
+  'privacy.erasure.submit': 'Demander la suppression de mon compte',
+  'privacy.erasure.sent': 'Votre demande est envoyée. Un administrateur décidera bientôt.',
 
   'notFound.title': 'Page introuvable',
   'notFound.detail': 'Cette page n’existe pas dans ce portail.',

@@ -6,6 +6,7 @@ import { onSubmit, text } from '../components/form-submission.js';
 import { append, el } from '../dom/element.js';
 import { fieldLabel } from '../i18n/labels.js';
 import { addProblem, type FieldProblems } from '../validation/field-problem.js';
+import { profilePrivacy } from './profile-privacy.js';
 
 /** The words for each case-email level of the profile (the API's `caseNotifications`). */
 const NOTIFICATION_LABELS = {
@@ -24,8 +25,11 @@ function checkNameGiven(data: FormData, problems: FieldProblems): void {
   }
 }
 
-/** The user's own profile: email shown, name and phone editable, notification choice. */
-export function profilePage(view: PortalView): void {
+/**
+ * The user's own profile: email shown, name and phone editable, notification choice; then their
+ * data (download it, ask for the account's deletion).
+ */
+export async function profilePage(view: PortalView): Promise<void> {
   const { t, messages, me } = view;
   view.setTitle(t('profile.title'));
   append(
@@ -82,4 +86,5 @@ export function profilePage(view: PortalView): void {
     { label: (field) => fieldLabel(messages, field), check: checkNameGiven },
   );
   append(view.main, form);
+  await profilePrivacy(view);
 }

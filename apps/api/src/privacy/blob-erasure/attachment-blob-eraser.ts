@@ -28,10 +28,8 @@ export class AttachmentBlobEraser {
     let deleted = 0;
     for (const sha256 of candidates) {
       // Bytes stored again since the log was read belong to an upload in flight (someone else's
-      // identical file, not yet in the log): they stay, for the sweeper to judge later.
-      const info = await this.blobs.stat(sha256);
-      if (!info || info.storedAt.getTime() >= started) continue;
-      if (await this.blobs.delete(sha256)) deleted += 1;
+      // identical file, not yet in the log): the conditional delete keeps them, for the sweeper.
+      if (await this.blobs.deleteIfStoredBefore(sha256, new Date(started))) deleted += 1;
     }
     return deleted;
   }

@@ -1,0 +1,70 @@
+// The cost of crypto-shredding on the raw figures: the same appends and reads through the privacy
+// layer (PersonalDataEventStore: personal values encrypted with the owner's cached data key on
+// append, opened on read) and straight on the adapter beneath it, in the same process and run,
+// interleaved so that a change of machine load hits both sides alike.
+import { randomUUID } from 'node:crypto';
+import type { NewEvent, PersonalDataEventStore } from '@portal/event-store';
+import type { AppendLatencies, PrivacyRates, RateResult } from './bench-messages';
+import { rawAppends, rawReadAll, round } from './raw-store-rates';
+
+/** A sign-in on a portal user's stream: its IP and user agent are personal (encrypted by the layer). */
+function signIn(i: number): NewEvent {
+  const correlationId = randomUUID();
+  return {
+    id: randomUUID(),
+    type: 'PortalUserLoggedIn',
+    data: {
+      portalId: '00000000-0000-4000-8000-000000000001',
+      sessionId: randomUUID(),
+      ip: `203.0.113.${i % 250}`,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) bench',
+    },
+    metadata: {
+      actor: { type: 'system', id: 'bench' },
+      correlationId,
+      causationId: correlationId,
+      timestamp: new Date().toISOString(),
+    },
+  };
+}
+
+function sum(parts: RateResult[]): RateResult {
+  const events = parts.reduce((n, p) => n + p.events, 0);
+  const seconds = parts.reduce((n, p) => n + p.seconds, 0);
+  return { events, seconds: round(seconds), perSecond: Math.round(events / seconds) };
+}
+
+/** Appends/s and read events/s with and without the privacy layer; ratios of with over without. */
+export async function privacyRates(
+  privacy: PersonalDataEventStore,
+  writers: number,
+  seconds: number,
+): Promise<PrivacyRates> {
+  const run = randomUUID().slice(0, 8);
+  // Stream names the map reads as portal users': `portalUser-<run>p…` (plain) and `…e…` (encrypted).
+  const plainPrefix = `portalUser-${run}p`;
+  const encryptedPrefix = `portalUser-${run}e`;
+  const plain: AppendLatencies[] = [];
+  const encrypted: AppendLatencies[] = [];
+  for (let round_ = 0; round_ < 2; round_ += 1) {
+    plain.push(await rawAppends(privacy.stored, writers, seconds / 2, signIn, plainPrefix));
+    encrypted.push(await rawAppends(privacy, writers, seconds / 2, signIn, encryptedPrefix));
+  }
+  // Reads of the encrypted events: opened (decrypted) by the layer, or returned as stored.
+  const filter = { streamPrefixes: [encryptedPrefix] };
+  const readPlain: RateResult[] = [];
+  const readEncrypted: RateResult[] = [];
+  for (let round_ = 0; round_ < 2; round_ += 1) {
+    readPlain.push(await rawReadAll(privacy.stored, filter));
+    readEncrypted.push(await rawReadAll(privacy, filter));
+  }
+  const appends = { plain: sum(plain), encrypted: sum(encrypted) };
+  const reads = { plain: sum(readPlain), encrypted: sum(readEncrypted) };
+  return {
+    appendRatio: Number((appends.encrypted.perSecond / appends.plain.perSecond).toPrecision(3)),
+    readRatio: Number((reads.encrypted.perSecond / reads.plain.perSecond).toPrecision(3)),
+    appends,
+    reads,
+    writers,
+  };
+}
