@@ -19,18 +19,24 @@ export function dataExportZip(
   blobs: BlobStore,
 ): Readable {
   const zip = new ZipFile();
-  zip.addReadStreamLazy('data.json', (cb) => cb(null, Readable.from(json)));
+  const output = zip.outputStream as Readable;
+  // yazl neither listens to its entries' streams nor has an 'error' listener of its own: a read store
+  // or blob failure mid-export would be an uncaught exception (the process down), not a failed download.
+  const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
+  zip.on('error', fail);
+  const entry = (stream: Readable) => stream.on('error', fail);
+  zip.addReadStreamLazy('data.json', (cb) => cb(null, entry(Readable.from(json))));
   void (async () => {
     for await (const file of files) {
       if (!(await blobs.stat(file.sha256))) continue;
       zip.addReadStreamLazy(file.zipPath, (cb) => {
         blobs.open(file.sha256).then(
-          (opened) => cb(null, opened ?? Readable.from([])),
+          (opened) => cb(null, entry(opened ?? Readable.from([]))),
           (error: unknown) => cb(error, Readable.from([])),
         );
       });
     }
     zip.end();
-  })().catch((error: unknown) => (zip.outputStream as Readable).destroy(error as Error));
-  return zip.outputStream as Readable;
+  })().catch(fail);
+  return output;
 }
