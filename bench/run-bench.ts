@@ -67,7 +67,13 @@ async function benchStore(
     const files = parts.files
       ? await benchFileTransfer(service, fileSizesFromEnv(), (text) => log(`  [${name}] ${text}`))
       : undefined;
-    if (parts.privacyOnly) return { privacy: await measurePrivacy(service, name, scale) };
+    if (parts.privacyOnly) {
+      const privacy = await measurePrivacy(service, name, scale);
+      return {
+        privacy: { appendRatio: privacy.appendRatio, readRatio: privacy.readRatio },
+        raw: { privacy },
+      };
+    }
     if (!parts.rest) return { files };
     await service.request('seedAccounts', { count: scale.accounts });
     await service.request('catchUp', {});
