@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { SYSTEM_ACTOR } from '@portal/domain';
+import { runSignInRetention } from '@portal/runtime';
 import { deriveKey, oneTimeToken } from '@portal/platform';
 import { parseEml } from '../libs/mailer/src/testing/parse-eml';
 import { waitUntil } from '../libs/mailer/src/testing/wait-until';
@@ -239,5 +242,82 @@ describe('privacy: consent, restriction, retention', () => {
     expect((await world.staff('post', `/v1/data-subjects/${world.unique()}/restriction`, {})).status).toBe(
       400,
     );
+  });
+
+  it('retention erases sign-in records older than RETENTION_DAYS everywhere, and keeps newer ones', async () => {
+    const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
+    const { contactId } = await newContact();
+    const user = await world.createPortalUser(contactId, portal);
+    const now = new Date();
+    const days = app.config.retentionDays ?? 180;
+    const old = new Date(now.getTime() - (days + 2) * 86_400_000).toISOString();
+    const recent = new Date(now.getTime() - (days - 2) * 86_400_000).toISOString();
+    // Sign-ins as the service records them, at times the clock put in the past.
+    for (const [at, ip, type] of [
+      [old, '198.51.100.17', 'PortalUserLoggedIn'],
+      [old, '198.51.100.18', 'PortalUserLoginFailed'],
+      [recent, '198.51.100.19', 'PortalUserLoggedIn'],
+    ] as const) {
+      const data =
+        type === 'PortalUserLoggedIn'
+          ? { portalId: portal.id, sessionId: randomUUID(), ip, userAgent: `Agent ${ip}`, at }
+          : { portalId: portal.id, reason: 'bad_password', ip, userAgent: `Agent ${ip}`, at };
+      await app.eventStore.append(
+        `portalUser-${user.id}`,
+        [
+          {
+            id: randomUUID(),
+            type,
+            data,
+            metadata: { actor: SYSTEM_ACTOR, correlationId: randomUUID(), causationId: null, timestamp: at },
+          },
+        ],
+        'any',
+      );
+    }
+    const lines: string[] = [];
+    const report = await runSignInRetention({
+      eventStore: app.eventStore,
+      retentionDays: days,
+      now: () => now,
+      log: (fields, message) => lines.push(`${message} ${JSON.stringify(fields)}`),
+    });
+    expect(report?.keysDestroyed).toBeGreaterThanOrEqual(1);
+    expect(lines.join('\n')).toContain('sign-in retention done');
+    expect(lines.join('\n')).not.toContain('198.51.100');
+
+    // The log reads "[erased]" for the old records, replays included; the recent and today's stay.
+    const signIns = (await app.eventStore.readStream(`portalUser-${user.id}`)).filter((e) =>
+      ['PortalUserLoggedIn', 'PortalUserLoginFailed'].includes(e.type),
+    );
+    const byAt = signIns.map((e) => [
+      e.data.at === old ? 'old' : e.data.at === recent ? 'recent' : 'today',
+      e.data.ip,
+    ]);
+    expect(byAt.filter(([when]) => when === 'old').map(([, ip]) => ip)).toEqual(['[erased]', '[erased]']);
+    expect(byAt.filter(([when]) => when === 'recent').map(([, ip]) => ip)).toEqual(['198.51.100.19']);
+    expect(byAt.filter(([when]) => when === 'today').every(([, ip]) => ip !== '[erased]')).toBe(true);
+
+    // The login history (patched by the projector) says the same.
+    await world.sync();
+    const history = await world.staff('get', `/v1/portal-users/${user.id}/login-history?perPage=100`);
+    const shown = history.json.items.map((e: Record<string, unknown>) => [e.at, e.ip, e.userAgent]);
+    expect(shown.filter(([at]: unknown[]) => at === old)).toEqual([
+      [old, '[erased]', '[erased]'],
+      [old, '[erased]', '[erased]'],
+    ]);
+    expect(shown.filter(([at]: unknown[]) => at === recent)).toEqual([
+      [recent, '198.51.100.19', 'Agent 198.51.100.19'],
+    ]);
+    expect(JSON.stringify(history.json)).not.toMatch(/198\.51\.100\.1[78]/);
+
+    // Again: nothing left to destroy.
+    const again = await runSignInRetention({
+      eventStore: app.eventStore,
+      retentionDays: days,
+      now: () => now,
+      log: () => undefined,
+    });
+    expect(again?.keysDestroyed).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import {
   PORTAL_USER_EVENT_TYPES,
   RECORD_EVENT_TYPES,
   RESERVATION_EVENT_TYPES,
+  RETENTION_EVENT_TYPES,
   SHARE_LINK_EVENT_TYPES,
   STAFF_USER_EVENT_TYPES,
 } from '@portal/domain';
@@ -31,6 +32,7 @@ export const EVENT_TYPES_BY_CATEGORY: Readonly<Record<string, readonly string[]>
   emailAttempt: EMAIL_ATTEMPT_EVENT_TYPES,
   emailDelivery: EMAIL_DELIVERY_EVENT_TYPES,
   dataSubject: DATA_SUBJECT_EVENT_TYPES,
+  retention: RETENTION_EVENT_TYPES,
 };
 
 /** Every event type the service writes today, each at its current version after upcasting. */

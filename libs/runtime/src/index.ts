@@ -18,3 +18,4 @@ export {
   type BlobSweepOptions,
   type RunningBlobSweeper,
 } from './blob-sweep/start-blob-sweeper';
+export { runSignInRetention, type SignInRetentionReport } from './retention/sign-in-retention';

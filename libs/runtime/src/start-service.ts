@@ -17,6 +17,11 @@ import {
   type RunningBlobSweeper,
 } from './blob-sweep/start-blob-sweeper';
 import { registerMailerMetrics } from './metrics/mailer-metrics';
+import {
+  startSignInRetention,
+  type RunningSignInRetention,
+  type SignInRetentionOptions,
+} from './retention/start-sign-in-retention';
 import { startMetricsServer, type MetricsServer } from './metrics/metrics-server';
 import { registerProjectorMetrics } from './metrics/projector-metrics';
 import { roleLogger } from './pino-role-loggers';
@@ -67,6 +72,8 @@ export interface StartServiceOptions {
   metricsHost?: string;
   /** The blob sweeper runs with the projector role; `false` leaves it off (tests, tools). */
   blobSweep?: BlobSweepOptions | false;
+  /** The sign-in retention job runs with the projector role; `false` leaves it off (tools). */
+  signInRetention?: SignInRetentionOptions | false;
 }
 
 export interface RunningService {
@@ -106,6 +113,7 @@ export async function startService(
   let projector: Projector | undefined;
   let mailer: Mailer | undefined;
   let blobSweeper: RunningBlobSweeper | undefined;
+  let retention: RunningSignInRetention | undefined;
   let app: NestFastifyApplication | undefined;
   let metricsServer: MetricsServer | undefined;
   let closed: Promise<void> | undefined;
@@ -117,6 +125,7 @@ export async function startService(
       await app?.close().catch(() => undefined);
       await mailer?.stop().catch(() => undefined);
       await blobSweeper?.stop().catch(() => undefined);
+      await retention?.stop().catch(() => undefined);
       await projector?.stop().catch(() => undefined);
       if (ownsStores) await stores.close().catch(() => undefined);
     })());
@@ -138,6 +147,9 @@ export async function startService(
       if (options.waitForProjector) await projector.caughtUp();
       if (options.blobSweep !== false) {
         blobSweeper = await startBlobSweeper(config, stores, log, options.blobSweep);
+      }
+      if (options.signInRetention !== false) {
+        retention = startSignInRetention(config, eventStore, log, options.signInRetention);
       }
     } else {
       healthChecks.push(projection.projectionLagHealthCheck(eventStore, readStore));

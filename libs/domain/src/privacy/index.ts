@@ -5,3 +5,4 @@ export * from './data-subject.decide';
 export * from './erasure-request.events';
 export * from './erasure-request.errors';
 export * from './erasure-request.decide';
+export * from './sign-in-retention';

@@ -13,6 +13,19 @@ describe('the map of personal data in events', () => {
     expect(
       paths(personalValuesOf('portalUser-u9', { type: 'PortalUserLoginFailed', data: {}, metadata: {} })),
     ).toEqual(['data.ip@portalUser:u9', 'data.userAgent@portalUser:u9']);
+    // With its time (as every sign-in has it): under the key of that user's day, which retention destroys.
+    expect(
+      paths(
+        personalValuesOf('portalUser-u9', {
+          type: 'PortalUserLoggedIn',
+          data: { at: '2026-03-10T12:00:00.000Z' },
+          metadata: {},
+        }),
+      ),
+    ).toEqual([
+      'data.ip@portalUser:u9/signIns:2026-03-10',
+      'data.userAgent@portalUser:u9/signIns:2026-03-10',
+    ]);
     expect(
       paths(
         personalValuesOf('portalUser-u9', { type: 'PortalUserProfileUpdated', data: {}, metadata: staff }),

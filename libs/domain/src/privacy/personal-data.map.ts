@@ -1,5 +1,6 @@
 import { parseRecordStream } from '../record/record.stream';
 import { contactOwner, portalUserOwner, type DataOwner } from './data-owner';
+import { signInOwner } from './sign-in-retention';
 
 // The declarative map of personal data in events: for each event type, which values are personal
 // and whose they are. Names, email addresses, phone numbers, free text a portal user wrote, sign-in
@@ -72,8 +73,9 @@ const RULES: Record<string, Rule> = {
   PortalUserCreated: ofStreamUser(['email'], ['firstName'], ['lastName']),
   EmailChangeRequested: ofStreamUser(['newEmail']),
   EmailChangeConfirmed: ofStreamUser(['newEmail']),
-  PortalUserLoggedIn: ofStreamUser(['ip'], ['userAgent']),
-  PortalUserLoginFailed: ofStreamUser(['ip'], ['userAgent']),
+  // Under the key of the user's day (sign-in-retention.ts): retention forgets old days alone.
+  PortalUserLoggedIn: (stream, event) => signIn(stream, event),
+  PortalUserLoginFailed: (stream, event) => signIn(stream, event),
   PortalUserProfileUpdated: ofStreamUser(...changesOf(PROFILE_FIELDS)),
   UniqueValueReserved: (_stream, event) => reservedEmail(event),
   UniqueValueReleased: (_stream, event) => reservedEmail(event),
@@ -110,6 +112,11 @@ const RULES: Record<string, Rule> = {
   EmailDelivered: (_stream, event) => recipient(event),
   EmailDeliveryFailed: (_stream, event) => recipient(event),
 };
+
+function signIn(stream: string, event: EventView): PersonalValue[] {
+  const id = PORTAL_USER_STREAM.exec(stream)?.[1];
+  return id ? at(signInOwner(id, event.data.at), ['ip'], ['userAgent']) : [];
+}
 
 function reservedEmail(event: EventView): PersonalValue[] {
   const owner = str(event.data.ownerId);

@@ -77,9 +77,24 @@ export class DataKeyRing {
     return erased;
   }
 
-  /** Forgets cached keys (another process erased them). */
+  /** Retention: deletes the dated sub-keys of days before `before` in the store, and forgets them here. */
+  async eraseDatedSubKeys(kind: string, before: string): Promise<DataKeyOwner[]> {
+    const erased = await this.store.eraseDatedSubKeys(kind, before);
+    this.evict(erased);
+    return erased;
+  }
+
+  /** Forgets cached keys (another process erased them), with their sub-keys (`<owner>/…`). */
   evict(owners: Iterable<DataKeyOwner>): void {
-    for (const owner of owners) this.cache.delete(owner);
+    const prefixes: string[] = [];
+    for (const owner of owners) {
+      this.cache.delete(owner);
+      prefixes.push(`${owner}/`);
+    }
+    if (prefixes.length === 0) return;
+    for (const cached of this.cache.keys()) {
+      if (prefixes.some((prefix) => cached.startsWith(prefix))) this.cache.delete(cached);
+    }
   }
 
   private fresh(owner: DataKeyOwner): Entry | undefined {

@@ -59,6 +59,36 @@ export function dataKeyStoreContract(adapterName: string, open: () => Promise<Da
       expect(await store.putIfAbsent(o, 'late')).toBeNull();
     });
 
+    it("erases an owner's sub-keys with it, and only theirs", async () => {
+      const [o, other] = [owner(), owner()];
+      await store.putIfAbsent(`${o}/signIns:2026-01-01`, 'day');
+      await store.putIfAbsent(`${other}/signIns:2026-01-01`, 'other day');
+      expect((await store.erase([o])).sort()).toEqual([o, `${o}/signIns:2026-01-01`].sort());
+      expect((await store.get([`${o}/signIns:2026-01-01`])).get(`${o}/signIns:2026-01-01`)).toBeNull();
+      expect((await store.get([`${other}/signIns:2026-01-01`])).get(`${other}/signIns:2026-01-01`)).toBe(
+        'other day',
+      );
+    });
+
+    it('deletes the dated sub-keys of days before a cutoff, and no other key', async () => {
+      const o = owner();
+      const [old, kept] = [`${o}/signIns:2026-01-01`, `${o}/signIns:2026-01-02`];
+      await store.putIfAbsent(o, 'own');
+      await store.putIfAbsent(old, 'old');
+      await store.putIfAbsent(kept, 'kept');
+      await store.putIfAbsent(`${o}/other:2020-01-01`, 'other kind');
+      const erased = await store.eraseDatedSubKeys('signIns', '2026-01-02');
+      expect(erased).toContain(old);
+      expect(erased).not.toContain(kept);
+      const now = await store.get([o, old, kept, `${o}/other:2020-01-01`]);
+      expect([now.get(o), now.has(old), now.get(kept), now.get(`${o}/other:2020-01-01`)]).toEqual([
+        'own',
+        false,
+        'kept',
+        'other kind',
+      ]);
+    });
+
     it('leaves other owners alone when erasing', async () => {
       const [o, other] = [owner(), owner()];
       await store.putIfAbsent(o, 'o');

@@ -16,8 +16,15 @@ export interface DataKeyStore {
   get(owners: readonly DataKeyOwner[]): Promise<Map<DataKeyOwner, string | null>>;
   /**
    * Drops the key material of these owners for good, keeping a tombstone (so nothing is keyed for
-   * them again); owners that never had a key get the tombstone too. Answers the owners erased now.
+   * them again); owners that never had a key get the tombstone too. Their sub-keys
+   * (`<owner>/<anything>`, e.g. a user's sign-in days) go with them. Answers the owners erased now.
    */
   erase(owners: readonly DataKeyOwner[]): Promise<DataKeyOwner[]>;
+  /**
+   * Retention: deletes the dated sub-keys `<owner>/<kind>:<YYYY-MM-DD>` of days before `before`
+   * (no tombstone: nothing writes for a past day; reading a missing key shows "[erased]").
+   * Answers the sub-keys deleted.
+   */
+  eraseDatedSubKeys(kind: string, before: string): Promise<DataKeyOwner[]>;
   close(): Promise<void>;
 }

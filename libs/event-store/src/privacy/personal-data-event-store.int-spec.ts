@@ -45,6 +45,10 @@ function counting(store: DataKeyStore): DataKeyStore & { calls: number } {
     putIfAbsent: (o: string, w: string) => (counted.calls++, store.putIfAbsent(o, w)),
     get: (o: readonly string[]) => (counted.calls++, store.get(o)),
     erase: (o: readonly string[]) => (counted.calls++, store.erase(o)),
+    eraseDatedSubKeys: (kind: string, before: string) => (
+      counted.calls++,
+      store.eraseDatedSubKeys(kind, before)
+    ),
     close: () => store.close(),
   };
   return counted;

@@ -56,6 +56,24 @@ export class SqlDataKeyStore implements DataKeyStore {
        RETURNING owner`,
       [[...new Set(owners)]],
     );
+    const sub = await this.client.query<{ owner: string }>(
+      `UPDATE privacy_data_keys SET wrapped = NULL, erased_at = now()
+       WHERE erased_at IS NULL
+         AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS o WHERE left(owner, length(o) + 1) = o || '/')
+       RETURNING owner`,
+      [[...new Set(owners)]],
+    );
+    return [...rows, ...sub.rows].map((row) => row.owner);
+  }
+
+  async eraseDatedSubKeys(kind: string, before: string): Promise<DataKeyOwner[]> {
+    const marker = `/${kind}:`;
+    const { rows } = await this.client.query<{ owner: string }>(
+      `DELETE FROM privacy_data_keys
+       WHERE position($1 IN owner) > 0 AND split_part(owner, $1, 2) < $2
+       RETURNING owner`,
+      [marker, before],
+    );
     return rows.map((row) => row.owner);
   }
 

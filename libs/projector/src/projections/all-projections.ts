@@ -13,6 +13,7 @@ import type { CollectionSpec, Projection } from './projection';
 import { recordFollowersProjection } from './record-followers.projection';
 import { recordsProjection } from './records.projection';
 import { shareLinksProjection } from './share-links.projection';
+import { signInRetentionProjection } from './sign-in-retention.projection';
 import { staffUsersProjection } from './staff-users.projection';
 
 /**
@@ -33,6 +34,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   shareLinksProjection,
   recordFollowersProjection,
   consentsProjection,
+  signInRetentionProjection,
   // Last: patches what the others wrote when a data subject is erased.
   erasureProjection,
 ];
