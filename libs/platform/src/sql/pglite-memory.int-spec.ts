@@ -46,4 +46,25 @@ describe('PGlite memory settings', () => {
       /size such as 32MB/,
     );
   });
+
+  it('starts in-memory databases from the initdb template: each fresh, empty and its own', async () => {
+    const [a, b] = await Promise.all([PgliteSqlClient.open(), PgliteSqlClient.open()]);
+    try {
+      await a.query('CREATE TABLE only_in_a (id int)');
+      await a.query('INSERT INTO only_in_a VALUES (1)');
+      expect((await a.query<{ n: number }>('SELECT count(*)::int AS n FROM only_in_a')).rows).toEqual([
+        { n: 1 },
+      ]);
+      const inB = await b.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'only_in_a'",
+      );
+      expect(inB.rows).toEqual([{ n: 0 }]);
+      // The memory settings still apply to a database started from the template.
+      expect((await b.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0].shared_buffers).toBe(
+        '32MB',
+      );
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import {
   pgliteStartParams,
   type PgliteMemorySettings,
 } from './pglite-memory';
+import { memoryTemplate } from './pglite-memory-template';
 import { SqlClient, SqlQueryable } from './sql-client';
 
 /**
@@ -50,7 +51,11 @@ export class PgliteSqlClient implements SqlClient {
     memory: PgliteMemorySettings,
   ): Promise<PgliteSqlClient> {
     const options = { startParams: pgliteStartParams(PGlite.defaultStartParams, memory) };
-    if (!dataDir) return new PgliteSqlClient(await PGlite.create(options), key);
+    if (!dataDir)
+      return new PgliteSqlClient(
+        await PGlite.create({ ...options, loadDataDir: await memoryTemplate() }),
+        key,
+      );
     mkdirSync(dataDir, { recursive: true });
     await initialiseDataDirInChild(dataDir, require.resolve('@electric-sql/pglite'));
     return new PgliteSqlClient(await PGlite.create(dataDir, options), key);
