@@ -1,9 +1,23 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are read as loose JSON */
+import { randomUUID } from 'node:crypto';
+import {
+  decidePostComment,
+  evolveRecord,
+  initialRecordState,
+  recordStream,
+  type RecordEvent,
+} from '@portal/domain';
 import { hashToken } from '@portal/platform';
 import { startTestApp, type ApiResponse, type TestApp } from './support';
 import { PortalWorld } from './portal-world';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
+  Buffer.alloc(1500, 0x20),
+  Buffer.from('\n%%EOF\n'),
+]);
 
 // Share links end to end: a portal user (role action `share`) and staff make links; someone without
 // an account opens them. Each way a link dies has its own test and its own link, and every dead
@@ -63,6 +77,75 @@ describe('share links', () => {
 
   async function expectDead(token: string): Promise<void> {
     const res = await open(token);
+    expect(res.status).toBe(404);
+    expect(res.json).toEqual(unknownAnswer.json);
+  }
+
+  /** Staff attach a PDF to the case (multipart, as a client would); its id. */
+  async function attach(caseId: string, name: string, isInternal = false): Promise<string> {
+    const form = new FormData();
+    form.append('isInternal', String(isInternal));
+    form.append('file', new Blob([PDF], { type: 'application/pdf' }), name);
+    const res = await fetch(`${app.baseUrl}/v1/records/Case/${caseId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.adminToken}` },
+      body: form,
+    });
+    const body = (await res.json()) as { id: string };
+    if (res.status !== 201) throw new Error(`attach: ${res.status} ${JSON.stringify(body)}`);
+    return body.id;
+  }
+
+  /**
+   * A staff comment carrying files already on the case, decided by the record's own decider
+   * (no HTTP route posts a comment with files yet) and appended as the service would.
+   */
+  async function commentWithFiles(caseId: string, isInternal: boolean, attachmentIds: string[]) {
+    const stream = recordStream('Case', caseId);
+    const stored = await app.eventStore.readStream(stream);
+    const state = stored.reduce(
+      (current, event) => evolveRecord(current, event as unknown as RecordEvent),
+      initialRecordState,
+    );
+    const events = decidePostComment(
+      {
+        type: 'PostComment',
+        entityType: 'Case',
+        commentId: randomUUID(),
+        text: 'See file',
+        isInternal,
+        attachmentIds,
+      },
+      state,
+    );
+    const actor = { type: 'staff' as const, id: randomUUID(), name: 'Staff' };
+    await app.eventStore.append(
+      stream,
+      events.map((event) => ({
+        id: randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          actor,
+          correlationId: randomUUID(),
+          causationId: null,
+          timestamp: new Date().toISOString(),
+        },
+      })),
+      stored.length - 1,
+    );
+  }
+
+  /** Downloads a file through the link, without a session. */
+  async function download(token: string, attachmentId: string, headers: Record<string, string> = {}) {
+    const res = await fetch(`${app.baseUrl}/v1/shared/${token}/attachments/${attachmentId}`, { headers });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const json = res.headers.get('content-type')?.includes('json') ? JSON.parse(bytes.toString()) : null;
+    return { status: res.status, headers: res.headers, bytes, json };
+  }
+
+  async function expectNoDownload(token: string, attachmentId: string): Promise<void> {
+    const res = await download(token, attachmentId);
     expect(res.status).toBe(404);
     expect(res.json).toEqual(unknownAnswer.json);
   }
@@ -261,6 +344,97 @@ describe('share links', () => {
     const both = await open(withBoth.token);
     expect(both.json.comments.map((c: any) => c.text)).toEqual(['Public update']);
     expect(both.json.includeAttachments).toBe(true);
+  });
+
+  describe('files through the link', () => {
+    let caseId: string;
+    let shown: string;
+    let internal: string;
+    let ofPublicComment: string;
+    let ofInternalComment: string;
+
+    beforeAll(async () => {
+      caseId = await newCase();
+      shown = await attach(caseId, 'Quote für Sam.pdf');
+      internal = await attach(caseId, 'margin.pdf', true);
+      ofPublicComment = await attach(caseId, 'photo.pdf');
+      ofInternalComment = await attach(caseId, 'notes.pdf');
+      await commentWithFiles(caseId, false, [ofPublicComment]);
+      await commentWithFiles(caseId, true, [ofInternalComment]);
+      await world.sync();
+    });
+
+    it('lists and serves the files its creator may read only when the link includes them', async () => {
+      const without = await share(customer, caseId, { includeComments: true });
+      expect((await open(without.token)).json.attachments).toEqual([]);
+      await expectNoDownload(without.token, shown);
+
+      const files = await share(customer, caseId, { includeAttachments: true });
+      const listed = (await open(files.token)).json.attachments;
+      // A comment's file belongs to the conversation: not without the comments.
+      expect(listed).toEqual([
+        { id: shown, name: 'Quote für Sam.pdf', size: PDF.length, contentType: 'application/pdf' },
+      ]);
+      await expectNoDownload(files.token, ofPublicComment);
+
+      const both = await share(customer, caseId, { includeAttachments: true, includeComments: true });
+      expect((await open(both.token)).json.attachments.map((file: any) => file.id)).toEqual([
+        shown,
+        ofPublicComment,
+      ]);
+      expect((await download(both.token, ofPublicComment)).status).toBe(200);
+    });
+
+    it("never lists nor serves an internal file or an internal comment's, for portal or staff links", async () => {
+      const portalLink = await share(customer, caseId, { includeAttachments: true, includeComments: true });
+      const staffLink = await world.staff('post', `/v1/records/Case/${caseId}/share-links`, {
+        includeAttachments: true,
+        includeComments: true,
+      });
+      for (const token of [portalLink.token, staffLink.json.token as string]) {
+        const ids = (await open(token)).json.attachments.map((file: any) => file.id);
+        expect(ids).toEqual([shown, ofPublicComment]);
+        await expectNoDownload(token, internal);
+        await expectNoDownload(token, ofInternalComment);
+        // A file of another record, and an id that is no file at all, are the same 404.
+        await expectNoDownload(token, randomUUID());
+        await expectNoDownload(token, 'not-a-uuid');
+      }
+    });
+
+    it('serves the bytes as uploaded, as an attachment, with ETag and Range; a download is no view', async () => {
+      const link = await share(customer, caseId, { includeAttachments: true });
+      expect((await open(link.token)).status).toBe(200);
+      const file = await download(link.token, shown);
+      expect(file.status).toBe(200);
+      expect(file.bytes.equals(PDF)).toBe(true);
+      expect(file.headers.get('content-type')).toBe('application/pdf');
+      expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(file.headers.get('cache-control')).toBe('no-store');
+      expect(file.headers.get('content-disposition')).toBe(
+        `attachment; filename="Quote f_r Sam.pdf"; filename*=UTF-8''Quote%20f%C3%BCr%20Sam.pdf`,
+      );
+      const etag = file.headers.get('etag')!;
+      expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+      expect((await download(link.token, shown, { 'if-none-match': etag })).status).toBe(304);
+      const range = await download(link.token, shown, { range: 'bytes=1-4' });
+      expect([range.status, range.bytes.toString('latin1'), range.headers.get('content-range')]).toEqual([
+        206,
+        'PDF-',
+        `bytes 1-4/${PDF.length}`,
+      ]);
+      const mine = await asUser(customer, 'get', `/records/Case/${caseId}/share-links`);
+      expect(mine.json.items.find((item: any) => item.id === link.id).views).toBe(1);
+    });
+
+    it('serves nothing through a dead link', async () => {
+      const link = await share(customer, caseId, { includeAttachments: true });
+      expect((await download(link.token, shown)).status).toBe(200);
+      const revoked = await asUser(customer, 'delete', `/records/Case/${caseId}/share-links/${link.id}`);
+      expect(revoked.status).toBe(204);
+      await expectNoDownload(link.token, shown);
+      await expectNoDownload('no-such-token-' + 'z'.repeat(30), shown);
+    });
   });
 
   it('refuses a portal user without `share` (403) and a record they cannot read (404)', async () => {

@@ -13,7 +13,9 @@ import {
 
 // A customer shares a case from its page; the link travels in an email-like text to someone with
 // no account, who opens it in a fresh browser (no session, no storage) and sees the case with its
-// public comments, in the portal's look, and nothing internal.
+// public comments and files, in the portal's look, and nothing internal.
+
+const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n' + ' '.repeat(500) + '\n%%EOF\n', 'latin1');
 
 if (!hasChromium) {
   console.warn(`share link browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
@@ -66,6 +68,21 @@ suite(
         isInternal: true,
       });
       await world.createPortalUser(contactId, portal);
+      for (const [name, isInternal] of [
+        ['quote.pdf', false],
+        ['margin.pdf', true],
+      ] as const) {
+        const form = new FormData();
+        form.append('isInternal', String(isInternal));
+        form.append('file', new Blob([PDF], { type: 'application/pdf' }), name);
+        const res = await fetch(`${app.baseUrl}/v1/records/Case/${caseId}/attachments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${world.adminToken}` },
+          body: form,
+        });
+        expect(res.status).toBe(201);
+      }
+      await world.sync();
     }, 180_000);
 
     afterAll(async () => {
@@ -85,6 +102,7 @@ suite(
       await page.goto(`${app.baseUrl}/portal/${portal.slug}/records/Case/${caseId}`);
       await shown(page, page.getByRole('heading', { level: 1, name: 'Printer on fire' }));
       await page.getByLabel('Include the comments').check();
+      await page.getByLabel('Include the files').check();
       await page.getByRole('button', { name: 'Create link' }).click();
       const box = page.getByLabel('Share link');
       await box.waitFor();
@@ -110,6 +128,13 @@ suite(
       expect(everything).not.toContain('Bill them double.');
       expect(everything).not.toContain('customer is difficult');
       await expect(view.getByRole('banner').textContent()).resolves.toContain('Acme Support');
+      // The public file is there to download through the same token; the internal one is not.
+      const file = view.getByRole('link', { name: /^Download quote\.pdf/ });
+      const href = await file.getAttribute('href');
+      expect(href).toMatch(new RegExp(`^/v1/shared/${link!.split('/s/')[1]}/attachments/[0-9a-f-]{36}$`));
+      const fetched = await fetch(`${app.baseUrl}${href}`);
+      expect([fetched.status, Buffer.from(await fetched.arrayBuffer()).equals(PDF)]).toEqual([200, true]);
+      expect(everything).not.toContain('margin.pdf');
       // No way into the portal from here.
       expect(await view.locator(`a[href*="/portal/"]`).count()).toBe(0);
       expect(await axeViolations(view)).toEqual([]);

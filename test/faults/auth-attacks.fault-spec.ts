@@ -26,6 +26,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /health/ready',
   // A share link: the unguessable token in the path is the credential (404 when dead or guessed).
   'GET /v1/shared/{token}',
+  'GET /v1/shared/{token}/attachments/{attachmentId}',
 ]);
 
 function claimsOf(token: string): Record<string, any> {

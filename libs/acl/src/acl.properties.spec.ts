@@ -20,6 +20,7 @@ import {
   projectReadable,
   scopeFilter,
   scopeOf,
+  staffSharedView,
   type AclAttachment,
   type AclRecord,
   type AclUser,
@@ -345,11 +346,14 @@ describe('ACL properties against the reference model', () => {
     );
   });
 
-  it('(6) a shared view never shows what its creator could not read: hidden fields, internal records or comments', () => {
+  it('(6) a shared view never shows what its creator could not read: hidden fields, internal records, comments or files', () => {
     const commentsArb = fc.array(
       fc.record({ id: fc.constantFrom('k1', 'k2', 'k3'), isInternal: fc.boolean() }),
       { maxLength: 4 },
     );
+    const filesArb = fc
+      .array(attachmentArb, { maxLength: 5 })
+      .map((files) => files.map((file, i) => ({ ...file, id: `file-${i}` })));
     fc.assert(
       fc.property(
         ctxArb,
@@ -357,9 +361,12 @@ describe('ACL properties against the reference model', () => {
         userArb,
         recordArb,
         commentsArb,
+        filesArb,
         fc.boolean(),
-        (ctx, roles, user, record, comments, includeComments) => {
-          const view = portalUserSharedView(ctx, mergeRoles(roles), user, record, comments, includeComments);
+        fc.boolean(),
+        (ctx, roles, user, record, comments, files, includeComments, includeAttachments) => {
+          const content = { comments, includeComments, attachments: files, includeAttachments };
+          const view = portalUserSharedView(ctx, mergeRoles(roles), user, record, content);
           // Dead exactly when the creator cannot read the record now (internal and deleted included).
           expect(view === null).toBe(!ref.can(ctx, roles, user, record, 'read'));
           if (view === null) return;
@@ -372,9 +379,56 @@ describe('ACL properties against the reference model', () => {
           if (!includeComments || !ref.can(ctx, roles, user, record, 'stream'))
             expect(view.comments).toEqual([]);
           else expect(view.comments).toEqual(comments.filter((comment) => !comment.isInternal));
+          // Files: only those the creator sees by the reference, never internal or an internal
+          // comment's, a comment's only beside the comments, none unless the link includes files.
+          for (const file of view.attachments) {
+            expect(ref.seesAttachment(ctx, roles, user, record, file)).toBe(true);
+            expect(file.isInternal || file.commentIsInternal).toBe(false);
+          }
+          expect(view.attachments).toEqual(
+            includeAttachments
+              ? files.filter(
+                  (file) =>
+                    (file.commentId === null || includeComments) &&
+                    ref.seesAttachment(ctx, roles, user, record, file),
+                )
+              : [],
+          );
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('(6) a link made by staff never shows an internal record, comment or file, nor a file of another record', () => {
+    const commentsArb = fc.array(fc.record({ isInternal: fc.boolean() }), { maxLength: 4 });
+    fc.assert(
+      fc.property(
+        recordArb,
+        commentsArb,
+        fc.array(attachmentArb, { maxLength: 5 }),
+        fc.boolean(),
+        fc.boolean(),
+        (record, comments, files, includeComments, includeAttachments) => {
+          const content = { comments, includeComments, attachments: files, includeAttachments };
+          const view = staffSharedView(record, content);
+          expect(view === null).toBe(record.deleted || record.isInternal);
+          if (view === null) return;
+          expect(view.fields).not.toHaveProperty('isInternal');
+          expect(view.comments.every((comment) => !comment.isInternal)).toBe(true);
+          expect(view.attachments).toEqual(
+            files.filter(
+              (file) =>
+                includeAttachments &&
+                file.recordId === record.id &&
+                !file.isInternal &&
+                !file.commentIsInternal &&
+                (file.commentId === null || includeComments),
+            ),
+          );
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

@@ -37,5 +37,11 @@ export { scopeFilter, exposureConditions, levelReach } from './scope-filter';
 export { canAct, canRead, canEdit, canDelete, canStream, canShare, canCreate } from './access-checks';
 export { explain, type AccessExplanation, type ActionExplanation } from './explain';
 export { REFUSAL_MESSAGES, type RefusalReason } from './refusal-reason';
-export { portalUserSharedView, staffSharedView, type SharedView, type SharableComment } from './shared-view';
+export {
+  portalUserSharedView,
+  staffSharedView,
+  type SharedContent,
+  type SharedView,
+  type SharableComment,
+} from './shared-view';
 export { canReadAttachment, canAttach, type AclAttachment } from './attachment-access';

@@ -1110,6 +1110,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/shared/{token}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file of a share link that includes files (Range, ETag) */
+    get: operations['DownloadSharedAttachment_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/data-subjects/{id}/erase': {
     parameters: {
       query?: never;
@@ -11077,6 +11094,133 @@ export interface operations {
       };
       /** @description A path parameter is longer than 100 characters. */
       414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many unknown or dead links from this address (Retry-After). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `read_model_behind`: the read models did not reach that write within 5 s; retry (Retry-After). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DownloadSharedAttachment_download: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A command's `X-Consistency-Token`: the answer waits (up to 5 s) until it includes that write. */
+        'X-Consistency-Token'?: string;
+      };
+      path: {
+        /** @description The token from the link */
+        token: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file. */
+      200: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted. */
+          ETag?: string;
+          /** @description `attachment` with `filename` and `filename*` (RFC 6266): never shown inline. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+          'image/gif': string;
+          'image/webp': string;
+          'application/zip': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.oasis.opendocument.spreadsheet': string;
+          'text/plain': string;
+        };
+      };
+      /** @description The range asked for (`Content-Range`). */
+      206: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted. */
+          ETag?: string;
+          /** @description `attachment` with `filename` and `filename*` (RFC 6266): never shown inline. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+          'image/gif': string;
+          'image/webp': string;
+          'application/zip': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.oasis.opendocument.spreadsheet': string;
+          'text/plain': string;
+        };
+      };
+      /** @description `If-None-Match` holds the ETag: unchanged. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `invalid_consistency_token`: X-Consistency-Token is not a token a command returned. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `share_link_not_found`: the link is dead, includes no files, or this file is not one it shows (alike). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A path parameter is longer than 100 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `range_not_satisfiable`: the range starts past the end. */
+      416: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,6 +5,7 @@ import type { BlobStore } from '@portal/blob-store';
 import type { CommandContext } from '@portal/commands';
 import { decideAddAttachment, decideRemoveAttachment, recordStream } from '@portal/domain';
 import { StaffAuth } from '../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../auth/record-staff-roles';
 import { ProblemException } from '../http/problem';
 import { Ctx } from '../http/request-context';
 import { UuidParam } from '../http/validated.decorators';
@@ -38,7 +39,7 @@ export class StaffAttachmentsHttp {
   ) {}
 
   @Post(':entityType/:id/attachments')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Attach a file to a record (multipart, field `file`; streamed)' })
   @UploadBody(true)
   @Answers(
@@ -82,7 +83,7 @@ export class StaffAttachmentsHttp {
   }
 
   @Get(':entityType/:id/attachments')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: "A record's files, internal ones included, oldest first" })
   @Answers(200, 'Every file of the record.', staffAttachmentListSchema)
   @Refuses({ 404: '`entity_type_not_found`, `record_not_found`.' })
@@ -93,7 +94,7 @@ export class StaffAttachmentsHttp {
   }
 
   @Get(':entityType/:id/attachments/:attachmentId')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Download a file (Range, ETag; always as an attachment)' })
   @DownloadAnswers()
   @Refuses({ 404: '`record_not_found`, `attachment_not_found`.' })
@@ -112,7 +113,7 @@ export class StaffAttachmentsHttp {
 
   @Delete(':entityType/:id/attachments/:attachmentId')
   @HttpCode(204)
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Remove a file from a record (AttachmentRemoved; history keeps its metadata)' })
   @Answers(204, 'Removed.')
   @Refuses({ 404: '`record_not_found`, `record_deleted`, `attachment_not_found`.' })

@@ -109,7 +109,7 @@ export class PortalApi {
   createShareLink(
     entityType: string,
     id: string,
-    body: { includeComments?: boolean },
+    body: { includeComments?: boolean; includeAttachments?: boolean },
   ): Promise<ApiSchema<'CreatedShareLink'>> {
     return this.client.post(`/records/${seg(entityType)}/${seg(id)}/share-links`, body);
   }

@@ -20,12 +20,18 @@ export function shareLinkSection(
     'form',
     { novalidate: true, class: 'stack' },
     formField({ name: 'includeComments', label: t('share.includeComments'), type: 'checkbox' }),
+    formField({ name: 'includeAttachments', label: t('share.includeAttachments'), type: 'checkbox' }),
     el('button', { type: 'submit', class: 'button' }, t('share.submit')),
   );
   onSubmit(form, t, async () => {
-    const control = form.elements.namedItem('includeComments');
-    const includeComments = control instanceof HTMLInputElement && control.checked;
-    const link = await view.api.createShareLink(entityType, item.id, { includeComments });
+    const checked = (name: string) => {
+      const control = form.elements.namedItem(name);
+      return control instanceof HTMLInputElement && control.checked;
+    };
+    const link = await view.api.createShareLink(entityType, item.id, {
+      includeComments: checked('includeComments'),
+      includeAttachments: checked('includeAttachments'),
+    });
     const box = el('input', {
       type: 'text',
       readonly: true,

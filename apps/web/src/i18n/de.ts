@@ -159,11 +159,14 @@ export const de: Messages = {
   'shared.goneTitle': 'Link nicht verfügbar',
   'shared.gone':
     'Diesen Link gibt es nicht oder er funktioniert nicht mehr. Bitten Sie den Absender um einen neuen.',
+  'shared.files': 'Dateien',
+  'shared.download': '{name} herunterladen ({size})',
   'shared.until': 'Sie können diesen Link bis {date} öffnen.',
   'share.title': 'Link teilen',
   'share.intro':
     'Wer den Link hat, sieht diesen Datensatz so wie Sie, bis der Link abläuft oder Sie ihn widerrufen.',
   'share.includeComments': 'Kommentare einschließen',
+  'share.includeAttachments': 'Dateien einschließen',
   'share.submit': 'Link erstellen',
   'share.created': 'Kopieren Sie den Link jetzt: Er wird nur dieses eine Mal angezeigt. Er gilt bis {date}.',
   'share.link': 'Link zum Teilen',

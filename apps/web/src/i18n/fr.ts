@@ -159,11 +159,14 @@ export const fr: Messages = {
   'shared.goneTitle': 'Lien indisponible',
   'shared.gone':
     'Ce lien n’existe pas ou ne fonctionne plus. Demandez-en un nouveau à la personne qui vous l’a envoyé.',
+  'shared.files': 'Fichiers',
+  'shared.download': 'Télécharger {name} ({size})',
   'shared.until': 'Vous pouvez ouvrir ce lien jusqu’au {date}.',
   'share.title': 'Partager un lien',
   'share.intro':
     'Toute personne ayant le lien voit cet enregistrement comme vous, jusqu’à son expiration ou sa révocation.',
   'share.includeComments': 'Inclure les commentaires',
+  'share.includeAttachments': 'Inclure les fichiers',
   'share.submit': 'Créer le lien',
   'share.created':
     'Copiez le lien maintenant : il n’est affiché qu’une seule fois. Il fonctionne jusqu’au {date}.',

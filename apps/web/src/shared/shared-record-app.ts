@@ -17,6 +17,6 @@ export class SharedRecordApp {
       referrerPolicy: 'no-referrer',
     }).catch(() => null);
     if (!response?.ok) return renderSharedGone(this.root);
-    renderSharedRecord(this.root, (await response.json()) as SharedRecord);
+    renderSharedRecord(this.root, (await response.json()) as SharedRecord, this.token);
   }
 }

@@ -3,6 +3,7 @@ import { commentList } from '../components/comment-thread.js';
 import { append, el, replaceChildren } from '../dom/element.js';
 import { DateTimeFormat } from '../format/date-time-format.js';
 import { fieldValue } from '../format/field-value.js';
+import { fileSize } from '../format/file-size.js';
 import { messagesFor, shownLanguageTag, translator, type Translate } from '../i18n/catalogue.js';
 import type { Messages } from '../i18n/en.js';
 import { entitySingular, fieldLabel, optionLabel } from '../i18n/labels.js';
@@ -56,8 +57,30 @@ function details(t: Translate, messages: Messages, dates: DateTimeFormat, record
   return list;
 }
 
-/** Renders a shared record read-only: its fields, and its public comments if the link includes them. */
-export function renderSharedRecord(root: HTMLElement, shared: SharedRecord): void {
+/** The link's files, each a download through the same token (always saved, never shown inline). */
+function files(t: Translate, token: string, shared: SharedRecord, language: string): HTMLElement {
+  const list = el('ul', { class: 'shared-files' });
+  for (const file of shared.attachments) {
+    const href = `/v1/shared/${encodeURIComponent(token)}/attachments/${encodeURIComponent(file.id)}`;
+    const label = t('shared.download', {
+      name: file.name,
+      size: fileSize(file.size, shownLanguageTag(language)),
+    });
+    list.append(el('li', {}, el('a', { href, download: file.name, rel: 'noreferrer' }, label)));
+  }
+  return el(
+    'section',
+    { 'aria-labelledby': 'files-heading', class: 'files-section' },
+    el('h2', { id: 'files-heading' }, t('shared.files')),
+    list,
+  );
+}
+
+/**
+ * Renders a shared record read-only: its fields, its public comments if the link includes them,
+ * and its files to download if it includes those.
+ */
+export function renderSharedRecord(root: HTMLElement, shared: SharedRecord, token: string): void {
   const from = shared.sharedFrom ?? NEUTRAL;
   const messages = messagesFor(from.language);
   const t = translator(messages);
@@ -93,6 +116,9 @@ export function renderSharedRecord(root: HTMLElement, shared: SharedRecord): voi
         commentList(t, dates, shared.comments),
       ),
     );
+  }
+  if (shared.includeAttachments && shared.attachments.length > 0) {
+    append(main, files(t, token, shared, from.language));
   }
   append(
     main,

@@ -2,6 +2,7 @@ import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import type { CommandContext } from '@portal/commands';
 import { ifMatchRevision } from '../../http/etag';
 import { Ctx, type PortalRequest } from '../../http/request-context';
@@ -17,7 +18,7 @@ export class DeleteRecordHttp {
   /** 204; a deleted record answers 404 `record_deleted` afterwards (its history stays readable). */
   @Delete(':entityType/:id')
   @HttpCode(204)
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Delete a record' })
   @Answers(204, 'Deleted; GET answers 404 `record_deleted` afterwards, its history stays.')
   @IfMatch()

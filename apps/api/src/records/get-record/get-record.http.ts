@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import { setEtag } from '../../http/etag';
 import { UuidParam } from '../../http/validated.decorators';
 import { staffRecordView, staffRecordSchema } from '../staff-record-view';
@@ -16,7 +17,7 @@ export class GetRecordHttp {
 
   /** The record with `ETag: "<revision>"` (send it back as If-Match on PATCH/DELETE). */
   @Get(':entityType/:id')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Get a record' })
   @Answers(200, 'Every field, who created and last changed it, and the revision.', staffRecordSchema, {
     etag: true,

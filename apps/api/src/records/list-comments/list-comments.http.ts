@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import { listAnswer } from '../../http/list-query';
 import { UuidParam } from '../../http/validated.decorators';
 import { staffCommentView, staffCommentListSchema } from '../comment-view';
@@ -16,7 +17,7 @@ export class ListCommentsHttp {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':entityType/:id/stream')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: "A record's comments, internal ones included" })
   @Answers(200, 'A page of comments, oldest first.', staffCommentListSchema)
   @ListQueryParams(COMMENT_LIST_OPTIONS)

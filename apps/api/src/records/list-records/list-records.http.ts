@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import { listAnswer } from '../../http/list-query';
 import { staffRecordView, staffRecordListSchema } from '../staff-record-view';
 import { ListRecordsQuery } from './list-records.query';
@@ -19,7 +20,7 @@ export class ListRecordsHttp {
    * `filter[createdBy.id]=…`, `filter[createdInPortalId]=…`.
    */
   @Get(':entityType')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'List records of a type' })
   @Answers(200, 'A page of live records, newest first unless sorted.', staffRecordListSchema)
   @ListQueryParams({

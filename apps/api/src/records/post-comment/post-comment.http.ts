@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import type { CommandContext } from '@portal/commands';
 import { Ctx } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';
@@ -21,7 +22,7 @@ export class PostCommentHttp {
    * user. `attachmentIds`: files already uploaded to this record and not yet posted with a comment.
    */
   @Post(':entityType/:id/stream')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Comment on a record' })
   @Answers(
     201,

@@ -2,6 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import { UuidParam } from '../../http/validated.decorators';
 import { RecordHistoryQuery } from './record-history.query';
 import { Answers, Refuses } from '../../openapi/answers.decorators';
@@ -20,7 +21,7 @@ export class RecordHistoryHttp {
    * `linked: { commentId, attachmentIds }`.
    */
   @Get(':entityType/:id/history')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: "A record's history, oldest first" })
   @Answers(200, 'Every event of the record with who, when and what changed.', recordHistorySchema)
   @Refuses({ 404: '`entity_type_not_found`, `record_not_found`.' })

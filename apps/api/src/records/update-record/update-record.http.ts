@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import type { CommandContext } from '@portal/commands';
 import { ifMatchRevision, setEtag } from '../../http/etag';
 import { Ctx, type PortalRequest } from '../../http/request-context';
@@ -19,7 +20,7 @@ export class UpdateRecordHttp {
 
   /** 200 with the changed record and its new ETag; If-Match on a stale revision: 412, nothing changes. */
   @Patch(':entityType/:id')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Change a record (partial)' })
   @Answers(200, 'The changed record; the new ETag.', staffRecordSchema, { etag: true })
   @IfMatch()

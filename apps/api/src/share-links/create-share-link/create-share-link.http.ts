@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@portal/commands';
 import { DEFAULT_PORTAL_SETTINGS, STAFF_SHARE_LINK_MAX_DAYS } from '@portal/domain';
 import { PortalUserAuth, StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import type { Principal } from '../../auth/principal';
 import { Ctx, CurrentPrincipal } from '../../http/request-context';
 import { UuidParam, ValidBody } from '../../http/validated.decorators';
@@ -23,7 +24,7 @@ export class CreateStaffShareLinkHttp {
   ) {}
 
   @Post(':entityType/:id/share-links')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Make a share link to a record (at most 90 days)' })
   @Answers(201, CREATED, createdShareLinkSchema)
   @Refuses({

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { and } from '@portal/acl';
 import { PortalUserAuth, StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import type { Principal } from '../../auth/principal';
 import { parseListQuery } from '../../http/list-query';
 import { CurrentPrincipal } from '../../http/request-context';
@@ -25,7 +26,7 @@ export class ListStaffShareLinksHttp {
   ) {}
 
   @Get('records/:entityType/:id/share-links')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: "A record's share links (an agent sees the ones they made)" })
   @Answers(200, PAGE, shareLinkListSchema)
   @Refuses({ 404: '`record_not_found`, `record_deleted`.' })
@@ -42,7 +43,7 @@ export class ListStaffShareLinksHttp {
   }
 
   @Get('share-links')
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Share links by creator (`filter[creatorId]`); an agent sees the ones they made' })
   @Answers(200, PAGE, shareLinkListSchema)
   @ListQueryParams(SHARE_LINK_LIST)

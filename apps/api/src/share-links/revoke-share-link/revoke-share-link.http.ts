@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@portal/commands';
 import { PortalUserAuth, StaffAuth } from '../../auth/auth.decorators';
+import { RECORD_STAFF_ROLES } from '../../auth/record-staff-roles';
 import type { Principal } from '../../auth/principal';
 import { Ctx, CurrentPrincipal } from '../../http/request-context';
 import { UuidParam } from '../../http/validated.decorators';
@@ -22,7 +23,7 @@ export class RevokeStaffShareLinkHttp {
 
   @Delete(':entityType/:id/share-links/:linkId')
   @HttpCode(204)
-  @StaffAuth('admin', 'agent')
+  @StaffAuth(...RECORD_STAFF_ROLES)
   @ApiOperation({ summary: 'Revoke any share link of a record' })
   @Answers(204, REVOKED)
   @Refuses({

@@ -1,77 +1,116 @@
 import { Injectable } from '@nestjs/common';
 import { and, portalUserSharedView, staffSharedView, type SharedView } from '@portal/acl';
 import { hasRequiredConsent, mayUsePortal, type ShareLinkState } from '@portal/domain';
-import type { CommentDoc, RecordDoc } from '@portal/read-models';
+import type { AttachmentDoc, CommentDoc, RecordDoc } from '@portal/read-models';
+import { AttachmentDocuments } from '../../attachments/attachment-documents';
 import { PortalAccessResolver, type PortalAccess } from '../../auth/portal-access';
+import { worksOnRecords } from '../../auth/record-staff-roles';
 import { PortalUserStates } from '../../auth/state/portal-user-states';
 import { StaffUserStates } from '../../auth/state/staff-user-states';
 import { ProblemException } from '../../http/problem';
 import { RecordDocuments } from '../../records/record-documents';
 import { portalCommentView } from '../../self-service/portal-comment-view';
 import { portalPublicView } from '../../self-service/get-portal-public/portal-public-view';
-import type { SharedRecord } from '../share-link.schemas';
 import { requiredConsentVersion } from '../../privacy/consent/consent-terms';
+import type { SharedRecord } from '../share-link.schemas';
 
 const MAX_COMMENTS = 500;
-/** Staff roles that may read records (and so make links): an auditor reads the audit log only. */
-const RECORD_READERS = new Set(['admin', 'agent']);
+
+/** What a live link shows now, before it is shaped for the answer. */
+interface Shown {
+  record: RecordDoc;
+  view: SharedView<CommentDoc, AttachmentDoc>;
+  sharedFrom: SharedRecord['sharedFrom'];
+}
+
+/** What to read beside the record: its public comments or not, and which of its files to judge. */
+interface Load {
+  comments: boolean;
+  files: (entityType: string, recordId: string) => Promise<AttachmentDoc[]>;
+}
 
 /**
  * What a live link shows, computed at the moment of viewing from its creator's access as it is
  * now: null (the link is dead) when the record is gone, internal or out of the creator's reach,
  * or the creator may no longer use the service (deactivated, removed from the portal, outside
- * their support period, an auditor now). The libs/acl rules decide fields and comments.
+ * their support period, an auditor now). The libs/acl rules decide fields, comments and files.
  */
 @Injectable()
 export class SharedRecordViews {
   constructor(
     private readonly records: RecordDocuments,
+    private readonly attachments: AttachmentDocuments,
     private readonly staffUsers: StaffUserStates,
     private readonly portalUsers: PortalUserStates,
     private readonly resolver: PortalAccessResolver,
   ) {}
 
   async view(link: ShareLinkState, now: Date): Promise<SharedRecord | null> {
-    const { createdBy, entityType, recordId, expiresAt } = link;
-    if (createdBy === null || entityType === null || recordId === null || expiresAt === null) return null;
-    const record = await this.records.get(entityType, recordId);
-    if (record === null) return null;
-    const comments = link.includeComments ? await this.publicComments(record) : [];
-
-    let shown: SharedView<CommentDoc> | null;
-    let sharedFrom: SharedRecord['sharedFrom'] = null;
-    if (createdBy.type === 'staff') {
-      const staff = await this.staffUsers.current(createdBy.id);
-      const mayRead = staff.exists && staff.isActive && staff.role !== null && RECORD_READERS.has(staff.role);
-      shown = mayRead ? staffSharedView(record, comments, link.includeComments) : null;
-    } else {
-      const access = await this.creatorAccess(createdBy.id, createdBy.portalId, now);
-      shown =
-        access &&
-        portalUserSharedView(access.ctx, access.perms, access.user, record, comments, link.includeComments);
-      if (access) {
-        const { name, language, branding } = portalPublicView(access.portal);
-        const { timeZone, dateFormat } = access.portal.settings;
-        sharedFrom = { name, language, timeZone, dateFormat, branding };
-      }
-    }
-    if (shown === null) return null;
+    const shown = await this.shown(link, now, {
+      comments: true,
+      files: (entityType, recordId) => this.attachments.ofRecord(entityType, recordId),
+    });
+    if (shown === null || link.expiresAt === null) return null;
+    const { record, view, sharedFrom } = shown;
     return {
       record: {
-        ...shown.fields,
+        ...view.fields,
         id: record.id,
         entityType: record.entityType,
         createdAt: record.createdAt,
         modifiedAt: record.modifiedAt,
       },
-      comments: shown.comments.map(portalCommentView),
-      // Files are not part of this service yet: a link records the wish, and shows none.
-      attachments: [],
+      comments: view.comments.map(portalCommentView),
+      attachments: view.attachments.map(({ id, name, size, contentType }) => ({
+        id,
+        name,
+        size,
+        contentType,
+      })),
       includeComments: link.includeComments,
       includeAttachments: link.includeAttachments,
-      expiresAt,
+      expiresAt: link.expiresAt,
       sharedFrom,
     };
+  }
+
+  /** One file the link shows now (the same judgement as the view's list), or null. */
+  async attachment(link: ShareLinkState, now: Date, attachmentId: string): Promise<AttachmentDoc | null> {
+    if (!link.includeAttachments) return null;
+    const shown = await this.shown(link, now, {
+      comments: false,
+      files: async (entityType, recordId) => {
+        const file = await this.attachments.get(entityType, recordId, attachmentId);
+        return file ? [file] : [];
+      },
+    });
+    return shown?.view.attachments[0] ?? null;
+  }
+
+  private async shown(link: ShareLinkState, now: Date, load: Load): Promise<Shown | null> {
+    const { createdBy, entityType, recordId } = link;
+    if (createdBy === null || entityType === null || recordId === null) return null;
+    const record = await this.records.get(entityType, recordId);
+    if (record === null) return null;
+    const content = {
+      comments: load.comments && link.includeComments ? await this.publicComments(record) : [],
+      includeComments: link.includeComments,
+      attachments: link.includeAttachments ? await load.files(entityType, recordId) : [],
+      includeAttachments: link.includeAttachments,
+    };
+
+    if (createdBy.type === 'staff') {
+      const staff = await this.staffUsers.current(createdBy.id);
+      const mayRead = staff.exists && staff.isActive && worksOnRecords(staff.role);
+      const view = mayRead ? staffSharedView(record, content) : null;
+      return view && { record, view, sharedFrom: null };
+    }
+    const access = await this.creatorAccess(createdBy.id, createdBy.portalId, now);
+    const view = access && portalUserSharedView(access.ctx, access.perms, access.user, record, content);
+    if (!access || !view) return null;
+    const { name, language, branding } = portalPublicView(access.portal);
+    const { timeZone, dateFormat } = access.portal.settings;
+    return { record, view, sharedFrom: { name, language, timeZone, dateFormat, branding } };
   }
 
   /** The creator's access now, or null when they may not use the portal at all any more. */
