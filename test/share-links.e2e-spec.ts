@@ -1,12 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are read as loose JSON */
 import { randomUUID } from 'node:crypto';
-import {
-  decidePostComment,
-  evolveRecord,
-  initialRecordState,
-  recordStream,
-  type RecordEvent,
-} from '@portal/domain';
 import { hashToken } from '@portal/platform';
 import { startTestApp, type ApiResponse, type TestApp } from './support';
 import { PortalWorld } from './portal-world';
@@ -96,44 +89,14 @@ describe('share links', () => {
     return body.id;
   }
 
-  /**
-   * A staff comment carrying files already on the case, decided by the record's own decider
-   * (no HTTP route posts a comment with files yet) and appended as the service would.
-   */
+  /** A staff comment carrying files already on the case. */
   async function commentWithFiles(caseId: string, isInternal: boolean, attachmentIds: string[]) {
-    const stream = recordStream('Case', caseId);
-    const stored = await app.eventStore.readStream(stream);
-    const state = stored.reduce(
-      (current, event) => evolveRecord(current, event as unknown as RecordEvent),
-      initialRecordState,
-    );
-    const events = decidePostComment(
-      {
-        type: 'PostComment',
-        entityType: 'Case',
-        commentId: randomUUID(),
-        text: 'See file',
-        isInternal,
-        attachmentIds,
-      },
-      state,
-    );
-    const actor = { type: 'staff' as const, id: randomUUID(), name: 'Staff' };
-    await app.eventStore.append(
-      stream,
-      events.map((event) => ({
-        id: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          actor,
-          correlationId: randomUUID(),
-          causationId: null,
-          timestamp: new Date().toISOString(),
-        },
-      })),
-      stored.length - 1,
-    );
+    const res = await world.staff('post', `/v1/records/Case/${caseId}/stream`, {
+      text: 'See file',
+      isInternal,
+      attachmentIds,
+    });
+    if (res.status !== 201) throw new Error(`comment: ${res.status} ${res.text}`);
   }
 
   /** Downloads a file through the link, without a session. */
