@@ -6,16 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_PORTAL_SETTINGS } from '@portal/domain';
 import { embeddedDatabaseDir } from '@portal/event-store';
 import { PgliteSqlClient, PgSqlClient, type ServiceConfig, type SqlClient } from '@portal/platform';
 import { Projector, projectorHealthCheck, silentProjectorLogger } from '@portal/projector';
 import { Pool } from 'pg';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { openServiceStores, type ServiceStores } from '@portal/runtime';
-import { PortalWorld } from '../test/portal-world';
-import { api } from '../test/support/http-client';
-import type { TestApp } from '../test/support/test-app';
+import type { PortalWorld } from '../test/portal-world';
+import { benchWorld, BENCH_ADMIN, customerPortal } from './bench-world';
 import {
   BARE_ROUTE,
   type BenchReply,
@@ -28,8 +26,6 @@ import { privacyRates } from './privacy-rates';
 import { rawAppends, rawReadAll } from './raw-store-rates';
 import { RecordSeeder } from './seed-records';
 import { StatementCounter } from './statement-counter';
-
-const ADMIN = { email: 'bench-admin@example.com', password: 'Bench-admin-password-1!' };
 
 function send(reply: BenchReply): void {
   process.send?.(reply);
@@ -49,7 +45,7 @@ async function main(): Promise<void> {
     jwtSecret: randomBytes(32).toString('base64url'),
     dataKey: randomBytes(32).toString('base64url'),
     retentionDays: 180,
-    bootstrapAdmin: { ...ADMIN },
+    bootstrapAdmin: { ...BENCH_ADMIN },
     publicUrl: 'http://127.0.0.1',
     // Files go to DATA_DIR/blobs; the RSS figure uploads BENCH_UPLOAD_RSS_MB (default 500) at once.
     maxUploadMb: 100_000,
@@ -83,7 +79,7 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const world = await PortalWorld.start(testAppView(url, config, stores, projector));
+  const world = await benchWorld(url, config, stores, projector);
   const adminId = subjectOf(await world.app.adminToken());
   const seedClient = await openSeedClient(targets.eventStore, dataDir, schema);
   const seeder = new RecordSeeder(
@@ -184,60 +180,10 @@ async function catchUp(
   return { behind: head - from, seconds: (Date.now() - started) / 1000 };
 }
 
-/** A portal whose role reads the user's account's cases and creates cases, and `count` users. */
+/** The customers' portal and `count` users, spread over the seeded accounts. */
 async function portalUsers(world: PortalWorld, seeder: RecordSeeder, count: number): Promise<PortalFixture> {
-  const roleId = await world.createRole({
-    name: `Bench customers ${world.unique()}`,
-    scopes: { Case: { create: 'yes', read: 'account', edit: 'no', delete: 'no', stream: 'account' } },
-    fields: {},
-  });
-  const portal = await world.createPortal({
-    roleIds: [roleId],
-    tabList: ['Case'],
-    quickCreateList: ['Case'],
-    // The users log in once, before seeding: at 1M cases seeding and catching up take over an hour
-    // on the embedded store, longer than the default 60-minute token and 30-minute idle timeout.
-    settings: { ...DEFAULT_PORTAL_SETTINGS, tokenLifetimeMinutes: 1_440, idleTimeoutMinutes: 1_440 },
-  });
-  const tokens: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const contactId = await world.createRecord('Contact', {
-      firstName: 'Bench',
-      lastName: `Customer ${i}`,
-      email: `bench-${world.unique()}@customer.test`,
-      accountId: seeder.accountIds[i % seeder.accountIds.length],
-    });
-    tokens.push((await world.createPortalUser(contactId, portal)).token);
-  }
-  return { slug: portal.slug, tokens };
-}
-
-/** The slice of the e2e harness's TestApp PortalWorld uses, over this process's service. */
-function testAppView(
-  url: string,
-  config: ServiceConfig,
-  stores: ServiceStores,
-  projector: Projector,
-): TestApp {
-  const http = api(url);
-  let token: Promise<string> | undefined;
-  return {
-    baseUrl: url,
-    http,
-    eventStore: stores.eventStore,
-    readStore: stores.readStore,
-    config,
-    schema: undefined,
-    projector,
-    mailer: undefined,
-    admin: ADMIN,
-    adminToken: () =>
-      (token ??= http.post('/v1/auth/staff/login', ADMIN).then((res) => {
-        if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${res.text}`);
-        return res.json.accessToken as string;
-      })),
-    close: async () => undefined,
-  };
+  const { slug, customers } = await customerPortal(world, seeder.accountIds, count);
+  return { slug, tokens: customers.map((c) => c.token) };
 }
 
 function subjectOf(jwt: string): string {

@@ -17,6 +17,7 @@ import {
 } from './bench-messages';
 import { benchScale, type BenchScale } from './bench-scale';
 import { benchFileTransfer, fileSizesFromEnv } from './file-transfer';
+import { benchEmails } from './email-rates';
 import { load, sequentialLatencies, type LoadResult } from './http-load';
 import { round } from './raw-store-rates';
 import { ServiceChild } from './service-child';
@@ -324,7 +325,7 @@ function table(results: Record<string, Record<string, unknown>>): string {
     'statementsOneAtATime',
     'files',
   ];
-  const names = Object.keys(results);
+  const names = Object.keys(results).filter((name) => name !== 'email');
   const lines = [`| figure | ${names.join(' | ')} |`, `| --- |${names.map(() => ' --- |').join('')}`];
   const cell = (value: unknown): string =>
     value === undefined
@@ -336,6 +337,12 @@ function table(results: Record<string, Record<string, unknown>>): string {
         : String(value);
   for (const row of rows.filter((r) => names.some((n) => results[n][r] !== undefined)))
     lines.push(`| ${row} | ${names.map((n) => cell(results[n][row])).join(' | ')} |`);
+  const email = results.email;
+  if (email) {
+    lines.push('', '| email figure | one-process service |', '| --- | --- |');
+    for (const [key, value] of Object.entries(email))
+      if (key !== 'raw') lines.push(`| ${key} | ${cell(value)} |`);
+  }
   return lines.join('\n');
 }
 
@@ -344,16 +351,23 @@ async function main(): Promise<void> {
   const started = Date.now();
   const load1 = loadavg()[0];
   const results: Record<string, Record<string, unknown>> = {};
+  // BENCH_ONLY=files, =privacy or =email runs only those figures.
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && only !== 'files' && only !== 'privacy')
-    throw new Error('BENCH_ONLY may only be `files` or `privacy`');
-  for (const [index, [name, targets]] of Object.entries(storesToRun()).entries()) {
-    if (only === 'files' && index > 0) break;
-    results[name] = await benchStore(name, targets, scale, {
-      files: index === 0 && only !== 'privacy',
-      rest: only === undefined,
-      privacyOnly: only === 'privacy',
-    });
+  if (only !== undefined && only !== 'files' && only !== 'privacy' && only !== 'email')
+    throw new Error('BENCH_ONLY may only be `files`, `privacy` or `email`');
+  if (only !== 'email')
+    for (const [index, [name, targets]] of Object.entries(storesToRun()).entries()) {
+      if (only === 'files' && index > 0) break;
+      results[name] = await benchStore(name, targets, scale, {
+        files: index === 0 && only !== 'privacy',
+        rest: only === undefined,
+        privacyOnly: only === 'privacy',
+      });
+    }
+  if (only === undefined || only === 'email') {
+    log('\n== email (one-process service, embedded store, in-process queue) ==');
+    const emails = await benchEmails(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', log);
+    results.email = { ...emails };
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   const dir = join(__dirname, 'results');
@@ -365,13 +379,15 @@ async function main(): Promise<void> {
     loadAverageAtStart: round(load1, 1),
     results,
   };
-  // A files-only run keeps the full runs' records: files-<size>.json.
+  // A files-, privacy- or email-only run keeps the full runs' records.
   const file =
     only === 'files'
       ? `files-${fileSizesFromEnv().fileMiB}mb`
       : only === 'privacy'
         ? `privacy-${scale.name}`
-        : scale.name;
+        : only === 'email'
+          ? 'email'
+          : scale.name;
   writeFileSync(
     join(dir, `${file}.json`),
     `${JSON.stringify({ ...record, files: fileSizesFromEnv() }, null, 2)}\n`,

@@ -99,9 +99,21 @@ export interface Subscription {
   readonly done: Promise<void>;
 }
 
+/** One stream's part of an appendMany. */
+export interface StreamAppend {
+  stream: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+}
+
 export interface EventStore {
   /** Appends atomically; throws WrongExpectedRevision on a conflict. Idempotent for already-stored event ids. */
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Several streams' appends in one transaction (all or none), each with append's rules; results in
+   * the same order. Optional: stores without it (EventStoreDB) are written one append at a time.
+   */
+  appendMany?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Events of one stream; [] when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of all streams in global order. */

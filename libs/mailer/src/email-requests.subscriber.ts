@@ -12,6 +12,7 @@ import { EMAIL_SOURCE_EVENT_TYPES, emailJobId, emailRequestFor, type EmailReques
 import type { EmailQueue } from './email-queue.port';
 import type { MailerLogger } from './mailer-logger';
 import { CaseEmailWindows } from './case-email-windows';
+import { EventLoopTurns } from './event-loop-turns';
 import type { PendingEmail, PendingEmails } from './pending-emails.port';
 import { enqueueTraced } from './traced-enqueue';
 
@@ -31,6 +32,8 @@ export interface EmailRequestsSubscriberOptions {
    */
   coalesceWindowMs?: number;
   now?: () => Date;
+  /** Shared with the worker: each event waits for its slice of the event loop. */
+  turns?: EventLoopTurns;
 }
 
 class SubscriberStopping extends Error {
@@ -57,8 +60,10 @@ export class EmailRequestsSubscriber {
   /** Handling an event and releasing windows take turns: both change the open windows. */
   private turn: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
+  private readonly turns: EventLoopTurns;
 
   constructor(private readonly options: EmailRequestsSubscriberOptions) {
+    this.turns = options.turns ?? new EventLoopTurns();
     this.initialDelay = options.initialRetryDelayMs ?? 500;
     this.maxDelay = options.maxRetryDelayMs ?? 15_000;
     const windowMs = options.coalesceWindowMs ?? 0;
@@ -147,6 +152,7 @@ export class EmailRequestsSubscriber {
   }
 
   private async handle(event: RecordedEvent): Promise<void> {
+    await this.turns.take();
     const requests: EmailRequest[] = [];
     const request = emailRequestFor(event);
     if (request) requests.push(request);

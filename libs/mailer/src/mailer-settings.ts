@@ -1,4 +1,5 @@
 import type { MailerOptions } from './mailer';
+import { DEFAULT_SMTP_MAX_CONNECTIONS } from './transports/smtp.transport';
 
 export class MailerSettingsError extends Error {
   override readonly name = 'MailerSettingsError';
@@ -20,14 +21,15 @@ export const DEFAULT_MAILER_CONCURRENCY = 16;
 
 /**
  * The mailer's own settings from the environment: CASE_EMAIL_WINDOW_SECONDS (0 turns coalescing
- * off) and MAILER_CONCURRENCY.
+ * off), MAILER_CONCURRENCY and SMTP_MAX_CONNECTIONS.
  */
 export function mailerSettingsFromEnv(
   env: NodeJS.ProcessEnv = process.env,
-): Pick<MailerOptions, 'coalesceWindowMs' | 'concurrency'> {
+): Pick<MailerOptions, 'coalesceWindowMs' | 'concurrency' | 'smtpMaxConnections'> {
   return {
     coalesceWindowMs:
       wholeNumber(env, 'CASE_EMAIL_WINDOW_SECONDS', DEFAULT_CASE_EMAIL_WINDOW_SECONDS, 0) * 1000,
     concurrency: wholeNumber(env, 'MAILER_CONCURRENCY', DEFAULT_MAILER_CONCURRENCY, 1),
+    smtpMaxConnections: wholeNumber(env, 'SMTP_MAX_CONNECTIONS', DEFAULT_SMTP_MAX_CONNECTIONS, 1),
   };
 }

@@ -8,6 +8,7 @@ import type { ComposerSettings } from './email-composer';
 import { DEFAULT_EMAIL_RETRY_POLICY, type EmailRetryPolicy } from './email-queue';
 import type { EmailQueue, EmailQueueCounts } from './email-queue.port';
 import { EmailRequestsSubscriber } from './email-requests.subscriber';
+import { EventLoopTurns } from './event-loop-turns';
 import { EventStoreMailDirectory } from './event-store-mail-directory';
 import type { MailDirectory } from './mail-directory.port';
 import { consoleMailerLogger, type MailerLogger } from './mailer-logger';
@@ -29,6 +30,8 @@ export interface MailerOptions extends ComposerSettings {
   redisUrl?: string;
   /** SMTP_URL; unset: .eml files in DATA_DIR/outbox. Ignored when `transport` is given. */
   smtpUrl?: string;
+  /** Connections the SMTP pool keeps open (SMTP_MAX_CONNECTIONS). */
+  smtpMaxConnections?: number;
   dataDir: string;
   /** Redis key prefix of the queue (QUEUE_PREFIX; tests use a random one). Default: derived from the event store's identity. */
   queuePrefix?: string;
@@ -73,8 +76,14 @@ export interface MailerHealth {
   scheduledEmails: number;
 }
 
-export function defaultMailTransport(smtpUrl: string | undefined, dataDir: string): MailTransport {
-  return smtpUrl ? new SmtpTransport(smtpUrl) : new OutboxTransport(join(dataDir, 'outbox'));
+export function defaultMailTransport(
+  smtpUrl: string | undefined,
+  dataDir: string,
+  smtpMaxConnections?: number,
+): MailTransport {
+  return smtpUrl
+    ? new SmtpTransport(smtpUrl, smtpMaxConnections)
+    : new OutboxTransport(join(dataDir, 'outbox'));
 }
 
 /**
@@ -85,13 +94,15 @@ export class Mailer {
   private queue: EmailQueue | undefined;
   private subscriber: EmailRequestsSubscriber | undefined;
   private sweeper: LostEmailSweeper | undefined;
+  private processor: SendEmailProcessor | undefined;
   private prefix: string | undefined;
   private readonly logger: MailerLogger;
   readonly transport: MailTransport;
 
   constructor(private readonly options: MailerOptions) {
     this.logger = options.logger ?? consoleMailerLogger;
-    this.transport = options.transport ?? defaultMailTransport(options.smtpUrl, options.dataDir);
+    this.transport =
+      options.transport ?? defaultMailTransport(options.smtpUrl, options.dataDir, options.smtpMaxConnections);
   }
 
   async start(): Promise<void> {
@@ -103,7 +114,10 @@ export class Mailer {
       skip: ['work', 'onReconnect', 'status', 'close'],
     });
     this.queue = queue;
+    // One budget for both: in `npm start` they share the event loop with the API.
+    const turns = new EventLoopTurns();
     const processor = new SendEmailProcessor({
+      turns,
       events: o.events,
       directory: o.directory ?? new EventStoreMailDirectory(o.events),
       recipients: o.recipients,
@@ -113,6 +127,7 @@ export class Mailer {
       pending: o.checkpoints,
       observer: o.observer,
     });
+    this.processor = processor;
     queue.work((job) => processor.process(job));
     const sweeper = new LostEmailSweeper({
       queue,
@@ -134,6 +149,7 @@ export class Mailer {
       initialRetryDelayMs: o.initialRetryDelayMs,
       maxRetryDelayMs: o.maxRetryDelayMs,
       coalesceWindowMs: o.coalesceWindowMs,
+      turns,
     });
     await this.subscriber.start();
     sweeper.start();
@@ -198,9 +214,11 @@ export class Mailer {
     await this.subscriber?.stop();
     await this.sweeper?.stop();
     await this.queue?.close(this.options.shutdownTimeoutMs ?? 30_000);
+    await this.processor?.drain();
     this.transport.close();
     this.subscriber = undefined;
     this.sweeper = undefined;
+    this.processor = undefined;
     this.queue = undefined;
   }
 }

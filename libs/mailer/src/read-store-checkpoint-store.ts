@@ -34,7 +34,11 @@ export class ReadStoreCheckpointStore implements CheckpointStore, PendingEmails 
   async save(position: number, enqueued: PendingEmail[] = []): Promise<void> {
     if (enqueued.length > 0) await this.ensureCollection();
     await this.readStore.transact(this.name, async (tx, current) => {
-      for (const pending of enqueued) await tx.put(PENDING_EMAILS_COLLECTION, this.document(pending));
+      if (enqueued.length > 0)
+        await tx.putMany(
+          PENDING_EMAILS_COLLECTION,
+          enqueued.map((pending) => this.document(pending)),
+        );
       return current === undefined ? position : Math.max(current, position);
     });
   }
@@ -62,8 +66,10 @@ export class ReadStoreCheckpointStore implements CheckpointStore, PendingEmails 
     if (entries.length === 0) return;
     await this.ensureCollection();
     await this.readStore.write(async (tx) => {
-      for (const { dueAt: _released, ...entry } of entries)
-        await tx.put(PENDING_EMAILS_COLLECTION, this.document(entry));
+      await tx.putMany(
+        PENDING_EMAILS_COLLECTION,
+        entries.map(({ dueAt: _released, ...entry }) => this.document(entry)),
+      );
     });
   }
 
@@ -81,7 +87,10 @@ export class ReadStoreCheckpointStore implements CheckpointStore, PendingEmails 
     if (jobIds.length === 0) return;
     await this.ensureCollection();
     await this.readStore.write(async (tx) => {
-      for (const jobId of jobIds) await tx.delete(PENDING_EMAILS_COLLECTION, this.documentId(jobId));
+      await tx.deleteIds(
+        PENDING_EMAILS_COLLECTION,
+        jobIds.map((jobId) => this.documentId(jobId)),
+      );
     });
   }
 

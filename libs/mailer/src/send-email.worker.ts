@@ -20,6 +20,8 @@ import type { MailerObserver } from './mailer-observer';
 import type { PendingEmails } from './pending-emails.port';
 import type { OutgoingEmail } from './outgoing-email';
 import type { MailTransport } from './transports/mail-transport';
+import { WriteBatcher } from './write-batcher';
+import { EventLoopTurns } from './event-loop-turns';
 
 export interface SendEmailDependencies {
   events: EventStore;
@@ -34,6 +36,18 @@ export interface SendEmailDependencies {
   /** Told of each delivery, retry and final failure (the email counters of /metrics). */
   observer?: MailerObserver;
   now?: () => Date;
+  /** Shared with the subscriber: each job waits for its slice of the event loop. */
+  turns?: EventLoopTurns;
+  /** Outcomes and settlements gathered into one write: at most this many (default 32)… */
+  batchMaxItems?: number;
+  /** …or what arrived within this many ms of the first (default 5). */
+  batchMaxDelayMs?: number;
+}
+
+/** One outcome event for its job's delivery stream. */
+interface Outcome {
+  stream: string;
+  event: NewEvent;
 }
 
 export type SendEmailOutcome = 'delivered' | 'already-delivered' | 'already-failed';
@@ -47,9 +61,28 @@ export type SendEmailOutcome = 'delivered' | 'already-delivered' | 'already-fail
 export class SendEmailProcessor {
   private readonly now: () => Date;
   private readonly active = new Set<string>();
+  private readonly outcomes: WriteBatcher<Outcome>;
+  private readonly settlements: WriteBatcher<string>;
+  private readonly turns: EventLoopTurns;
 
   constructor(private readonly deps: SendEmailDependencies) {
+    this.turns = deps.turns ?? new EventLoopTurns();
     this.now = deps.now ?? (() => new Date());
+    const batch = { maxItems: deps.batchMaxItems ?? 32, maxDelayMs: deps.batchMaxDelayMs ?? 5 };
+    this.outcomes = new WriteBatcher({ ...batch, write: (items) => this.writeOutcomes(items) });
+    this.settlements = new WriteBatcher({
+      ...batch,
+      write: async (jobIds) => {
+        await deps.pending?.settle(jobIds);
+        return jobIds.map(() => undefined);
+      },
+    });
+  }
+
+  /** Writes what is gathered (outcomes, then settlements): a stopping mailer leaves nothing behind. */
+  async drain(): Promise<void> {
+    await this.outcomes.drain();
+    await this.settlements.drain();
   }
 
   /** Whether this process is working on the job now (the sweeper leaves such jobs alone). */
@@ -78,6 +111,7 @@ export class SendEmailProcessor {
     const jobId = job.id;
     this.active.add(jobId);
     try {
+      await this.turns.take();
       const outcome = await this.deliver(job, jobId);
       await this.settle(jobId);
       return outcome;
@@ -91,7 +125,8 @@ export class SendEmailProcessor {
 
   /** The outcome is in the event store: the job leaves the pending list (the sweeper retries a failure here). */
   private async settle(jobId: string): Promise<void> {
-    await this.deps.pending?.settle([jobId]).catch((error: unknown) => {
+    if (!this.deps.pending) return;
+    await this.settlements.add(jobId).catch((error: unknown) => {
       this.deps.logger.warn(
         `email ${jobId}: could not settle its pending entry: ${(error as Error).message}`,
       );
@@ -184,24 +219,54 @@ export class SendEmailProcessor {
         `portal user ${request.portalUserId} no longer gets emails about case ${request.caseId} in portal ${request.portalId}`,
       );
     }
-    // The address and names as the directory has them now (erased and restricted people are refused).
+    // The address and names as the directory has them now (erased and restricted people are
+    // refused); the portal's name, slug and branding as the view read them (nothing personal lags there).
     const recipient = await this.deps.directory.portalUser(request.portalUserId);
     if (!recipient) throw new NotKnownYetError(`portal user ${request.portalUserId} not found`);
     refuseErasedRecipient(recipient.email, request.portalUserId);
     refuseRestrictedRecipient(recipient);
-    const portal = await this.deps.directory.portal(request.portalId);
-    if (!portal) throw new NotKnownYetError(`portal ${request.portalId} not found`);
     return composeCaseEmail(
       request,
       told.map(({ update, event }) => ({ update, event: event! })),
-      { ...view, recipient, portal },
+      { ...view, recipient },
       jobId,
       this.deps.composer,
     );
   }
 
-  /** The message is out: try hard to record it, since a failed record means a resend on retry. */
-  private async record(stream: string, event: NewEvent): Promise<void> {
+  /** The message is out: its outcome joins the next batch (the job settles only once it is stored). */
+  private record(stream: string, event: NewEvent): Promise<void> {
+    return this.outcomes.add({ stream, event });
+  }
+
+  /**
+   * A batch of outcomes in one transaction where the store can; should that fail (or the store
+   * cannot), each on its own with retries, trying hard: a failed record means a resend on retry.
+   * Outcome ids come from the job, so an outcome stored before is not stored twice.
+   */
+  private async writeOutcomes(items: Outcome[]): Promise<(Error | undefined)[]> {
+    const events = this.deps.events;
+    if (events.appendMany && items.length > 1) {
+      try {
+        await events.appendMany(items.map((o) => ({ stream: o.stream, events: [o.event], expected: 'any' })));
+        return items.map(() => undefined);
+      } catch (error) {
+        this.deps.logger.warn(
+          `recording ${items.length} email outcomes together failed (${(error as Error).message}); one by one`,
+        );
+      }
+    }
+    return Promise.all(
+      items.map((o) =>
+        this.appendWithRetries(o).then(
+          () => undefined,
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        ),
+      ),
+    );
+  }
+
+  private async appendWithRetries({ stream, event }: Outcome): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.deps.events.append(stream, [event], 'any');

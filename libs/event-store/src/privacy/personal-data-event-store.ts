@@ -48,6 +48,7 @@ export function appendsInCallerTransaction(store: EventStore): store is EventSto
  */
 export class PersonalDataEventStore implements EventStore, Partial<TransactionalAppends> {
   readonly appendInTransaction?: TransactionalAppends['appendInTransaction'];
+  readonly appendMany?: EventStore['appendMany'];
 
   constructor(
     /** The adapter beneath: events exactly as stored (envelopes unopened), for migrations and tests. */
@@ -60,6 +61,15 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
       const appendInTx = stored.appendInTransaction.bind(stored);
       this.appendInTransaction = async (tx, stream, events, expected) =>
         appendInTx(tx, stream, await this.protect(stream, events), expected);
+    }
+    if (stored.appendMany) {
+      const appendMany = stored.appendMany.bind(stored);
+      this.appendMany = async (appends) =>
+        appendMany(
+          await Promise.all(
+            appends.map(async (a) => ({ ...a, events: await this.protect(a.stream, a.events) })),
+          ),
+        );
     }
   }
 

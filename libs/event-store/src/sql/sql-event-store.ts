@@ -9,6 +9,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -85,6 +86,33 @@ export class SqlEventStore implements EventStore {
       } catch (error) {
         // A concurrent append created the stream or stored these ids first: rerunning sees its
         // commit and answers properly (conflict, idempotent retry or id error).
+        if (isUniqueViolation(error) && attempt < MAX_APPEND_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** One transaction for them all: one commit (and one es_head lock) instead of one per stream. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.client.transaction(async (tx) => {
+          const results: AppendResult[] = new Array<AppendResult>(appends.length);
+          // Streams locked in name order: two batches over the same streams cannot deadlock.
+          const order = appends
+            .map((_, i) => i)
+            .sort((a, b) => compare(appends[a]!.stream, appends[b]!.stream));
+          for (const i of order) {
+            const { stream, events, expected } = appends[i]!;
+            results[i] = await appendInTransaction(tx, stream, events, expected, {
+              channel: this.channel,
+              checkIds: attempt > 1,
+            });
+          }
+          return results;
+        });
+      } catch (error) {
         if (isUniqueViolation(error) && attempt < MAX_APPEND_ATTEMPTS) continue;
         throw error;
       }
@@ -195,4 +223,8 @@ function filterParams(filter: EventFilter | undefined): [string[] | null, string
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

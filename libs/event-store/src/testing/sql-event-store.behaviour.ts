@@ -29,6 +29,35 @@ export function sqlEventStoreBehaviour(adapterName: string, connect: () => Promi
       await store?.close();
     });
 
+    it('appends to several streams in one transaction: all or none, and a repeated batch is a no-op', async () => {
+      const p = prefix();
+      const [a1, b1, c1] = [contractEvent('A'), contractEvent('B'), contractEvent('C')];
+      await store.append(`${p}-c`, [c1], 'no-stream');
+      const head = await store.headPosition();
+      // c expects no stream: the whole batch fails and a and b stay unwritten.
+      await expect(
+        store.appendMany([
+          { stream: `${p}-a`, events: [a1], expected: 'any' },
+          { stream: `${p}-c`, events: [contractEvent('C2')], expected: 'no-stream' },
+        ]),
+      ).rejects.toBeInstanceOf(WrongExpectedRevision);
+      expect(await store.headPosition()).toBe(head);
+      expect(await store.readStream(`${p}-a`)).toEqual([]);
+
+      const batch = [
+        { stream: `${p}-b`, events: [b1], expected: 'any' as const },
+        { stream: `${p}-a`, events: [a1], expected: 'no-stream' as const },
+      ];
+      const results = await store.appendMany(batch);
+      expect(results.map((r) => r.nextExpectedRevision)).toEqual([0, 0]);
+      expect(results[0]!.position).toBeGreaterThan(head);
+      const again = await store.appendMany([{ ...batch[0]! }, { ...batch[1]!, expected: 'any' }]);
+      expect(again).toEqual(results);
+      expect((await store.readStream(`${p}-a`)).map((e) => e.id)).toEqual([a1.id]);
+      expect((await store.readStream(`${p}-b`)).map((e) => e.id)).toEqual([b1.id]);
+      expect(await store.headPosition()).toBe(head + 2);
+    });
+
     it('keeps commit order equal to position order when an earlier append commits late', async () => {
       const p = prefix();
       const seen: RecordedEvent[] = [];

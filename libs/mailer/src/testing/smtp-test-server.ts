@@ -5,6 +5,8 @@ export interface ReceivedMessage {
   from: string;
   to: string[];
   raw: string;
+  /** Date.now() when the server accepted it (the bench's latency). */
+  receivedAt: number;
 }
 
 export interface SmtpTestServerOptions {
@@ -58,6 +60,7 @@ export class SmtpTestServer {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
             raw: Buffer.concat(chunks).toString('utf8'),
+            receivedAt: Date.now(),
           });
           callback();
         });

@@ -22,7 +22,28 @@ export function messagesFor(locale: string): MailMessages {
   return catalogue[locale] ?? catalogue[DEFAULT_LOCALE]!;
 }
 
+/** A message split once into its text and its {placeholders}: odd indexes are placeholder names. */
+type Compiled = readonly string[];
+
+/** The catalogue is a fixed set of strings: each is split the first time it is used, then reused. */
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills {placeholders}; an unknown placeholder stays visible rather than vanishing. */
 export function interpolate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  const parts = compile(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    out += (values[key] ?? `{${key}}`) + parts[i + 1]!;
+  }
+  return out;
 }
