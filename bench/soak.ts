@@ -209,9 +209,16 @@ class Traffic {
     const byCase = new Map<string, string[]>();
     for (const c of this.comments) byCase.set(c.caseId, [...(byCase.get(c.caseId) ?? []), c.id]);
     for (const [caseId, ids] of byCase) {
-      const res = await fetch(`${this.url}/v1/records/Case/${caseId}/stream?perPage=200`, { headers });
-      const body = (await res.json()) as { items?: { id: string }[] };
-      const seen = new Set((body.items ?? []).map((c) => c.id));
+      const seen = new Set<string>();
+      for (let page = 1; ; page += 1) {
+        const res = await fetch(`${this.url}/v1/records/Case/${caseId}/stream?perPage=100&page=${page}`, {
+          headers,
+        });
+        if (res.status !== 200) throw new Error(`reading comments back: ${res.status} ${await res.text()}`);
+        const body = (await res.json()) as { items: { id: string }[] };
+        for (const c of body.items) seen.add(c.id);
+        if (body.items.length < 100) break;
+      }
       missing += ids.filter((id) => !seen.has(id)).length;
     }
     return { checked: this.created.length + this.comments.length, missing };
@@ -331,7 +338,7 @@ async function main(): Promise<void> {
 
     const all = traffic.samples;
     const minutes = (s: Sample) => (s.at - started) / 60_000;
-    const span = Math.min(2, MINUTES / 3);
+    const span = round(Math.min(2, MINUTES / 3), 2);
     const first = all.filter((s) => minutes(s) < span);
     const lastSpan = all.filter((s) => minutes(s) >= MINUTES - span);
     const drift = p(first, 50) > 0 ? round(p(lastSpan, 50) / p(first, 50), 2) : 0;
