@@ -54,7 +54,6 @@ describe.each(E2E_STORES)('public face of a portal (%s store)', (store) => {
         primaryColor: '#0b5cad',
         companyName: 'Acme Ltd',
       },
-      consent: null,
     });
   }, 90_000);
 
@@ -76,6 +75,7 @@ describe.each(E2E_STORES)('public face of a portal (%s store)', (store) => {
         primaryColor: '#0b5cad',
         companyName: 'Acme Ltd',
       },
+      consent: null,
     });
     // No id, role, limit or staff setting anywhere in the text either.
     for (const secret of [portal.id, roleId, 'maxUsers', 'idleTimeout', 'tokenLifetime', 'userCount', 'Case'])
