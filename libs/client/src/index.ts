@@ -2,6 +2,7 @@ import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import type { components, paths } from './api-schema';
 
 export type { components, operations, paths } from './api-schema';
+export { PROBLEM_CODES, type ProblemCode } from './problem-codes';
 
 /** A named shape of the API document: `ApiSchema<'Me'>`, `ApiSchema<'PortalRecordList'>`. */
 export type ApiSchema<Name extends keyof components['schemas']> = components['schemas'][Name];

@@ -2,7 +2,7 @@ export * from './shared/actor';
 export * from './shared/clock';
 export * from './shared/decider';
 export * from './shared/domain-error';
-export type { DomainErrorCode } from './error-codes';
+export { DOMAIN_ERROR_CODES, type DomainErrorCode } from './error-codes';
 export * from './shared/json-equality';
 export * from './portal';
 export * from './portal-role';

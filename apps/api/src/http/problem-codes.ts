@@ -1,4 +1,4 @@
-import type { DomainErrorCode } from '@portal/domain';
+import { DOMAIN_ERROR_CODES, type DomainErrorCode } from '@portal/domain';
 
 /**
  * The problem codes the API answers beyond the domain's (libs/domain's `<context>.errors.ts`): a
@@ -65,6 +65,11 @@ export type ApiProblemCode = (typeof API_PROBLEM_CODES)[number];
 
 /** Every code a problem document of this API can carry. */
 export type ProblemCode = ApiProblemCode | DomainErrorCode;
+
+/** The same set as values, sorted: the OpenAPI document's `ProblemCode`, so clients get it typed. */
+export const PROBLEM_CODES: readonly ProblemCode[] = [
+  ...new Set([...API_PROBLEM_CODES, ...DOMAIN_ERROR_CODES]),
+].sort();
 
 const TYPE_PREFIX = 'urn:portal:problem:';
 

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { applyHttpConventions } from './http-conventions';
+import { PROBLEM_CODES } from '../http/problem-codes';
 import { problemSchema } from './problem.schema';
 import { addSecuritySchemes } from './security-schemes';
 import { convertStandardSchema, responseJsonSchema } from './zod-json-schema';
@@ -11,7 +12,7 @@ const DESCRIPTION = [
   'Portals, portal roles, portal users, records and audit of the CRM customer portal.',
   '',
   'Errors are RFC 9457 problem documents (`application/problem+json`, schema `Problem`); match on',
-  'the last segment of `type`. Commands answer `X-Consistency-Token`; send it with a later GET to',
+  'the last segment of `type`, one of the closed set `x-problem-codes`. Commands answer `X-Consistency-Token`; send it with a later GET to',
   'read your write. `Idempotency-Key` makes a command safe to retry. Single-record GETs answer',
   '`ETag`; send it back as `If-Match` to refuse lost updates (412).',
 ].join('\n');
@@ -39,5 +40,7 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
     ...document.components,
     schemas: { ...(problem.components as Schemas), ...document.components?.schemas },
   };
-  return applyHttpConventions(document);
+  // Every code a problem's `type` may end with, as a list clients can generate from (libs/client's
+  // problem-codes.ts): the closed set, published beside the schemas rather than as an unused one.
+  return applyHttpConventions({ ...document, 'x-problem-codes': [...PROBLEM_CODES] } as OpenAPIObject);
 }

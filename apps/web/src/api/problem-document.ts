@@ -1,7 +1,16 @@
+import { PROBLEM_CODES, type ProblemCode } from '../../../../libs/client/src/problem-codes.js';
 import type { ApiSchema } from './api-types.js';
 
 /** An RFC 9457 problem document as the API sends it. */
 export type ProblemDocument = ApiSchema<'Problem'>;
+
+/**
+ * A problem's code: one of the API's closed set (libs/client, generated from its OpenAPI document),
+ * or the pages' own `network` for a server not reached.
+ */
+export type WebProblemCode = ProblemCode | 'network';
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<string>([...PROBLEM_CODES, 'network']);
 
 /** A refused or failed API call; `status` 0 means the server was not reached. */
 export class ApiError extends Error {
@@ -13,9 +22,13 @@ export class ApiError extends Error {
     return this.problem.status;
   }
 
-  /** The last segment of the problem type (`urn:portal:problem:reset_expired` → `reset_expired`). */
-  get code(): string {
-    return this.problem.type.split(/[:/]/).pop() ?? '';
+  /**
+   * The last segment of the problem type (`urn:portal:problem:reset_expired` → `reset_expired`),
+   * when it is a code of the closed set; null for anything else (a proxy's page, `about:blank`).
+   */
+  get code(): WebProblemCode | null {
+    const last = this.problem.type.split(/[:/]/).pop() ?? '';
+    return KNOWN_CODES.has(last) ? (last as WebProblemCode) : null;
   }
 
   /** Field errors keyed by the top-level field they are about (`/password`, `fields.name` → `password`, `name`). */
@@ -56,6 +69,8 @@ export function problemOf(status: number, statusText: string, body: unknown): Pr
   return { type: 'about:blank', title: statusText || 'Error', status, detail: '' };
 }
 
+const NETWORK: WebProblemCode = 'network';
+
 export function networkProblem(): ProblemDocument {
-  return { type: 'urn:portal:problem:network', title: 'Network error', status: 0, detail: '' };
+  return { type: `urn:portal:problem:${NETWORK}`, title: 'Network error', status: 0, detail: '' };
 }

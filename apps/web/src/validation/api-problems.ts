@@ -1,9 +1,12 @@
-import type { ApiError } from '../api/problem-document.js';
+import type { ApiError, WebProblemCode } from '../api/problem-document.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { FieldProblem, FieldProblems } from './field-problem.js';
 
-/** The API's problem types the customer pages explain in their own words, by the type's last segment. */
-const DETAIL_BY_CODE: Record<string, MessageKey> = {
+/**
+ * The API's problem codes the customer pages explain in their own words (a code outside the API's
+ * closed set does not compile).
+ */
+const DETAIL_BY_CODE: Partial<Record<WebProblemCode, MessageKey>> = {
   validation_failed: 'error.validation',
   invalid_profile: 'error.validation',
   record_invalid: 'error.validation',
@@ -38,7 +41,7 @@ const DETAIL_BY_CODE: Record<string, MessageKey> = {
 
 /** The message of an API refusal for the user: the catalogue's words for its type, else by status. */
 export function problemDetailKey(error: ApiError): MessageKey | null {
-  const known = DETAIL_BY_CODE[error.code];
+  const known = error.code === null ? undefined : DETAIL_BY_CODE[error.code];
   if (known) return known;
   if (error.status === 0) return 'error.network';
   if (error.status === 400 || error.status === 422) return 'error.validation';

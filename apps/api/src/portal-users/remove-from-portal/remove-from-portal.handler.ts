@@ -1,23 +1,20 @@
-import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { StreamCommands } from '@portal/commands';
 import { PortalSeats } from '../../shared-streams/portal-seats';
-import { ChangePortalUserCommand } from '../change-portal-user/change-portal-user.command';
 import { PortalUserSessions } from '../portal-user-sessions';
 import { RemoveFromPortalCommand } from './remove-from-portal.command';
+import { removeFromPortal, type RemoveFromPortalPorts } from './remove-from-portal.workflow';
 
-/** PortalUserRemovedFromPortal (404 not_in_portal otherwise), the seat back, that portal's sessions ended. */
+/** DELETE /v1/portals/{portalId}/users/{userId}: the workflow in remove-from-portal.workflow.ts. */
 @CommandHandler(RemoveFromPortalCommand)
 export class RemoveFromPortalHandler implements ICommandHandler<RemoveFromPortalCommand> {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly seats: PortalSeats,
-    private readonly sessions: PortalUserSessions,
-  ) {}
+  private readonly ports: RemoveFromPortalPorts;
 
-  async execute({ portalId, portalUserId, ctx }: RemoveFromPortalCommand): Promise<void> {
-    await this.commands.execute(
-      new ChangePortalUserCommand(portalUserId, { type: 'RemovePortalUserFromPortal', portalId }, ctx),
-    );
-    await this.seats.release(portalId, portalUserId, ctx);
-    await this.sessions.endAll(portalUserId, portalId);
+  constructor(commands: StreamCommands, seats: PortalSeats, sessions: PortalUserSessions) {
+    this.ports = { commands, seats, sessions };
+  }
+
+  execute({ portalId, portalUserId, ctx }: RemoveFromPortalCommand): Promise<void> {
+    return removeFromPortal(this.ports, { portalId, portalUserId }, ctx);
   }
 }

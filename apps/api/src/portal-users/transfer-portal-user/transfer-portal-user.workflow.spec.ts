@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StreamCommands } from '@portal/commands';
 import { evolvePortalUser, initialPortalUserState, portalUserStream } from '@portal/domain';
-import type { EventStore } from '@portal/event-store';
 import { EmbeddedWritePath } from '../../shared-streams/testing/embedded-write-path';
 import { transferPortalUser, type TransferPortalUserPorts } from './transfer-portal-user.workflow';
 
@@ -114,19 +112,8 @@ describe('transferPortalUser (workflow over the embedded store)', () => {
     const [from, to] = [await path.portal(), await path.portal()];
     const id = await givenUserIn(from);
     // The store refuses writes to the user's stream only (the portals' streams still work).
-    const failing = new Proxy(path.store, {
-      get(target, prop, receiver) {
-        if (prop === 'append') {
-          return (stream: string, ...rest: unknown[]) =>
-            stream === portalUserStream(id)
-              ? Promise.reject(new Error('user stream down'))
-              : (target.append as (...args: unknown[]) => unknown).call(target, stream, ...rest);
-        }
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    }) as EventStore;
-    const p = ports({ commands: new StreamCommands(failing) });
+    const failing = path.commandsFailingOn((stream) => stream === portalUserStream(id), 'user stream down');
+    const p = ports({ commands: failing });
     await expect(
       transferPortalUser(p.value, { portalUserId: id, fromPortalId: from, toPortalId: to }, path.ctx()),
     ).rejects.toThrow('user stream down');

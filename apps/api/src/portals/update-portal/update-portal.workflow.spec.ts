@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PreconditionFailed, StreamCommands } from '@portal/commands';
+import { PreconditionFailed } from '@portal/commands';
 import { portalStream } from '@portal/domain';
-import type { EventStore } from '@portal/event-store';
 import { EmbeddedWritePath } from '../../shared-streams/testing/embedded-write-path';
 import type { UpdatePortalBody } from '../portal.schemas';
 import { updatePortal, type UpdatePortalPorts } from './update-portal.workflow';
@@ -75,21 +74,10 @@ describe('updatePortal (workflow over the embedded store)', () => {
   it('given the portal events cannot be appended, then the new slug is given back and the old one kept', async () => {
     const { id, slug } = await givenPortal();
     const next = newSlug();
-    const failing = new Proxy(path.store, {
-      get(target, prop, receiver) {
-        if (prop === 'append') {
-          return (stream: string, ...rest: unknown[]) =>
-            stream === portalStream(id)
-              ? Promise.reject(new Error('portal stream down'))
-              : (target.append as (...args: unknown[]) => unknown).call(target, stream, ...rest);
-        }
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    }) as EventStore;
+    const failing = path.commandsFailingOn((stream) => stream === portalStream(id), 'portal stream down');
     await expect(
       updatePortal(
-        ports({ commands: new StreamCommands(failing) }),
+        ports({ commands: failing }),
         { portalId: id, body: patch({ slug: next }), ifMatch: undefined },
         path.ctx(),
       ),

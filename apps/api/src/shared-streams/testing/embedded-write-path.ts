@@ -63,6 +63,23 @@ export class EmbeddedWritePath {
     return portalId;
   }
 
+  /** The write path over a store that refuses appends to the streams `fails` picks (the others work). */
+  commandsFailingOn(fails: (stream: string) => boolean, message: string): StreamCommands {
+    const failing = new Proxy(this.store, {
+      get(target, prop, receiver) {
+        if (prop === 'append') {
+          return (stream: string, ...rest: unknown[]) =>
+            fails(stream)
+              ? Promise.reject(new Error(message))
+              : (target.append as (...args: unknown[]) => unknown).call(target, stream, ...rest);
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as EventStore;
+    return new StreamCommands(failing);
+  }
+
   /** The types of a stream's events, in order. */
   async eventTypes(stream: string): Promise<string[]> {
     return (await this.store.readStream(stream)).map((e) => e.type);
