@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { evolvePortalUser, initialPortalUserState, portalStream, portalUserStream } from '@portal/domain';
+import { portalStream, portalUserStream } from '@portal/domain';
 import { PortalSeats } from '../../shared-streams/portal-seats';
 import { EmbeddedWritePath } from '../../shared-streams/testing/embedded-write-path';
 import { removeFromPortal, type RemoveFromPortalPorts } from './remove-from-portal.workflow';
@@ -24,40 +24,9 @@ describe('removeFromPortal (workflow over the embedded store)', () => {
     return { value, ended };
   }
 
-  /** Given: a portal user in these portals, holding a seat in each. */
-  async function givenUserIn(...portalIds: string[]): Promise<string> {
-    const id = randomUUID();
-    for (const portalId of portalIds) await path.seats.take(portalId, id, path.ctx());
-    await path.commands.handle(
-      {
-        stream: portalUserStream(id),
-        evolve: evolvePortalUser,
-        initialState: initialPortalUserState,
-        expected: 'no-stream',
-        decide: () => [
-          {
-            type: 'PortalUserCreated',
-            data: {
-              portalUserId: id,
-              email: `${id}@customer.test`,
-              firstName: 'Ada',
-              lastName: 'Lovelace',
-              contactId: null,
-              accountIds: [],
-              portalIds,
-              roleIds: [],
-            },
-          },
-        ],
-      },
-      path.ctx(),
-    );
-    return id;
-  }
-
   it('given a member, when removed, then the removal is appended, the seat freed and that portal’s sessions ended', async () => {
     const [portal, other] = [await path.portal(), await path.portal()];
-    const id = await givenUserIn(portal, other);
+    const id = await path.portalUserIn(portal, other);
     const p = ports();
     await removeFromPortal(p.value, { portalId: portal, portalUserId: id }, path.ctx());
     expect(await path.eventTypes(portalUserStream(id))).toEqual([
@@ -71,7 +40,7 @@ describe('removeFromPortal (workflow over the embedded store)', () => {
 
   it('given a user not in the portal, then 404 not_in_portal and nothing else happens', async () => {
     const [portal, other] = [await path.portal(), await path.portal()];
-    const id = await givenUserIn(other);
+    const id = await path.portalUserIn(other);
     // Someone taking a seat in the portal (a transfer in flight) keeps it.
     await path.seats.take(portal, id, path.ctx());
     const p = ports();
@@ -93,7 +62,7 @@ describe('removeFromPortal (workflow over the embedded store)', () => {
 
   it('given the seat cannot be freed after the removal, then the removal stands, the sessions still end and the error surfaces', async () => {
     const portal = await path.portal();
-    const id = await givenUserIn(portal);
+    const id = await path.portalUserIn(portal);
     const failing = path.commandsFailingOn((stream) => stream === portalStream(portal), 'portal stream down');
     const p = ports({ seats: new PortalSeats(failing) });
     await expect(
@@ -109,7 +78,7 @@ describe('removeFromPortal (workflow over the embedded store)', () => {
 
   it('given the removal cannot be appended, then no seat is freed and no session ended', async () => {
     const portal = await path.portal();
-    const id = await givenUserIn(portal);
+    const id = await path.portalUserIn(portal);
     const commands = path.commandsFailingOn((stream) => stream === portalUserStream(id), 'user stream down');
     const p = ports({ commands });
     await expect(

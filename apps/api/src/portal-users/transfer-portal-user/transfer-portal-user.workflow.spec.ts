@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { evolvePortalUser, initialPortalUserState, portalUserStream } from '@portal/domain';
+import { portalUserStream } from '@portal/domain';
 import { EmbeddedWritePath } from '../../shared-streams/testing/embedded-write-path';
 import { transferPortalUser, type TransferPortalUserPorts } from './transfer-portal-user.workflow';
 
@@ -23,40 +23,9 @@ describe('transferPortalUser (workflow over the embedded store)', () => {
     return { value, ended };
   }
 
-  /** Given: a portal user in `portalId`, holding its seat. */
-  async function givenUserIn(portalId: string): Promise<string> {
-    const id = randomUUID();
-    await path.seats.take(portalId, id, path.ctx());
-    await path.commands.handle(
-      {
-        stream: portalUserStream(id),
-        evolve: evolvePortalUser,
-        initialState: initialPortalUserState,
-        expected: 'no-stream',
-        decide: () => [
-          {
-            type: 'PortalUserCreated',
-            data: {
-              portalUserId: id,
-              email: `${id}@customer.test`,
-              firstName: 'Ada',
-              lastName: 'Lovelace',
-              contactId: null,
-              accountIds: [],
-              portalIds: [portalId],
-              roleIds: [],
-            },
-          },
-        ],
-      },
-      path.ctx(),
-    );
-    return id;
-  }
-
   it('given a user in one portal, when transferred, then the seat moves and the old portal sessions end', async () => {
     const [from, to] = [await path.portal(), await path.portal()];
-    const id = await givenUserIn(from);
+    const id = await path.portalUserIn(from);
     const p = ports();
     await transferPortalUser(p.value, { portalUserId: id, fromPortalId: from, toPortalId: to }, path.ctx());
     expect(await path.eventTypes(portalUserStream(id))).toEqual([
@@ -70,7 +39,7 @@ describe('transferPortalUser (workflow over the embedded store)', () => {
 
   it('given the same portal twice, then the domain refuses it and no seat is taken', async () => {
     const from = await path.portal();
-    const id = await givenUserIn(from);
+    const id = await path.portalUserIn(from);
     const p = ports();
     await expect(
       transferPortalUser(p.value, { portalUserId: id, fromPortalId: from, toPortalId: from }, path.ctx()),
@@ -82,7 +51,7 @@ describe('transferPortalUser (workflow over the embedded store)', () => {
   it('given a full target portal, then 409 portal_user_limit and the user keeps the old seat', async () => {
     const [from, full] = [await path.portal(), await path.portal({ maxUsers: 1 })];
     await path.seats.take(full, 'someone-else', path.ctx());
-    const id = await givenUserIn(from);
+    const id = await path.portalUserIn(from);
     await expect(
       transferPortalUser(
         ports().value,
@@ -97,7 +66,7 @@ describe('transferPortalUser (workflow over the embedded store)', () => {
 
   it('given a target portal that does not exist, then 422 portal_not_found naming /toPortalId', async () => {
     const from = await path.portal();
-    const id = await givenUserIn(from);
+    const id = await path.portalUserIn(from);
     await expect(
       transferPortalUser(
         ports().value,
@@ -110,7 +79,7 @@ describe('transferPortalUser (workflow over the embedded store)', () => {
 
   it('given the transfer cannot be appended, then the seat taken in the target portal is given back', async () => {
     const [from, to] = [await path.portal(), await path.portal()];
-    const id = await givenUserIn(from);
+    const id = await path.portalUserIn(from);
     // The store refuses writes to the user's stream only (the portals' streams still work).
     const failing = path.commandsFailingOn((stream) => stream === portalUserStream(id), 'user stream down');
     const p = ports({ commands: failing });

@@ -3,8 +3,11 @@ import { CommandContext, StreamCommands } from '@portal/commands';
 import {
   decideCreatePortal,
   evolvePortal,
+  evolvePortalUser,
   initialPortalState,
+  initialPortalUserState,
   portalStream,
+  portalUserStream,
   SYSTEM_ACTOR,
   type PortalSettings,
 } from '@portal/domain';
@@ -61,6 +64,37 @@ export class EmbeddedWritePath {
       this.ctx(),
     );
     return portalId;
+  }
+
+  /** Given: a portal user in these portals, holding a seat in each (as creating them does). */
+  async portalUserIn(...portalIds: string[]): Promise<string> {
+    const id = randomUUID();
+    for (const portalId of portalIds) await this.seats.take(portalId, id, this.ctx());
+    await this.commands.handle(
+      {
+        stream: portalUserStream(id),
+        evolve: evolvePortalUser,
+        initialState: initialPortalUserState,
+        expected: 'no-stream',
+        decide: () => [
+          {
+            type: 'PortalUserCreated',
+            data: {
+              portalUserId: id,
+              email: `${id}@customer.test`,
+              firstName: 'Ada',
+              lastName: 'Lovelace',
+              contactId: null,
+              accountIds: [],
+              portalIds,
+              roleIds: [],
+            },
+          },
+        ],
+      },
+      this.ctx(),
+    );
+    return id;
   }
 
   /** The write path over a store that refuses appends to the streams `fails` picks (the others work). */
