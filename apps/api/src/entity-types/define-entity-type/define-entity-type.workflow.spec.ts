@@ -38,8 +38,8 @@ describe('defineEntityType (workflow over the embedded store)', () => {
       defineEntityType(
         ports(),
         body(name, [
-          { name: 'amount', type: 'float' },
-          { name: 'amount', type: 'int' },
+          { name: 'amount', type: 'string' },
+          { name: 'amount', type: 'number' },
         ]),
         path.ctx(),
       ),
