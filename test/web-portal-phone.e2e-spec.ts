@@ -367,7 +367,9 @@ suite(
       await page.getByLabel('Phone').fill('+44 20 7946 0000');
       await page.getByRole('button', { name: 'Save my profile' }).click();
       await page.getByText('Your profile is saved.').waitFor();
-      // The page opened with news: the news has the focus.
+      // The page opened with news: the news has the focus, once the page is done (the profile's
+      // "my data" part waits for the API before the page is complete and focus is placed).
+      await page.locator('main :focus').waitFor();
       expect(await page.evaluate('document.activeElement.textContent')).toBe('Your profile is saved.');
 
       await page.getByRole('link', { name: 'Log out' }).click();
