@@ -8,6 +8,7 @@ import {
   activeUserEvents,
   created,
   given,
+  refusalAfter,
   stateAfter,
 } from './testing/portal-user.scenario';
 
@@ -45,6 +46,18 @@ describe('GiveConsent', () => {
     }
   });
 
+  it('tells which version it takes, or that none is required', () => {
+    expect(refusalAfter(activeUserEvents(), give('2025-9', '2026-1'))).toEqual({
+      code: 'consent_version_not_current',
+      kind: 'invalid',
+      message: 'Only the version of the terms this portal requires now can be accepted.',
+      errors: [{ path: 'version', message: 'must be 2026-1' }],
+    });
+    expect(refusalAfter(activeUserEvents(), give('2026-1', null)).errors).toEqual([
+      { path: 'version', message: 'must be (none required)' },
+    ]);
+  });
+
   it('refuses a portal the user is not a member of', () => {
     expect(given(...activeUserEvents()).when({ ...give('v1', 'v1'), portalId: PORTAL_B })).toMatchObject({
       refused: { code: 'not_in_portal' },
@@ -73,6 +86,21 @@ describe('WithdrawConsent', () => {
         }),
       ).toMatchObject({ refused: { code: 'consent_not_given', kind: 'not-found' } });
     }
+  });
+
+  it('tells that no consent to this version is held', () => {
+    expect(
+      refusalAfter([...activeUserEvents(), gave('v1')], {
+        type: 'WithdrawConsent',
+        portalId: PORTAL_A,
+        version: 'v2',
+      }),
+    ).toEqual({
+      code: 'consent_not_given',
+      kind: 'not-found',
+      message: 'No consent to this version is held.',
+      errors: [],
+    });
   });
 });
 
@@ -124,6 +152,15 @@ describe('consent with the invitation acceptance', () => {
         refused: { code: 'consent_required', kind: 'forbidden' },
       });
     }
+  });
+
+  it('tells which version of the terms must be accepted', () => {
+    expect(refusalAfter(invited, accept('v0', 'v1'))).toEqual({
+      code: 'consent_required',
+      kind: 'forbidden',
+      message: 'This portal requires accepting version v1 of its terms first.',
+      errors: [],
+    });
   });
 
   it('asks nothing of a portal that requires no consent', () => {

@@ -8,6 +8,7 @@ import {
   USER_ID,
   created,
   given,
+  refusalAfter,
 } from './testing/portal-user.scenario';
 
 const contact: ContactSnapshot = {
@@ -91,6 +92,48 @@ describe('CreatePortalUser', () => {
     expect(given().when(command)).toMatchObject({ refused: { code, kind: 'invalid' } });
   });
 
+  it('creates with only a first name or only a last name, and deduplicates the roles', () => {
+    expect(
+      given().when({ ...fromScratch('ann@example.com', 'Ann', ' '), roleIds: [ROLE_ID, ROLE_ID] }),
+    ).toEqual({
+      events: [
+        created({
+          email: 'ann@example.com',
+          firstName: 'Ann',
+          lastName: '',
+          contactId: null,
+          accountIds: [],
+          portalIds: [PORTAL_A],
+          roleIds: [ROLE_ID],
+        }),
+      ],
+    });
+    expect(given().when(fromScratch('lee@example.com', '', 'Lee'))).toMatchObject({
+      events: [{ data: { firstName: '', lastName: 'Lee' } }],
+    });
+  });
+
+  it('tells why it refuses: the existing user, the deleted contact, the missing name', () => {
+    expect(refusalAfter([created()], fromContact())).toEqual({
+      code: 'portal_user_exists',
+      kind: 'conflict',
+      message: 'This portal user already exists.',
+      errors: [],
+    });
+    expect(refusalAfter([], fromContact({ deleted: true }))).toEqual({
+      code: 'record_deleted',
+      kind: 'invalid',
+      message: 'The contact was deleted.',
+      errors: [],
+    });
+    expect(refusalAfter([], fromScratch('ann@example.com', '', ''))).toEqual({
+      code: 'name_required',
+      kind: 'invalid',
+      message: 'A portal user needs a name.',
+      errors: [{ path: 'lastName', message: 'required when firstName is empty' }],
+    });
+  });
+
   it('checks the deleted contact before its email', () => {
     expect(given().when(fromContact({ deleted: true, email: null }))).toMatchObject({
       refused: { code: 'record_deleted' },
@@ -110,6 +153,23 @@ describe('ChangePortalUserAccounts', () => {
     expect(given2.when({ type: 'ChangePortalUserAccounts', accountIds: ['acc-2', ACCOUNT_ID] })).toEqual({
       events: [],
     });
+  });
+
+  it('records a smaller set of accounts, and deduplicates the new one', () => {
+    const twoAccounts = given(created({ accountIds: [ACCOUNT_ID, 'acc-2'] }));
+    expect(
+      twoAccounts.when({ type: 'ChangePortalUserAccounts', accountIds: [ACCOUNT_ID, ACCOUNT_ID] }),
+    ).toEqual({
+      events: [
+        { type: 'PortalUserAccountsChanged', data: { from: [ACCOUNT_ID, 'acc-2'], to: [ACCOUNT_ID] } },
+      ],
+    });
+  });
+
+  it('is a no-op for the same set sent twice over', () => {
+    expect(
+      given(created()).when({ type: 'ChangePortalUserAccounts', accountIds: [ACCOUNT_ID, ACCOUNT_ID] }),
+    ).toEqual({ events: [] });
   });
 
   it('refuses a user that does not exist', () => {

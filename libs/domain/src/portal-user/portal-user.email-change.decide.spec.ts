@@ -10,6 +10,7 @@ import {
   activeUserEvents,
   created,
   given,
+  refusalAfter,
   stateAfter,
 } from './testing/portal-user.scenario';
 
@@ -71,6 +72,15 @@ describe('RequestEmailChange', () => {
     });
   });
 
+  it('tells why it refuses the current address', () => {
+    expect(refusalAfter(activeUserEvents(), request({ newEmail: 'Jane@Customer.org' }))).toEqual({
+      code: 'email_unchanged',
+      kind: 'invalid',
+      message: 'This is already the email address.',
+      errors: [{ path: 'newEmail', message: 'same as the current email' }],
+    });
+  });
+
   it('refuses a deactivated user', () => {
     expect(
       given(...activeUserEvents(), { type: 'PortalUserDeactivated', data: {} }).when(request()),
@@ -97,6 +107,21 @@ describe('ConfirmEmailChange', () => {
   it('refuses an expired token', () => {
     expect(given(...activeUserEvents(), requested).when(confirm({ now: IN_7_DAYS }))).toMatchObject({
       refused: { code: 'email_change_expired' },
+    });
+  });
+
+  it('tells why it refuses a link that is not valid or has expired', () => {
+    expect(refusalAfter(activeUserEvents(), confirm())).toEqual({
+      code: 'email_change_invalid',
+      kind: 'invalid',
+      message: 'This email confirmation link is not valid.',
+      errors: [],
+    });
+    expect(refusalAfter([...activeUserEvents(), requested], confirm({ now: IN_7_DAYS }))).toEqual({
+      code: 'email_change_expired',
+      kind: 'invalid',
+      message: 'This email confirmation link has expired.',
+      errors: [],
     });
   });
 

@@ -9,6 +9,7 @@ import {
   activeUserEvents,
   created,
   given,
+  refusalAfter,
 } from './testing/portal-user.scenario';
 
 const IN_1_HOUR = '2026-03-10T13:00:00.000Z';
@@ -115,5 +116,37 @@ describe('ResetPassword', () => {
     expect(given(...activeUserEvents(), requested, confirmed).when(reset())).toMatchObject({
       refused: { code: 'reset_invalid' },
     });
+  });
+});
+
+describe('password reset: what each refusal tells', () => {
+  const refused = (code: string, message: string) => ({ code, kind: 'invalid', message, errors: [] });
+
+  it('tells an invited user to accept the invitation first', () => {
+    expect(refusalAfter([created()], request())).toEqual(
+      refused('no_password', 'The portal user has not accepted an invitation yet.'),
+    );
+  });
+
+  it('tells whether the link is not valid, used or expired', () => {
+    const done = [
+      { type: 'PasswordReset', data: { resetId: 'reset-1' } },
+      { type: 'PortalUserPasswordSet', data: { reason: 'reset' } },
+    ] as const;
+    expect(refusalAfter(activeUserEvents(), reset())).toEqual(
+      refused('reset_invalid', 'This password reset link is not valid.'),
+    );
+    expect(refusalAfter([...activeUserEvents(), requested, ...done], reset())).toEqual(
+      refused('reset_used', 'This password reset link was already used.'),
+    );
+    expect(refusalAfter([...activeUserEvents(), requested], reset({ now: IN_1_HOUR }))).toEqual(
+      refused('reset_expired', 'This password reset link has expired.'),
+    );
+  });
+
+  it('resets up to the last millisecond before the expiry', () => {
+    expect(
+      given(...activeUserEvents(), requested).when(reset({ now: '2026-03-10T12:59:59.999Z' })),
+    ).toMatchObject({ events: [{ type: 'PasswordReset' }, { type: 'PortalUserPasswordSet' }] });
   });
 });

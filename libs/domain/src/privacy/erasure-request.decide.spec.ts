@@ -78,4 +78,64 @@ describe('erasure requests', () => {
     const state = given({ type: 'DataSubjectErased', data: { subjectId: 's1', owners: [] } });
     expect(state).toEqual(initialErasureRequestsState);
   });
+
+  it('tells why it refuses: one pending, none such, already approved or refused', () => {
+    const problem = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        if (error instanceof DomainError) return [error.code, error.kind, error.message];
+      }
+      return 'no refusal';
+    };
+    const requested = { type: 'ErasureRequested', data: ask('r1') };
+    expect(problem(() => decideRequestErasure(ask('r2'), given(requested)))).toEqual([
+      'erasure_request_pending',
+      'conflict',
+      'An erasure request is already waiting for a decision.',
+    ]);
+    expect(
+      problem(() => decideRefuseErasureRequest({ requestId: 'r2', reason: 'x' }, given(requested))),
+    ).toEqual(['erasure_request_not_found', 'not-found', 'No such erasure request.']);
+    const approved = given(requested, { type: 'ErasureRequestApproved', data: { requestId: 'r1' } });
+    expect(problem(() => decideApproveErasureRequest({ requestId: 'r1' }, approved))).toEqual([
+      'erasure_request_decided',
+      'conflict',
+      'The request was already approved.',
+    ]);
+    const refused = given(requested, {
+      type: 'ErasureRequestRefused',
+      data: { requestId: 'r1', reason: 'x' },
+    });
+    expect(problem(() => decideApproveErasureRequest({ requestId: 'r1' }, refused))).toEqual([
+      'erasure_request_decided',
+      'conflict',
+      'The request was already refused.',
+    ]);
+  });
+
+  it('refuses a pending request with the admin’s reason', () => {
+    expect(
+      decideRefuseErasureRequest(
+        { requestId: 'r1', reason: 'Open invoice' },
+        given({ type: 'ErasureRequested', data: ask('r1') }),
+      ),
+    ).toEqual([{ type: 'ErasureRequestRefused', data: { requestId: 'r1', reason: 'Open invoice' } }]);
+  });
+
+  it('keeps the pending request when an earlier one is decided, and each request’s status', () => {
+    const state = given(
+      { type: 'ErasureRequested', data: ask('r1') },
+      { type: 'ErasureRequestRefused', data: { requestId: 'r1', reason: 'x' } },
+      { type: 'ErasureRequested', data: ask('r2') },
+      { type: 'ErasureRequestApproved', data: { requestId: 'r1' } },
+    );
+    expect(state).toEqual({ requests: { r1: 'approved', r2: 'pending' }, pending: 'r2' });
+  });
+
+  it('ignores an event without data or without a request id', () => {
+    const pending = given({ type: 'ErasureRequested', data: ask('r1') });
+    expect(evolveErasureRequests(pending, { type: 'ErasureRequestApproved', data: undefined })).toBe(pending);
+    expect(evolveErasureRequests(pending, { type: 'ErasureRequestApproved', data: {} })).toBe(pending);
+  });
 });

@@ -105,6 +105,43 @@ describe('decideCreateShareLink', () => {
   });
 });
 
+describe('decideCreateShareLink: what it tells', () => {
+  it('takes a note of exactly 500 characters, trimmed, and tells the limit of a longer one', () => {
+    const note = 'x'.repeat(500);
+    expect(decideCreateShareLink(command({ note: ` ${note} ` }), given([]))[0].data.note).toBe(note);
+    const error = refusal(() => decideCreateShareLink(command({ note: `${note}y` }), given([])));
+    expect([error.kind, error.message, error.errors]).toEqual([
+      'invalid',
+      'The note is too long.',
+      [{ path: 'note', message: 'must be at most 500 characters' }],
+    ]);
+  });
+
+  it('stores no note as null and no include flags as false', () => {
+    const [event] = decideCreateShareLink(command(), given([]));
+    expect([event.data.note, event.data.includeComments, event.data.includeAttachments]).toEqual([
+      null,
+      false,
+      false,
+    ]);
+  });
+
+  it('tells that the link exists already', () => {
+    expect(refusal(() => decideCreateShareLink(command(), given([created()]))).message).toBe(
+      'This share link exists already.',
+    );
+  });
+
+  it.each(['A'.repeat(64), `${HASH}0`, `0${HASH}`, 'a'.repeat(63)])(
+    'takes only 64 lowercase hex digits as the token hash, not %s',
+    (tokenHash) => {
+      expect(() => decideCreateShareLink(command({ tokenHash }), given([]))).toThrow(
+        'A share link keeps a SHA-256 hex token hash',
+      );
+    },
+  );
+});
+
 describe('shareLinkExpiry', () => {
   it('has the documented defaults', () => {
     expect(DEFAULT_SHARE_LINK_DAYS).toBe(7);
@@ -128,6 +165,7 @@ describe('decideRevokeShareLink', () => {
   it('refuses an unknown link with 404 share_link_not_found', () => {
     const error = refusal(() => decideRevokeShareLink({ type: 'RevokeShareLink' }, given([])));
     expect([error.code, error.kind]).toEqual(['share_link_not_found', 'not-found']);
+    expect(error.message).toBe('Share link not found.');
   });
 });
 

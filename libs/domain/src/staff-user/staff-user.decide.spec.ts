@@ -8,7 +8,7 @@ import {
   decideSetStaffUserPassword,
 } from './staff-user.decide';
 import type { StaffUserEvent } from './staff-user.events';
-import { given, refusal } from './testing/staff-user.scenario';
+import { given, problem, refusal } from './testing/staff-user.scenario';
 
 const id = 'u-1';
 const admin: Actor = { type: 'staff', id: 'admin-1', name: 'Ada' };
@@ -190,5 +190,117 @@ describe('decideSetStaffUserPassword', () => {
     expect(refusal(() => decideSetStaffUserPassword({ staffUserId: id }, given([]))).code).toBe(
       'staff_user_not_found',
     );
+  });
+});
+
+describe('staff users: what each refusal tells', () => {
+  const create =
+    (overrides: Partial<{ email: string; name: string; role: string }> = {}) =>
+    () =>
+      decideCreateStaffUser(
+        { staffUserId: id, email: 'j@x.io', name: 'J', role: 'agent', ...overrides } as never,
+        given([]),
+      );
+
+  it('tells why it refuses a creation', () => {
+    expect(
+      problem(() =>
+        decideCreateStaffUser(
+          { staffUserId: id, email: 'j@x.io', name: 'J', role: 'agent' },
+          given([created]),
+        ),
+      ),
+    ).toEqual({
+      code: 'staff_user_exists',
+      kind: 'conflict',
+      message: 'Staff user already exists',
+      errors: [],
+    });
+    expect(problem(create({ email: 'jane' }))).toEqual({
+      code: 'invalid_email',
+      kind: 'invalid',
+      message: 'Not a valid email address',
+      errors: [{ path: 'email', message: 'must be an email address' }],
+    });
+    expect(problem(create({ name: ' ' }))).toEqual({
+      code: 'invalid_name',
+      kind: 'invalid',
+      message: 'A staff user needs a name',
+      errors: [{ path: 'name', message: 'must not be empty' }],
+    });
+    expect(problem(create({ role: 'owner' }))).toEqual({
+      code: 'invalid_role',
+      kind: 'invalid',
+      message: 'Unknown staff role "owner"',
+      errors: [{ path: 'role', message: 'must be one of admin, agent, auditor' }],
+    });
+  });
+
+  it.each(['admin', 'agent', 'auditor'] as const)('creates a user with the role %s', (role) => {
+    expect(create({ role })()).toMatchObject([{ data: { role } }]);
+  });
+
+  it('tells why it refuses a change of one’s own role, a deactivation of oneself, an unknown user', () => {
+    expect(
+      problem(() =>
+        decideChangeStaffUserRole({ staffUserId: id, role: 'admin', actor: self }, given([created])),
+      ),
+    ).toEqual({
+      code: 'self_role_change',
+      kind: 'forbidden',
+      message: 'You cannot change your own role',
+      errors: [],
+    });
+    expect(
+      problem(() => decideDeactivateStaffUser({ staffUserId: id, actor: self }, given([created]))),
+    ).toEqual({
+      code: 'self_deactivation',
+      kind: 'forbidden',
+      message: 'You cannot deactivate yourself',
+      errors: [],
+    });
+    expect(problem(() => decideActivateStaffUser({ staffUserId: id }, given([])))).toEqual({
+      code: 'staff_user_not_found',
+      kind: 'not-found',
+      message: 'Staff user not found',
+      errors: [],
+    });
+  });
+
+  it('lets an actor that is not this staff user change the role or deactivate, even with the same id', () => {
+    const system: Actor = { type: 'system', id, name: 'system' };
+    expect(
+      decideChangeStaffUserRole({ staffUserId: id, role: 'admin', actor: system }, given([created])),
+    ).toEqual([{ type: 'StaffUserRoleChanged', data: { staffUserId: id, from: 'agent', to: 'admin' } }]);
+    expect(decideDeactivateStaffUser({ staffUserId: id, actor: system }, given([created]))).toEqual([
+      deactivated,
+    ]);
+  });
+
+  it('refuses an unknown role even when it would be a no-op check', () => {
+    expect(
+      refusal(() =>
+        decideChangeStaffUserRole(
+          { staffUserId: id, role: 'root' as 'admin', actor: self },
+          given([created]),
+        ),
+      ).code,
+    ).toBe('invalid_role');
+  });
+
+  it('records the ip and user agent of a deactivated user’s and a password-less user’s attempt', () => {
+    const attempt = { staffUserId: id, passwordMatches: true, ip: '10.0.0.2', userAgent: 'curl' };
+    expect(decideLogInStaffUser(attempt, given([created, passwordSet, deactivated]))).toEqual([
+      {
+        type: 'StaffUserLoginFailed',
+        data: { staffUserId: id, reason: 'deactivated', ip: '10.0.0.2', userAgent: 'curl' },
+      },
+    ]);
+    expect(decideLogInStaffUser({ ...attempt, passwordMatches: false }, given([created]))).toEqual([
+      {
+        type: 'StaffUserLoginFailed',
+        data: { staffUserId: id, reason: 'wrong_password', ip: '10.0.0.2', userAgent: 'curl' },
+      },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // Given/when/then for the PortalUser specs: given past events, when a command, then events or a refusal.
 import { fold } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
+import { problem } from '../../shared/testing/refusal';
 import type { PortalUserCommand } from '../portal-user.commands';
 import { decidePortalUser } from '../portal-user.decide';
 import type { PortalUserCreated, PortalUserEvent } from '../portal-user.events';
@@ -38,6 +39,17 @@ export function given(...events: PortalUserEvent[]): { when(command: PortalUserC
       }
     },
   };
+}
+
+/**
+ * What the API would answer for `command` after `events`: the refusal with its message (the problem
+ * document's detail) as well as its code, kind and field errors.
+ */
+export function refusalAfter(
+  events: PortalUserEvent[],
+  command: PortalUserCommand,
+): ReturnType<typeof problem> {
+  return problem(() => decidePortalUser(command, stateAfter(...events)));
 }
 
 export function created(data: Partial<PortalUserCreated['data']> = {}): PortalUserCreated {

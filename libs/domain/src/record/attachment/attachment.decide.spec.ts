@@ -4,7 +4,7 @@ import type { PortalUserAccess } from '../record.commands';
 import { decidePostComment } from '../record.decide';
 import type { RecordEvent } from '../record.events';
 import { decidePostCommentAsPortalUser } from '../record.portal-user.decide';
-import { given, refusal } from '../testing/record.scenario';
+import { given, problem, refusal } from '../testing/record.scenario';
 import type { AttachedFile } from './attachment.commands';
 import {
   MAX_ATTACHMENTS_PER_RECORD,
@@ -348,5 +348,222 @@ describe('comments carrying files', () => {
       type: 'CommentAttachmentsLinked',
       data: { entityType: 'Case', commentId: COMMENT, attachmentIds: [file(1).attachmentId] },
     });
+  });
+});
+
+describe('attachments: what each refusal tells', () => {
+  const COMMENT = 'c1000000-0000-4000-8000-000000000002';
+  const staffAdd = (f: AttachedFile, state = given(acmeCase)) =>
+    decideAddAttachment({ type: 'AddAttachment', entityType: 'Case', file: f }, state);
+  const portalUpload = () =>
+    decideAddAttachmentAsPortalUser(
+      { type: 'AddAttachmentAsPortalUser', entityType: 'Case', file: file(1) },
+      given(acmeCase),
+      CASE_ENTITY_TYPE,
+      streams,
+    );
+
+  it('lists every fault of a file at once', () => {
+    expect(
+      problem(() => staffAdd(file(1, { size: -1, sha256: 'A'.repeat(64), name: ' ', contentType: ' ' }))),
+    ).toEqual({
+      code: 'attachment_invalid',
+      kind: 'invalid',
+      message: 'The file is not valid',
+      errors: [
+        { path: 'file', message: 'is empty' },
+        { path: 'sha256', message: 'is not a SHA-256' },
+        { path: 'name', message: 'is required' },
+        { path: 'contentType', message: 'is required' },
+      ],
+    });
+  });
+
+  it.each([
+    ['a fractional size', { size: 1.5 }, 'file'],
+    ['a hash one digit short', { sha256: 'a'.repeat(63) }, 'sha256'],
+    ['a hash with a prefix', { sha256: `x${'a'.repeat(64)}` }, 'sha256'],
+    ['a hash with a suffix', { sha256: `${'a'.repeat(64)}x` }, 'sha256'],
+  ] as [string, Partial<AttachedFile>, string][])('refuses %s', (_case, overrides, path) => {
+    expect(problem(() => staffAdd(file(1, overrides))).errors.map((e) => e.path)).toEqual([path]);
+  });
+
+  it('takes a one-byte file with any lowercase hex hash', () => {
+    const f = file(1, { size: 1, sha256: '0123456789abcdef'.repeat(4) });
+    expect(staffAdd(f)[0]!.data).toMatchObject({ size: 1, sha256: f.sha256 });
+  });
+
+  it('tells why a Document takes no second file and a record no 101st', () => {
+    const withOne = given(acmeDocument, ...staffAdds(1, { entityType: 'Document' }));
+    expect(
+      problem(() =>
+        decideAddAttachment({ type: 'AddAttachment', entityType: 'Document', file: file(2) }, withOne),
+      ),
+    ).toEqual({
+      code: 'document_has_file',
+      kind: 'conflict',
+      message: 'A document holds one file: remove it before attaching another',
+      errors: [],
+    });
+    const events: RecordEvent[] = [acmeCase];
+    for (let n = 1; n <= MAX_ATTACHMENTS_PER_RECORD; n++) events.push(...staffAdd(file(n), given(...events)));
+    expect(problem(() => staffAdd(file(101), given(...events)))).toEqual({
+      code: 'too_many_attachments',
+      kind: 'invalid',
+      message: 'A record holds at most 100 files',
+      errors: [],
+    });
+  });
+
+  it('counts only the live files towards the limit', () => {
+    const events: RecordEvent[] = [acmeCase];
+    for (let n = 1; n <= MAX_ATTACHMENTS_PER_RECORD; n++) events.push(...staffAdd(file(n), given(...events)));
+    events.push(
+      ...decideRemoveAttachment(
+        { type: 'RemoveAttachment', entityType: 'Case', attachmentId: file(1).attachmentId },
+        given(...events),
+      ),
+    );
+    expect(staffAdd(file(101), given(...events))).toHaveLength(1);
+  });
+
+  it('tells that an attachment is not found, and that a portal user may not attach or remove', () => {
+    expect(
+      problem(() =>
+        decideRemoveAttachment(
+          { type: 'RemoveAttachment', entityType: 'Case', attachmentId: file(1).attachmentId },
+          given(acmeCase),
+        ),
+      ),
+    ).toEqual({
+      code: 'attachment_not_found',
+      kind: 'not-found',
+      message: 'Attachment not found',
+      errors: [],
+    });
+    expect(
+      problem(() =>
+        decideAddAttachmentAsPortalUser(
+          { type: 'AddAttachmentAsPortalUser', entityType: 'Case', file: file(1) },
+          given(acmeCase),
+          CASE_ENTITY_TYPE,
+          readsOnly,
+        ),
+      ),
+    ).toEqual({
+      code: 'attachment_forbidden',
+      kind: 'forbidden',
+      message: 'You may not attach files to this record',
+      errors: [],
+    });
+  });
+
+  it('refuses a portal user’s removal of their own upload once they may no longer attach (403)', () => {
+    const upload = portalUpload();
+    expect(
+      problem(() =>
+        decideRemoveAttachmentAsPortalUser(
+          { type: 'RemoveAttachmentAsPortalUser', entityType: 'Case', attachmentId: file(1).attachmentId },
+          given(acmeCase, ...upload),
+          CASE_ENTITY_TYPE,
+          readsOnly,
+        ),
+      ),
+    ).toEqual({
+      code: 'attachment_remove_forbidden',
+      kind: 'forbidden',
+      message: 'You may not remove this file',
+      errors: [],
+    });
+  });
+
+  it('hides from a portal user a file posted with an internal comment, not one posted with a public one', () => {
+    const upload = portalUpload();
+    const postedWith = (isInternal: boolean) =>
+      decidePostComment(
+        {
+          type: 'PostComment',
+          entityType: 'Case',
+          commentId: COMMENT,
+          text: 'Seen',
+          isInternal,
+          attachmentIds: [file(1).attachmentId],
+        },
+        given(acmeCase, ...upload),
+      );
+    const removeAfter = (isInternal: boolean) => () =>
+      decideRemoveAttachmentAsPortalUser(
+        { type: 'RemoveAttachmentAsPortalUser', entityType: 'Case', attachmentId: file(1).attachmentId },
+        given(acmeCase, ...upload, ...postedWith(isInternal)),
+        CASE_ENTITY_TYPE,
+        streams,
+      );
+    expect(problem(removeAfter(true)).code).toBe('attachment_not_found');
+    expect(removeAfter(false)()).toHaveLength(1);
+  });
+
+  it('posts a comment without files as the comment alone', () => {
+    const events = decidePostComment(
+      { type: 'PostComment', entityType: 'Case', commentId: COMMENT, text: 'x', attachmentIds: [] },
+      given(acmeCase, ...staffAdds(1)),
+    );
+    expect(events.map((e) => e.type)).toEqual(['CommentPosted']);
+  });
+
+  it('names each file a comment may not carry: removed, already posted, unknown', () => {
+    const posted = decidePostComment(
+      {
+        type: 'PostComment',
+        entityType: 'Case',
+        commentId: COMMENT,
+        text: 'x',
+        attachmentIds: [file(1).attachmentId],
+      },
+      given(acmeCase, ...staffAdds(1)),
+    );
+    const removed = decideRemoveAttachment(
+      { type: 'RemoveAttachment', entityType: 'Case', attachmentId: file(2).attachmentId },
+      given(acmeCase, ...staffAdds(1), ...staffAdd(file(2), given(acmeCase, ...staffAdds(1)))),
+    );
+    const state = given(
+      acmeCase,
+      ...staffAdds(1),
+      ...posted,
+      ...staffAdd(file(2), given(acmeCase, ...staffAdds(1))),
+      ...removed,
+      ...staffAdd(file(3), given(acmeCase)),
+    );
+    const ids = [file(1).attachmentId, file(2).attachmentId, file(3).attachmentId, file(4).attachmentId];
+    expect(
+      problem(() =>
+        decidePostComment(
+          { type: 'PostComment', entityType: 'Case', commentId: 'c2', text: 'y', attachmentIds: ids },
+          state,
+        ),
+      ),
+    ).toEqual({
+      code: 'attachment_not_linkable',
+      kind: 'invalid',
+      message: 'A comment may carry only files attached to this record and not yet posted with a comment',
+      errors: [ids[0], ids[1], ids[3]].map((id) => ({
+        path: 'attachmentIds',
+        message: `${id} cannot be posted with this comment`,
+      })),
+    });
+  });
+
+  it('lets a staff comment carry a file a portal user uploaded', () => {
+    const upload = portalUpload();
+    const events = decidePostComment(
+      {
+        type: 'PostComment',
+        entityType: 'Case',
+        commentId: COMMENT,
+        text: 'x',
+        attachmentIds: [file(1).attachmentId],
+      },
+      given(acmeCase, ...upload),
+    );
+    expect(events.map((e) => e.type)).toEqual(['CommentPosted', 'CommentAttachmentsLinked']);
   });
 });

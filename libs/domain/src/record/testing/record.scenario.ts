@@ -4,7 +4,7 @@ import type { RecordEvent } from '../record.events';
 import { evolveRecord } from '../record.evolve';
 import { initialRecordState, type RecordState } from '../record.state';
 
-export { refusal } from '../../shared/testing/refusal';
+export { problem, refusal } from '../../shared/testing/refusal';
 
 export function given(...events: RecordEvent[]): RecordState {
   return fold(evolveRecord, initialRecordState, events);

@@ -10,3 +10,14 @@ export function refusal(run: () => unknown): DomainError {
   }
   throw new Error('expected a DomainError, but the command was accepted');
 }
+
+/** The refusal as the API's problem document carries it: the message is its detail. */
+export function problem(run: () => unknown): {
+  code: string;
+  kind: string;
+  message: string;
+  errors: { path: string; message: string }[];
+} {
+  const { code, kind, message, errors } = refusal(run);
+  return { code, kind, message, errors };
+}

@@ -4,7 +4,7 @@ import type { StaffUserEvent } from '../staff-user.events';
 import { evolveStaffUser } from '../staff-user.evolve';
 import { initialStaffUserState, type StaffUserState } from '../staff-user.state';
 
-export { refusal } from '../../shared/testing/refusal';
+export { problem, refusal } from '../../shared/testing/refusal';
 
 export function given(events: StaffUserEvent[]): StaffUserState {
   return fold(evolveStaffUser, initialStaffUserState, events);
