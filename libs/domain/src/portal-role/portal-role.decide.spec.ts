@@ -1,6 +1,6 @@
 import { decideCreatePortalRole, decideDeletePortalRole, decideUpdatePortalRole } from './portal-role.decide';
 import type { PortalRoleEvent, PortalRoleFields, PortalRoleScopes } from './portal-role.events';
-import { given, refusal } from './testing/portal-role.scenario';
+import { given, problem, refusal } from './testing/portal-role.scenario';
 
 const roleId = 'r-1';
 // The EspoCRM example role: create cases, read the account's cases and knowledge base.
@@ -141,5 +141,32 @@ describe('decideDeletePortalRole', () => {
 
   it('refuses an unknown role with role_not_found', () => {
     expect(refusal(() => decideDeletePortalRole({ roleId }, given([]))).code).toBe('role_not_found');
+  });
+});
+
+describe('portal roles: what each refusal tells', () => {
+  it('tells that the role exists, is unknown or was deleted', () => {
+    const create = () =>
+      decideCreatePortalRole({ roleId, name: 'Customer support', scopes, fields }, given([created]));
+    expect(problem(create)).toEqual({
+      code: 'role_exists',
+      kind: 'conflict',
+      message: 'Portal role already exists',
+      errors: [],
+    });
+    const notFound = {
+      code: 'role_not_found',
+      kind: 'not-found',
+      message: 'Portal role not found',
+      errors: [],
+    };
+    expect(problem(() => decideUpdatePortalRole({ roleId, name: 'X' }, given([])))).toEqual(notFound);
+    expect(problem(() => decideDeletePortalRole({ roleId }, given([])))).toEqual(notFound);
+    expect(problem(() => decideUpdatePortalRole({ roleId, name: 'X' }, given([created, deleted])))).toEqual({
+      code: 'role_deleted',
+      kind: 'not-found',
+      message: 'This portal role was deleted',
+      errors: [],
+    });
   });
 });

@@ -115,6 +115,88 @@ describe('evolvePortalUser', () => {
     expect(state.lastLoginAt).toBe(at);
   });
 
+  it('marks an invitation expired, and ignores the expiry of a superseded one', () => {
+    const expire = (invitationId: string) =>
+      ({ type: 'InvitationExpired', data: { invitationId, portalId: PORTAL_A } }) as const;
+    expect(stateAfter(created(), inviteA, expire('inv-a')).invitations[PORTAL_A]?.status).toBe('expired');
+    expect(stateAfter(created(), inviteA, expire('old')).invitations[PORTAL_A]?.status).toBe('pending');
+  });
+
+  it('uses a reset link only for its own reset id', () => {
+    const reset = (resetId: string) => ({ type: 'PasswordReset', data: { resetId } }) as const;
+    expect(stateAfter(created(), resetA, reset('r-1')).passwordReset).toEqual({ ...resetA.data, used: true });
+    expect(stateAfter(created(), resetA, reset('r-0')).passwordReset).toEqual({
+      ...resetA.data,
+      used: false,
+    });
+    expect(stateAfter(created(), reset('r-1')).passwordReset).toBeNull();
+  });
+
+  it('keeps only accepted invitations and drops the pending change and reset once the email changed', () => {
+    const inviteB = { ...inviteA, data: { ...inviteA.data, invitationId: 'inv-b', portalId: PORTAL_B } };
+    const state = stateAfter(
+      created({ portalIds: [PORTAL_A, PORTAL_B] }),
+      inviteA,
+      inviteB,
+      { type: 'InvitationAccepted', data: { invitationId: 'inv-a', portalId: PORTAL_A } },
+      resetA,
+      {
+        type: 'EmailChangeRequested',
+        data: { newEmail: 'x@customer.org', tokenHash: HASH_1, expiresAt: '2026-03-17T00:00:00.000Z' },
+      },
+      { type: 'EmailChangeConfirmed', data: { newEmail: 'new@customer.org' } },
+    );
+    expect(state).toMatchObject({ email: 'new@customer.org', pendingEmailChange: null, passwordReset: null });
+    expect(state.invitations).toEqual({
+      [PORTAL_A]: {
+        invitationId: 'inv-a',
+        portalId: PORTAL_A,
+        tokenHash: HASH_1,
+        expiresAt: inviteA.data.expiresAt,
+        status: 'accepted',
+      },
+    });
+  });
+
+  it('withdraws only the consent version held', () => {
+    const gave = { type: 'ConsentGiven', data: { portalId: PORTAL_A, version: 'v2' } } as const;
+    const withdrew = (version: string) =>
+      ({ type: 'ConsentWithdrawn', data: { portalId: PORTAL_A, version } }) as const;
+    expect(stateAfter(created(), gave, withdrew('v1')).consents).toEqual({ [PORTAL_A]: 'v2' });
+    expect(stateAfter(created(), gave, withdrew('v2')).consents).toEqual({});
+  });
+
+  it('applies only the profile fields an update names, the legacy on/off switch as all or none', () => {
+    const update = (changes: object) =>
+      ({ type: 'PortalUserProfileUpdated', data: { changes } }) as PortalUserEvent;
+    const before = stateAfter(created());
+    const state = stateAfter(
+      created(),
+      update({ phone: { from: null, to: '+1 555' }, language: { from: null, to: 'de' } }),
+      update({ notifyOnCaseUpdates: { from: true, to: false } }),
+    );
+    expect([state.firstName, state.lastName, state.phone]).toEqual([
+      before.firstName,
+      before.lastName,
+      '+1 555',
+    ]);
+    expect(state.preferences).toEqual({
+      language: 'de',
+      notifyOnCaseUpdates: false,
+      caseNotifications: 'none',
+    });
+    const back = stateAfter(
+      created(),
+      update({ notifyOnCaseUpdates: { from: true, to: false } }),
+      update({ firstName: { from: 'Jane', to: 'Janet' }, lastName: { from: 'Doe', to: 'Roe' } }),
+      update({ notifyOnCaseUpdates: { from: false, to: true } }),
+    );
+    expect([back.firstName, back.lastName]).toEqual(['Janet', 'Roe']);
+    expect(back.preferences).toEqual({ language: null, notifyOnCaseUpdates: true, caseNotifications: 'all' });
+    const own = stateAfter(created(), update({ caseNotifications: { from: 'all', to: 'own' } }));
+    expect(own.preferences).toEqual({ language: null, notifyOnCaseUpdates: true, caseNotifications: 'own' });
+  });
+
   it('leaves the state alone for an event type it does not know', () => {
     const state = stateAfter(created());
     const unknown = { type: 'SomethingNew', data: {} } as unknown as PortalUserEvent;

@@ -29,6 +29,23 @@ describe('evolveStaffUser', () => {
     });
   });
 
+  it('makes a deactivated user active again, keeping the rest', () => {
+    const events: StaffUserEvent[] = [
+      { type: 'StaffUserCreated', data: { staffUserId: 'u', email: 'a@b.io', name: 'A', role: 'agent' } },
+      { type: 'StaffUserDeactivated', data: { staffUserId: 'u' } },
+      { type: 'StaffUserActivated', data: { staffUserId: 'u' } },
+    ];
+    expect(fold(evolveStaffUser, initialStaffUserState, events)).toEqual({
+      ...initialStaffUserState,
+      exists: true,
+      id: 'u',
+      email: 'a@b.io',
+      name: 'A',
+      role: 'agent',
+      isActive: true,
+    });
+  });
+
   it('leaves the state alone for an event of another aggregate', () => {
     const foreign = { type: 'PortalCreated', data: {} } as unknown as StaffUserEvent;
     expect(evolveStaffUser(initialStaffUserState, foreign)).toBe(initialStaffUserState);

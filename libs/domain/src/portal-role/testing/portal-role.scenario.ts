@@ -4,7 +4,7 @@ import type { PortalRoleEvent } from '../portal-role.events';
 import { evolvePortalRole } from '../portal-role.evolve';
 import { initialPortalRoleState, type PortalRoleState } from '../portal-role.state';
 
-export { refusal } from '../../shared/testing/refusal';
+export { problem, refusal } from '../../shared/testing/refusal';
 
 export function given(events: PortalRoleEvent[]): PortalRoleState {
   return fold(evolvePortalRole, initialPortalRoleState, events);
