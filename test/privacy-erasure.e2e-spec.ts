@@ -77,6 +77,9 @@ describe('erasure of a data subject (crypto-shredding)', () => {
       name: `Toaster fire ${u}`,
       description: `It burnt my kitchen ${u}`,
       comment: `Still smoking ${u}`,
+      // What they write on the other person's case: an edit in the middle of its history, a comment.
+      edit: `Also the toaster next door ${u}`,
+      foreignComment: `Same here, neighbour ${u}`,
     };
     const other = {
       firstName: `Otherperson${u}`,
@@ -89,7 +92,7 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     const otherId = await world.createRecord('Contact', { ...other, accountId });
     const roleId = await world.createRole({
       name: `Cases ${u}`,
-      scopes: { Case: { create: 'yes', read: 'account', edit: 'own', delete: 'no', stream: 'account' } },
+      scopes: { Case: { create: 'yes', read: 'account', edit: 'account', delete: 'no', stream: 'account' } },
     });
     const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
     const user = await world.createPortalUser(contactId, portal);
@@ -118,6 +121,21 @@ describe('erasure of a data subject (crypto-shredding)', () => {
       name: `Keeper case ${u}`,
     });
     expect(keeperCase.status).toBe(201);
+    // On the other person's case: they edit its description, comment, then the other person edits it
+    // last (so they are neither its creator nor its last modifier).
+    const keeperCaseId = keeperCase.json.id as string;
+    await world.sync();
+    const keeperCasePath = `/v1/portals/${portal.slug}/records/Case/${keeperCaseId}`;
+    const edited = await world.call('patch', keeperCasePath, user.token, { description: freeText.edit });
+    expect(edited.status).toBe(200);
+    const onTheirs = await world.call('post', `${keeperCasePath}/stream`, user.token, {
+      text: freeText.foreignComment,
+    });
+    expect(onTheirs.status).toBe(201);
+    const renamed = await world.call('patch', keeperCasePath, keeper.token, {
+      name: `Keeper case renamed ${u}`,
+    });
+    expect(renamed.status).toBe(200);
     const caseFiles = `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments`;
     const keeperFiles = `/v1/portals/${portal.slug}/records/Case/${keeperCase.json.id as string}/attachments`;
     for (const [path, token, bytes, name] of [
@@ -166,6 +184,12 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     expect(contact.json.fields ?? contact.json).toMatchObject({ firstName: '[erased]', email: '[erased]' });
     const theCase = await world.staff('get', `/v1/records/Case/${caseId}`);
     expect(JSON.stringify(theCase.json)).toContain('[erased]');
+    // On the other person's case exactly their value reads "[erased]", at once (no rebuild).
+    const theirCase = await world.staff('get', `/v1/records/Case/${keeperCaseId}`);
+    expect(theirCase.json.fields ?? theirCase.json).toMatchObject({
+      name: `Keeper case renamed ${u}`,
+      description: '[erased]',
+    });
     const history = await world.staff('get', `/v1/records/Case/${caseId}/history`);
     expect(JSON.stringify(history.json)).not.toContain(freeText.name);
     const audit = await world.staff('get', `/v1/audit/events?stream=dataSubject-${contactId}`);
@@ -183,6 +207,8 @@ describe('erasure of a data subject (crypto-shredding)', () => {
       freeText.name,
       freeText.description,
       freeText.comment,
+      freeText.edit,
+      freeText.foreignComment,
       `Scan of my passport ${u}`,
     ];
     const dumps = {
@@ -197,8 +223,9 @@ describe('erasure of a data subject (crypto-shredding)', () => {
           throw new Error(`${where} still holds ${secret}`);
       }
     }
-    // The dumps are real: the other person is still there.
+    // The dumps are real: the other person is still there, with what they wrote.
     expect(dumps.readStore).toContain(other.email);
+    expect(dumps.readStore).toContain(`Keeper case renamed ${u}`);
     // Blobs another person's file holds stay: their own, and the one both uploaded.
     expect(dumps.blobs).toContain(`Keeper's own contract ${u}`);
     expect(dumps.blobs).toContain(`The public price list ${u}`);
@@ -232,7 +259,7 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     const otherId = await world.createRecord('Contact', { ...other, accountId });
     const roleId = await world.createRole({
       name: `Export cases ${u}`,
-      scopes: { Case: { create: 'yes', read: 'account', edit: 'own', delete: 'no', stream: 'account' } },
+      scopes: { Case: { create: 'yes', read: 'account', edit: 'account', delete: 'no', stream: 'account' } },
     });
     // The portal asks for consent to its terms: accepting the invitation gives it (the consents list).
     const terms = { consentVersion: '2026-1', consentUrl: 'https://example.com/terms/2026-1' };
@@ -267,6 +294,28 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     expect((await world.staff('post', staffStream, { text: theirs.internal, isInternal: true })).status).toBe(
       201,
     );
+    // Bert's case: Ada edits its description in the middle of its history, Bert edits it last. Ada's
+    // edit (with its time) is hers; Bert's words on it, before and after, are not.
+    const bertsCase = {
+      name: `Bert's printer ${u}`,
+      description: `Bert's paper jam ${u}`,
+      adaEdit: `Ada adds: tray 2 ${u}`,
+      rename: `Bert's printer again ${u}`,
+    };
+    const bertCreated = await world.call('post', `/v1/portals/${portal.slug}/records/Case`, bert.token, {
+      name: bertsCase.name,
+      description: bertsCase.description,
+    });
+    expect(bertCreated.status).toBe(201);
+    const bertCaseId = bertCreated.json.id as string;
+    await world.sync();
+    const bertCasePath = `/v1/portals/${portal.slug}/records/Case/${bertCaseId}`;
+    expect(
+      (await world.call('patch', bertCasePath, user.token, { description: bertsCase.adaEdit })).status,
+    ).toBe(200);
+    expect((await world.call('patch', bertCasePath, bert.token, { name: bertsCase.rename })).status).toBe(
+      200,
+    );
     const files = `/v1/portals/${portal.slug}/records/Case/${caseId}/attachments`;
     const myFile = pdfHolding(`Ada's invoice ${u}`);
     const bertsFile = pdfHolding(`Bert's photo ${u}`);
@@ -293,6 +342,12 @@ describe('erasure of a data subject (crypto-shredding)', () => {
       expect.objectContaining({
         id: caseId,
         written: [expect.objectContaining({ fields: { name: mine.name, description: mine.description } })],
+      }),
+      expect.objectContaining({
+        id: bertCaseId,
+        written: [
+          expect.objectContaining({ event: 'RecordUpdated', fields: { description: bertsCase.adaEdit } }),
+        ],
       }),
     ]);
     expect(doc.comments).toEqual([expect.objectContaining({ recordId: caseId, text: mine.comment })]);
@@ -325,6 +380,9 @@ describe('erasure of a data subject (crypto-shredding)', () => {
         theirs.internal,
         `bert-${u}.pdf`,
         `Bert's photo ${u}`,
+        bertsCase.name,
+        bertsCase.description,
+        bertsCase.rename,
       ])
         expect(text).not.toContain(foreign);
     };
@@ -351,7 +409,8 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     const berts = await world.call('get', `/v1/portals/${portal.slug}/me/data-export`, bert.token);
     expect(berts.json.subject).toEqual({ id: otherId, contactId: otherId, portalUserIds: [bert.id] });
     expect(berts.text).toContain(theirs.comment);
-    for (const mineOnly of [person.email, person.lastName, mine.comment, mine.description])
+    expect(berts.text).toContain(bertsCase.rename);
+    for (const mineOnly of [person.email, person.lastName, mine.comment, mine.description, bertsCase.adaEdit])
       expect(berts.text).not.toContain(mineOnly);
     // No way to name someone else: the admin route refuses a portal token, another portal's path refuses the token.
     expect((await world.call('get', `/v1/data-subjects/${otherId}/export`, user.token)).status).toBe(401);
@@ -449,6 +508,45 @@ describe('erasure of a data subject (crypto-shredding)', () => {
     ]);
     const agent = await world.createStaffUser('agent');
     expect((await world.call('get', '/v1/erasure-requests', agent.token)).status).toBe(403);
+  });
+
+  it('an admin erasing a subject directly approves the request of theirs still pending', async () => {
+    const u = world.unique().replace(/-/g, '');
+    const person = { firstName: `Dora${u}`, lastName: `Direct${u}`, email: `dora.${u}@customer.example` };
+    const accountId = await world.createRecord('Account', { name: `Direct account ${u}` });
+    const contactId = await world.createRecord('Contact', { ...person, accountId });
+    const roleId = await world.createRole({
+      name: `Direct ${u}`,
+      scopes: { Case: { create: 'yes', read: 'own' } },
+    });
+    const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
+    const user = await world.createPortalUser(contactId, portal);
+    const asked = await world.call('post', `/v1/portals/${portal.slug}/me/erasure-request`, user.token, {
+      reason: `Please forget me ${u}`,
+    });
+    expect(asked.status).toBe(201);
+
+    const erased = await world.staff('post', `/v1/data-subjects/${contactId}/erase`, { reason: 'ticket 7' });
+    expect(erased.status).toBe(200);
+    const pending = await world.staff('get', '/v1/erasure-requests?status=pending');
+    expect((pending.json.items as { id: string }[]).map((r) => r.id)).not.toContain(asked.json.id);
+    const all = await world.staff('get', '/v1/erasure-requests');
+    expect(all.json.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: asked.json.id, status: 'approved', reason: '[erased]' }),
+      ]),
+    );
+    // Deciding it now is too late; the log tells the erasure answered it.
+    expect((await world.staff('post', `/v1/erasure-requests/${asked.json.id}/approve`)).status).toBe(409);
+    const audit = await world.staff('get', `/v1/audit/events?stream=dataSubject-${contactId}`);
+    expect(audit.json.items).toEqual([
+      expect.objectContaining({ type: 'ErasureRequested' }),
+      expect.objectContaining({
+        type: 'ErasureRequestApproved',
+        actor: expect.objectContaining({ type: 'staff' }),
+      }),
+      expect.objectContaining({ type: 'DataSubjectErased' }),
+    ]);
   });
 
   it('answers 404 for an id that is no data subject, and refuses agents', async () => {

@@ -3,4 +3,4 @@
  * events map to documents: a projector finding another version stored rebuilds by itself
  * (blue-green, the API keeps reading the old generation until the switch).
  */
-export const PROJECTION_VERSION = 5;
+export const PROJECTION_VERSION = 6;

@@ -113,13 +113,13 @@ describe.each(testStoreKinds())('projector on %s stores', (kind) => {
     await replayInto(stores, 2);
     const events: RecordedEvent[] = await stores.eventStore.readAll();
     // Through the checkpoint: every event is at or below it, so the batch is skipped.
-    expect(await applyBatch(stores.readStore, 1, ALL_PROJECTIONS, events)).toBe(
+    expect(await applyBatch(stores.readStore, 1, ALL_PROJECTIONS, events, stores.eventStore)).toBe(
       events[events.length - 1].position,
     );
     // Without it: the per-stream revisions (and ids) still make the events no-ops.
     await stores.readStore.deleteCheckpoint(projectorCheckpoint(1));
     for (let i = 0; i < events.length; i += 100) {
-      await applyBatch(stores.readStore, 1, ALL_PROJECTIONS, events.slice(i, i + 100));
+      await applyBatch(stores.readStore, 1, ALL_PROJECTIONS, events.slice(i, i + 100), stores.eventStore);
     }
     expect(await compareGenerations(stores.readStore, 2, 1, NAMES)).toEqual([]);
   });

@@ -17,6 +17,8 @@ export const READ_MODELS = {
   shareLinks: 'share_links',
   recordFollowers: 'record_followers',
   consents: 'consents',
+  /** Which record streams hold a data owner's personal values (erasure refolds them, the export reads them). */
+  personalDataStreams: 'personal_data_streams',
 } as const;
 
 export type ReadModelName = (typeof READ_MODELS)[keyof typeof READ_MODELS];

@@ -198,6 +198,21 @@ export interface ConsentDoc {
   at: string;
 }
 
+/**
+ * A record stream holding personal values of a data owner (`portalUser:<id>`, `contact:<id>`): what
+ * they wrote in it, their name as the actor, or the contact's own fields. Ids and a time only.
+ */
+export interface PersonalDataStreamDoc {
+  /** `<owner> <stream>`. */
+  id: string;
+  owner: string;
+  stream: string;
+  entityType: string;
+  recordId: string;
+  /** When the first of the owner's values was written to it. */
+  since: string;
+}
+
 export interface EmailDeliveryDoc {
   /** The delivery stream's job id. */
   id: string;

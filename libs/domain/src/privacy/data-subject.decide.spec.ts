@@ -7,7 +7,7 @@ import {
   initialDataSubjectState,
   type EraseDataSubject,
 } from './data-subject.decide';
-import type { DataSubjectEvent } from './data-subject.events';
+import type { DataSubjectErased, DataSubjectEvent } from './data-subject.events';
 
 const erase = (owners: DataOwner[], overrides: Partial<EraseDataSubject> = {}): EraseDataSubject => ({
   subjectId: 'contact-1',
@@ -55,7 +55,7 @@ describe('EraseDataSubject', () => {
       fc.property(fc.array(ownerArb), fc.array(ownerArb), (first, second) => {
         const erased = decideEraseDataSubject(erase(first), stateAfter([]));
         expect(erased).toHaveLength(1);
-        expect(new Set(erased[0]!.data.owners)).toEqual(new Set(first));
+        expect(new Set((erased[0] as DataSubjectErased).data.owners)).toEqual(new Set(first));
         expect(decideEraseDataSubject(erase(second), stateAfter(erased))).toEqual([]);
       }),
       { numRuns: 50 },
@@ -65,8 +65,54 @@ describe('EraseDataSubject', () => {
 
 describe('evolveDataSubject', () => {
   it('starts not erased and ignores an event it does not know', () => {
-    expect(initialDataSubjectState).toEqual({ erased: false });
+    expect(initialDataSubjectState).toEqual({ erased: false, requests: { requests: {}, pending: null } });
     const unknown = { type: 'SomethingElse', data: {} } as unknown as DataSubjectEvent;
-    expect(evolveDataSubject({ erased: false }, unknown)).toEqual({ erased: false });
+    expect(evolveDataSubject(initialDataSubjectState, unknown)).toBe(initialDataSubjectState);
+  });
+});
+
+describe('EraseDataSubject with an erasure request of theirs', () => {
+  const requested: DataSubjectEvent = {
+    type: 'ErasureRequested',
+    data: { requestId: 'req-9', subjectId: 'contact-1', portalUserId: 'pu-1', portalId: 'p-1', reason: null },
+  };
+
+  it('approves a pending request when an admin erases directly, and names it in the erasure', () => {
+    const decided = decideEraseDataSubject(
+      erase([contactOwner('contact-1')], { requestId: null }),
+      stateAfter([requested]),
+    );
+    expect(decided).toEqual([
+      { type: 'ErasureRequestApproved', data: { requestId: 'req-9' } },
+      expect.objectContaining({
+        type: 'DataSubjectErased',
+        data: expect.objectContaining({ requestId: 'req-9' }),
+      }),
+    ]);
+    expect(stateAfter([requested, ...decided]).requests).toEqual({
+      requests: { 'req-9': 'approved' },
+      pending: null,
+    });
+  });
+
+  it('adds nothing when the request was approved first (the approval path)', () => {
+    const approved: DataSubjectEvent = { type: 'ErasureRequestApproved', data: { requestId: 'req-9' } };
+    const decided = decideEraseDataSubject(
+      erase([contactOwner('contact-1')], { requestId: 'req-9' }),
+      stateAfter([requested, approved]),
+    );
+    expect(decided.map((e) => e.type)).toEqual(['DataSubjectErased']);
+  });
+
+  it('closes a request an earlier erasure left pending (before this rule) when the erase is repeated', () => {
+    const earlier: DataSubjectEvent = {
+      type: 'DataSubjectErased',
+      data: { subjectId: 'contact-1', owners: ['contact:contact-1'], reason: 'x', requestId: null },
+    };
+    const decided = decideEraseDataSubject(
+      erase([contactOwner('contact-1')]),
+      stateAfter([requested, earlier]),
+    );
+    expect(decided).toEqual([{ type: 'ErasureRequestApproved', data: { requestId: 'req-9' } }]);
   });
 });

@@ -1,9 +1,10 @@
-import type { RecordedEvent } from '@portal/event-store';
+import type { EventStore, RecordedEvent } from '@portal/event-store';
 import { projectorCheckpoint } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
 import { BatchDocuments } from '../documents/batch-documents';
 import { AGGREGATE_STATES, GenerationDocuments } from '../documents/generation-documents';
 import type { DocumentKey, Projection } from '../projections/projection';
+import { preloadProjectionLog } from './projection-log';
 
 /** What folding these events reads: each event's stream state, and what projections say they read. */
 function* readsOf(
@@ -20,14 +21,17 @@ function* readsOf(
  * Applies events (in global order) to a generation in one transaction with its checkpoint:
  * events at or below the stored checkpoint are skipped, so a batch delivered twice, or after a
  * crash between commit and acknowledgement, changes nothing. Returns the checkpoint after it.
+ * `log` is the store the events came from (a projection may read a stream's earlier events).
  */
 export async function applyBatch(
   store: ReadStore,
   generation: number,
   projections: readonly Projection[],
   events: readonly RecordedEvent[],
+  log: EventStore,
 ): Promise<number | undefined> {
   let reached: number | undefined;
+  const projectionLog = await preloadProjectionLog(log, store, generation, projections, events);
   await store.transact(projectorCheckpoint(generation), async (tx, checkpoint) => {
     reached = checkpoint;
     const fresh = events.filter((event) => checkpoint === undefined || event.position > checkpoint);
@@ -36,7 +40,7 @@ export async function applyBatch(
     // Each document the batch touches is read once, in bulk, before the fold (which then runs in memory).
     await docs.prefetch(readsOf(fresh, projections));
     for (const event of fresh) {
-      for (const projection of projections) await projection.apply(event, docs);
+      for (const projection of projections) await projection.apply(event, docs, projectionLog);
     }
     await docs.flush();
     reached = fresh[fresh.length - 1].position;

@@ -62,11 +62,12 @@ describe.each(testStoreKinds())('batched fold on %s stores', (kind) => {
 
             // Reference: one event per transaction.
             await prepareGeneration(readStore, 1, ALL_PROJECTIONS);
-            for (const event of events) await applyBatch(readStore, 1, ALL_PROJECTIONS, [event]);
+            for (const event of events) await applyBatch(readStore, 1, ALL_PROJECTIONS, [event], eventStore);
 
             // Batched as a rebuild does it: indexes after the load.
             await prepareGeneration(readStore, 2, ALL_PROJECTIONS, { deferIndexes: true });
-            for (const batch of cut(events, sizes)) await applyBatch(readStore, 2, ALL_PROJECTIONS, batch);
+            for (const batch of cut(events, sizes))
+              await applyBatch(readStore, 2, ALL_PROJECTIONS, batch, eventStore);
             await buildIndexes(readStore, 2, ALL_PROJECTIONS);
             expect(await compareGenerations(readStore, 1, 2, NAMES)).toEqual([]);
 
@@ -75,7 +76,7 @@ describe.each(testStoreKinds())('batched fold on %s stores', (kind) => {
             for (const batch of cut(events, sizes)) {
               const first = events.indexOf(batch[0]);
               const again = events.slice(Math.max(0, first - overlap), first + batch.length);
-              await applyBatch(readStore, 3, ALL_PROJECTIONS, again);
+              await applyBatch(readStore, 3, ALL_PROJECTIONS, again, eventStore);
             }
             expect(await compareGenerations(readStore, 1, 3, NAMES)).toEqual([]);
             expect(await readStore.getCheckpoint(projectorCheckpoint(3))).toBe(events.at(-1)?.position);
@@ -95,7 +96,7 @@ describe.each(testStoreKinds())('batched fold on %s stores', (kind) => {
       await appendHistory(eventStore, buildHistory(SIZE, 11));
       const events = await eventStore.readAll();
       await prepareGeneration(readStore, 1, ALL_PROJECTIONS);
-      for (const event of events) await applyBatch(readStore, 1, ALL_PROJECTIONS, [event]);
+      for (const event of events) await applyBatch(readStore, 1, ALL_PROJECTIONS, [event], eventStore);
 
       await prepareGeneration(readStore, 2, ALL_PROJECTIONS, { deferIndexes: true });
       const middle = events[Math.floor(events.length / 2)].position;

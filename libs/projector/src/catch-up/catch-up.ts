@@ -85,7 +85,7 @@ export async function catchUp(
     ahead = more ? read(last) : undefined;
     const startedAt = performance.now();
     const tracedFrom = Date.now();
-    checkpoint = (await applyBatch(store, generation, projections, batch)) ?? checkpoint;
+    checkpoint = (await applyBatch(store, generation, projections, batch, events)) ?? checkpoint;
     if (options.traceEvents) traceProjectedEvents(batch, generation, tracedFrom, Date.now());
     options.onBatch?.(checkpoint, batch.length);
     options.observe?.({

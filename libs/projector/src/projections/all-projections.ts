@@ -8,6 +8,7 @@ import { entityTypesProjection } from './entity-types.projection';
 import { loginHistoryProjection } from './login-history.projection';
 import { portalRolesProjection } from './portal-roles.projection';
 import { portalUsersProjection } from './portal-users.projection';
+import { personalDataStreamsProjection } from './personal-data-streams.projection';
 import { portalsProjection } from './portals.projection';
 import type { CollectionSpec, Projection } from './projection';
 import { recordFollowersProjection } from './record-followers.projection';
@@ -27,6 +28,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   staffUsersProjection,
   portalUsersProjection,
   recordsProjection,
+  personalDataStreamsProjection,
   commentsProjection,
   attachmentsProjection,
   loginHistoryProjection,

@@ -1,13 +1,10 @@
 import type { RecordedEvent } from '@portal/event-store';
 import {
-  CONTACT_PERSONAL_FIELDS,
   ownersErasedBy,
+  parseRecordStream,
+  personalValuesOf,
   portalUserStream,
-  recordStream,
-  toAclRecord,
-  WRITTEN_TEXT_FIELDS,
   type PortalUserState,
-  type RecordState,
 } from '@portal/domain';
 import {
   READ_MODELS,
@@ -16,15 +13,14 @@ import {
   type CommentDoc,
   type EmailDeliveryDoc,
   type LoginHistoryDoc,
-  type RecordDoc,
+  type PersonalDataStreamDoc,
   type Tracked,
 } from '@portal/read-models';
-import type { GenerationDocuments } from '../documents/generation-documents';
+import { AGGREGATE_STATES, type GenerationDocuments } from '../documents/generation-documents';
 import { getAggregate, putAggregate, type StoredAggregate } from './aggregate-states';
-import { definitionOf } from './entity-types.projection';
 import { toPortalUserDoc } from './portal-users.projection';
-import type { Projection } from './projection';
-import { toRecordDoc } from './records.projection';
+import type { CommittedDocuments, Projection, ProjectionLog } from './projection';
+import { recordsProjection } from './records.projection';
 
 /** What the event store's read path shows for a value whose key is gone. */
 const ERASED = '[erased]';
@@ -44,33 +40,71 @@ function eraseTracked<T extends Tracked>(doc: T, userIds: ReadonlySet<string>): 
   };
 }
 
-function eraseFields(fields: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
-  const out = { ...fields };
-  for (const name of names) if (name in out) out[name] = erased(out[name]);
-  return out;
-}
-
 /**
- * Patches the read models when a data subject is erased, to exactly what a fresh fold of the log
+ * Brings the read models, when a data subject is erased, to exactly what a fresh fold of the log
  * now gives (every value encrypted under an erased key reads "[erased]"), so that audit:verify and
- * a rebuild agree with the live models. Aggregate states are patched and documents derived from
- * them again with the projections' own functions; history documents (comments, sign-ins, emails)
- * are patched field by field. Runs last: the other projections ignore DataSubjectErased.
+ * a rebuild agree with the live models. Every record stream holding one of their values (found in
+ * personal_data_streams, wherever in its history) is folded again from the log: the same fold a
+ * rebuild runs, so whatever they wrote there, created or edited, reads "[erased]" and nobody
+ * else's value changes. The portal user's own state and the history documents (comments,
+ * sign-ins, emails, file names) are patched field by field. Runs last: the other projections
+ * ignore DataSubjectErased.
  */
 export const erasureProjection: Projection = {
   name: 'erasure',
   collections: [],
-  async apply(event: RecordedEvent, docs: GenerationDocuments): Promise<void> {
+  async logReads(events: readonly RecordedEvent[], committed: CommittedDocuments): Promise<string[]> {
+    const owners = new Set(events.flatMap((event) => ownersErasedBy(event)));
+    if (owners.size === 0) return [];
+    // What the generation held before this batch, and what the batch itself adds.
+    const streams = new Set(await recordStreamsOf(committed, [...owners]));
+    for (const event of events) {
+      if (!parseRecordStream(event.stream)) continue;
+      if (personalValuesOf(event.stream, event).some((value) => owners.has(value.owner)))
+        streams.add(event.stream);
+    }
+    return [...streams];
+  },
+  async apply(event: RecordedEvent, docs: GenerationDocuments, log: ProjectionLog): Promise<void> {
     const owners = ownersErasedBy(event);
     if (owners.length === 0) return;
     const userIds = new Set(owners.filter((o) => o.startsWith('portalUser:')).map((o) => o.slice(11)));
-    const contactIds = owners.filter((o) => o.startsWith('contact:')).map((o) => o.slice(8));
     for (const id of userIds) await erasePortalUser(docs, id, userIds);
-    for (const id of contactIds)
-      await eraseRecord(docs, recordStream('Contact', id), CONTACT_PERSONAL_FIELDS, userIds);
+    for (const stream of await recordStreamsOf(docs, owners)) await refoldRecord(docs, log, stream);
     for (const id of userIds) await eraseWrittenBy(docs, id, userIds);
   },
 };
+
+/** The record streams holding values of these owners, each once, in a stable order. */
+async function recordStreamsOf(
+  docs: Pick<CommittedDocuments, 'find'>,
+  owners: readonly string[],
+): Promise<string[]> {
+  const streams = new Set<string>();
+  const PAGE = 1_000;
+  for (let offset = 0; ; offset += PAGE) {
+    const { items } = await docs.find<PersonalDataStreamDoc>(READ_MODELS.personalDataStreams, {
+      filter: { kind: 'in', path: 'owner', values: [...owners] },
+      sort: [{ path: 'id', direction: 'asc' }],
+      offset,
+      limit: PAGE,
+    });
+    for (const item of items) streams.add(item.stream);
+    if (items.length < PAGE) return [...streams].sort();
+  }
+}
+
+/**
+ * Folds the record's stream again from its start, up to the revision folded so far, through the
+ * records projection: its values are read now, with the erased keys gone.
+ */
+async function refoldRecord(docs: GenerationDocuments, log: ProjectionLog, stream: string): Promise<void> {
+  const stored = await getAggregate(docs, stream);
+  if (!stored) return;
+  const events = log.readStream(stream, stored.revision);
+  docs.delete(AGGREGATE_STATES, stream);
+  for (const event of events) await recordsProjection.apply(event, docs, log);
+}
 
 async function erasePortalUser(
   docs: GenerationDocuments,
@@ -116,7 +150,7 @@ async function erasePortalUser(
   }
 }
 
-/** Comments, files and records the portal user wrote, and their name on whatever they changed. */
+/** Comments and files the portal user wrote, wherever they are (records are folded again instead). */
 async function eraseWrittenBy(
   docs: GenerationDocuments,
   id: string,
@@ -142,28 +176,4 @@ async function eraseWrittenBy(
     };
     docs.put(READ_MODELS.attachments, patched);
   }
-  const records = await docs.find<RecordDoc>(READ_MODELS.records, {
-    filter: { kind: 'or', filters: [by('createdBy.id'), by('modifiedBy.id'), by('createdByPortalUserId')] },
-  });
-  for (const record of records.items) {
-    const written = record.createdByPortalUserId === id ? WRITTEN_TEXT_FIELDS : [];
-    await eraseRecord(docs, recordStream(record.entityType, record.id), written, userIds);
-  }
-}
-
-async function eraseRecord(
-  docs: GenerationDocuments,
-  stream: string,
-  fields: readonly string[],
-  userIds: ReadonlySet<string>,
-): Promise<void> {
-  const stored = await getAggregate<RecordState, { deletedAt: string | null }>(docs, stream);
-  if (!stored || stored.state.entityType === null) return;
-  const next = eraseTracked(
-    { ...stored, state: { ...stored.state, fields: eraseFields(stored.state.fields, fields) } },
-    userIds,
-  );
-  putAggregate(docs, next);
-  const acl = toAclRecord(next.state, await definitionOf(docs, stored.state.entityType));
-  docs.put(READ_MODELS.records, toRecordDoc(next, acl));
 }

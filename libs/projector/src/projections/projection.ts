@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@portal/event-store';
-import type { IndexSpec } from '@portal/read-store';
+import type { DocumentShape, FindQuery, FindResult, IndexSpec } from '@portal/read-store';
 import type { GenerationCollectionName, GenerationDocuments } from '../documents/generation-documents';
 
 export interface CollectionSpec {
@@ -18,6 +18,20 @@ export interface DocumentKey {
   id: string;
 }
 
+/** What a projection may read of the log besides the event it folds (the streams its logReads named). */
+export interface ProjectionLog {
+  /**
+   * The stream's events from its start up to this revision (inclusive), as the read path showed them
+   * just before the batch: an erased owner's values read "[erased]".
+   */
+  readStream(stream: string, upToRevision: number): RecordedEvent[];
+}
+
+/** The generation's documents as committed before the batch (outside its transaction). */
+export interface CommittedDocuments {
+  find<T extends DocumentShape>(name: GenerationCollectionName, query: FindQuery): Promise<FindResult<T>>;
+}
+
 /**
  * One read model (or a part of one) kept from events. `apply` must be deterministic (no clock, no
  * randomness): a rebuild and the live run must produce the same documents from the same events.
@@ -27,11 +41,17 @@ export interface Projection {
   readonly collections: readonly CollectionSpec[];
   /** Documents present before any event (built-in entity types). */
   seed?(docs: GenerationDocuments): Promise<void> | void;
-  apply(event: RecordedEvent, docs: GenerationDocuments): Promise<void>;
+  apply(event: RecordedEvent, docs: GenerationDocuments, log: ProjectionLog): Promise<void>;
   /**
    * The documents apply will read for this event beyond the aggregate state of the event's own
    * stream (which a batch loads for every event), so a batch loads them in bulk before folding.
    * A hint for speed only: a document apply reads without it is still read, one look-up each.
    */
   reads?(event: RecordedEvent): readonly DocumentKey[];
+  /**
+   * The streams apply will read from the log for these events (ProjectionLog). They are read before
+   * the batch's read-store transaction opens: the embedded database serves both stores over one
+   * connection, so no event-store read can run inside it.
+   */
+  logReads?(events: readonly RecordedEvent[], committed: CommittedDocuments): Promise<readonly string[]>;
 }

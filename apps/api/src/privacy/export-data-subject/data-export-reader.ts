@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RecordFilter } from '@portal/acl';
-import { CONTACT_PERSONAL_FIELDS, portalUserStream, recordStream } from '@portal/domain';
+import { CONTACT_PERSONAL_FIELDS, portalUserOwner, portalUserStream } from '@portal/domain';
 import type { EventStore } from '@portal/event-store';
 import {
   READ_MODELS,
@@ -9,6 +9,7 @@ import {
   type CommentDoc,
   type EmailDeliveryDoc,
   type LoginHistoryDoc,
+  type PersonalDataStreamDoc,
   type PortalUserDoc,
   type ReadModelName,
   type RecordDoc,
@@ -109,26 +110,33 @@ export class DataExportReader {
     for (const id of users) yield* consentsIn(id, await this.eventStore.readStream(portalUserStream(id)));
   }
 
-  /** Records they created or last changed, each with only the values they wrote in it. */
+  /**
+   * Every record their portal users wrote in (created, edited at any point, commented on: the
+   * personal_data_streams read model), in the order they first did, each with only the values
+   * they wrote in it (a change as the value they set, with its time).
+   */
   private async *records(subject: DataSubject): AsyncGenerator<unknown> {
-    const users = subject.portalUserIds;
     const owners = new Set(subject.owners);
-    const touched: RecordFilter = {
-      kind: 'or',
-      filters: [
-        { kind: 'in', path: 'createdByPortalUserId', values: users },
-        { kind: 'in', path: 'modifiedBy.id', values: users },
-      ],
-    };
-    for await (const record of this.pages<RecordDoc>(READ_MODELS.records, touched, 'createdAt')) {
-      const stream = recordStream(record.entityType, record.id);
+    const writers = subject.portalUserIds.map(portalUserOwner);
+    const records = await this.names.collection(READ_MODELS.records);
+    const seen = new Set<string>();
+    const touched: RecordFilter = { kind: 'in', path: 'owner', values: writers };
+    for await (const { stream, recordId, entityType, since } of this.pages<PersonalDataStreamDoc>(
+      READ_MODELS.personalDataStreams,
+      touched,
+      'since',
+    )) {
+      if (seen.has(stream)) continue; // two portal users of one contact in the same record
+      seen.add(stream);
       const written = writtenValues(stream, await this.eventStore.readStream(stream), owners);
       if (written.length === 0) continue;
+      const record = await this.readStore.get<RecordDoc>(records, recordId);
       yield {
-        id: record.id,
-        entityType: record.entityType,
-        createdAt: record.createdAt,
-        deletedAt: record.deletedAt,
+        id: recordId,
+        entityType,
+        // The record's own creation (its document is in the same generation; `since` never differs by much).
+        createdAt: record?.createdAt ?? since,
+        deletedAt: record?.deletedAt ?? null,
         written,
       };
     }
