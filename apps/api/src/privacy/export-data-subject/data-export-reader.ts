@@ -134,7 +134,8 @@ export class DataExportReader {
       yield {
         id: recordId,
         entityType,
-        // The record's own creation (its document is in the same generation; `since` never differs by much).
+        // The record's own creation: its document is folded in the same generation, so it is there;
+        // were it not, the time they first wrote in it still gives the entry a time.
         createdAt: record?.createdAt ?? since,
         deletedAt: record?.deletedAt ?? null,
         written,
