@@ -10,6 +10,7 @@ import {
   activeUserEvents,
   created,
   given,
+  refusalAfter,
   stateAfter,
 } from './testing/portal-user.scenario';
 
@@ -216,5 +217,40 @@ describe('ExpireInvitations', () => {
       events: [],
     });
     expect(given(created(), sent).when({ type: 'ExpireInvitations', now: NOW })).toEqual({ events: [] });
+  });
+});
+
+describe('invitations: what each refusal tells', () => {
+  const refused = (code: string, message: string, kind = 'invalid') => ({ code, kind, message, errors: [] });
+
+  it('tells why it sends no invitation', () => {
+    expect(refusalAfter([created()], send({ contactDeleted: true }))).toEqual(
+      refused('record_deleted', 'The contact was deleted.'),
+    );
+    expect(refusalAfter(activeUserEvents(), send())).toEqual(
+      refused('already_active', 'The portal user has already set a password.', 'conflict'),
+    );
+    const ended = { type: 'SupportPeriodSet', data: { start: '2025-01-01', end: '2026-03-09' } } as const;
+    expect(refusalAfter([created(), ended], send())).toEqual(
+      refused('support_period_ended', "The user's support period has ended."),
+    );
+  });
+
+  it('tells whether the link is not valid, used or expired', () => {
+    expect(refusalAfter([created()], accept())).toEqual(
+      refused('invitation_invalid', 'This invitation link is not valid.'),
+    );
+    expect(refusalAfter(activeUserEvents(), accept({ tokenHash: HASH_1 }))).toEqual(
+      refused('invitation_used', 'This invitation was already accepted.'),
+    );
+    expect(refusalAfter([created(), sent], accept({ now: IN_7_DAYS }))).toEqual(
+      refused('invitation_expired', 'This invitation has expired.'),
+    );
+  });
+
+  it('accepts up to the last millisecond before the expiry', () => {
+    expect(given(created(), sent).when(accept({ now: '2026-03-17T11:59:59.999Z' }))).toMatchObject({
+      events: [{ type: 'InvitationAccepted' }, { type: 'PortalUserPasswordSet' }],
+    });
   });
 });

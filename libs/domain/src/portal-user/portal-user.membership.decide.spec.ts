@@ -1,4 +1,12 @@
-import { PORTAL_A, PORTAL_B, ROLE_ID, USER_ID, created, given } from './testing/portal-user.scenario';
+import {
+  PORTAL_A,
+  PORTAL_B,
+  ROLE_ID,
+  USER_ID,
+  created,
+  given,
+  refusalAfter,
+} from './testing/portal-user.scenario';
 
 describe('AddPortalUserToPortal', () => {
   it('adds the user to a portal', () => {
@@ -100,6 +108,28 @@ describe('AssignPortalUserRole / UnassignPortalUserRole', () => {
   it('refuses a user that does not exist', () => {
     expect(given().when({ type: 'AssignPortalUserRole', roleId: ROLE_ID })).toMatchObject({
       refused: { code: 'portal_user_not_found' },
+    });
+  });
+});
+
+describe('TransferPortalUser: what each refusal tells', () => {
+  const transfer = (fromPortalId: string, toPortalId: string) =>
+    ({ type: 'TransferPortalUser', fromPortalId, toPortalId }) as const;
+
+  it('tells that the portals must differ, and that the user is in the target already', () => {
+    expect(refusalAfter([created()], transfer(PORTAL_A, PORTAL_A))).toEqual({
+      code: 'same_portal',
+      kind: 'invalid',
+      message: 'Transfer needs two different portals.',
+      errors: [{ path: 'toPortalId', message: 'must differ from fromPortalId' }],
+    });
+    expect(
+      refusalAfter([created({ portalIds: [PORTAL_A, PORTAL_B] })], transfer(PORTAL_A, PORTAL_B)),
+    ).toEqual({
+      code: 'already_in_portal',
+      kind: 'conflict',
+      message: 'The portal user is already in the target portal.',
+      errors: [],
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { PortalDashlet } from '../portal/portal.configuration';
-import { created, given, stateAfter } from './testing/portal-user.scenario';
+import { created, given, refusalAfter, stateAfter } from './testing/portal-user.scenario';
 
 const update = (changes: Record<string, unknown>) => ({ type: 'UpdatePortalUserProfile', changes }) as const;
 
@@ -213,6 +213,76 @@ describe('SetPortalUserDashboardLayout', () => {
   it('refuses a user that does not exist', () => {
     expect(given().when({ type: 'SetPortalUserDashboardLayout', layout: null })).toMatchObject({
       refused: { code: 'portal_user_not_found' },
+    });
+  });
+});
+
+describe('profile and layout: what each refusal tells', () => {
+  it('tells that the fields may not be changed, or that the profile or layout is not valid', () => {
+    expect(refusalAfter([created()], update({ status: 'x' }))).toMatchObject({
+      code: 'profile_field_not_editable',
+      message: 'A portal user may not change these fields.',
+    });
+    expect(refusalAfter([created()], update({ caseNotifications: 'some', language: 3 }))).toEqual({
+      code: 'invalid_profile',
+      kind: 'invalid',
+      message: 'The profile is not valid.',
+      errors: [
+        { path: 'caseNotifications', message: 'must be one of all, own, none' },
+        { path: 'language', message: 'must be a string or null' },
+      ],
+    });
+    const layout = [
+      { dashlet: 'Clock' },
+      { dashlet: 'Announcement', options: null },
+      { dashlet: 'RecentCases', options: 'x' },
+    ] as unknown as PortalDashlet[];
+    expect(refusalAfter([created()], { type: 'SetPortalUserDashboardLayout', layout })).toEqual({
+      code: 'invalid_dashlet',
+      kind: 'invalid',
+      message: 'The dashboard layout is not valid.',
+      errors: [
+        {
+          path: 'layout.0.dashlet',
+          message:
+            'must be one of OpenCasesByPriority, RecentCases, RecentKnowledgeBaseArticles, CaseResolutionTimeByPriority, Announcement',
+        },
+        { path: 'layout.1.options', message: 'must be an object' },
+        { path: 'layout.2.options', message: 'must be an object' },
+      ],
+    });
+  });
+
+  it('reports a wrongly typed name alone, not also the missing names', () => {
+    expect(refusalAfter([created()], update({ firstName: 3, lastName: '' })).errors).toEqual([
+      { path: 'firstName', message: 'must be a string' },
+    ]);
+  });
+
+  it('keeps one name when the other is removed, trimming what it stores', () => {
+    expect(given(created()).when(update({ firstName: '', phone: ' 555 ', language: ' de ' }))).toEqual({
+      events: [
+        {
+          type: 'PortalUserProfileUpdated',
+          data: {
+            changes: {
+              firstName: { from: 'Jane', to: '' },
+              phone: { from: null, to: '555' },
+              language: { from: null, to: 'de' },
+            },
+          },
+        },
+      ],
+    });
+    expect(given(created()).when(update({ lastName: ' ' }))).toMatchObject({
+      events: [{ data: { changes: { lastName: { from: 'Doe', to: '' } } } }],
+    });
+  });
+
+  it('takes a layout whose options are an object', () => {
+    const layout = [{ dashlet: 'Announcement', options: { text: 'Hi' } }] as PortalDashlet[];
+    expect(given(created()).when({ type: 'SetPortalUserDashboardLayout', layout })).toEqual({
+      events: [{ type: 'PortalUserDashboardLayoutSet', data: { layout } }],
     });
   });
 });

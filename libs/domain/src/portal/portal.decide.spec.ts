@@ -2,7 +2,7 @@ import type { CreatePortal, UpdatePortal } from './portal.commands';
 import { DEFAULT_PORTAL_SETTINGS } from './portal.configuration';
 import { decideCreatePortal, decideUpdatePortal } from './portal.decide';
 import type { PortalCreated } from './portal.events';
-import { given, refusal } from './testing/portal.scenario';
+import { given, problem, refusal } from './testing/portal.scenario';
 
 const portalId = 'p-1';
 // The contract's example body.
@@ -249,6 +249,20 @@ describe('decideUpdatePortal', () => {
   it('refuses a new slug without its url with portal_url_missing', () => {
     const error = refusal(() => decideUpdatePortal(update({ slug: 'help' }), given([created])));
     expect([error.code, error.kind]).toEqual(['portal_url_missing', 'invalid']);
+  });
+
+  it('tells that a new slug needs its url, and takes the current slug without one', () => {
+    expect(problem(() => decideUpdatePortal(update({ slug: 'help' }), given([created])))).toEqual({
+      code: 'portal_url_missing',
+      kind: 'invalid',
+      message: 'A new slug needs its new url',
+      errors: [{ path: 'url', message: 'is required when the slug changes' }],
+    });
+    expect(decideUpdatePortal(update({ slug: 'customers' }), given([created]))).toEqual([]);
+  });
+
+  it('tells that the portal exists already', () => {
+    expect(problem(() => decideCreatePortal(create, given([created]))).message).toBe('Portal already exists');
   });
 
   it('tells only the changed settings and branding keys, with from and to', () => {

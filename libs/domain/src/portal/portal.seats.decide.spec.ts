@@ -1,7 +1,7 @@
 import type { PortalEvent } from './portal.events';
 import { decideReleasePortalSeat, decideTakePortalSeat } from './portal.seats.decide';
 import { decideUpdatePortal } from './portal.decide';
-import { createdWith, given, portalId, refusal } from './testing/portal.scenario';
+import { createdWith, given, portalId, problem, refusal } from './testing/portal.scenario';
 
 const taken = (portalUserId: string): PortalEvent => ({
   type: 'PortalSeatTaken',
@@ -40,6 +40,22 @@ describe('decideTakePortalSeat', () => {
       ),
     );
     expect([error.code, error.kind]).toEqual(['portal_user_limit', 'conflict']);
+  });
+
+  it('tells the limit it refuses at', () => {
+    expect(
+      problem(() =>
+        decideTakePortalSeat(
+          { portalId, portalUserId: 'u3' },
+          given([createdWith(2), taken('u1'), taken('u2')]),
+        ),
+      ),
+    ).toEqual({
+      code: 'portal_user_limit',
+      kind: 'conflict',
+      message: 'This portal allows at most 2 users',
+      errors: [],
+    });
   });
 
   it('frees the seat of a user who left', () => {

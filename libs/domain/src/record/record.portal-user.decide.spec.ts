@@ -9,7 +9,7 @@ import {
   decidePostCommentAsPortalUser,
   decideUpdateRecordAsPortalUser,
 } from './record.portal-user.decide';
-import { given, refusal } from './testing/record.scenario';
+import { given, problem, refusal } from './testing/record.scenario';
 
 const PORTAL = 'a0000000-0000-4000-8000-000000000001';
 const OTHER_PORTAL = 'a0000000-0000-4000-8000-000000000002';
@@ -605,5 +605,69 @@ describe('PostCommentAsPortalUser', () => {
       decidePostCommentAsPortalUser({ ...comment, text: '' }, given(acmeCase), CASE_ENTITY_TYPE, support),
     );
     expect([error.code, error.kind]).toEqual(['comment_empty', 'invalid']);
+  });
+});
+
+describe('portal-user record refusals: what each tells', () => {
+  const forbidden = (code: string, message: string, errors: { path: string; message: string }[] = []) => ({
+    code,
+    kind: 'forbidden',
+    message,
+    errors,
+  });
+
+  it('tells which type may not be created, and that a new record links only the user’s own account', () => {
+    const noCreate = access([{ ...customerSupport, scopes: { Case: { create: 'no', read: 'all' } } }]);
+    expect(
+      problem(() =>
+        decideCreateRecordAsPortalUser(newCase({ name: 'B' }), given(), CASE_ENTITY_TYPE, noCreate),
+      ),
+    ).toEqual(forbidden('record_create_forbidden', 'You may not create Case records'));
+    const foreign = problem(() =>
+      decideCreateRecordAsPortalUser(
+        newCase({ name: 'B', accountId: GLOBEX }),
+        given(),
+        CASE_ENTITY_TYPE,
+        support,
+      ),
+    );
+    expect([foreign.code, foreign.message]).toEqual([
+      'link_not_allowed',
+      'A new record may only be linked to your own account and contact',
+    ]);
+  });
+
+  it('tells which action on the record is not allowed', () => {
+    expect(
+      problem(() =>
+        decideUpdateRecordAsPortalUser(
+          { type: 'UpdateRecordAsPortalUser', entityType: 'Case', fields: { description: 'x' } },
+          given(acmeCase),
+          CASE_ENTITY_TYPE,
+          support,
+        ),
+      ),
+    ).toEqual(forbidden('record_edit_forbidden', 'You may not edit this record'));
+    expect(
+      problem(() =>
+        decideDeleteRecordAsPortalUser(
+          { type: 'DeleteRecordAsPortalUser', entityType: 'Case' },
+          given(acmeCase),
+          CASE_ENTITY_TYPE,
+          editor,
+        ),
+      ),
+    ).toEqual(forbidden('record_delete_forbidden', 'You may not delete this record'));
+    const noStream = access([{ ...customerSupport, scopes: { Case: { read: 'account' } } }]);
+    expect(
+      problem(() =>
+        decidePostCommentAsPortalUser(
+          { type: 'PostCommentAsPortalUser', entityType: 'Case', commentId: COMMENT_ID, text: 'Hi' },
+          given(acmeCase),
+          CASE_ENTITY_TYPE,
+          noStream,
+        ),
+      ),
+    ).toEqual(forbidden('record_stream_forbidden', 'You may not comment on this record'));
   });
 });

@@ -1,6 +1,6 @@
 import { decideReleaseUniqueValue, decideReserveUniqueValue } from './reservation.decide';
 import type { ReservationEvent } from './reservation.events';
-import { given, refusal } from './testing/reservation.scenario';
+import { given, problem, refusal } from './testing/reservation.scenario';
 
 const reserved = (ownerId: string, value = 'customers'): ReservationEvent => ({
   type: 'UniqueValueReserved',
@@ -101,5 +101,46 @@ describe('decideReleaseUniqueValue', () => {
       decideReleaseUniqueValue({ kind: 'portalSlug', value: '', ownerId: 'p1' }, given([])),
     );
     expect(error.code).toBe('invalid_unique_value');
+  });
+});
+
+describe('reservations: what each refusal tells', () => {
+  it('tells which field is empty, is in use, or is held by another owner', () => {
+    expect(
+      problem(() => decideReserveUniqueValue({ kind: 'portalSlug', value: ' ', ownerId: 'p1' }, given([]))),
+    ).toEqual({
+      code: 'invalid_unique_value',
+      kind: 'invalid',
+      message: 'An empty slug cannot be reserved',
+      errors: [{ path: 'slug', message: 'must not be empty' }],
+    });
+    expect(
+      problem(() =>
+        decideReserveUniqueValue(
+          { kind: 'portalSlug', value: 'customers', ownerId: 'p2' },
+          given([reserved('p1')]),
+        ),
+      ).message,
+    ).toBe('This slug is already in use');
+    expect(
+      problem(() =>
+        decideReleaseUniqueValue(
+          { kind: 'portalSlug', value: 'customers', ownerId: 'p2' },
+          given([reserved('p1')]),
+        ),
+      ),
+    ).toEqual({
+      code: 'reservation_not_owned',
+      kind: 'conflict',
+      message: 'This slug is held by another owner',
+      errors: [],
+    });
+  });
+
+  it('refuses to release an empty value', () => {
+    expect(
+      refusal(() => decideReleaseUniqueValue({ kind: 'entityTypeName', value: '', ownerId: 'x' }, given([])))
+        .errors,
+    ).toEqual([{ path: 'name', message: 'must not be empty' }]);
   });
 });

@@ -5,7 +5,7 @@ import type { PortalCreated, PortalEvent } from '../portal.events';
 import { evolvePortal } from '../portal.evolve';
 import { initialPortalState, type PortalState } from '../portal.state';
 
-export { refusal } from '../../shared/testing/refusal';
+export { problem, refusal } from '../../shared/testing/refusal';
 
 export const portalId = 'p-1';
 

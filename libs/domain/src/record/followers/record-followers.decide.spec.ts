@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mergeRoles, type AclUser, type PortalContext, type RoleDefinition } from '@portal/acl';
 import { CASE_ENTITY_TYPE } from '../../entity-type/built-in-entity-types';
 import { fold } from '../../shared/decider';
-import { refusal } from '../../shared/testing/refusal';
+import { problem, refusal } from '../../shared/testing/refusal';
 import type { PortalUserAccess } from '../record.commands';
 import type { RecordEvent } from '../record.events';
 import { evolveRecord } from '../record.evolve';
@@ -206,5 +206,26 @@ describe('isFollowing', () => {
   it('is not fooled by a user id named like an object property', () => {
     expect(isFollowing({}, record, { id: 'constructor', contactId: null })).toBe(false);
     expect(isFollowing({}, record, { id: '__proto__', contactId: null })).toBe(false);
+  });
+
+  it('tells whether following or unfollowing is not allowed', () => {
+    for (const wanted of [true, false]) {
+      expect(
+        problem(() =>
+          decideFollowRecordAsPortalUser(
+            follow(wanted),
+            followers(),
+            acmeCase(),
+            CASE_ENTITY_TYPE,
+            access(readOnly),
+          ),
+        ),
+      ).toEqual({
+        code: 'record_stream_forbidden',
+        kind: 'forbidden',
+        message: `You may not ${wanted ? 'follow' : 'unfollow'} this record`,
+        errors: [],
+      });
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { ReservationEvent } from '../reservation.events';
 import { evolveReservation } from '../reservation.evolve';
 import { initialReservationState, type ReservationState } from '../reservation.state';
 
-export { refusal } from '../../shared/testing/refusal';
+export { problem, refusal } from '../../shared/testing/refusal';
 
 export function given(events: ReservationEvent[]): ReservationState {
   return fold(evolveReservation, initialReservationState, events);
