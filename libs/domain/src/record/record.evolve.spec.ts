@@ -17,6 +17,17 @@ const file = (attachmentId: string): RecordEvent => ({
   },
 });
 
+/** A state stored before files: without internalCommentIds and attachments. */
+const storedBeforeFiles = (): RecordState => ({
+  id: 'case-1',
+  entityType: 'Case',
+  deleted: false,
+  fields: {},
+  createdByPortalUserId: null,
+  createdInPortalId: null,
+  commentIds: [],
+});
+
 describe('evolveRecord on a state stored before files (no attachment or internal comment lists)', () => {
   it('takes comments, files, a removal and a link as a new state would', () => {
     const stored: RecordState = {
@@ -48,15 +59,7 @@ describe('evolveRecord on a state stored before files (no attachment or internal
   });
 
   it('keeps a removal or a link that names no file of a stored state harmless', () => {
-    const stored = {
-      id: 'case-1',
-      entityType: 'Case',
-      deleted: false,
-      fields: {},
-      createdByPortalUserId: null,
-      createdInPortalId: null,
-      commentIds: [],
-    };
+    const stored = storedBeforeFiles();
     const removed = evolveRecord(stored, {
       type: 'AttachmentRemoved',
       data: { entityType: 'Case', attachmentId: 'f9' },
@@ -67,5 +70,36 @@ describe('evolveRecord on a state stored before files (no attachment or internal
       data: { entityType: 'Case', commentId: 'c1', attachmentIds: ['f9'] },
     });
     expect(linked.attachments).toEqual([]);
+  });
+
+  it('starts the comment and file lists of a state stored before files', () => {
+    const stored = storedBeforeFiles();
+    const comment = (commentId: string, isInternal: boolean) =>
+      ({ type: 'CommentPosted', data: { entityType: 'Case', commentId, text: 'x', isInternal } }) as const;
+    expect(evolveRecord(stored, comment('c1', false)).internalCommentIds).toEqual([]);
+    expect(evolveRecord(stored, comment('c2', true)).internalCommentIds).toEqual(['c2']);
+    const added = evolveRecord(stored, {
+      type: 'AttachmentAdded',
+      data: {
+        entityType: 'Case',
+        attachmentId: 'f1',
+        name: 'a.pdf',
+        size: 1,
+        contentType: 'application/pdf',
+        sha256: 'a'.repeat(64),
+        isInternal: false,
+        portalUserId: null,
+      },
+    });
+    expect(added.attachments).toEqual([
+      {
+        id: 'f1',
+        sha256: 'a'.repeat(64),
+        isInternal: false,
+        portalUserId: null,
+        commentId: null,
+        removed: false,
+      },
+    ]);
   });
 });

@@ -51,6 +51,7 @@ export function decideCreateShareLink(command: CreateShareLink, state: ShareLink
 
 /** Revoking twice is a no-op; an unknown link is 404. */
 export function decideRevokeShareLink(_command: RevokeShareLink, state: ShareLinkState): ShareLinkRevoked[] {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the state has an id and an expiry exactly when it exists (ShareLinkCreated sets all three): redundant, kept to narrow types
   if (!state.exists || state.id === null)
     throw new DomainError('share_link_not_found', 'Share link not found.', 'not-found');
   return state.revoked ? [] : [{ type: 'ShareLinkRevoked', data: { linkId: state.id } }];
@@ -59,8 +60,10 @@ export function decideRevokeShareLink(_command: RevokeShareLink, state: ShareLin
 /** Alive: made, not revoked, not yet expired. Nothing else about the link can end it. */
 export function isShareLinkLive(state: ShareLinkState, now: IsoTime): boolean {
   return (
+    // Stryker disable next-line ConditionalExpression: the state has an id and an expiry exactly when it exists (ShareLinkCreated sets all three): redundant, kept to narrow types
     state.exists &&
     !state.revoked &&
+    // Stryker disable next-line ConditionalExpression: the state has an id and an expiry exactly when it exists (ShareLinkCreated sets all three): redundant, kept to narrow types
     state.expiresAt !== null &&
     Date.parse(now) < Date.parse(state.expiresAt)
   );
@@ -74,6 +77,7 @@ export function decideNoticeShareLinkView(
   command: NoticeShareLinkView,
   state: ShareLinkState,
 ): (ShareLinkExpired | ShareLinkFirstOpened)[] {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the state has an id and an expiry exactly when it exists (ShareLinkCreated sets all three): redundant, kept to narrow types
   if (!state.exists || state.id === null || state.revoked || state.expiresAt === null) return [];
   if (!isShareLinkLive(state, command.now)) {
     return state.expiryNoticed
