@@ -30,15 +30,7 @@ const storedBeforeFiles = (): RecordState => ({
 
 describe('evolveRecord on a state stored before files (no attachment or internal comment lists)', () => {
   it('takes comments, files, a removal and a link as a new state would', () => {
-    const stored: RecordState = {
-      id: 'case-1',
-      entityType: 'Case',
-      deleted: false,
-      fields: {},
-      createdByPortalUserId: null,
-      createdInPortalId: null,
-      commentIds: [],
-    };
+    const stored = storedBeforeFiles();
     const events: RecordEvent[] = [
       { type: 'CommentPosted', data: { entityType: 'Case', commentId: 'c1', text: 'x', isInternal: true } },
       file('f1'),
