@@ -36,6 +36,7 @@ export function consentGivenWith(
   terms: ConsentTerms | undefined,
 ): ConsentGiven[] {
   const required = terms?.required ?? null;
+  // Stryker disable next-line ConditionalExpression: hasRequiredConsent already holds when nothing is required
   if (required === null || hasRequiredConsent(state, portalId, required)) return [];
   if (terms?.accepted !== required) throw consentRequired(required);
   return [{ type: 'ConsentGiven', data: { portalId, version: required } }];

@@ -60,7 +60,6 @@ export function decideRevokeShareLink(_command: RevokeShareLink, state: ShareLin
 /** Alive: made, not revoked, not yet expired. Nothing else about the link can end it. */
 export function isShareLinkLive(state: ShareLinkState, now: IsoTime): boolean {
   return (
-    // Stryker disable next-line ConditionalExpression: the state has an id and an expiry exactly when it exists (ShareLinkCreated sets all three): redundant, kept to narrow types
     state.exists &&
     !state.revoked &&
     // Stryker disable next-line ConditionalExpression: the state has an id and an expiry exactly when it exists (ShareLinkCreated sets all three): redundant, kept to narrow types
