@@ -3,6 +3,7 @@ import { CASE_ENTITY_TYPE, DOCUMENT_ENTITY_TYPE } from '../../entity-type/built-
 import type { PortalUserAccess } from '../record.commands';
 import { decidePostComment } from '../record.decide';
 import type { RecordEvent } from '../record.events';
+import type { RecordState } from '../record.state';
 import { decidePostCommentAsPortalUser } from '../record.portal-user.decide';
 import { given, problem, refusal } from '../testing/record.scenario';
 import type { AttachedFile } from './attachment.commands';
@@ -565,5 +566,43 @@ describe('attachments: what each refusal tells', () => {
       given(acmeCase, ...upload),
     );
     expect(events.map((e) => e.type)).toEqual(['CommentPosted', 'CommentAttachmentsLinked']);
+  });
+});
+
+describe('attachments on a state stored before files (no attachment or internal comment lists)', () => {
+  const stored = (extra: Partial<RecordState> = {}): RecordState => ({
+    ...given(acmeCase),
+    attachments: undefined,
+    internalCommentIds: undefined,
+    ...extra,
+  });
+
+  it('attaches a first file, and finds no file to remove', () => {
+    expect(
+      decideAddAttachment({ type: 'AddAttachment', entityType: 'Case', file: file(1) }, stored()),
+    ).toHaveLength(1);
+    expect(
+      refusal(() =>
+        decideRemoveAttachment(
+          { type: 'RemoveAttachment', entityType: 'Case', attachmentId: file(1).attachmentId },
+          stored(),
+        ),
+      ).code,
+    ).toBe('attachment_not_found');
+  });
+
+  it('lets a portal user remove their upload posted with a comment, no comment being internal', () => {
+    const upload = { id: file(1).attachmentId, sha256: SHA, isInternal: false, removed: false };
+    const state = stored({ attachments: [{ ...upload, commentId: 'c1', portalUserId: USER }] });
+    expect(
+      decideRemoveAttachmentAsPortalUser(
+        { type: 'RemoveAttachmentAsPortalUser', entityType: 'Case', attachmentId: file(1).attachmentId },
+        state,
+        CASE_ENTITY_TYPE,
+        streams,
+      ),
+    ).toEqual([
+      { type: 'AttachmentRemoved', data: { entityType: 'Case', attachmentId: file(1).attachmentId } },
+    ]);
   });
 });
