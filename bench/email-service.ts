@@ -12,6 +12,7 @@ import { createMailer, defaultMailTransport, type Mailer, type MailTransport } f
 import { startService, type RunningService } from '@portal/runtime';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import type { PortalWorld } from '../test/portal-world';
+import { MailerCpuProfile } from './mailer-cpu-profile';
 import { benchWorld, BENCH_ADMIN, customerPortal, type BenchCustomer } from './bench-world';
 
 const QUIET = { log: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
   let mailer: Mailer | undefined;
   let transport: MailTransport | undefined;
   const counts = { delivered: 0, failed: 0 };
+  const profile = new MailerCpuProfile();
 
   const handle = async (request: EmailBenchRequest): Promise<unknown> => {
     switch (request.op) {
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
             failed: () => void counts.failed++,
           },
         });
+        if (!request.untilIdle) await profile.start();
         await mailer.start();
         if (request.untilIdle) {
           await mailer.caughtUp();
@@ -145,12 +148,14 @@ async function main(): Promise<void> {
         return null;
       }
       case 'stopMailer':
+        await profile.stop();
         await mailer?.stop();
         mailer = undefined;
         return null;
       case 'delivered':
         return { ...counts };
       case 'counts': {
+        await profile.stop();
         const health = await mailer?.health();
         const lag = await service.projector!.lag();
         const answer: EmailCounts = {

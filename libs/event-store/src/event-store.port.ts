@@ -99,6 +99,13 @@ export interface Subscription {
   readonly done: Promise<void>;
 }
 
+/** One stream's part of a readStreams: its events from `from` to `to` (inclusive; default all). */
+export interface StreamRange {
+  stream: string;
+  from?: number;
+  to?: number;
+}
+
 /** One stream's part of an appendMany. */
 export interface StreamAppend {
   stream: string;
@@ -116,6 +123,11 @@ export interface EventStore {
   appendMany?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Events of one stream; [] when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several streams' events (forwards) in one read, one list per range in the same order. Optional:
+   * stores without it (EventStoreDB) are read one stream at a time.
+   */
+  readStreams?(ranges: readonly StreamRange[]): Promise<RecordedEvent[][]>;
   /** Events of all streams in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from the checkpoint, then follows live, in global order, surviving dropped connections. */

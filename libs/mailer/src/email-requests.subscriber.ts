@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, Subscription } from '@portal/event-store';
+import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@portal/event-store';
 import {
   CASE_EMAIL_SOURCE_EVENT_TYPES,
   CASE_STREAM_PREFIX,
@@ -32,9 +32,17 @@ export interface EmailRequestsSubscriberOptions {
    */
   coalesceWindowMs?: number;
   now?: () => Date;
-  /** Shared with the worker: each event waits for its slice of the event loop. */
+  /** Shared with the worker: each batch of events waits for its slice of the event loop. */
   turns?: EventLoopTurns;
+  /**
+   * Events handled together (MAILER_BATCH_SIZE, default 32): their recipients read at once, their
+   * jobs' ledger entries and the checkpoint written in one transaction.
+   */
+  batchSize?: number;
 }
+
+/** Default events per batch of the subscriber. */
+export const DEFAULT_SUBSCRIBER_BATCH_SIZE = 32;
 
 class SubscriberStopping extends Error {
   override readonly name = 'SubscriberStopping';
@@ -61,9 +69,14 @@ export class EmailRequestsSubscriber {
   private turn: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
   private readonly turns: EventLoopTurns;
+  private readonly batchSize: number;
+  private filter: EventFilter | undefined;
+  /** The last event of the batch handled last: the subscription's next calls up to it are done. */
+  private handledThrough = -1;
 
   constructor(private readonly options: EmailRequestsSubscriberOptions) {
     this.turns = options.turns ?? new EventLoopTurns();
+    this.batchSize = Math.max(1, options.batchSize ?? DEFAULT_SUBSCRIBER_BATCH_SIZE);
     this.initialDelay = options.initialRetryDelayMs ?? 500;
     this.maxDelay = options.maxRetryDelayMs ?? 15_000;
     const windowMs = options.coalesceWindowMs ?? 0;
@@ -125,6 +138,8 @@ export class EmailRequestsSubscriber {
         ? [...EMAIL_SOURCE_EVENT_TYPES, ...CASE_EMAIL_SOURCE_EVENT_TYPES]
         : EMAIL_SOURCE_EVENT_TYPES,
     };
+    this.filter = filter;
+    this.handledThrough = -1;
     this.subscription = this.options.events.subscribe({ after, filter }, (event) =>
       this.exclusive(() => this.handle(event)),
     );
@@ -151,22 +166,54 @@ export class EmailRequestsSubscriber {
     }
   }
 
+  /**
+   * The event and those right after it that ask for emails (up to a batch): recipients read for
+   * all at once, jobs queued in order, then their ledger entries and the checkpoint past the last
+   * in one write. The subscription's calls for the events of the batch then return at once.
+   */
   private async handle(event: RecordedEvent): Promise<void> {
+    if (event.position <= this.handledThrough) return;
     await this.turns.take();
-    const requests: EmailRequest[] = [];
-    const request = emailRequestFor(event);
-    if (request) requests.push(request);
-    const trigger = this.options.recipients ? caseEmailTriggerFor(event) : undefined;
-    const scheduled: PendingEmail[] = [];
-    if (trigger) {
-      for (const recipient of await this.recipientsOf(event, trigger)) {
-        if (this.windows) scheduled.push(this.windows.add(event, trigger, recipient, this.now()));
-        else requests.push(caseEmailRequest(event, trigger, recipient));
-      }
-    }
+    const batch = await this.readAhead(event);
+    const planned = await Promise.all(batch.map((e) => this.plan(e)));
     const enqueued: PendingEmail[] = [];
-    for (const r of requests) enqueued.push(await this.enqueue(r));
-    await this.options.checkpoints.save(event.position, [...enqueued, ...scheduled]);
+    const scheduled: PendingEmail[] = [];
+    for (const { event: e, requests, trigger, recipients } of planned) {
+      for (const recipient of recipients) {
+        if (this.windows) scheduled.push(this.windows.add(e, trigger!, recipient, this.now()));
+        else requests.push(caseEmailRequest(e, trigger!, recipient));
+      }
+      for (const r of requests) enqueued.push(await this.enqueue(r));
+    }
+    const last = batch[batch.length - 1]!.position;
+    // A window that several events of the batch joined is written once, as it is after the last.
+    const entries = new Map([...enqueued, ...scheduled].map((entry) => [entry.jobId, entry]));
+    await this.options.checkpoints.save(last, [...entries.values()]);
+    this.handledThrough = last;
+  }
+
+  /** The event and up to a batch's worth of the next ones the subscription would deliver. */
+  private async readAhead(event: RecordedEvent): Promise<RecordedEvent[]> {
+    if (this.batchSize === 1) return [event];
+    const next = await this.options.events.readAll({
+      after: event.position,
+      filter: this.filter,
+      limit: this.batchSize - 1,
+    });
+    return [event, ...next];
+  }
+
+  /** What one event asks for: its own email, or its case's recipients (read as of the event). */
+  private async plan(event: RecordedEvent): Promise<{
+    event: RecordedEvent;
+    requests: EmailRequest[];
+    trigger: CaseEmailTrigger | undefined;
+    recipients: CaseRecipient[];
+  }> {
+    const request = emailRequestFor(event);
+    const trigger = this.options.recipients ? caseEmailTriggerFor(event) : undefined;
+    const recipients = trigger ? await this.recipientsOf(event, trigger) : [];
+    return { event, requests: request ? [request] : [], trigger, recipients };
   }
 
   /**

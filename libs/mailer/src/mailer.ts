@@ -9,6 +9,7 @@ import { DEFAULT_EMAIL_RETRY_POLICY, type EmailRetryPolicy } from './email-queue
 import type { EmailQueue, EmailQueueCounts } from './email-queue.port';
 import { EmailRequestsSubscriber } from './email-requests.subscriber';
 import { EventLoopTurns } from './event-loop-turns';
+import { BatchedStreamReads } from './batched-stream-reads';
 import { EventStoreMailDirectory } from './event-store-mail-directory';
 import type { MailDirectory } from './mail-directory.port';
 import { consoleMailerLogger, type MailerLogger } from './mailer-logger';
@@ -43,6 +44,11 @@ export interface MailerOptions extends ComposerSettings {
   retryPolicy?: EmailRetryPolicy;
   /** Emails sent at once (MAILER_CONCURRENCY). */
   concurrency?: number;
+  /**
+   * Events the subscriber handles together, and outcomes and settlements written together
+   * (MAILER_BATCH_SIZE; default 32).
+   */
+  batchSize?: number;
   /**
    * Status changes and replies of one case for one recipient within this window become one email,
    * sent when it closes (CASE_EMAIL_WINDOW_SECONDS). Default 0: each goes out at once.
@@ -116,16 +122,20 @@ export class Mailer {
     this.queue = queue;
     // One budget for both: in `npm start` they share the event loop with the API.
     const turns = new EventLoopTurns();
+    // One batch of stream reads for the jobs at work: delivery histories, updates and recipients.
+    const reads = new BatchedStreamReads(o.events);
     const processor = new SendEmailProcessor({
       turns,
+      reads,
       events: o.events,
-      directory: o.directory ?? new EventStoreMailDirectory(o.events),
+      directory: o.directory ?? new EventStoreMailDirectory(o.events, reads),
       recipients: o.recipients,
       transport: this.transport,
       composer: { publicUrl: o.publicUrl, tokenSecret: o.tokenSecret, fromAddress: o.fromAddress },
       logger: this.logger,
       pending: o.checkpoints,
       observer: o.observer,
+      batchMaxItems: o.batchSize,
     });
     this.processor = processor;
     queue.work((job) => processor.process(job));
@@ -150,6 +160,7 @@ export class Mailer {
       maxRetryDelayMs: o.maxRetryDelayMs,
       coalesceWindowMs: o.coalesceWindowMs,
       turns,
+      batchSize: o.batchSize,
     });
     await this.subscriber.start();
     sweeper.start();

@@ -22,6 +22,7 @@ import type { OutgoingEmail } from './outgoing-email';
 import type { MailTransport } from './transports/mail-transport';
 import { WriteBatcher } from './write-batcher';
 import { EventLoopTurns } from './event-loop-turns';
+import { BatchedStreamReads } from './batched-stream-reads';
 
 export interface SendEmailDependencies {
   events: EventStore;
@@ -38,6 +39,8 @@ export interface SendEmailDependencies {
   now?: () => Date;
   /** Shared with the subscriber: each job waits for its slice of the event loop. */
   turns?: EventLoopTurns;
+  /** Stream reads shared with the directory, so the jobs at work read their streams together. */
+  reads?: BatchedStreamReads;
   /** Outcomes and settlements gathered into one write: at most this many (default 32)… */
   batchMaxItems?: number;
   /** …or what arrived within this many ms of the first (default 5). */
@@ -64,9 +67,11 @@ export class SendEmailProcessor {
   private readonly outcomes: WriteBatcher<Outcome>;
   private readonly settlements: WriteBatcher<string>;
   private readonly turns: EventLoopTurns;
+  private readonly reads: BatchedStreamReads;
 
   constructor(private readonly deps: SendEmailDependencies) {
     this.turns = deps.turns ?? new EventLoopTurns();
+    this.reads = deps.reads ?? new BatchedStreamReads(deps.events);
     this.now = deps.now ?? (() => new Date());
     const batch = { maxItems: deps.batchMaxItems ?? 32, maxDelayMs: deps.batchMaxDelayMs ?? 5 };
     this.outcomes = new WriteBatcher({ ...batch, write: (items) => this.writeOutcomes(items) });
@@ -136,7 +141,7 @@ export class SendEmailProcessor {
   private async deliver(job: EmailJob, jobId: string): Promise<SendEmailOutcome> {
     const request = job.request;
     const stream = emailDeliveryStream(jobId);
-    const history = await this.deps.events.readStream(stream);
+    const history = await this.reads.read({ stream });
     if (history.some((e) => e.type === 'EmailDelivered')) return 'already-delivered';
     if (history.some((e) => e.type === 'EmailDeliveryFailed' && e.data.permanent === true))
       return 'already-failed';
@@ -204,7 +209,7 @@ export class SendEmailProcessor {
     const updates = caseEmailUpdates(request);
     const from = Math.min(...updates.map((u) => u.revision));
     const to = Math.max(...updates.map((u) => u.revision));
-    const read = await this.deps.events.readStream(request.sourceStream, { from, limit: to - from + 1 });
+    const read = await this.reads.read({ stream: request.sourceStream, from, to });
     const byId = new Map(read.map((event) => [event.id, event]));
     const found = updates.map((update) => ({ update, event: byId.get(update.eventId) }));
     const missing = found.find((f) => f.event === undefined);

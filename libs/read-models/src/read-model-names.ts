@@ -23,6 +23,8 @@ interface ActiveGenerationDoc {
  */
 export class ReadModelNames {
   private cached: { generation: number; at: number } | undefined;
+  /** The read under way: callers arriving meanwhile share it instead of each reading. */
+  private reading: Promise<number> | undefined;
 
   constructor(
     private readonly store: ReadStore,
@@ -33,6 +35,13 @@ export class ReadModelNames {
   async activeGeneration(): Promise<number> {
     const now = Date.now();
     if (this.cached && now - this.cached.at < this.cacheMs) return this.cached.generation;
+    this.reading ??= this.read(now).finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async read(now: number): Promise<number> {
     const doc = await this.store.get<ActiveGenerationDoc>(OPERATIONAL.readModelMeta, 'active');
     const generation = doc?.generation ?? 1;
     this.cached = { generation, at: now };
@@ -50,5 +59,6 @@ export class ReadModelNames {
   /** Forget the cached pointer (after a switch in this process). */
   invalidate(): void {
     this.cached = undefined;
+    this.reading = undefined;
   }
 }

@@ -97,6 +97,10 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(await store.get(c, 'd0')).toBeNull();
         expect(await store.get(c, 'd1199')).toBeNull();
         expect(await store.get(c, 'd7')).toEqual(docs[7]);
+        // Outside a transaction too, and for a collection never made.
+        const read = await store.getMany<{ id: string }>(c, ['d7', 'd0', 'new', 'd7']);
+        expect(read.map((d) => d.id).sort()).toEqual(['d7', 'new']);
+        expect(await store.getMany(`${c}_never`, ['d7'])).toEqual([]);
         expect((await store.find(c, { limit: 0 })).total).toBe(1_199);
         await expect(store.write(async (tx) => tx.putMany(c, [{ id: 1 } as never]))).rejects.toThrow(
           InvalidReadStoreInputError,

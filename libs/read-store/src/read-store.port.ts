@@ -63,6 +63,8 @@ export interface ReadStore {
 
   get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null>;
   find<T extends DocumentShape = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
+  /** The documents of these ids that exist, in no particular order: one round trip for a batch. */
+  getMany<T extends DocumentShape = Document>(collection: string, ids: readonly string[]): Promise<T[]>;
   /**
    * Up to `limit` documents ordered by id (code point order), those after `afterId` only: walks a
    * whole collection page by page at a constant cost per page (no offset, no total).

@@ -49,6 +49,7 @@ export function appendsInCallerTransaction(store: EventStore): store is EventSto
 export class PersonalDataEventStore implements EventStore, Partial<TransactionalAppends> {
   readonly appendInTransaction?: TransactionalAppends['appendInTransaction'];
   readonly appendMany?: EventStore['appendMany'];
+  readonly readStreams?: EventStore['readStreams'];
 
   constructor(
     /** The adapter beneath: events exactly as stored (envelopes unopened), for migrations and tests. */
@@ -61,6 +62,16 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
       const appendInTx = stored.appendInTransaction.bind(stored);
       this.appendInTransaction = async (tx, stream, events, expected) =>
         appendInTx(tx, stream, await this.protect(stream, events), expected);
+    }
+    if (stored.readStreams) {
+      const readStreams = stored.readStreams.bind(stored);
+      // Revealed together: one key look-up for every owner the batch names.
+      this.readStreams = async (ranges) => {
+        const lists = await readStreams(ranges);
+        const revealed = await this.reveal(lists.flat());
+        let at = 0;
+        return lists.map((list) => revealed.slice(at, (at += list.length)));
+      };
     }
     if (stored.appendMany) {
       const appendMany = stored.appendMany.bind(stored);

@@ -1,4 +1,5 @@
 import { prepared, type SqlQueryable } from '@portal/platform';
+import { eventPayload } from './event-payload';
 import type { AppendResult, NewEvent } from '../event-store.port';
 
 /**
@@ -33,13 +34,7 @@ export async function appendInOneStatement(
       ? `INSERT INTO es_streams (stream, revision) VALUES ($1, $5::int)
          ON CONFLICT (stream) DO NOTHING RETURNING revision`
       : `UPDATE es_streams SET revision = $5::int WHERE stream = $1 AND revision = $7::int RETURNING revision`;
-  const payload = events.map((e, i) => ({
-    id: ids[i],
-    type: e.type,
-    version: e.version ?? 1,
-    data: e.data,
-    metadata: e.metadata,
-  }));
+  const payload = events.map((e, i) => eventPayload(e, ids[i]!));
   const params: unknown[] = [stream, events.length, first, JSON.stringify(payload), last, channel];
   if (expected !== 'no-stream') params.push(expected);
   const { rows } = await client.query<{ position: string | number | null }>(

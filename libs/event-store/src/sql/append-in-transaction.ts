@@ -1,3 +1,4 @@
+import { eventPayload, insertEventsCtes } from './event-payload';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
 import { WrongExpectedRevision } from '../wrong-expected-revision.error';
 import { EventIdConflict } from '../event-id-conflict.error';
@@ -61,24 +62,9 @@ export async function appendInTransaction(
     current === undefined
       ? 'INSERT INTO es_streams (stream, revision) VALUES ($1, $5)'
       : 'UPDATE es_streams SET revision = $5 WHERE stream = $1';
-  const payload = events.map((e, i) => ({
-    id: ids[i],
-    type: e.type,
-    version: e.version ?? 1,
-    data: e.data,
-    metadata: e.metadata,
-  }));
+  const payload = events.map((e, i) => eventPayload(e, ids[i]!));
   const { rows } = await tx.query<{ position: string | number }>(
-    `WITH head AS (
-       UPDATE es_head SET position = position + $2::bigint WHERE id = 1
-       RETURNING position - $2::bigint AS before
-     ), written AS (
-       INSERT INTO es_events (position, stream, revision, id, type, version, data, metadata)
-       SELECT head.before + e.ord, $1, $3::int + e.ord::int - 1, (e.value->>'id')::uuid, e.value->>'type',
-              (e.value->>'version')::int, e.value->'data', e.value->'metadata'
-       FROM head, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(value, ord)
-       RETURNING position
-     ), stream_row AS (${streamWrite})
+    `WITH ${insertEventsCtes('$2', '$4', '$1', '$3::int + e.ord::int - 1')}, stream_row AS (${streamWrite})
      SELECT max(position) AS position, pg_notify($6, max(position)::text) FROM written`,
     [stream, events.length, first, JSON.stringify(payload), last, options.channel],
   );

@@ -10,12 +10,14 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
+  StreamRange,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
 import { UpcasterRegistry } from '../upcasters';
 import { appendInOneStatement } from './append-in-one-statement';
 import { appendInTransaction } from './append-in-transaction';
+import { appendManyInBulk } from './append-many-in-bulk';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
 import { migrateEventStoreSchema, notifyChannelOf } from './event-store-schema';
 import { EventPage, SqlSubscription } from './sql-subscription';
@@ -30,6 +32,13 @@ export interface SqlEventStoreOptions {
 
 /** Retries of an append that lost a race (unique violation) before it reports the result of the rerun. */
 const MAX_APPEND_ATTEMPTS = 5;
+
+/** The largest revision an int column holds: "to the end" of a StreamRange. */
+const MAX_REVISION = 2_147_483_647;
+
+const RANGE_EVENT_COLUMNS = EVENT_COLUMNS.split(', ')
+  .map((column) => `e.${column}`)
+  .join(', ');
 
 const FILTER_CONDITION = `($2::text[] IS NULL OR EXISTS (
     SELECT 1 FROM unnest($2::text[]) AS p(prefix) WHERE starts_with(stream, p.prefix)))
@@ -98,6 +107,8 @@ export class SqlEventStore implements EventStore {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.client.transaction(async (tx) => {
+          const bulk = await appendManyInBulk(tx, appends, this.channel);
+          if (bulk) return bulk;
           const results: AppendResult[] = new Array<AppendResult>(appends.length);
           // Streams locked in name order: two batches over the same streams cannot deadlock.
           const order = appends
@@ -147,6 +158,23 @@ export class SqlEventStore implements EventStore {
       [stream, options.from ?? null, options.limit ?? null],
     );
     return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  /** One statement for them all: the ranges joined to es_events by (stream, revision). */
+  async readStreams(ranges: readonly StreamRange[]): Promise<RecordedEvent[][]> {
+    if (ranges.length === 0) return [];
+    const { rows } = await this.client.query<EventRow & { ord: number }>(
+      prepared(
+        `SELECT r.ord::int AS ord, ${RANGE_EVENT_COLUMNS}
+         FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS r(stream, lo, hi, ord)
+         JOIN es_events e ON e.stream = r.stream AND e.revision BETWEEN r.lo AND r.hi
+         ORDER BY r.ord, e.revision`,
+      ),
+      [ranges.map((r) => r.stream), ranges.map((r) => r.from ?? 0), ranges.map((r) => r.to ?? MAX_REVISION)],
+    );
+    const out = ranges.map((): RecordedEvent[] => []);
+    for (const { ord, ...row } of rows) out[ord - 1]!.push(toRecordedEvent(row, this.upcasters));
+    return out;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -58,6 +58,60 @@ export function sqlEventStoreBehaviour(adapterName: string, connect: () => Promi
       expect(await store.headPosition()).toBe(head + 2);
     });
 
+    it("appends a batch of 'any' appends to new and existing streams in order, and a repeat is a no-op", async () => {
+      const p = prefix();
+      await store.append(`${p}-old`, [contractEvent('Old0')], 'no-stream');
+      const head = await store.headPosition();
+      const [n0, n1, o1] = [contractEvent('New0'), contractEvent('New1'), contractEvent('Old1')];
+      const batch = [
+        { stream: `${p}-new`, events: [n0, n1], expected: 'any' as const },
+        { stream: `${p}-old`, events: [o1], expected: 'any' as const },
+      ];
+      const results = await store.appendMany(batch);
+      expect(results).toEqual([
+        { nextExpectedRevision: 1, position: head + 2 },
+        { nextExpectedRevision: 1, position: head + 3 },
+      ]);
+      const [fresh, old] = await store.readStreams([{ stream: `${p}-new` }, { stream: `${p}-old` }]);
+      expect(fresh!.map((e) => [e.id, e.revision, e.position])).toEqual([
+        [n0.id, 0, head + 1],
+        [n1.id, 1, head + 2],
+      ]);
+      expect(old!.map((e) => [e.type, e.revision, e.position])).toEqual([
+        ['Old0', 0, head],
+        ['Old1', 1, head + 3],
+      ]);
+      expect(await store.appendMany(batch)).toEqual(results);
+      expect(await store.headPosition()).toBe(head + 3);
+      expect(await store.append(`${p}-new`, [contractEvent('New2')], 1)).toEqual({
+        nextExpectedRevision: 2,
+        position: head + 4,
+      });
+    });
+
+    it('reads several streams in one call, each range like readStream, in the order asked', async () => {
+      const p = prefix();
+      const [a0, a1, a2, b0] = [
+        contractEvent('A0'),
+        contractEvent('A1'),
+        contractEvent('A2'),
+        contractEvent('B0'),
+      ];
+      await store.append(`${p}-a`, [a0, a1, a2], 'no-stream');
+      await store.append(`${p}-b`, [b0], 'no-stream');
+      const read = await store.readStreams([
+        { stream: `${p}-b` },
+        { stream: `${p}-a`, from: 1, to: 1 },
+        { stream: `${p}-missing` },
+        { stream: `${p}-a`, from: 1 },
+        { stream: `${p}-a` },
+      ]);
+      const ids = read.map((events) => events.map((e) => e.id));
+      expect(ids).toEqual([[b0.id], [a1.id], [], [a1.id, a2.id], [a0.id, a1.id, a2.id]]);
+      expect(read[4]).toEqual(await store.readStream(`${p}-a`));
+      expect(await store.readStreams([])).toEqual([]);
+    });
+
     it('keeps commit order equal to position order when an earlier append commits late', async () => {
       const p = prefix();
       const seen: RecordedEvent[] = [];

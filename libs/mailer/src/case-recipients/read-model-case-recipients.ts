@@ -14,6 +14,7 @@ import type { CaseEmailTrigger } from '../case-email-request';
 import type { CaseRecipient, CaseRecipients, CaseView } from '../case-recipients.port';
 import type { CaseEmailKind, CaseEmailRequest } from '../email-request';
 import type { MailPortal, MailRecipient } from '../mail-directory.port';
+import { BatchedDocuments } from './batched-documents';
 import { caseEmailAccess, roleIdsOf } from './case-email-access';
 import { ReadModelsBehindError } from './read-models-behind.error';
 
@@ -41,11 +42,14 @@ export class ReadModelCaseRecipients implements CaseRecipients {
   private readonly timeoutMs: number;
   /** The furthest each projector checkpoint was seen: checkpoints only move forward. */
   private readonly reached = new Map<string, number>();
+  /** Look-ups by id of the checks running at once, one statement per collection. */
+  private readonly docs: BatchedDocuments;
 
   constructor(
     private readonly store: ReadStore,
     options: ReadModelCaseRecipientsOptions = {},
   ) {
+    this.docs = new BatchedDocuments(store);
     this.names = options.names ?? new ReadModelNames(store);
     this.timeoutMs = options.checkpointTimeoutMs ?? 10_000;
   }
@@ -134,15 +138,12 @@ export class ReadModelCaseRecipients implements CaseRecipients {
   }
 
   private async record(caseId: string): Promise<Doc<RecordDoc> | null> {
-    const doc = await this.store.get<Doc<RecordDoc>>(
-      await this.names.collection(READ_MODELS.records),
-      caseId,
-    );
+    const doc = await this.docs.get<Doc<RecordDoc>>(await this.names.collection(READ_MODELS.records), caseId);
     return doc && doc.entityType === 'Case' ? doc : null;
   }
 
   private async choices(caseId: string): Promise<Choices> {
-    const doc = await this.store.get<Doc<RecordFollowersDoc>>(
+    const doc = await this.docs.get<Doc<RecordFollowersDoc>>(
       await this.names.collection(READ_MODELS.recordFollowers),
       caseId,
     );
@@ -150,7 +151,7 @@ export class ReadModelCaseRecipients implements CaseRecipients {
   }
 
   private async portalUser(id: string): Promise<Doc<PortalUserDoc> | null> {
-    return this.store.get<Doc<PortalUserDoc>>(await this.names.collection(READ_MODELS.portalUsers), id);
+    return this.docs.get<Doc<PortalUserDoc>>(await this.names.collection(READ_MODELS.portalUsers), id);
   }
 
   private async candidates(record: RecordDoc, choices: Choices): Promise<Doc<PortalUserDoc>[]> {
@@ -172,23 +173,11 @@ export class ReadModelCaseRecipients implements CaseRecipients {
   }
 
   private async portals(ids: string[]): Promise<Map<string, PortalDoc>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const found = await this.store.find<Doc<PortalDoc>>(await this.names.collection(READ_MODELS.portals), {
-      filter: { kind: 'in', path: 'id', values: unique },
-      limit: unique.length,
-    });
-    return new Map(found.items.map((portal) => [portal.id, portal]));
+    return this.docs.many<Doc<PortalDoc>>(await this.names.collection(READ_MODELS.portals), ids);
   }
 
   private async roles(ids: string[]): Promise<Map<string, PortalRoleDoc>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const found = await this.store.find<Doc<PortalRoleDoc>>(
-      await this.names.collection(READ_MODELS.portalRoles),
-      { filter: { kind: 'in', path: 'id', values: unique }, limit: unique.length },
-    );
-    return new Map(found.items.map((role) => [role.id, role]));
+    return this.docs.many<Doc<PortalRoleDoc>>(await this.names.collection(READ_MODELS.portalRoles), ids);
   }
 }
 

@@ -10,6 +10,8 @@ import type { MailTransport } from './mail-transport';
 export class OutboxTransport implements MailTransport {
   readonly description: string;
   private readonly transporter: Transporter;
+  /** The folder is made once (again after a failure), not once per message. */
+  private folder: Promise<unknown> | undefined;
 
   constructor(private readonly directory: string) {
     this.description = `outbox ${directory}`;
@@ -35,13 +37,28 @@ export class OutboxTransport implements MailTransport {
     });
     const message = info.message as unknown;
     if (!Buffer.isBuffer(message)) throw new Error('nodemailer stream transport returned no buffer');
-    await mkdir(this.directory, { recursive: true });
     const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${jobId}.eml`;
+    try {
+      await this.store(name, message);
+    } catch (error) {
+      // The folder went away meanwhile (cleaned up by hand): made again, then written once more.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.folder = undefined;
+      await this.store(name, message);
+    }
+    return { messageId: info.messageId };
+  }
+
+  private async store(name: string, message: Buffer): Promise<void> {
+    this.folder ??= mkdir(this.directory, { recursive: true }).catch((error: unknown) => {
+      this.folder = undefined;
+      throw error;
+    });
+    await this.folder;
     // Written aside and renamed, so a reader of the outbox never sees half a message.
     const partial = join(this.directory, `.${name}.partial`);
     await writeFile(partial, message);
     await rename(partial, join(this.directory, name));
-    return { messageId: info.messageId };
   }
 
   close(): void {

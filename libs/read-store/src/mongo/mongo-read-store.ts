@@ -91,6 +91,10 @@ export class MongoReadStore implements ReadStore {
     return this.documents.find<T>(collection, query);
   }
 
+  getMany<T extends DocumentShape = Document>(collection: string, ids: readonly string[]): Promise<T[]> {
+    return this.documents.getMany<T>(collection, ids);
+  }
+
   scan<T extends DocumentShape = Document>(
     collection: string,
     afterId: string | undefined,

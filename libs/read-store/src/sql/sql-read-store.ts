@@ -83,6 +83,10 @@ export class SqlReadStore implements ReadStore {
     return this.documents.find<T>(collection, query);
   }
 
+  getMany<T extends DocumentShape = Document>(collection: string, ids: readonly string[]): Promise<T[]> {
+    return this.documents.getMany<T>(collection, ids);
+  }
+
   scan<T extends DocumentShape = Document>(
     collection: string,
     afterId: string | undefined,
