@@ -107,6 +107,22 @@ export class PortalWorld {
     roleIds: string[] = [],
     acceptWith: Record<string, unknown> = {},
   ): Promise<{ id: string; token: string }> {
+    const { id, invitationToken: token } = await this.invite(contactId, portal, roleIds);
+    const accepted = await this.call('post', `/v1/portals/${portal.slug}/auth/accept-invitation`, '', {
+      token,
+      password: CUSTOMER_PASSWORD,
+      ...acceptWith,
+    });
+    if (accepted.status !== 200) throw new Error(`accept invitation: ${accepted.status} ${accepted.text}`);
+    return { id, token: accepted.json.accessToken as string };
+  }
+
+  /** A portal user made from a contact and invited: their id and the invitation's token. */
+  async invite(
+    contactId: string,
+    portal: { id: string },
+    roleIds: string[] = [],
+  ): Promise<{ id: string; invitationToken: string }> {
     await this.sync();
     const res = await this.staff('post', '/v1/portal-users', {
       contactId,
@@ -116,23 +132,22 @@ export class PortalWorld {
     });
     if (res.status !== 201) throw new Error(`create portal user: ${res.status} ${res.text}`);
     const id = res.json.id as string;
-    const events = await this.app.eventStore.readStream(`portalUser-${id}`);
+    const invitationToken = await this.invitationToken(id);
+    await this.sync();
+    return { id, invitationToken };
+  }
+
+  /** The token of the user's latest invitation, as the emailed link carries it. */
+  async invitationToken(userId: string): Promise<string> {
+    const events = await this.app.eventStore.readStream(`portalUser-${userId}`);
     const sent = events.filter((e) => e.type === 'InvitationSent').pop();
     if (!sent) throw new Error('no InvitationSent');
-    // The token the emailed link carries, derived the way the mailer derives it.
-    const token = oneTimeToken(
+    // Derived the way the mailer derives it.
+    return oneTimeToken(
       deriveKey(this.app.config.jwtSecret, 'one-time-tokens'),
       'invitation',
       sent.data.invitationId as string,
     );
-    await this.sync();
-    const accepted = await this.call('post', `/v1/portals/${portal.slug}/auth/accept-invitation`, '', {
-      token,
-      password: CUSTOMER_PASSWORD,
-      ...acceptWith,
-    });
-    if (accepted.status !== 200) throw new Error(`accept invitation: ${accepted.status} ${accepted.text}`);
-    return { id, token: accepted.json.accessToken as string };
   }
 
   /** Every item of a portal list, across pages. */

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '@portal/domain';
 import { runSignInRetention } from '@portal/runtime';
-import { deriveKey, oneTimeToken } from '@portal/platform';
 import { parseEml } from '../libs/mailer/src/testing/parse-eml';
 import { waitUntil } from '../libs/mailer/src/testing/wait-until';
 import { CUSTOMER_PASSWORD, PortalWorld } from './portal-world';
@@ -66,18 +65,6 @@ describe('privacy: consent, restriction, retention', () => {
       ...extra,
     });
 
-  /** The invitation's token, as the emailed link carries it. */
-  async function invitationToken(userId: string): Promise<string> {
-    const sent = (await app.eventStore.readStream(`portalUser-${userId}`))
-      .filter((e) => e.type === 'InvitationSent')
-      .pop();
-    return oneTimeToken(
-      deriveKey(app.config.jwtSecret, 'one-time-tokens'),
-      'invitation',
-      sent!.data.invitationId as string,
-    );
-  }
-
   it('requires consent at invitation acceptance, again on a new version, and withdrawal ends the session', async () => {
     const portal = await world.createPortal({
       roleIds: [roleId],
@@ -89,17 +76,7 @@ describe('privacy: consent, restriction, retention', () => {
     expect(pub.json.consent).toEqual({ version: '2026-1', url: 'https://example.com/terms/2026-1' });
 
     const { contactId, email } = await newContact();
-    await world.sync();
-    const created = await world.staff('post', '/v1/portal-users', {
-      contactId,
-      portalIds: [portal.id],
-      roleIds: [],
-      sendInvitation: true,
-    });
-    expect(created.status).toBe(201);
-    const userId = created.json.id as string;
-    const token = await invitationToken(userId);
-    await world.sync();
+    const { id: userId, invitationToken: token } = await world.invite(contactId, portal);
     const accept = (extra: Record<string, unknown>) =>
       world.call('post', `/v1/portals/${portal.slug}/auth/accept-invitation`, '', {
         token,
@@ -183,6 +160,63 @@ describe('privacy: consent, restriction, retention', () => {
     expect((await world.call('get', `/v1/portals/${portal.id}/consents`, bearer)).status).toBe(401);
   });
 
+  it('a session that owes the consent may still read what to accept, give it, log out, export its data and ask for erasure; nothing else', async () => {
+    const portal = await world.createPortal({
+      roleIds: [roleId],
+      tabList: ['Case'],
+      settings: { consentVersion: 'v1', consentUrl: 'https://example.com/terms/v1' },
+    });
+    const { contactId } = await newContact();
+    const user = await world.createPortalUser(contactId, portal, [], { consentVersion: 'v1' });
+    const bumpTo = async (version: string) => {
+      const changed = await world.staff('patch', `/v1/portals/${portal.id}`, {
+        settings: { consentVersion: version, consentUrl: `https://example.com/terms/${version}` },
+      });
+      expect(changed.status).toBe(200);
+      await world.sync();
+    };
+    const as = (method: 'get' | 'post' | 'delete', path: string, body?: unknown) =>
+      world.call(method, `/v1/portals/${portal.slug}/${path}`, user.token, body);
+    await bumpTo('v2');
+
+    // Ordinary routes: 403 consent_required, naming what to accept.
+    for (const [method, path, body] of [
+      ['get', 'me', undefined],
+      ['get', 'dashboard', undefined],
+      ['get', 'records/Case', undefined],
+      ['post', 'records/Case', { subject: 'Blocked' }],
+    ] as const) {
+      const refused = await as(method, path, body);
+      expectProblem(refused, 403, 'consent_required');
+      expect(refused.json).toMatchObject({
+        consentVersion: 'v2',
+        consentUrl: 'https://example.com/terms/v2',
+      });
+    }
+    // Reading the requirement needs no session at all.
+    const pub = await world.call('get', `/v1/portals/${portal.slug}/public`, '');
+    expect(pub.json.consent).toEqual({ version: 'v2', url: 'https://example.com/terms/v2' });
+
+    // Data-subject rights are not conditional on accepting new terms.
+    const exported = await as('get', 'me/data-export');
+    expect(exported.status).toBe(200);
+    expect(JSON.stringify(exported.json)).toContain(user.id);
+    expectProblem(await as('get', 'me/erasure-request'), 404, 'erasure_request_not_found');
+    const asked = await as('post', 'me/erasure-request', { reason: 'New terms' });
+    expect(asked.status).toBe(201);
+    expect((await as('get', 'me/erasure-request')).json).toMatchObject({ status: 'pending' });
+
+    // Giving the consent opens everything again.
+    expect((await as('post', 'me/consents', { version: 'v2' })).status).toBe(200);
+    expect((await as('get', 'me')).status).toBe(200);
+
+    // And logging out works while the consent is owed.
+    await bumpTo('v3');
+    expectProblem(await as('get', 'me'), 403, 'consent_required');
+    expect((await as('post', 'auth/logout')).status).toBe(204);
+    expect((await as('get', 'me')).status).toBe(401);
+  });
+
   it('restriction refuses login and email until released', async () => {
     const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
     const { contactId, email } = await newContact();
@@ -242,6 +276,51 @@ describe('privacy: consent, restriction, retention', () => {
     expect((await world.staff('post', `/v1/data-subjects/${world.unique()}/restriction`, {})).status).toBe(
       400,
     );
+  });
+
+  it('a restriction belongs to the subject: a portal user created for the contact afterwards starts restricted', async () => {
+    const portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
+    const { contactId, email } = await newContact();
+    await world.sync();
+    // Restricted while the contact has no portal user at all.
+    const restricted = await world.staff('post', `/v1/data-subjects/${contactId}/restriction`, {});
+    expect(restricted.json).toEqual({ subjectId: contactId, portalUserIds: [], restricted: true });
+
+    const created = await world.staff('post', '/v1/portal-users', {
+      contactId,
+      portalIds: [portal.id],
+      roleIds: [],
+      sendInvitation: true,
+    });
+    expect(created.status).toBe(201);
+    const userId = created.json.id as string;
+    const typesOf = async () => (await app.eventStore.readStream(`portalUser-${userId}`)).map((e) => e.type);
+    // Restricted from the start, and sent nothing (no invitation).
+    expect(await typesOf()).toEqual(['PortalUserCreated', 'ProcessingRestricted']);
+    // An invitation an admin sends meanwhile sets a password, but signs nobody in.
+    expect(
+      (await world.staff('post', `/v1/portal-users/${userId}/invitations`, { portalId: portal.id })).status,
+    ).toBeLessThan(300);
+    await world.sync();
+    const accepted = await world.call('post', `/v1/portals/${portal.slug}/auth/accept-invitation`, '', {
+      token: await world.invitationToken(userId),
+      password: CUSTOMER_PASSWORD,
+    });
+    expectProblem(accepted, 401, 'processing_restricted');
+    expectProblem(await login(portal.slug, email), 401, 'processing_restricted');
+
+    // Lifting the subject's restriction lifts it for that user too.
+    await world.sync();
+    const lifted = await world.staff('delete', `/v1/data-subjects/${contactId}/restriction`);
+    expect(lifted.json).toEqual({ subjectId: contactId, portalUserIds: [userId], restricted: false });
+    expect((await typesOf()).filter((type) => type.startsWith('Processing'))).toEqual([
+      'ProcessingRestricted',
+      'ProcessingRestrictionLifted',
+    ]);
+    expect((await app.eventStore.readStream(`dataSubject-${contactId}`)).map((e) => e.type)).toEqual([
+      'DataSubjectRestricted',
+      'DataSubjectRestrictionLifted',
+    ]);
   });
 
   it('retention erases sign-in records older than RETENTION_DAYS everywhere, and keeps newer ones', async () => {

@@ -11503,7 +11503,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
+      /** @description `portal_inactive`: the portal is switched off. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11845,7 +11845,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
+      /** @description `portal_inactive`: the portal is switched off. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11937,7 +11937,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `portal_inactive`: the portal is switched off; `consent_required`: the portal requires accepting its terms' current version first (`consentVersion`, `consentUrl` in the problem). */
+      /** @description `portal_inactive`: the portal is switched off. */
       403: {
         headers: {
           [name: string]: unknown;

@@ -36,7 +36,8 @@ export function StaffAuth(...roles: StaffRole[]) {
 /**
  * A portal user of the portal named by the route's `:slug`, with a live session: 401 for any bad
  * token or ended session, 403 when the portal is inactive, or requires a consent version the user
- * does not hold (`withoutConsent`: the few routes that accept consent or end the session).
+ * does not hold (`withoutConsent`: the few routes that accept consent, end the session, or serve a
+ * data-subject right: export, erasure request).
  * Sets request.user and request.portal.
  */
 export function PortalUserAuth(options: { withoutConsent?: boolean } = {}) {

@@ -14,7 +14,8 @@ import { WITHOUT_CONSENT_METADATA } from './without-consent.metadata';
  * `@PortalUserAuth()`: a portal token for the portal of the route's `:slug` with a live session
  * (401 otherwise, staff tokens included); 403 when that portal is inactive. The consent rule lives
  * here, once for every portal-user route: when the portal requires a consent version the user does
- * not hold, 403 consent_required, except on routes marked withoutConsent (accept, withdraw, logout).
+ * not hold, 403 consent_required, except on routes marked withoutConsent (accept, withdraw, logout,
+ * and the data-subject rights: export, erasure request).
  * Sets request.user (the portal user) and request.portal (its PortalDoc).
  */
 @Injectable()

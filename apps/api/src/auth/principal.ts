@@ -18,7 +18,8 @@ export type Principal =
       readModelsAt?: ReadModelsAt;
       /**
        * The portal requires a consent version the user does not hold: the guard lets such a session
-       * reach only the routes that accept consent or end the session (PortalUserAuth withoutConsent).
+       * reach only the routes that accept consent, end the session or serve a data-subject right
+       * (PortalUserAuth withoutConsent).
        */
       consentPending?: true;
     };

@@ -33,6 +33,7 @@ import { SendInvitationHandler } from './send-invitation/send-invitation.handler
 import { SendInvitationHttp } from './send-invitation/send-invitation.http';
 import { SetSupportPeriodHttp } from './set-support-period/set-support-period.http';
 import { StaffEmailDomains } from './staff-email-domains';
+import { SubjectRestrictions } from './subject-restrictions';
 import { TransferPortalUserHandler } from './transfer-portal-user/transfer-portal-user.handler';
 import { TransferPortalUserHttp } from './transfer-portal-user/transfer-portal-user.http';
 import { UnassignPortalUserRoleHttp } from './unassign-portal-user-role/unassign-portal-user-role.http';
@@ -78,6 +79,7 @@ import { UnassignPortalUserRoleHttp } from './unassign-portal-user-role/unassign
     EmailChangeIssuer,
     PortalUserSessions,
     StaffEmailDomains,
+    SubjectRestrictions,
   ],
   exports: [PortalUserSessions],
 })

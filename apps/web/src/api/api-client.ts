@@ -23,6 +23,9 @@ export type UploadProgress = (sent: number, total: number) => void;
 /** Called when the API refuses the stored token: the session (as it was) is over. */
 export type SessionEndedListener = (ended: StoredSession) => void;
 
+/** Called when the API refuses a call of the session until the portal's current terms are accepted. */
+export type ConsentRequiredListener = (refusal: ApiError) => void;
+
 /**
  * The JSON API of one portal (`/v1/portals/{slug}`), the same one any other client uses. Failures
  * become ApiError with the API's problem document; a refused token ends the session.
@@ -31,6 +34,7 @@ export class ApiClient {
   /** The last command's X-Consistency-Token: reads after it wait for it (read-your-writes). */
   private consistencyToken: string | null = null;
   private sessionEndedListener: SessionEndedListener = () => undefined;
+  private consentRequiredListener: ConsentRequiredListener = () => undefined;
 
   constructor(
     private readonly base: string,
@@ -39,6 +43,10 @@ export class ApiClient {
 
   onSessionEnded(listener: SessionEndedListener): void {
     this.sessionEndedListener = listener;
+  }
+
+  onConsentRequired(listener: ConsentRequiredListener): void {
+    this.consentRequiredListener = listener;
   }
 
   get<T>(path: string, query?: Query, options: RequestOptions = {}): Promise<T> {
@@ -140,7 +148,8 @@ export class ApiClient {
   }
 
   /**
-   * What every answer does to the session (touched; ended by a 401) and the read-your-writes
+   * What every answer does to the session (touched; ended by a 401; held at the terms by a 403
+   * consent_required) and the read-your-writes
    * token; for a failed answer, how to turn its problem document into the error to throw.
    */
   private answered(
@@ -154,11 +163,13 @@ export class ApiClient {
     if (method !== 'GET' && token) this.consistencyToken = token;
     if (status >= 200 && status < 300) return null;
     return (problem) => {
+      const error = new ApiError(problem);
       if (status === 401 && session) {
         this.session.clear();
         this.sessionEndedListener(session);
       }
-      return new ApiError(problem);
+      if (status === 403 && session && error.code === 'consent_required') this.consentRequiredListener(error);
+      return error;
     };
   }
 

@@ -34,12 +34,15 @@ export class PortalApi {
     return this.client.get('/public', undefined, { auth: false });
   }
 
-  acceptInvitation(token: string, password: string): Promise<AccessToken> {
-    return this.client.post('/auth/accept-invitation', { token, password }, { auth: false });
+  /** `consentVersion`: the portal's terms accepted with it (403 consent_required names the one needed). */
+  acceptInvitation(token: string, password: string, consentVersion?: string): Promise<AccessToken> {
+    const body = { token, password, ...(consentVersion ? { consentVersion } : {}) };
+    return this.client.post('/auth/accept-invitation', body, { auth: false });
   }
 
-  login(email: string, password: string): Promise<AccessToken> {
-    return this.client.post('/auth/login', { email, password }, { auth: false });
+  login(email: string, password: string, consentVersion?: string): Promise<AccessToken> {
+    const body = { email, password, ...(consentVersion ? { consentVersion } : {}) };
+    return this.client.post('/auth/login', body, { auth: false });
   }
 
   logout(): Promise<void> {
@@ -147,6 +150,16 @@ export class PortalApi {
 
   dashboard(): Promise<Dashboard> {
     return this.client.get('/dashboard');
+  }
+
+  /** Accepts the version of the portal's terms it requires now (422 when that changed meanwhile). */
+  giveConsent(version: string): Promise<ApiSchema<'Consent'>> {
+    return this.client.post('/me/consents', { version });
+  }
+
+  /** Takes the consent back: the API ends my sessions in this portal at once. */
+  withdrawConsent(version: string): Promise<void> {
+    return this.client.delete(`/me/consents/${seg(version)}`);
   }
 
   /** Everything the portal holds of me, as one JSON document (GET …/me/data-export). */

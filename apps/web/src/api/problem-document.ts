@@ -49,6 +49,16 @@ function isProblem(value: unknown): value is ProblemDocument {
   return typeof v.status === 'number' && (typeof v.detail === 'string' || typeof v.title === 'string');
 }
 
+/** The problem's extension members among `names` that hold text (anything else is dropped). */
+function textMembers(body: Record<string, unknown>, names: string[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const name of names) {
+    const value = body[name];
+    if (typeof value === 'string') found[name] = value;
+  }
+  return found;
+}
+
 /** Reads the problem document of a failed answer; anything else becomes a generic one of that status. */
 export async function problemFrom(response: Response): Promise<ProblemDocument> {
   const body: unknown = await response.json().catch(() => null);
@@ -64,6 +74,8 @@ export function problemOf(status: number, statusText: string, body: unknown): Pr
       status,
       detail: body.detail ?? body.title ?? '',
       errors: Array.isArray(body.errors) ? body.errors : undefined,
+      // consent_required names what to accept: the pages show it.
+      ...textMembers(body, ['consentVersion', 'consentUrl']),
     };
   }
   return { type: 'about:blank', title: statusText || 'Error', status, detail: '' };

@@ -1,16 +1,17 @@
 import { ApiClient } from '../api/api-client.js';
 import { ApiError } from '../api/problem-document.js';
-import { PortalApi, type Me } from '../api/portal-api.js';
+import { PortalApi, type Me, type PortalPublic } from '../api/portal-api.js';
 import { errorText, flashMessage } from '../components/alerts.js';
 import { portalLayout, publicLayout, type Brand } from '../components/layouts.js';
 import { el, replaceChildren } from '../dom/element.js';
 import { DateTimeFormat } from '../format/date-time-format.js';
 import { messagesFor, shownLanguageTag, translator } from '../i18n/catalogue.js';
 import { PortalPermissions } from '../permissions/portal-permissions.js';
-import { PUBLIC_ROUTES, type Route } from '../router/routes.js';
+import { matchRoute, PUBLIC_ROUTES, type Route } from '../router/routes.js';
 import { Router, type Location } from '../router/router.js';
 import { PortalBrandCache } from '../session/portal-brand-cache.js';
 import { SessionStore, sessionEndReason } from '../session/session-store.js';
+import { consentPage } from '../pages/consent.page.js';
 import { dashboardPage } from '../pages/dashboard.page.js';
 import { profilePage } from '../pages/profile.page.js';
 import {
@@ -25,7 +26,7 @@ import { recordCreatePage } from '../pages/record-create.page.js';
 import { recordListPage } from '../pages/record-list.page.js';
 import { portalUnavailablePage } from '../pages/portal-unavailable.page.js';
 import { recordViewPage } from '../pages/record-view.page.js';
-import { brandOfMe } from './portal-brand.js';
+import { brandOfMe, brandOfPublic } from './portal-brand.js';
 import { PublicPortalLookup } from './public-portal.js';
 import type { PortalView, PublicView } from './views.js';
 
@@ -65,6 +66,7 @@ export class PortalApp {
     const client = new ApiClient(`/v1/portals/${encodeURIComponent(slug)}`, this.session);
     // The API does not say why it refused the token; idleness is the one cause the page can tell.
     client.onSessionEnded((ended) => this.endSession(sessionEndReason(ended) === 'idle'));
+    client.onConsentRequired(() => this.requireConsent());
     this.api = new PortalApi(client);
     this.publicPortal = new PublicPortalLookup(this.api);
   }
@@ -86,6 +88,7 @@ export class PortalApp {
     const stored = this.session.get();
     if (!stored) return this.router.navigate(this.router.href('login'), { replace: true });
     if (this.checkSession()) return;
+    if (route.name === 'consent') return this.showConsent(location, generation);
     try {
       this.me ??= await this.api.me();
       this.session.setIdleTimeout(this.me.portal.settings.idleTimeoutMinutes);
@@ -130,18 +133,85 @@ export class PortalApp {
     if (generation !== this.generation) return;
     if (portal.kind === 'available') this.brandCache.set(portal.brand);
     if (portal.kind === 'unavailable') this.brandCache.clear();
+    const view = this.publicFrame(location);
+    const page =
+      portal.kind === 'unavailable'
+        ? portalUnavailablePage
+        : (PUBLIC_PAGES[location.route.name] ?? notFoundPage);
+    page(view);
+    this.focusHeading(view.main, location);
+  }
+
+  /** The frame of the pages before login, in the last brand seen; returns the view of its card. */
+  private publicFrame(location: Location): PublicView {
     const brand = this.brandCache.get();
     document.documentElement.lang = shownLanguageTag(brand?.language);
     const main = el('div');
     const view = this.publicView(location, main, brand?.language);
     const frameBrand: Brand = { name: brand?.name ?? view.t('app.title'), logoUrl: brand?.logoUrl ?? null };
     replaceChildren(this.root, ...publicLayout(view.t, frameBrand, this.router, main));
-    const page =
-      portal.kind === 'unavailable'
-        ? portalUnavailablePage
-        : (PUBLIC_PAGES[location.route.name] ?? notFoundPage);
-    page(view);
-    this.focusHeading(main, location);
+    return view;
+  }
+
+  /**
+   * A live session the API holds until the portal's current terms are accepted: their version
+   * from GET /public (asked afresh, as it changes), accepted with POST /me/consents, then on to
+   * where the user was going. Nothing else of the portal is shown meanwhile (the API refuses it).
+   */
+  private async showConsent(location: Location, generation: number): Promise<void> {
+    let portal: PortalPublic;
+    try {
+      portal = await this.api.publicInfo();
+    } catch (error) {
+      if (generation === this.generation) this.showFailure(error);
+      return;
+    }
+    if (generation !== this.generation) return;
+    const next = this.nextAfterConsent(location.query.get('next'));
+    if (!portal.consent) return this.router.navigate(next, { replace: true });
+    if (!this.brandCache.get()) this.brandCache.set(brandOfPublic(portal));
+    const view = this.publicFrame(location);
+    consentPage(view, portal.consent, {
+      news: location.flash ?? undefined,
+      leave: { href: this.router.href('logout'), label: view.t('nav.logout') },
+      accept: async (version) => {
+        try {
+          await this.api.giveConsent(version);
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.code !== 'consent_version_not_current') throw error;
+          // Changed while the page was open: show the new version.
+          const flash = { kind: 'info' as const, message: view.t('consent.changed') };
+          return this.router.navigate(window.location.pathname + window.location.search, {
+            replace: true,
+            flash,
+          });
+        }
+        this.me = null;
+        this.router.navigate(next, { replace: true });
+      },
+    });
+    this.focusHeading(view.main, location);
+  }
+
+  /** Where to go once the terms are accepted: a page of this portal, never elsewhere (nor back here). */
+  private nextAfterConsent(next: string | null): string {
+    const base = this.router.base;
+    if (
+      !next?.startsWith(`${base}/`) ||
+      matchRoute(next.slice(base.length).split('?')[0] ?? '').name === 'consent'
+    ) {
+      return this.router.href('');
+    }
+    return next;
+  }
+
+  /** An API call was refused until the terms are accepted: the consent page, then back here. */
+  private requireConsent(): void {
+    const { route } = this.router.current();
+    if (route.name === 'consent' || PUBLIC_ROUTES.has(route.name)) return;
+    this.me = null;
+    const next = window.location.pathname + window.location.search;
+    this.router.navigate(this.router.href('consent', { next }), { replace: true });
   }
 
   private async showPortal(location: Location, me: Me, generation: number): Promise<void> {
@@ -158,6 +228,11 @@ export class PortalApp {
       reloadMe: async () => {
         this.me = await this.api.me();
       },
+      signedOut: (message) => {
+        this.session.clear();
+        this.me = null;
+        this.router.navigate(this.router.href('login'), { replace: true, flash: { kind: 'info', message } });
+      },
     };
     replaceChildren(
       this.root,
@@ -167,8 +242,9 @@ export class PortalApp {
       await this.renderPage(view, location.route);
     } catch (error) {
       if (generation !== this.generation) return;
-      // A 401 has already moved to the login page; anything else is shown where the page would be.
-      if (error instanceof ApiError && error.status === 401) return;
+      // A 401 has already moved to the login page (a 403 consent_required to the consent page);
+      // anything else is shown where the page would be.
+      if (error instanceof ApiError && (error.status === 401 || error.code === 'consent_required')) return;
       replaceChildren(
         main,
         el('h1', { tabindex: '-1' }, view.t('error.title')),

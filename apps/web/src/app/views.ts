@@ -28,6 +28,8 @@ export interface PortalView extends PublicView {
   dates: DateTimeFormat;
   /** Reloads GET /me (after the profile changed). */
   reloadMe(): Promise<void>;
+  /** The API has ended the session (the consent was withdrawn): forget it, show the login page with `message`. */
+  signedOut(message: string): void;
 }
 
 /** A page: renders into view.main. */

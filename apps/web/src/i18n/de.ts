@@ -74,6 +74,10 @@ export const de: Messages = {
   'login.sessionEnded': 'Ihre Sitzung wurde beendet. Bitte melden Sie sich erneut an.',
   'login.passwordReset': 'Ihr Passwort wurde geändert. Sie können sich jetzt damit anmelden.',
   'login.emailConfirmed': 'Ihre neue E-Mail-Adresse ist bestätigt. Melden Sie sich damit an.',
+  'login.restricted':
+    'Die Verarbeitung Ihrer Daten ist eingeschränkt, deshalb können Sie sich derzeit nicht anmelden. Wenden Sie sich an das Unternehmen, das dieses Portal betreibt.',
+  'login.consentWithdrawn':
+    'Sie haben Ihre Einwilligung in die Bedingungen widerrufen und wurden deshalb abgemeldet. Um das Portal wieder zu nutzen, melden Sie sich an und stimmen den Bedingungen zu.',
 
   'invitation.title': 'Willkommen: Wählen Sie Ihr Passwort',
   'invitation.intro':
@@ -203,6 +207,26 @@ export const de: Messages = {
     'Mir ist klar, dass mein Konto und meine Daten endgültig gelöscht werden und ich mich nicht mehr anmelden kann.',
   'privacy.erasure.submit': 'Löschung meines Kontos beantragen',
   'privacy.erasure.sent': 'Ihr Antrag ist gesendet. Ein Administrator entscheidet bald.',
+  'consent.title': 'Nutzungsbedingungen und Datenschutz',
+  'consent.intro':
+    'Bevor Sie fortfahren, lesen Sie bitte die Nutzungsbedingungen und die Datenschutzhinweise dieses Portals und stimmen Sie ihnen zu.',
+  'consent.read': 'Bedingungen lesen (Version {version})',
+  'consent.newTab': '(öffnet in einem neuen Tab)',
+  'consent.versionOnly':
+    'Es gelten die Bedingungen in Version {version}. Den Text erhalten Sie von dem Unternehmen, das dieses Portal betreibt.',
+  'consent.accept': 'Ich stimme den Bedingungen zu',
+  'consent.decline': 'Ohne Ihre Zustimmung können Sie dieses Portal nicht nutzen.',
+  'consent.changed':
+    'Die Bedingungen haben sich gerade geändert. Bitte lesen Sie die neue Version und stimmen Sie ihr zu, um fortzufahren.',
+  'consent.required': 'Bitte stimmen Sie zuerst den Bedingungen dieses Portals zu.',
+  'consent.notGiven':
+    'Sie haben dieser Version der Bedingungen nicht zugestimmt; es gibt nichts zu widerrufen.',
+  'consent.profile.title': 'Nutzungsbedingungen',
+  'consent.profile.given': 'Sie haben Version {version} der Bedingungen dieses Portals zugestimmt.',
+  'consent.withdraw.hint':
+    'Sie können Ihre Einwilligung jederzeit widerrufen. Sie werden dann sofort abgemeldet und können das Portal erst wieder nutzen, wenn Sie bei der nächsten Anmeldung den Bedingungen zustimmen.',
+  'consent.withdraw.confirm': 'Mir ist bewusst, dass ich abgemeldet werde',
+  'consent.withdraw.submit': 'Einwilligung widerrufen',
 
   'notFound.title': 'Seite nicht gefunden',
   'notFound.detail': 'Diese Seite gibt es in diesem Portal nicht.',
@@ -247,6 +271,7 @@ export const de: Messages = {
   'validation.tooShort': 'Das ist zu kurz: mindestens {min} Zeichen.',
   'validation.blank': 'Das darf nicht nur aus Leerzeichen bestehen.',
   'validation.nameRequired': 'Geben Sie einen Vornamen oder einen Nachnamen ein.',
+  'validation.confirm': 'Setzen Sie hier ein Häkchen, um fortzufahren.',
   'validation.invalid': 'Dieser Wert wird nicht angenommen. Bitte prüfen Sie ihn.',
 
   'dashboard.openCases': 'Offene Anfragen',

@@ -72,6 +72,10 @@ export const en = {
   'login.sessionEnded': 'Your session has ended. Please log in again.',
   'login.passwordReset': 'Your password has been changed. You can log in with it now.',
   'login.emailConfirmed': 'Your new email address is confirmed. Log in with it.',
+  'login.restricted':
+    'Processing of your data is restricted, so you cannot log in for now. Contact the company that runs this portal.',
+  'login.consentWithdrawn':
+    'You withdrew your consent to the terms, so you have been logged out. To use the portal again, log in and accept the terms.',
 
   'invitation.title': 'Welcome: choose your password',
   'invitation.intro':
@@ -196,6 +200,24 @@ export const en = {
     'I understand that my account and my data will be deleted for good and I will no longer be able to sign in.',
   'privacy.erasure.submit': 'Ask to delete my account',
   'privacy.erasure.sent': 'Your request is sent. An administrator will decide soon.',
+  'consent.title': 'Terms of use and privacy',
+  'consent.intro':
+    'Before you continue, please read the terms of use and privacy notice of this portal and accept them.',
+  'consent.read': 'Read the terms (version {version})',
+  'consent.newTab': '(opens in a new tab)',
+  'consent.versionOnly':
+    'The terms in force are version {version}. Ask the company that runs this portal for their text.',
+  'consent.accept': 'I accept the terms',
+  'consent.decline': 'If you do not accept them, you cannot use this portal.',
+  'consent.changed': 'The terms have just changed. Please read the new version and accept it to continue.',
+  'consent.required': 'Please accept the terms of this portal first.',
+  'consent.notGiven': 'You have not accepted this version of the terms, so there is nothing to withdraw.',
+  'consent.profile.title': 'Terms of use',
+  'consent.profile.given': 'You have accepted version {version} of the terms of this portal.',
+  'consent.withdraw.hint':
+    'You can withdraw your consent at any time. You are then logged out at once, and you can use the portal again only after accepting the terms when you next log in.',
+  'consent.withdraw.confirm': 'I understand that I will be logged out',
+  'consent.withdraw.submit': 'Withdraw my consent',
 
   'notFound.title': 'Page not found',
   'notFound.detail': 'There is no such page in this portal.',
@@ -234,6 +256,7 @@ export const en = {
   'validation.tooShort': 'This is too short: use at least {min} characters.',
   'validation.blank': 'This cannot be only spaces.',
   'validation.nameRequired': 'Enter a first name or a last name.',
+  'validation.confirm': 'Tick this box to go on.',
   'validation.invalid': 'This value is not accepted. Please check it.',
 
   'dashboard.openCases': 'Open cases',

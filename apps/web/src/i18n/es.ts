@@ -74,6 +74,10 @@ export const es: Messages = {
   'login.sessionEnded': 'Su sesión ha terminado. Vuelva a iniciar sesión.',
   'login.passwordReset': 'Su contraseña se ha cambiado. Ya puede iniciar sesión con ella.',
   'login.emailConfirmed': 'Su nueva dirección de correo está confirmada. Inicie sesión con ella.',
+  'login.restricted':
+    'El tratamiento de sus datos está limitado, por lo que de momento no puede iniciar sesión. Póngase en contacto con la empresa que gestiona este portal.',
+  'login.consentWithdrawn':
+    'Ha retirado su consentimiento a las condiciones, por lo que se ha cerrado su sesión. Para volver a usar el portal, inicie sesión y acepte las condiciones.',
 
   'invitation.title': 'Bienvenido: elija su contraseña',
   'invitation.intro':
@@ -198,6 +202,24 @@ export const es: Messages = {
     'Entiendo que mi cuenta y mis datos se eliminarán para siempre y que ya no podré iniciar sesión.',
   'privacy.erasure.submit': 'Pedir que se elimine mi cuenta',
   'privacy.erasure.sent': 'Su solicitud se ha enviado. Un administrador decidirá pronto.',
+  'consent.title': 'Condiciones de uso y privacidad',
+  'consent.intro':
+    'Antes de continuar, lea las condiciones de uso y el aviso de privacidad de este portal y acéptelos.',
+  'consent.read': 'Leer las condiciones (versión {version})',
+  'consent.newTab': '(se abre en una pestaña nueva)',
+  'consent.versionOnly':
+    'Las condiciones vigentes son la versión {version}. Pida su texto a la empresa que gestiona este portal.',
+  'consent.accept': 'Acepto las condiciones',
+  'consent.decline': 'Si no las acepta, no puede usar este portal.',
+  'consent.changed': 'Las condiciones acaban de cambiar. Lea la nueva versión y acéptela para continuar.',
+  'consent.required': 'Primero acepte las condiciones de este portal.',
+  'consent.notGiven': 'No ha aceptado esta versión de las condiciones, así que no hay nada que retirar.',
+  'consent.profile.title': 'Condiciones de uso',
+  'consent.profile.given': 'Ha aceptado la versión {version} de las condiciones de este portal.',
+  'consent.withdraw.hint':
+    'Puede retirar su consentimiento en cualquier momento. Entonces se cerrará su sesión de inmediato y solo podrá volver a usar el portal tras aceptar las condiciones la próxima vez que inicie sesión.',
+  'consent.withdraw.confirm': 'Entiendo que se cerrará mi sesión',
+  'consent.withdraw.submit': 'Retirar mi consentimiento',
 
   'notFound.title': 'Página no encontrada',
   'notFound.detail': 'Esta página no existe en este portal.',
@@ -239,6 +261,7 @@ export const es: Messages = {
   'validation.tooShort': 'Es demasiado corto: al menos {min} caracteres.',
   'validation.blank': 'No puede contener solo espacios.',
   'validation.nameRequired': 'Escriba un nombre de pila o unos apellidos.',
+  'validation.confirm': 'Marque esta casilla para continuar.',
   'validation.invalid': 'Este valor no se acepta. Compruébelo.',
 
   'dashboard.openCases': 'Casos abiertos',

@@ -74,6 +74,10 @@ export const fr: Messages = {
   'login.sessionEnded': 'Votre session a pris fin. Veuillez vous reconnecter.',
   'login.passwordReset': 'Votre mot de passe a été modifié. Vous pouvez maintenant vous connecter avec.',
   'login.emailConfirmed': 'Votre nouvelle adresse e-mail est confirmée. Connectez-vous avec celle-ci.',
+  'login.restricted':
+    'Le traitement de vos données est limité : vous ne pouvez pas vous connecter pour l’instant. Contactez l’entreprise qui gère ce portail.',
+  'login.consentWithdrawn':
+    'Vous avez retiré votre consentement aux conditions : vous avez donc été déconnecté. Pour utiliser à nouveau le portail, connectez-vous et acceptez les conditions.',
 
   'invitation.title': 'Bienvenue : choisissez votre mot de passe',
   'invitation.intro':
@@ -205,6 +209,25 @@ export const fr: Messages = {
     'Je comprends que mon compte et mes données seront supprimés définitivement et que je ne pourrai plus me connecter.',
   'privacy.erasure.submit': 'Demander la suppression de mon compte',
   'privacy.erasure.sent': 'Votre demande est envoyée. Un administrateur décidera bientôt.',
+  'consent.title': 'Conditions d’utilisation et confidentialité',
+  'consent.intro':
+    'Avant de continuer, veuillez lire les conditions d’utilisation et la politique de confidentialité de ce portail, puis les accepter.',
+  'consent.read': 'Lire les conditions (version {version})',
+  'consent.newTab': '(s’ouvre dans un nouvel onglet)',
+  'consent.versionOnly':
+    'Les conditions en vigueur sont la version {version}. Demandez-en le texte à l’entreprise qui gère ce portail.',
+  'consent.accept': 'J’accepte les conditions',
+  'consent.decline': 'Si vous ne les acceptez pas, vous ne pouvez pas utiliser ce portail.',
+  'consent.changed':
+    'Les conditions viennent de changer. Veuillez lire la nouvelle version et l’accepter pour continuer.',
+  'consent.required': 'Veuillez d’abord accepter les conditions de ce portail.',
+  'consent.notGiven': 'Vous n’avez pas accepté cette version des conditions : il n’y a rien à retirer.',
+  'consent.profile.title': 'Conditions d’utilisation',
+  'consent.profile.given': 'Vous avez accepté la version {version} des conditions de ce portail.',
+  'consent.withdraw.hint':
+    'Vous pouvez retirer votre consentement à tout moment. Vous êtes alors déconnecté immédiatement, et vous ne pourrez utiliser à nouveau le portail qu’après avoir accepté les conditions lors de votre prochaine connexion.',
+  'consent.withdraw.confirm': 'Je comprends que je serai déconnecté',
+  'consent.withdraw.submit': 'Retirer mon consentement',
 
   'notFound.title': 'Page introuvable',
   'notFound.detail': 'Cette page n’existe pas dans ce portail.',
@@ -246,6 +269,7 @@ export const fr: Messages = {
   'validation.tooShort': 'C’est trop court : au moins {min} caractères.',
   'validation.blank': 'Ce champ ne peut pas contenir uniquement des espaces.',
   'validation.nameRequired': 'Saisissez un prénom ou un nom de famille.',
+  'validation.confirm': 'Cochez cette case pour continuer.',
   'validation.invalid': 'Cette valeur n’est pas acceptée. Veuillez la vérifier.',
 
   'dashboard.openCases': 'Demandes ouvertes',

@@ -6,6 +6,7 @@ import { onSubmit, text } from '../components/form-submission.js';
 import { append, el } from '../dom/element.js';
 import { fieldLabel } from '../i18n/labels.js';
 import { addProblem, type FieldProblems } from '../validation/field-problem.js';
+import { profileConsent } from './profile-consent.js';
 import { profilePrivacy } from './profile-privacy.js';
 
 /** The words for each case-email level of the profile (the API's `caseNotifications`). */
@@ -26,8 +27,8 @@ function checkNameGiven(data: FormData, problems: FieldProblems): void {
 }
 
 /**
- * The user's own profile: email shown, name and phone editable, notification choice; then their
- * data (download it, ask for the account's deletion).
+ * The user's own profile: email shown, name and phone editable, notification choice; the portal's
+ * terms (withdraw the consent); then their data (download it, ask for the account's deletion).
  */
 export async function profilePage(view: PortalView): Promise<void> {
   const { t, messages, me } = view;
@@ -85,6 +86,6 @@ export async function profilePage(view: PortalView): Promise<void> {
     },
     { label: (field) => fieldLabel(messages, field), check: checkNameGiven },
   );
-  append(view.main, form);
+  append(view.main, form, profileConsent(view));
   await profilePrivacy(view);
 }

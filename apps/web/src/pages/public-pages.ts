@@ -3,9 +3,11 @@ import { flashMessage } from '../components/alerts.js';
 import { formField } from '../components/form-field.js';
 import { FormRefusal, onSubmit, text } from '../components/form-submission.js';
 import { checkPasswordsAgree, chosenPassword, newPasswordFields } from '../components/password-fields.js';
+import { consentRequirementOf } from '../api/consent-requirement.js';
 import { ApiError } from '../api/problem-document.js';
 import { append, el } from '../dom/element.js';
 import { MAX_EMAIL_LENGTH } from '../validation/email-address.js';
+import { consentBeforeSignIn } from './consent.page.js';
 
 function heading(view: PublicView, title: string): void {
   view.setTitle(title);
@@ -56,13 +58,21 @@ export const loginPage: Page<PublicView> = (view) => {
     submitButton(t('login.submit')),
   );
   onSubmit(form, t, async (data) => {
+    const email = text(data, 'email');
+    const password = String(data.get('password') ?? '');
     try {
-      const answer = await view.api.login(text(data, 'email'), String(data.get('password') ?? ''));
+      const answer = await view.api.login(email, password);
       view.startSession(answer.accessToken, answer.expiresIn);
     } catch (error) {
-      // The API does not say which part was wrong (and must not); say so plainly.
+      // Said only after the right password; any other refusal does not say which part was wrong
+      // (and must not): say so plainly.
+      if (error instanceof ApiError && error.code === 'processing_restricted') {
+        throw new FormRefusal(t('login.restricted'));
+      }
       if (error instanceof ApiError && error.status === 401) throw new FormRefusal(t('login.failed'));
-      throw error;
+      const requirement = consentRequirementOf(error);
+      if (!requirement) throw error;
+      consentBeforeSignIn(view, requirement, (version) => view.api.login(email, password, version));
     }
   });
   append(
@@ -90,8 +100,18 @@ export const acceptInvitationPage: Page<PublicView> = (view) => {
     form,
     t,
     async (data) => {
-      const answer = await view.api.acceptInvitation(token, chosenPassword(data));
-      view.startSession(answer.accessToken, answer.expiresIn);
+      const password = chosenPassword(data);
+      try {
+        const answer = await view.api.acceptInvitation(token, password);
+        view.startSession(answer.accessToken, answer.expiresIn);
+      } catch (error) {
+        // Nothing was written: the same token and password go again with the accepted version.
+        const requirement = consentRequirementOf(error);
+        if (!requirement) throw error;
+        consentBeforeSignIn(view, requirement, (version) =>
+          view.api.acceptInvitation(token, password, version),
+        );
+      }
     },
     { check: checkPasswordsAgree },
   );

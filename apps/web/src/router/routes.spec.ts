@@ -6,6 +6,7 @@ describe('matchRoute (the path after /portal/{slug}/)', () => {
     ['login', { name: 'login' }],
     ['/dashboard/', { name: 'dashboard' }],
     ['profile', { name: 'profile' }],
+    ['consent', { name: 'consent' }],
     ['confirm-email', { name: 'confirm-email' }],
     ['records/Case', { name: 'list', entityType: 'Case' }],
     ['records/Case/new', { name: 'create', entityType: 'Case' }],
@@ -41,7 +42,7 @@ describe('matchRoute (the path after /portal/{slug}/)', () => {
         'reset-password',
       ].sort(),
     );
-    for (const name of ['home', 'dashboard', 'profile', 'list', 'create', 'record'] as const)
+    for (const name of ['home', 'dashboard', 'profile', 'consent', 'list', 'create', 'record'] as const)
       expect(PUBLIC_ROUTES.has(name)).toBe(false);
   });
 });

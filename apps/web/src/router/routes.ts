@@ -9,6 +9,7 @@ export type Route =
   | { name: 'confirm-email' }
   | { name: 'dashboard' }
   | { name: 'profile' }
+  | { name: 'consent' }
   | { name: 'list'; entityType: string }
   | { name: 'create'; entityType: string }
   | { name: 'record'; entityType: string; id: string }
@@ -35,6 +36,7 @@ const SIMPLE: Record<string, Route> = {
   'confirm-email': { name: 'confirm-email' },
   dashboard: { name: 'dashboard' },
   profile: { name: 'profile' },
+  consent: { name: 'consent' },
 };
 
 const ENTITY_TYPE = /^[A-Za-z][A-Za-z0-9]{0,63}$/;

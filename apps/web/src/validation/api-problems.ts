@@ -25,6 +25,7 @@ const DETAIL_BY_CODE: Partial<Record<WebProblemCode, MessageKey>> = {
   email_change_invalid: 'error.emailChangeInvalid',
   email_change_expired: 'error.emailChangeExpired',
   user_deactivated: 'error.accountDeactivated',
+  processing_restricted: 'login.restricted',
   record_not_found: 'record.notFoundDetail',
   // Uploads (the API's attachment endpoints).
   file_too_large: 'upload.tooLarge',
@@ -37,6 +38,10 @@ const DETAIL_BY_CODE: Partial<Record<WebProblemCode, MessageKey>> = {
   too_many_attachments: 'upload.tooManyFiles',
   document_has_file: 'upload.tooManyFiles',
   attachment_not_found: 'files.notFound',
+  // The portal's terms (consent).
+  consent_required: 'consent.required',
+  consent_version_not_current: 'consent.changed',
+  consent_not_given: 'consent.notGiven',
 };
 
 /** The message of an API refusal for the user: the catalogue's words for its type, else by status. */

@@ -4,14 +4,20 @@ import { addProblem, type FieldProblems } from './field-problem.js';
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /**
- * The checks a form's own controls declare (required, type=email, minlength, maxlength), made in
- * the browser before calling the API so the user hears about them at once and in their language.
+ * The checks a form's own controls declare (required, a required box ticked, type=email, minlength,
+ * maxlength), made in the browser before calling the API so the user hears about them at once and
+ * in their language.
  * The attributes mirror the API's rules; the API still checks everything itself.
  */
 export function controlProblems(form: HTMLFormElement): FieldProblems {
   const problems: FieldProblems = new Map();
   for (const control of form.querySelectorAll<Control>('input[name], textarea[name], select[name]')) {
-    if (control instanceof HTMLInputElement && control.type === 'checkbox') continue;
+    if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+      // A required box is a confirmation ("I understand…"): it must be ticked.
+      if (control.required && !control.checked)
+        addProblem(problems, control.name, { key: 'validation.confirm' });
+      continue;
+    }
     const raw = control.value;
     // Passwords are taken as typed; every other value is trimmed, as the API trims it.
     const value = control instanceof HTMLInputElement && control.type === 'password' ? raw : raw.trim();

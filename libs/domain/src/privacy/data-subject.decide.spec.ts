@@ -3,6 +3,8 @@ import { fold } from '../shared/decider';
 import { contactOwner, portalUserOwner, type DataOwner } from './data-owner';
 import {
   decideEraseDataSubject,
+  decideLiftDataSubjectRestriction,
+  decideRestrictDataSubject,
   evolveDataSubject,
   initialDataSubjectState,
   type EraseDataSubject,
@@ -64,8 +66,12 @@ describe('EraseDataSubject', () => {
 });
 
 describe('evolveDataSubject', () => {
-  it('starts not erased and ignores an event it does not know', () => {
-    expect(initialDataSubjectState).toEqual({ erased: false, requests: { requests: {}, pending: null } });
+  it('starts neither erased nor restricted and ignores an event it does not know', () => {
+    expect(initialDataSubjectState).toEqual({
+      erased: false,
+      restricted: false,
+      requests: { requests: {}, pending: null },
+    });
     const unknown = { type: 'SomethingElse', data: {} } as unknown as DataSubjectEvent;
     expect(evolveDataSubject(initialDataSubjectState, unknown)).toBe(initialDataSubjectState);
   });
@@ -114,5 +120,25 @@ describe('EraseDataSubject with an erasure request of theirs', () => {
       stateAfter([requested, earlier]),
     );
     expect(decided).toEqual([{ type: 'ErasureRequestApproved', data: { requestId: 'req-9' } }]);
+  });
+});
+
+describe('restriction of a data subject', () => {
+  const restricted = { type: 'DataSubjectRestricted', data: { subjectId: 'c-1' } } as const;
+  const lifted = { type: 'DataSubjectRestrictionLifted', data: { subjectId: 'c-1' } } as const;
+
+  it('restricts a subject once, and lifts only a restriction that holds', () => {
+    expect(decideRestrictDataSubject('c-1', stateAfter([]))).toEqual([restricted]);
+    expect(decideRestrictDataSubject('c-1', stateAfter([restricted]))).toEqual([]);
+    expect(decideLiftDataSubjectRestriction('c-1', stateAfter([]))).toEqual([]);
+    expect(decideLiftDataSubjectRestriction('c-1', stateAfter([restricted]))).toEqual([lifted]);
+    expect(decideRestrictDataSubject('c-1', stateAfter([restricted, lifted]))).toEqual([restricted]);
+  });
+
+  it('is independent of erasure', () => {
+    expect(stateAfter([restricted])).toMatchObject({ erased: false, restricted: true });
+    const erased = decideEraseDataSubject(erase([contactOwner('c-1')]), stateAfter([restricted]));
+    expect(erased.map((e) => e.type)).toEqual(['DataSubjectErased']);
+    expect(stateAfter([restricted, ...erased])).toMatchObject({ erased: true, restricted: true });
   });
 });

@@ -1,5 +1,10 @@
 import type { DataOwner } from './data-owner';
-import type { DataSubjectErased, DataSubjectEvent } from './data-subject.events';
+import type {
+  DataSubjectErased,
+  DataSubjectEvent,
+  DataSubjectRestricted,
+  DataSubjectRestrictionLifted,
+} from './data-subject.events';
 import {
   evolveErasureRequests,
   initialErasureRequestsState,
@@ -9,12 +14,15 @@ import type { ErasureRequestApproved } from './erasure-request.events';
 
 export interface DataSubjectState {
   erased: boolean;
+  /** Processing restricted (GDPR art. 18): no login, no email, for every portal user of theirs. */
+  restricted: boolean;
   /** The subject's erasure requests (same stream): an erasure answers a pending one. */
   requests: ErasureRequestsState;
 }
 
 export const initialDataSubjectState: DataSubjectState = {
   erased: false,
+  restricted: false,
   requests: initialErasureRequestsState,
 };
 
@@ -22,6 +30,10 @@ export function evolveDataSubject(state: DataSubjectState, event: DataSubjectEve
   switch (event.type) {
     case 'DataSubjectErased':
       return { ...state, erased: true };
+    case 'DataSubjectRestricted':
+      return { ...state, restricted: true };
+    case 'DataSubjectRestrictionLifted':
+      return { ...state, restricted: false };
     default: {
       const requests = evolveErasureRequests(state.requests, event);
       return requests === state.requests ? state : { ...state, requests };
@@ -62,4 +74,20 @@ export function decideEraseDataSubject(
       },
     },
   ];
+}
+
+/** Restricting twice changes nothing. */
+export function decideRestrictDataSubject(
+  subjectId: string,
+  state: DataSubjectState,
+): DataSubjectRestricted[] {
+  return state.restricted ? [] : [{ type: 'DataSubjectRestricted', data: { subjectId } }];
+}
+
+/** Lifting an absent restriction changes nothing. */
+export function decideLiftDataSubjectRestriction(
+  subjectId: string,
+  state: DataSubjectState,
+): DataSubjectRestrictionLifted[] {
+  return state.restricted ? [{ type: 'DataSubjectRestrictionLifted', data: { subjectId } }] : [];
 }

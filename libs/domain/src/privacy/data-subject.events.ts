@@ -11,10 +11,21 @@ export type DataSubjectErased = DomainEvent<
   { subjectId: string; owners: DataOwner[]; reason: string; requestId: string | null }
 >;
 
-export type DataSubjectEvent = DataSubjectErased | ErasureRequestEvent;
+/**
+ * Processing of the subject is restricted (or no longer): held by the subject, so a portal user
+ * created for them later is restricted from the start. Each portal user's own stream carries
+ * ProcessingRestricted too, as that is what logins and the mailer fold.
+ */
+export type DataSubjectRestricted = DomainEvent<'DataSubjectRestricted', { subjectId: string }>;
+export type DataSubjectRestrictionLifted = DomainEvent<'DataSubjectRestrictionLifted', { subjectId: string }>;
+
+export type DataSubjectEvent =
+  DataSubjectErased | DataSubjectRestricted | DataSubjectRestrictionLifted | ErasureRequestEvent;
 
 export const DATA_SUBJECT_EVENT_TYPES = [
   'DataSubjectErased',
+  'DataSubjectRestricted',
+  'DataSubjectRestrictionLifted',
   // Erasure requests live on the same stream (erasure-request.events.ts).
   'ErasureRequested',
   'ErasureRequestApproved',

@@ -44,6 +44,7 @@ describe('bulkInvite (workflow over the embedded store)', () => {
       existing: { forContact: async () => null },
       roles: { assertLive: async () => undefined },
       invitations: { decide: () => [], remember: async () => undefined },
+      restrictions: { holds: async () => false },
       staffEmailDomains: async () => [],
     };
     const lines: string[] = [];

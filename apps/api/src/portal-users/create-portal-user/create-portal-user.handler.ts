@@ -8,6 +8,7 @@ import { ContactSnapshots } from '../contact-snapshots';
 import { ExistingPortalUsers } from '../existing-portal-users';
 import { InvitationIssuer } from '../invitation-issuer';
 import { StaffEmailDomains } from '../staff-email-domains';
+import { SubjectRestrictions } from '../subject-restrictions';
 import { CreatePortalUserCommand } from './create-portal-user.command';
 import { createPortalUser, type CreatePortalUserPorts } from './create-portal-user.workflow';
 
@@ -25,6 +26,7 @@ export class CreatePortalUserHandler implements ICommandHandler<CreatePortalUser
     seats: PortalSeats,
     uniques: UniqueValues,
     invitations: InvitationIssuer,
+    restrictions: SubjectRestrictions,
   ) {
     this.ports = {
       commands,
@@ -34,6 +36,7 @@ export class CreatePortalUserHandler implements ICommandHandler<CreatePortalUser
       existing,
       roles,
       invitations,
+      restrictions,
       staffEmailDomains: () => staffDomains.current(),
     };
   }

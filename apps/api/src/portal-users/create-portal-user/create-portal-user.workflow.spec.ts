@@ -23,6 +23,7 @@ describe('createPortalUser (workflow over the embedded store)', () => {
     existing: { forContact: async () => null },
     roles: { assertLive: async () => undefined },
     invitations: { decide: () => [], remember: async () => undefined },
+    restrictions: { holds: async () => false },
     staffEmailDomains: async () => [],
     ...overrides,
   });
@@ -44,6 +45,37 @@ describe('createPortalUser (workflow over the embedded store)', () => {
     expect(await path.seatHolders(a)).toEqual([id]);
     expect(await path.seatHolders(b)).toEqual([id]);
     expect(await path.eventTypes(portalUserStream(id))).toEqual(['PortalUserCreated']);
+  });
+
+  it('given a contact whose processing is restricted, then the user starts restricted and is not invited', async () => {
+    const portal = await path.portal();
+    const contactId = randomUUID();
+    const contact = {
+      contactId,
+      email: email(),
+      firstName: 'Ada',
+      lastName: 'L',
+      accountIds: [],
+      deleted: false,
+    };
+    const decide = jest.fn(() => []);
+    const restrictedPorts = ports({
+      contacts: { of: async (id) => (id === contactId ? contact : null) },
+      restrictions: { holds: async (subjectId) => subjectId === contactId },
+      invitations: { decide, remember: async () => undefined },
+    });
+    const id = randomUUID();
+    await createPortalUser(
+      restrictedPorts,
+      { contactId, portalIds: [portal], sendInvitation: true },
+      path.ctx(),
+      id,
+    );
+    expect(await path.eventTypes(portalUserStream(id))).toEqual([
+      'PortalUserCreated',
+      'ProcessingRestricted',
+    ]);
+    expect(decide).not.toHaveBeenCalled();
   });
 
   it('given the email is held by another user, then 409 email_taken and no seat is taken', async () => {

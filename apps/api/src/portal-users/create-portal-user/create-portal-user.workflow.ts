@@ -1,12 +1,15 @@
 import type { CommandContext, StreamCommands } from '@portal/commands';
 import {
   decideCreatePortalUser,
+  decideRestrictProcessing,
   DomainError,
   evolvePortalUser,
   initialPortalUserState,
   isDomainError,
   portalUserStream,
   type CreatePortalUser,
+  type PortalUserState,
+  type ProcessingRestricted,
 } from '@portal/domain';
 import type { LiveRoles } from '../../portal-roles/live-roles';
 import type { PortalSeats } from '../../shared-streams/portal-seats';
@@ -14,6 +17,7 @@ import type { UniqueValues } from '../../shared-streams/unique-values';
 import type { ContactSnapshots } from '../contact-snapshots';
 import type { ExistingPortalUsers } from '../existing-portal-users';
 import type { InvitationIssuer } from '../invitation-issuer';
+import type { SubjectRestrictions } from '../subject-restrictions';
 import type { CreatePortalUserBody } from '../portal-user.schemas';
 
 /** What the workflow works on: the write path, the shared streams, and the lookups it decides with. */
@@ -25,6 +29,7 @@ export interface CreatePortalUserPorts {
   existing: Pick<ExistingPortalUsers, 'forContact'>;
   roles: Pick<LiveRoles, 'assertLive'>;
   invitations: Pick<InvitationIssuer, 'decide' | 'remember'>;
+  restrictions: Pick<SubjectRestrictions, 'holds'>;
   staffEmailDomains: () => Promise<readonly string[]>;
 }
 
@@ -32,7 +37,9 @@ export interface CreatePortalUserPorts {
  * Pure checks first (contact, email rules, roles, portals, free seats), so a refused user leaves
  * no trace; then the email reservation (409; for a contact whose user exists,
  * already_portal_user), a seat on each portal, and PortalUserCreated (+ InvitationSent per portal
- * when asked). If a later step fails, the seats and the email taken so far are given back.
+ * when asked; ProcessingRestricted when the contact's processing is restricted, so a restriction of
+ * the subject covers the users made for them afterwards). If a later step fails, the seats and
+ * the email taken so far are given back.
  */
 export async function createPortalUser(
   ports: CreatePortalUserPorts,
@@ -72,12 +79,14 @@ export async function createPortalUser(
         expected: 'no-stream',
         decide: async () => {
           const state = created.reduce(evolvePortalUser, initialPortalUserState);
+          const restricted = await restrictionOf(ports, source, state);
+          // A restricted subject is sent nothing: no invitation (an admin sends one once it is lifted).
           const invited =
-            body.sendInvitation === true
+            body.sendInvitation === true && restricted.length === 0
               ? ports.invitations.decide(state, portalIds, { ctx, staffEmailDomains, contactDeleted: false })
               : [];
           await ports.invitations.remember(portalUserId, invited);
-          return [...created, ...invited];
+          return [...created, ...restricted, ...invited];
         },
       },
       ctx,
@@ -89,6 +98,18 @@ export async function createPortalUser(
     throw error;
   }
   return { id: portalUserId };
+}
+
+/** ProcessingRestricted for a user made from a contact whose processing is restricted; none otherwise. */
+async function restrictionOf(
+  ports: CreatePortalUserPorts,
+  source: CreatePortalUser['source'],
+  state: PortalUserState,
+): Promise<ProcessingRestricted[]> {
+  if (source.kind !== 'contact') return [];
+  const subjectId = source.contact.contactId;
+  if (!(await ports.restrictions.holds(subjectId))) return [];
+  return decideRestrictProcessing({ type: 'RestrictProcessing', subjectId }, state);
 }
 
 async function sourceOf(

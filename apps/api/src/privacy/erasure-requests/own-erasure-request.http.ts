@@ -24,10 +24,13 @@ export class OwnErasureRequestHttp {
     private readonly log: ErasureRequestLog,
   ) {}
 
-  /** "Delete my account": an admin approves (everything of mine is erased) or refuses it. */
+  /**
+   * "Delete my account": an admin approves (everything of mine is erased) or refuses it. Open, like
+   * its state below, without the portal's current consent: erasure is not conditional on new terms.
+   */
   @Post()
   @HttpCode(201)
-  @PortalUserAuth()
+  @PortalUserAuth({ withoutConsent: true })
   @ApiOperation({ summary: 'Ask for my account and data to be erased' })
   @Answers(201, 'Waiting for an admin.', erasureRequestSchema)
   @Refuses({ 409: '`erasure_request_pending`: one is already waiting.' })
@@ -43,7 +46,7 @@ export class OwnErasureRequestHttp {
   }
 
   @Get()
-  @PortalUserAuth()
+  @PortalUserAuth({ withoutConsent: true })
   @ApiOperation({ summary: 'My latest erasure request and its state' })
   @Answers(200, 'The latest request (pending, approved or refused with the reason).', erasureRequestSchema)
   @Refuses({ 404: '`erasure_request_not_found`: I never asked.' })

@@ -26,9 +26,10 @@ export class ExportOwnDataHttp {
   /**
    * My own data (access and portability): the caller's data subject only, never anyone named in the
    * path (there is no id to name): their contact with its portal users, or the portal user alone.
+   * Open without the portal's current consent: a data-subject right is not conditional on new terms.
    */
   @Get('data-export')
-  @PortalUserAuth()
+  @PortalUserAuth({ withoutConsent: true })
   @ApiOperation({ summary: 'Download my data: profile, consents, what I wrote, sign-ins, emails' })
   @DataExportAnswers()
   async export(

@@ -2,8 +2,17 @@ import { Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { CommandContext } from '@portal/commands';
-import type { PortalUserCommand } from '@portal/domain';
+import { StreamCommands, type CommandContext } from '@portal/commands';
+import {
+  dataSubjectStream,
+  decideLiftDataSubjectRestriction,
+  decideRestrictDataSubject,
+  evolveDataSubject,
+  initialDataSubjectState,
+  type DataSubjectEvent,
+  type DataSubjectState,
+  type PortalUserCommand,
+} from '@portal/domain';
 import { StaffAuth } from '../../auth/auth.decorators';
 import { Ctx } from '../../http/request-context';
 import { UuidParam } from '../../http/validated.decorators';
@@ -24,15 +33,18 @@ export const restrictionSchema = named(
 type RestrictionAnswer = z.infer<typeof restrictionSchema>;
 
 /**
- * Restriction of processing: each portal user of the subject gets ProcessingRestricted on their own
- * stream (what every login and request folds, and what the mailer checks before each send), so
- * they cannot log in (401 processing_restricted) and are sent nothing until it is lifted.
+ * Restriction of processing: the subject gets DataSubjectRestricted on `dataSubject-<id>` (so a
+ * portal user created for them later starts restricted), and each portal user of theirs gets
+ * ProcessingRestricted on their own stream (what every login and request folds, and what the mailer
+ * checks before each send), so they cannot log in (401 processing_restricted) and are sent nothing
+ * until it is lifted.
  */
 @ApiTags('privacy')
 @Controller('v1/data-subjects')
 export class RestrictionHttp {
   constructor(
     private readonly commands: CommandBus,
+    private readonly streams: StreamCommands,
     private readonly subjects: DataSubjects,
     private readonly sessions: PortalUserSessions,
   ) {}
@@ -44,7 +56,10 @@ export class RestrictionHttp {
   @Answers(200, 'Restricted (again: 200); their sessions end at once.', restrictionSchema)
   @Refuses({ 404: '`data_subject_not_found`.' })
   async restrict(@UuidParam('id') id: string, @Ctx() ctx: CommandContext): Promise<RestrictionAnswer> {
-    const subject = await this.subjects.resolve(id);
+    const named = await this.subjects.resolve(id);
+    await this.record(named, (state) => decideRestrictDataSubject(named.id, state), ctx);
+    // Their users as the read models know them now: one created before the record is among them.
+    const subject = await this.subjects.resolve(named.id);
     await this.change(subject, { type: 'RestrictProcessing', subjectId: subject.id }, ctx);
     for (const userId of subject.portalUserIds) await this.sessions.endAll(userId);
     return { subjectId: subject.id, portalUserIds: subject.portalUserIds, restricted: true };
@@ -58,8 +73,26 @@ export class RestrictionHttp {
   @Refuses({ 404: '`data_subject_not_found`.' })
   async lift(@UuidParam('id') id: string, @Ctx() ctx: CommandContext): Promise<RestrictionAnswer> {
     const subject = await this.subjects.resolve(id);
+    await this.record(subject, (state) => decideLiftDataSubjectRestriction(subject.id, state), ctx);
     await this.change(subject, { type: 'LiftProcessingRestriction', subjectId: subject.id }, ctx);
     return { subjectId: subject.id, portalUserIds: subject.portalUserIds, restricted: false };
+  }
+
+  /** The subject's own record first: a user created meanwhile finds it there. */
+  private async record(
+    subject: DataSubject,
+    decide: (state: DataSubjectState) => DataSubjectEvent[],
+    ctx: CommandContext,
+  ): Promise<void> {
+    await this.streams.handle(
+      {
+        stream: dataSubjectStream(subject.id),
+        evolve: evolveDataSubject,
+        initialState: initialDataSubjectState,
+        decide,
+      },
+      ctx,
+    );
   }
 
   private async change(subject: DataSubject, command: PortalUserCommand, ctx: CommandContext) {
