@@ -7,7 +7,8 @@ import { el, replaceChildren } from '../dom/element.js';
 import { DateTimeFormat } from '../format/date-time-format.js';
 import { messagesFor, shownLanguageTag, translator } from '../i18n/catalogue.js';
 import { PortalPermissions } from '../permissions/portal-permissions.js';
-import { matchRoute, PUBLIC_ROUTES, type Route } from '../router/routes.js';
+import { pageAfterConsent } from '../router/page-after-consent.js';
+import { PUBLIC_ROUTES, type Route } from '../router/routes.js';
 import { Router, type Location } from '../router/router.js';
 import { PortalBrandCache } from '../session/portal-brand-cache.js';
 import { SessionStore, sessionEndReason } from '../session/session-store.js';
@@ -167,7 +168,7 @@ export class PortalApp {
       return;
     }
     if (generation !== this.generation) return;
-    const next = this.nextAfterConsent(location.query.get('next'));
+    const next = pageAfterConsent(this.router.base, location.query.get('next'));
     if (!portal.consent) return this.router.navigate(next, { replace: true });
     if (!this.brandCache.get()) this.brandCache.set(brandOfPublic(portal));
     const view = this.publicFrame(location);
@@ -191,18 +192,6 @@ export class PortalApp {
       },
     });
     this.focusHeading(view.main, location);
-  }
-
-  /** Where to go once the terms are accepted: a page of this portal, never elsewhere (nor back here). */
-  private nextAfterConsent(next: string | null): string {
-    const base = this.router.base;
-    if (
-      !next?.startsWith(`${base}/`) ||
-      matchRoute(next.slice(base.length).split('?')[0] ?? '').name === 'consent'
-    ) {
-      return this.router.href('');
-    }
-    return next;
   }
 
   /** An API call was refused until the terms are accepted: the consent page, then back here. */
