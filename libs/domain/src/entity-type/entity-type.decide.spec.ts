@@ -391,4 +391,30 @@ describe('DefineEntityType: fields and links', () => {
       { path: 'fields', message: 'at most 200 fields and links' },
     ]);
   });
+
+  it('tells which link already uses a link’s name', () => {
+    expect(
+      invalid({
+        links: [
+          { name: 'owner', entityType: 'Account' },
+          { name: 'owner', entityType: 'Contact' },
+        ],
+      }),
+    ).toEqual([
+      { path: 'links[1].name', message: 'owner is already used by links[0].name' },
+      { path: 'links[1].name', message: 'ownerId is already used by links[0].name' },
+    ]);
+  });
+
+  it('defines a type without fields or links, and stores no default a field does not have', () => {
+    const [bare] = decideDefineEntityType(
+      // A body without fields or links, as JSON may come.
+      { type: 'DefineEntityType', name: 'Note' } as DefineEntityType,
+      given(),
+      [],
+    );
+    expect(bare.data).toEqual({ name: 'Note', fields: [], links: [], accountLinks: [], contactLinks: [] });
+    const [event] = decideDefineEntityType(define({ fields: [{ name: 'note', type: 'text' }] }), given(), []);
+    expect(Object.keys(event.data.fields[0])).toEqual(['name', 'type']);
+  });
 });
