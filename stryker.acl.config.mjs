@@ -9,7 +9,15 @@ export default {
   jest: { ...common.jest, config: { testMatch: ['<rootDir>/libs/acl/src/**/*.spec.ts'] } },
   // The checker compiles the library alone: a mutant only has to compile as production code.
   tsconfigFile: 'tsconfig.mutation.acl.json',
-  mutate: ['libs/acl/src/**/*.ts', '!libs/acl/src/**/*.spec.ts', '!libs/acl/src/index.ts'],
+  mutate: [
+    'libs/acl/src/**/*.ts',
+    '!libs/acl/src/**/*.spec.ts',
+    '!libs/acl/src/index.ts',
+    // Spec support, not access rules.
+    '!libs/acl/src/testing/**',
+  ],
+  // The acl imports no other library: its sandbox leaves libs/domain out.
+  ignorePatterns: [...common.ignorePatterns, '/libs/domain'],
   incrementalFile: 'reports/mutation/stryker-incremental-acl.json',
   // Its own sandbox directory, so both runs can go side by side.
   tempDirName: '.stryker-tmp/acl',

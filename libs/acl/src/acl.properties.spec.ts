@@ -29,6 +29,7 @@ import {
   type PortalContext,
   type RoleDefinition,
 } from './index';
+import { propertyRuns } from './testing/property-runs';
 
 // ---------------------------------------------------------------- reference model
 
@@ -278,7 +279,7 @@ const attachmentArb: fc.Arbitrary<AclAttachment> = fc
   .map((a) => (a.commentId === null ? { ...a, commentIsInternal: false } : a));
 
 const checks = { read: canRead, edit: canEdit, delete: canDelete, stream: canStream, share: canShare };
-const RUNS = { numRuns: 300 };
+const RUNS = propertyRuns(300);
 
 // ---------------------------------------------------------------- properties
 
@@ -315,7 +316,7 @@ describe('ACL properties against the reference model', () => {
           expect(checks[action](ctx, perms, user, record)).toBe(ref.can(ctx, roles, user, record, action));
         }
       }),
-      { numRuns: 1000 },
+      propertyRuns(1000),
     );
   });
 
@@ -396,7 +397,7 @@ describe('ACL properties against the reference model', () => {
           );
         },
       ),
-      { numRuns: 1000 },
+      propertyRuns(1000),
     );
   });
 
@@ -428,7 +429,7 @@ describe('ACL properties against the reference model', () => {
           );
         },
       ),
-      { numRuns: 500 },
+      propertyRuns(500),
     );
   });
 
@@ -441,7 +442,7 @@ describe('ACL properties against the reference model', () => {
           if (check(ctx, perms, user, record)) expect(readable).toBe(true);
         }
       }),
-      { numRuns: 1000 },
+      propertyRuns(1000),
     );
   });
 
@@ -511,7 +512,7 @@ describe('ACL properties against the reference model', () => {
         if (attaches) expect(canRead(ctx, perms, user, record)).toBe(true);
         expect(attaches).toBe(ref.attaches(ctx, roles, user, record));
       }),
-      { numRuns: 1000 },
+      propertyRuns(1000),
     );
   });
 });

@@ -20,6 +20,7 @@ import {
   isAlwaysReadOnlyField,
   isNeverReadableField,
 } from './protected-fields';
+import { propertyRuns } from './testing/property-runs';
 
 const STAFF_ASSIGNMENT = ['assignedUserId', 'teamIds'];
 const SYSTEM_FIELDS = [
@@ -112,7 +113,7 @@ describe('always read-only fields', () => {
         expect(checkWritableFields(perms, type, sent)).toEqual(expect.arrayContaining(ALWAYS_READ_ONLY));
         expect(checkCreatableFields(perms, type, sent)).toEqual(expect.arrayContaining(ALWAYS_READ_ONLY));
       }),
-      { numRuns: 200 },
+      propertyRuns(200),
     );
   });
 
@@ -147,7 +148,7 @@ describe('never readable fields', () => {
           expect(isFieldReadable(perms, type, field)).toBe(true);
         }
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });

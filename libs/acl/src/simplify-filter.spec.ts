@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { matchesRecordFilter, type RecordFilter } from './record-filter';
 import { simplifyFilter } from './simplify-filter';
+import { propertyRuns } from './testing/property-runs';
 
 const path = fc.constantFrom('a', 'b', 'tags');
 const scalar = fc.constantFrom<string | number | boolean | null>('x', 'y', 1, true, null);
@@ -30,7 +31,7 @@ describe('simplifyFilter', () => {
       fc.property(filterArb, docArb, (filter, doc) => {
         expect(matchesRecordFilter(doc, simplifyFilter(filter))).toBe(matchesRecordFilter(doc, filter));
       }),
-      { numRuns: 500 },
+      propertyRuns(500),
     );
   });
 
@@ -40,7 +41,7 @@ describe('simplifyFilter', () => {
       f.filters.some((c) => c.kind === 'all' || c.kind === 'none' || hasNestedConstant(c));
     fc.assert(
       fc.property(filterArb, (filter) => !hasNestedConstant(simplifyFilter(filter))),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 
@@ -49,7 +50,7 @@ describe('simplifyFilter', () => {
       (f.kind === 'and' || f.kind === 'or') && (f.filters.length < 2 || f.filters.some(hasSmallGroup));
     fc.assert(
       fc.property(filterArb, (filter) => !hasSmallGroup(simplifyFilter(filter))),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
     expect(simplifyFilter({ kind: 'and', filters: [{ kind: 'all' }, { kind: 'and', filters: [] }] })).toEqual(
       {
