@@ -43,7 +43,7 @@ export interface SendEmailDependencies {
   reads?: BatchedStreamReads;
   /** Outcomes and settlements gathered into one write: at most this many (default 32)… */
   batchMaxItems?: number;
-  /** …or what arrived within this many ms of the first (default 5). */
+  /** …or what arrived within this many ms of the first (default 20: sends through a small SMTP pool finish one by one, and each write also costs the projector a batch). */
   batchMaxDelayMs?: number;
 }
 
@@ -73,7 +73,7 @@ export class SendEmailProcessor {
     this.turns = deps.turns ?? new EventLoopTurns();
     this.reads = deps.reads ?? new BatchedStreamReads(deps.events);
     this.now = deps.now ?? (() => new Date());
-    const batch = { maxItems: deps.batchMaxItems ?? 32, maxDelayMs: deps.batchMaxDelayMs ?? 5 };
+    const batch = { maxItems: deps.batchMaxItems ?? 32, maxDelayMs: deps.batchMaxDelayMs ?? 20 };
     this.outcomes = new WriteBatcher({ ...batch, write: (items) => this.writeOutcomes(items) });
     this.settlements = new WriteBatcher({
       ...batch,
