@@ -1,32 +1,52 @@
 import type { DataKeyOwner, DataKeyStore } from './data-key-store.port';
-import { newDataKey, unwrapDataKey, wrapDataKey } from './field-cipher';
+import { newDataKey, ownerKey, unwrapDataKey, wrapDataKey, type OwnerKey } from './field-cipher';
 
 export interface DataKeyRingOptions {
-  /**
-   * How long an unwrapped key (or the fact that an owner is erased) is trusted without asking the
-   * store again. Erasing through this ring evicts at once; other processes see it when their
-   * subscription passes the erasure event (evict) or after this long at worst. Default 30 s.
-   */
-  ttlMs?: number;
-  /** Most keys kept; the oldest go first. Default 10,000. */
+  /** Most keys kept unwrapped; the least recently used go first. Default 10,000. */
   maxEntries?: number;
+  /** How often a subscription's reads ask the store whether anything was erased. Default 1 s. */
+  subscriptionRecheckMs?: number;
   now?: () => number;
 }
 
-interface Entry {
-  /** null: erased. */
-  key: Buffer | null;
-  at: number;
-}
+/**
+ * How far a read trusts the cache. `check`: ask the store's erasure count first (one statement per
+ * batch read, together with any key not cached). `throttled`: at most every subscriptionRecheckMs.
+ */
+export type CacheTrust = 'check' | 'throttled';
 
 /**
- * Unwrapped data keys for the event store's append and read paths, cached so that appending and
- * reading cost no key-store round trip once an owner's key is known.
+ * Unwrapped data keys for the event store's append and read paths, cached (LRU, bounded) so that
+ * appending and reading cost no unwrapping and at most one small statement per batch.
+ *
+ * Why an erasure takes effect at the very next read, in every process (API replicas, the projector,
+ * the mailer, each with its own ring over the same key store):
+ * - A stored key never changes; it can only be destroyed (erase, retention). So the one way a
+ *   cached key can be wrong is that it was destroyed since it was cached.
+ * - Every destruction raises the store's erasure count once the keys are gone and before `erase`
+ *   returns. Every batch read (`readStream`, a page of `readAll`) reads that count, in the same
+ *   statement as the keys it lacks. At another count than the one the cache was filled at, the ring
+ *   drops its whole cache (erasures are rare: an admin's erasure, the daily retention) and fetches
+ *   the batch's keys again. So any read that starts after an erasure returned, anywhere, cannot open
+ *   a destroyed key: no TTL to run out, no message to wait for.
+ * - Subscriptions deliver one event at a time, and a statement per event would cut the projector's
+ *   rate several times over; they check at most every subscriptionRecheckMs. Enough because they
+ *   deliver in log order: `DataSubjectErased` is appended after its keys are destroyed and evicts
+ *   them here as it passes (PersonalDataEventStore.forgetErased), and the projector patches to
+ *   "[erased]" whatever it wrote from earlier events; day keys destroyed by retention elsewhere are
+ *   dropped within the recheck, and SignInRecordsExpired patches the login history anyway.
+ * - Appends seal with cached keys without a check: a value sealed meanwhile under a key destroyed
+ *   elsewhere can be opened by nobody (the store no longer has the key, and every process's next
+ *   read drops its cached copy before opening anything), which is what erasure asks.
  */
 export class DataKeyRing {
-  private readonly cache = new Map<DataKeyOwner, Entry>();
-  private readonly ttlMs: number;
+  /** null: erased. Insertion order is recency (a hit moves the entry to the end). */
+  private readonly cache = new Map<DataKeyOwner, OwnerKey | null>();
+  /** The store's erasure count the cached entries were read at; undefined before the first read. */
+  private erasures: number | undefined;
+  private lastCheckAt = Number.NEGATIVE_INFINITY;
   private readonly maxEntries: number;
+  private readonly recheckMs: number;
   private readonly now: () => number;
 
   constructor(
@@ -34,38 +54,51 @@ export class DataKeyRing {
     private readonly masterKey: Buffer,
     options: DataKeyRingOptions = {},
   ) {
-    this.ttlMs = options.ttlMs ?? 30_000;
     this.maxEntries = options.maxEntries ?? 10_000;
+    this.recheckMs = options.subscriptionRecheckMs ?? 1_000;
     this.now = options.now ?? Date.now;
   }
 
-  /** The owner's key for writing, created on first use; null once the owner is erased. */
-  async keyForWriting(owner: DataKeyOwner): Promise<Buffer | null> {
-    const cached = this.fresh(owner);
-    if (cached) return cached.key;
-    const known = (await this.store.get([owner])).get(owner);
-    if (known !== undefined) return this.remember(owner, known);
-    const candidate = newDataKey();
-    const stored = await this.store.putIfAbsent(owner, wrapDataKey(this.masterKey, owner, candidate));
-    return this.remember(owner, stored);
+  /** The owners' keys for writing, created on first use (one lookup for the batch); null once erased. */
+  async keysForWriting(owners: Iterable<DataKeyOwner>): Promise<Map<DataKeyOwner, OwnerKey | null>> {
+    const { found, missing } = this.fromCache(owners);
+    if (missing.length === 0) return found;
+    const { keys, erasures } = await this.store.getWithErasureCount(missing);
+    this.observe(erasures);
+    for (const owner of missing) {
+      // Read after the count: at least as fresh as it, so it may be cached at it.
+      const wrapped =
+        keys.get(owner) ??
+        (keys.has(owner)
+          ? null
+          : await this.store.putIfAbsent(owner, wrapDataKey(this.masterKey, owner, newDataKey())));
+      found.set(owner, this.remember(owner, wrapped, erasures));
+    }
+    return found;
   }
 
   /** Keys for reading: null for an erased owner and for one that never had a key (nothing to read). */
-  async keysForReading(owners: Iterable<DataKeyOwner>): Promise<Map<DataKeyOwner, Buffer | null>> {
-    const found = new Map<DataKeyOwner, Buffer | null>();
-    const missing: DataKeyOwner[] = [];
-    for (const owner of owners) {
-      const cached = this.fresh(owner);
-      if (cached) found.set(owner, cached.key);
-      else missing.push(owner);
+  async keysForReading(
+    owners: Iterable<DataKeyOwner>,
+    trust: CacheTrust = 'check',
+  ): Promise<Map<DataKeyOwner, OwnerKey | null>> {
+    const wanted = [...owners];
+    let { found, missing } = this.fromCache(wanted);
+    const due = trust === 'check' || this.now() - this.lastCheckAt >= this.recheckMs;
+    if (missing.length === 0 && !due) return found;
+    const checkedAt = this.now();
+    let { keys, erasures } = await this.store.getWithErasureCount(missing);
+    if (this.observe(erasures, checkedAt) && found.size > 0) {
+      // Something was erased since those were cached: they may be gone now. Ask for them too.
+      ({ keys, erasures } = await this.store.getWithErasureCount(wanted));
+      this.observe(erasures, checkedAt);
+      found = new Map();
+      missing = wanted;
     }
-    if (missing.length > 0) {
-      const stored = await this.store.get(missing);
-      for (const owner of missing) {
-        const wrapped = stored.get(owner);
-        // Never keyed: nothing was encrypted for it, so not cached (a writer may key it any moment).
-        found.set(owner, wrapped === undefined ? null : this.remember(owner, wrapped));
-      }
+    for (const owner of missing) {
+      const wrapped = keys.get(owner);
+      // Never keyed: nothing was encrypted for it, so not cached (a writer may key it any moment).
+      found.set(owner, wrapped === undefined ? null : this.remember(owner, wrapped, erasures));
     }
     return found;
   }
@@ -84,7 +117,7 @@ export class DataKeyRing {
     return erased;
   }
 
-  /** Forgets cached keys (another process erased them), with their sub-keys (`<owner>/…`). */
+  /** Forgets cached keys (an erasure event passed by), with their sub-keys (`<owner>/…`). */
   evict(owners: Iterable<DataKeyOwner>): void {
     const prefixes: string[] = [];
     for (const owner of owners) {
@@ -97,23 +130,47 @@ export class DataKeyRing {
     }
   }
 
-  private fresh(owner: DataKeyOwner): Entry | undefined {
-    const entry = this.cache.get(owner);
-    if (!entry) return undefined;
-    if (this.now() - entry.at > this.ttlMs) {
+  private fromCache(owners: Iterable<DataKeyOwner>): {
+    found: Map<DataKeyOwner, OwnerKey | null>;
+    missing: DataKeyOwner[];
+  } {
+    const found = new Map<DataKeyOwner, OwnerKey | null>();
+    const missing: DataKeyOwner[] = [];
+    for (const owner of owners) {
+      const key = this.cache.get(owner);
+      if (key === undefined) {
+        missing.push(owner);
+        continue;
+      }
       this.cache.delete(owner);
-      return undefined;
+      this.cache.set(owner, key);
+      found.set(owner, key);
     }
-    return entry;
+    return { found, missing };
   }
 
-  private remember(owner: DataKeyOwner, wrapped: string | null): Buffer | null {
-    const key = wrapped === null ? null : unwrapDataKey(this.masterKey, owner, wrapped);
+  /**
+   * Takes note of the store's erasure count: a higher one than the cache was filled at drops the
+   * cache (true). A lower one is a slower, concurrent read's: its keys are used, not cached.
+   */
+  private observe(erasures: number, checkedAt?: number): boolean {
+    if (checkedAt !== undefined && erasures >= (this.erasures ?? erasures))
+      this.lastCheckAt = Math.max(this.lastCheckAt, checkedAt);
+    if (this.erasures !== undefined && erasures <= this.erasures) return false;
+    const dropped = this.erasures !== undefined;
+    this.cache.clear();
+    this.erasures = erasures;
+    return dropped;
+  }
+
+  private remember(owner: DataKeyOwner, wrapped: string | null, erasures: number): OwnerKey | null {
+    const key = wrapped === null ? null : ownerKey(owner, unwrapDataKey(this.masterKey, owner, wrapped));
+    if (erasures !== this.erasures) return key;
     if (this.cache.size >= this.maxEntries) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
     }
-    this.cache.set(owner, { key, at: this.now() });
+    this.cache.set(owner, key);
     return key;
   }
 }

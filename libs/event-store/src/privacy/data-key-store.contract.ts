@@ -89,6 +89,21 @@ export function dataKeyStoreContract(adapterName: string, open: () => Promise<Da
       ]);
     });
 
+    it('reads keys with the erasure count, which every erasure raises before it returns', async () => {
+      const [o, never] = [owner(), owner()];
+      await store.putIfAbsent(o, 'mine');
+      const before = await store.getWithErasureCount([o, never]);
+      expect([before.keys.get(o), before.keys.has(never)]).toEqual(['mine', false]);
+      expect((await store.getWithErasureCount([])).keys.size).toBe(0);
+      await store.erase([o]);
+      const after = await store.getWithErasureCount([o]);
+      expect(after.keys.get(o)).toBeNull();
+      expect(after.erasures).toBeGreaterThan(before.erasures);
+      await store.putIfAbsent(`${never}/signIns:2000-01-01`, 'day');
+      await store.eraseDatedSubKeys('signIns', '2000-01-02');
+      expect((await store.getWithErasureCount([])).erasures).toBeGreaterThan(after.erasures);
+    });
+
     it('leaves other owners alone when erasing', async () => {
       const [o, other] = [owner(), owner()];
       await store.putIfAbsent(o, 'o');

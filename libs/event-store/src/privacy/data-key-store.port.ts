@@ -15,6 +15,15 @@ export interface DataKeyStore {
   /** The owners' wrapped keys: null for an erased owner, absent for one that never had a key. */
   get(owners: readonly DataKeyOwner[]): Promise<Map<DataKeyOwner, string | null>>;
   /**
+   * `get` and the store's erasure count, read together in one round trip and one snapshot (owners
+   * may be empty: the count alone). The count grows with every `erase` and `eraseDatedSubKeys`
+   * once its keys are gone, before the call returns: a process whose cache was filled at another
+   * count knows its cache may hold a destroyed key (DataKeyRing).
+   */
+  getWithErasureCount(
+    owners: readonly DataKeyOwner[],
+  ): Promise<{ keys: Map<DataKeyOwner, string | null>; erasures: number }>;
+  /**
    * Drops the key material of these owners for good, keeping a tombstone (so nothing is keyed for
    * them again); owners that never had a key get the tombstone too. Their sub-keys
    * (`<owner>/<anything>`, e.g. a user's sign-in days) go with them. Answers the owners erased now.

@@ -38,12 +38,17 @@ function said(person: string, text: string): NewEvent {
   };
 }
 
-/** Counts the key store's round trips. */
-function counting(store: DataKeyStore): DataKeyStore & { calls: number } {
+/** Counts the key store's round trips: `calls` for keys, `checks` for the erasure count alone. */
+function counting(store: DataKeyStore): DataKeyStore & { calls: number; checks: number } {
   const counted = {
     calls: 0,
+    checks: 0,
     putIfAbsent: (o: string, w: string) => (counted.calls++, store.putIfAbsent(o, w)),
     get: (o: readonly string[]) => (counted.calls++, store.get(o)),
+    getWithErasureCount: (o: readonly string[]) => (
+      o.length > 0 ? counted.calls++ : counted.checks++,
+      store.getWithErasureCount(o)
+    ),
     erase: (o: readonly string[]) => (counted.calls++, store.erase(o)),
     eraseDatedSubKeys: (kind: string, before: string) => (
       counted.calls++,
@@ -121,7 +126,7 @@ describe('PersonalDataEventStore on PGlite', () => {
     // A second process: its own ring over the same key store, the key cached by a first read.
     const other = new PersonalDataEventStore(
       inner,
-      new DataKeyRing(keys, masterKeyFrom('test master key'), { ttlMs: 3_600_000 }),
+      new DataKeyRing(keys, masterKeyFrom('test master key')),
       policy,
     );
     expect((await other.readStream('talk-1'))[0].data.text).toBe('hello');
@@ -142,8 +147,68 @@ describe('PersonalDataEventStore on PGlite', () => {
     await store.append('talk-1', [said('ann', 'one')], 'no-stream');
     const afterFirst = keys.calls;
     for (let i = 0; i < 20; i++) await store.append('talk-1', [said('ann', `more ${i}`)], i);
+    const checksBefore = keys.checks;
     for (let i = 0; i < 20; i++) await store.readStream('talk-1');
     expect(keys.calls).toBe(afterFirst);
+    // Each batch read asks only whether anything was erased: one statement, whatever its size.
+    expect(keys.checks - checksBefore).toBe(20);
+  });
+
+  it('looks up the keys of a batch in one statement, whatever the number of events and values', async () => {
+    const people = Array.from({ length: 30 }, (_, i) => `p${i}`);
+    await store.append(
+      'talk-1',
+      people.map((p) => said(p, `text of ${p}`)),
+      'no-stream',
+    );
+    const cold = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key')),
+      policy,
+    );
+    const before = keys.calls + keys.checks;
+    const events = await cold.readAll();
+    expect(events.map((e) => e.data.text)).toEqual(people.map((p) => `text of ${p}`));
+    expect(keys.calls + keys.checks - before).toBe(1);
+  });
+
+  it("shows an erasure in another process's very next read, with no erasure event passing by", async () => {
+    await store.append('talk-1', [said('ann', 'hello'), said('bob', 'hi')], 'no-stream');
+    // A second process: its own ring over the same key store, the keys cached by a first read.
+    const other = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key')),
+      policy,
+    );
+    expect((await other.readAll()).map((e) => e.data.text)).toEqual(['hello', 'hi']);
+    await store.keys.erase(['person:ann']);
+    expect((await other.readAll()).map((e) => e.data.text)).toEqual(['[erased]', 'hi']);
+    expect((await other.readStream('talk-1')).map((e) => e.metadata.actor.name)).toEqual([
+      '[erased]',
+      'Name of bob',
+    ]);
+  });
+
+  it('keeps at most maxEntries keys, and still reads every owner right', async () => {
+    const people = Array.from({ length: 5 }, (_, i) => `q${i}`);
+    await store.append(
+      'talk-1',
+      people.map((p) => said(p, `text of ${p}`)),
+      'no-stream',
+    );
+    const small = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key'), { maxEntries: 2 }),
+      policy,
+    );
+    for (let i = 0; i < 3; i++) {
+      const before = keys.calls;
+      expect((await small.readStream('talk-1')).map((e) => e.data.text)).toEqual(
+        people.map((p) => `text of ${p}`),
+      );
+      // Five owners, room for two: every read must fetch keys again (never a stale or wrong one).
+      expect(keys.calls - before).toBe(1);
+    }
   });
 
   it('refuses a wrong master key loudly instead of reading garbage or "[erased]"', async () => {

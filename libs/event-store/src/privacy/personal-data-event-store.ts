@@ -12,17 +12,17 @@ import type {
   Subscription,
 } from '../event-store.port';
 import type { DataKeyOwner } from './data-key-store.port';
-import type { DataKeyRing } from './data-key-ring';
+import type { CacheTrust, DataKeyRing } from './data-key-ring';
 import {
-  decryptValue,
+  decryptSealed,
   encryptValue,
   ERASED,
   erasedEnvelope,
   isEnvelope,
-  ownerOfEnvelope,
+  splitEnvelope,
 } from './field-cipher';
 import type { PersonalDataPolicy } from './personal-data-policy.port';
-import { collectEnvelopes, openEnvelopes, valueAt, withValueAt } from './personal-values';
+import { collectEnvelopeOwners, openEnvelopes, valueAt, withValueAt } from './personal-values';
 
 /** An event store that can append inside a transaction of the caller's (the SQL one). */
 export interface TransactionalAppends {
@@ -98,7 +98,8 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
 
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
     return this.stored.subscribe(options, async (event) => {
-      const [revealed] = await this.reveal([event]);
+      // One event at a time: the cache is re-checked at most every second (DataKeyRing says why).
+      const [revealed] = await this.reveal([event], 'throttled');
       await handler(revealed);
     });
   }
@@ -118,45 +119,60 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
 
   /** The events with their personal values encrypted (copies: the caller's objects stay plain). */
   async protect(stream: string, events: NewEvent[]): Promise<NewEvent[]> {
-    const out: NewEvent[] = [];
-    for (const event of events) {
-      const fields = this.policy.personalFields(stream, event);
+    // The values still to seal (a value already an envelope, or absent, needs no key).
+    const planned = events.map((event) => ({
+      event,
+      fields: this.policy.personalFields(stream, event).filter((field) => {
+        const value = valueAt(event, field.path);
+        return typeof value === 'string' && !isEnvelope(value);
+      }),
+    }));
+    const owners = new Set<DataKeyOwner>();
+    for (const { fields } of planned) for (const field of fields) owners.add(field.owner);
+    if (owners.size === 0) return events;
+    // One lookup for the batch (from the cache once the owners are known), not one per value.
+    const keys = await this.keys.keysForWriting(owners);
+    return planned.map(({ event, fields }) => {
       let root: { data: Record<string, unknown>; metadata: NewEvent['metadata'] } = {
         data: event.data,
         metadata: event.metadata,
       };
       for (const field of fields) {
         const value = valueAt(root, field.path);
-        if (typeof value !== 'string' || isEnvelope(value)) continue;
-        const key = await this.keys.keyForWriting(field.owner);
-        const sealed = key ? encryptValue(key, field.owner, value) : erasedEnvelope(field.owner);
+        if (typeof value !== 'string' || isEnvelope(value)) continue; // a path named twice
+        const key = keys.get(field.owner);
+        const sealed = key ? encryptValue(key, value) : erasedEnvelope(field.owner);
         root = withValueAt(root, field.path, sealed);
       }
-      out.push(root.data === event.data && root.metadata === event.metadata ? event : { ...event, ...root });
-    }
-    return out;
+      return root.data === event.data && root.metadata === event.metadata ? event : { ...event, ...root };
+    });
   }
 
-  /** The events with every envelope opened ("[erased]" where the key is gone). */
-  async reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const envelopes: string[] = [];
+  /**
+   * The events with every envelope opened ("[erased]" where the key is gone): the owners' keys
+   * fetched once for the batch (DataKeyRing says when the cache is trusted), each value decrypted
+   * once, and only the objects holding one copied.
+   */
+  async reveal(events: RecordedEvent[], trust: CacheTrust = 'check'): Promise<RecordedEvent[]> {
+    const owners = new Set<DataKeyOwner>();
     for (const event of events) {
-      collectEnvelopes(event.data, envelopes);
-      collectEnvelopes(event.metadata, envelopes);
+      collectEnvelopeOwners(event.data, owners);
+      collectEnvelopeOwners(event.metadata, owners);
     }
-    if (envelopes.length === 0) {
-      this.forgetErased(events);
+    if (owners.size === 0) {
+      for (const event of events) this.forgetErasedBy(event);
       return events;
     }
-    const owners = new Set<DataKeyOwner>(envelopes.map(ownerOfEnvelope));
+    let keys = await this.keys.keysForReading(owners, trust);
+    const open = (envelope: string): string => {
+      const { owner, sealed } = splitEnvelope(envelope);
+      const key = keys.get(owner);
+      return key ? decryptSealed(key, sealed) : ERASED;
+    };
     const out: RecordedEvent[] = [];
-    let keys = await this.keys.keysForReading(owners);
     for (const event of events) {
-      if (this.forgetErased([event])) keys = await this.keys.keysForReading(owners);
-      const open = (envelope: string): string => {
-        const key = keys.get(ownerOfEnvelope(envelope));
-        return key ? decryptValue(key, envelope) : ERASED;
-      };
+      // An erasure in the batch: the events after it read without those keys.
+      if (this.forgetErasedBy(event)) keys = await this.keys.keysForReading(owners);
       const data = openEnvelopes(event.data, open);
       const metadata = openEnvelopes(event.metadata, open);
       out.push(data === event.data && metadata === event.metadata ? event : { ...event, data, metadata });
@@ -164,16 +180,11 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     return out;
   }
 
-  /** An erasure event passing by: forget those keys in this process now. True when it saw one. */
-  private forgetErased(events: RecordedEvent[]): boolean {
-    let seen = false;
-    for (const event of events) {
-      const owners = this.policy.erasedOwners(event);
-      if (owners.length > 0) {
-        this.keys.evict(owners);
-        seen = true;
-      }
-    }
-    return seen;
+  /** An erasure event passing by: forget those keys in this process now. True when it is one. */
+  private forgetErasedBy(event: RecordedEvent): boolean {
+    const owners = this.policy.erasedOwners(event);
+    if (owners.length === 0) return false;
+    this.keys.evict(owners);
+    return true;
   }
 }

@@ -1,41 +1,42 @@
-import { isEnvelope } from './field-cipher';
+import { isEnvelope, ownerOfEnvelope } from './field-cipher';
 
 type Json = unknown;
 
-/** Every envelope (encrypted value) anywhere inside a JSON value. */
-export function collectEnvelopes(value: Json, into: string[]): void {
+/** The owner of every envelope (encrypted value) anywhere inside a JSON value. */
+export function collectEnvelopeOwners(value: Json, into: Set<string>): void {
   if (typeof value === 'string') {
-    if (isEnvelope(value)) into.push(value);
+    if (isEnvelope(value)) into.add(ownerOfEnvelope(value));
   } else if (Array.isArray(value)) {
-    for (const item of value) collectEnvelopes(item, into);
+    for (const item of value) collectEnvelopeOwners(item, into);
   } else if (value !== null && typeof value === 'object') {
-    for (const item of Object.values(value)) collectEnvelopes(item, into);
+    for (const key of Object.keys(value)) collectEnvelopeOwners((value as Record<string, Json>)[key], into);
   }
 }
 
-/** A copy with every envelope replaced by `open(envelope)`; untouched parts are shared, not copied. */
+/**
+ * A copy with every envelope replaced by `open(envelope)`. Copy on write: an object or array is
+ * copied only once a value inside it changes, so the parts without envelopes are shared as read.
+ */
 export function openEnvelopes<T extends Json>(value: T, open: (envelope: string) => string): T {
   if (typeof value === 'string') return (isEnvelope(value) ? open(value) : value) as T;
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item) => {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
       const next = openEnvelopes(item, open);
-      changed ||= next !== item;
-      return next;
-    });
-    return (changed ? out : value) as T;
-  }
-  if (value !== null && typeof value === 'object') {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const next = openEnvelopes(item, open);
-      changed ||= next !== item;
-      out[key] = next;
+      if (next !== item) (copy ??= [...value])[i] = next;
     }
-    return (changed ? out : value) as T;
+    return (copy ?? value) as T;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    const next = openEnvelopes(item, open);
+    if (next !== item) (copy ??= { ...record })[key] = next;
+  }
+  return (copy ?? value) as T;
 }
 
 /** The value at a path, or undefined. */

@@ -9,7 +9,15 @@ const SCHEMA = [
      erased_at timestamptz,
      CHECK ((wrapped IS NULL) = (erased_at IS NOT NULL))
    )`,
+  // One row: how many erasures have taken effect (DataKeyStore.getWithErasureCount).
+  `CREATE TABLE IF NOT EXISTS privacy_key_erasures (
+     one boolean PRIMARY KEY DEFAULT true CHECK (one),
+     count bigint NOT NULL
+   )`,
+  'INSERT INTO privacy_key_erasures (one, count) VALUES (true, 0) ON CONFLICT (one) DO NOTHING',
 ];
+
+const COUNT_ERASURE = 'UPDATE privacy_key_erasures SET count = count + 1';
 
 /** Data keys in the SQL database of the event store (PGlite or PostgreSQL): one row per owner. */
 export class SqlDataKeyStore implements DataKeyStore {
@@ -46,6 +54,25 @@ export class SqlDataKeyStore implements DataKeyStore {
     return new Map(rows.map((row) => [row.owner, row.wrapped]));
   }
 
+  async getWithErasureCount(
+    owners: readonly DataKeyOwner[],
+  ): Promise<{ keys: Map<DataKeyOwner, string | null>; erasures: number }> {
+    // The count's row joined to the keys asked for: one statement, so one snapshot (always a row).
+    const { rows } = await this.client.query<{
+      erasures: string;
+      owner: string | null;
+      wrapped: string | null;
+    }>(
+      `SELECT e.count::text AS erasures, k.owner, k.wrapped
+       FROM privacy_key_erasures e
+       LEFT JOIN privacy_data_keys k ON k.owner = ANY($1::text[])`,
+      [owners],
+    );
+    const keys = new Map<DataKeyOwner, string | null>();
+    for (const row of rows) if (row.owner !== null) keys.set(row.owner, row.wrapped);
+    return { keys, erasures: Number(rows[0].erasures) };
+  }
+
   async erase(owners: readonly DataKeyOwner[]): Promise<DataKeyOwner[]> {
     if (owners.length === 0) return [];
     const { rows } = await this.client.query<{ owner: string }>(
@@ -63,6 +90,9 @@ export class SqlDataKeyStore implements DataKeyStore {
        RETURNING owner`,
       [[...new Set(owners)]],
     );
+    // After the keys are gone (each statement commits on its own): a reader that sees the new
+    // count also sees them gone.
+    await this.client.query(COUNT_ERASURE);
     return [...rows, ...sub.rows].map((row) => row.owner);
   }
 
@@ -74,6 +104,7 @@ export class SqlDataKeyStore implements DataKeyStore {
        RETURNING owner`,
       [marker, before],
     );
+    if (rows.length > 0) await this.client.query(COUNT_ERASURE);
     return rows.map((row) => row.owner);
   }
 
