@@ -9,11 +9,18 @@ export interface DataKeyRingOptions {
   now?: () => number;
 }
 
+/** The store's erasure count as a read found it, and when that read started. */
+export interface ErasureCheck {
+  erasures: number;
+  checkedAt: number;
+}
+
 /**
  * How far a read trusts the cache. `check`: ask the store's erasure count first (one statement per
  * batch read, together with any key not cached). `throttled`: at most every subscriptionRecheckMs.
+ * An ErasureCheck: the count was read alongside the batch's events (`erasureCount`).
  */
-export type CacheTrust = 'check' | 'throttled';
+export type CacheTrust = 'check' | 'throttled' | ErasureCheck;
 
 /**
  * Unwrapped data keys for the event store's append and read paths, cached (LRU, bounded) so that
@@ -77,14 +84,25 @@ export class DataKeyRing {
     return found;
   }
 
+  /**
+   * The store's erasure count, for a batch read to start beside its events (its own statement, run
+   * while the events are read, so it adds no round trip after them) and hand to keysForReading.
+   */
+  async erasureCount(): Promise<ErasureCheck> {
+    const checkedAt = this.now();
+    return { erasures: (await this.store.getWithErasureCount([])).erasures, checkedAt };
+  }
+
   /** Keys for reading: null for an erased owner and for one that never had a key (nothing to read). */
   async keysForReading(
     owners: Iterable<DataKeyOwner>,
     trust: CacheTrust = 'check',
   ): Promise<Map<DataKeyOwner, OwnerKey | null>> {
+    if (typeof trust === 'object') this.observe(trust.erasures, trust.checkedAt);
     const wanted = [...owners];
     let { found, missing } = this.fromCache(wanted);
-    const due = trust === 'check' || this.now() - this.lastCheckAt >= this.recheckMs;
+    const due =
+      trust === 'check' || (trust === 'throttled' && this.now() - this.lastCheckAt >= this.recheckMs);
     if (missing.length === 0 && !due) return found;
     const checkedAt = this.now();
     let { keys, erasures } = await this.store.getWithErasureCount(missing);
