@@ -19,12 +19,28 @@ const SCHEMA = [
 
 const COUNT_ERASURE = 'UPDATE privacy_key_erasures SET count = count + 1';
 
+/**
+ * PGlite runs in this process and no other process can open its directory (PGlite is
+ * single-process, see apps/api/src/main.ts), and every store over it shares the one client
+ * PgliteSqlClient.open hands out: so every erasure of that database passes through a store here, and
+ * a count kept beside the client is exact. Reads then learn the count without a statement. On
+ * PostgreSQL other processes erase too, so the count is read from the database.
+ */
+const inProcessErasures = new WeakMap<SqlClient, { count: number }>();
+
 /** Data keys in the SQL database of the event store (PGlite or PostgreSQL): one row per owner. */
 export class SqlDataKeyStore implements DataKeyStore {
+  private readonly local: { count: number } | undefined;
+
   private constructor(
     private readonly client: SqlClient,
     private readonly ownsClient: boolean,
-  ) {}
+  ) {
+    if (client.kind === 'embedded') {
+      this.local = inProcessErasures.get(client) ?? { count: 0 };
+      inProcessErasures.set(client, this.local);
+    }
+  }
 
   static async open(client: SqlClient, options: { ownsClient?: boolean } = {}): Promise<SqlDataKeyStore> {
     for (const statement of SCHEMA) await client.query(statement);
@@ -57,6 +73,11 @@ export class SqlDataKeyStore implements DataKeyStore {
   async getWithErasureCount(
     owners: readonly DataKeyOwner[],
   ): Promise<{ keys: Map<DataKeyOwner, string | null>; erasures: number }> {
+    if (this.local) {
+      // Taken before the keys are read: they are at least as fresh as the count says.
+      const erasures = this.local.count;
+      return { keys: owners.length === 0 ? new Map() : await this.get(owners), erasures };
+    }
     // The count's row joined to the keys asked for: one statement, so one snapshot (always a row).
     const { rows } = await this.client.query<{
       erasures: string;
@@ -92,7 +113,7 @@ export class SqlDataKeyStore implements DataKeyStore {
     );
     // After the keys are gone (each statement commits on its own): a reader that sees the new
     // count also sees them gone.
-    await this.client.query(COUNT_ERASURE);
+    await this.countErasure();
     return [...rows, ...sub.rows].map((row) => row.owner);
   }
 
@@ -104,8 +125,13 @@ export class SqlDataKeyStore implements DataKeyStore {
        RETURNING owner`,
       [marker, before],
     );
-    if (rows.length > 0) await this.client.query(COUNT_ERASURE);
+    if (rows.length > 0) await this.countErasure();
     return rows.map((row) => row.owner);
+  }
+
+  private async countErasure(): Promise<void> {
+    await this.client.query(COUNT_ERASURE);
+    if (this.local) this.local.count += 1;
   }
 
   async close(): Promise<void> {
