@@ -20,6 +20,8 @@ export type BenchRequest =
   | { id: number; op: 'privacyRates'; writers: number; seconds: number }
   | { id: number; op: 'statements'; reset: boolean }
   | { id: number; op: 'fileTarget' }
+  | { id: number; op: 'profile'; start: boolean; file?: string }
+  | { id: number; op: 'cpuUsage' }
   | { id: number; op: 'stop' };
 
 export type BenchReply =

@@ -26,6 +26,7 @@ import { privacyRates } from './privacy-rates';
 import { rawAppends, rawReadAll } from './raw-store-rates';
 import { RecordSeeder } from './seed-records';
 import { StatementCounter } from './statement-counter';
+import { CpuProfiler } from './cpu-profiler';
 
 function send(reply: BenchReply): void {
   process.send?.(reply);
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     maxUploadMb: 100_000,
   };
   const statements = new StatementCounter();
+  const profiler = new CpuProfiler();
   statements.install();
   const stores = await openServiceStores(config, { schema });
   const projector = new Projector({
@@ -131,6 +133,12 @@ async function main(): Promise<void> {
           token: world.adminToken,
           caseId: await world.createRecord('Case', { name: 'Bench files' }),
         } satisfies FileTarget;
+      case 'cpuUsage': {
+        const { user, system } = process.cpuUsage();
+        return user + system;
+      }
+      case 'profile':
+        return request.start ? profiler.start() : profiler.stopInto(request.file!);
       case 'stop':
         await stop();
         setImmediate(() => process.exit(0));

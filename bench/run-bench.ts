@@ -3,7 +3,8 @@
 // written to bench/results/. BENCH_SCALE=small|full|large (large adds the 1M-case point).
 // The file transfer figures run on the first store (BENCH_FILE_MB, BENCH_UPLOAD_RSS_MB set their
 // sizes); BENCH_ONLY=files runs only them. BENCH_ONLY=privacy runs only the raw appends and reads
-// through the privacy layer and beside it (privacy-rates.ts) on every store.
+// through the privacy layer and beside it (privacy-rates.ts) on every store. BENCH_ONLY=commands runs
+// only the commandRatio, BENCH_REPEAT times (command-rates.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import {
   type StoreTargets,
 } from './bench-messages';
 import { benchScale, type BenchScale } from './bench-scale';
+import { benchCommandsOnly } from './command-rates';
 import { benchFileTransfer, fileSizesFromEnv } from './file-transfer';
 import { benchEmails } from './email-rates';
 import { load, sequentialLatencies, type LoadResult } from './http-load';
@@ -59,7 +61,7 @@ async function benchStore(
   name: string,
   targets: StoreTargets,
   scale: BenchScale,
-  parts: { files: boolean; rest: boolean; privacyOnly: boolean },
+  parts: { files: boolean; rest: boolean; privacyOnly: boolean; commandsOnly: boolean },
 ): Promise<Record<string, unknown>> {
   log(`\n== ${name} (${scale.name}) ==`);
   const service = await ServiceChild.start(targets, (text) => log(`  [${name}] ${text}`));
@@ -75,6 +77,7 @@ async function benchStore(
         raw: { privacy },
       };
     }
+    if (parts.commandsOnly) return await benchCommandsOnly(service, scale, name, log);
     if (!parts.rest) return { files };
     await service.request('seedAccounts', { count: scale.accounts });
     await service.request('catchUp', {});
@@ -323,6 +326,9 @@ function table(results: Record<string, Record<string, unknown>>): string {
     'privacy',
     'statementsPerRequest',
     'statementsOneAtATime',
+    'commandRatioSpread',
+    'cpuPerCommandUs',
+    'cpuPerRawAppendUs',
     'files',
   ];
   const names = Object.keys(results).filter((name) => name !== 'email');
@@ -351,17 +357,18 @@ async function main(): Promise<void> {
   const started = Date.now();
   const load1 = loadavg()[0];
   const results: Record<string, Record<string, unknown>> = {};
-  // BENCH_ONLY=files, =privacy or =email runs only those figures.
+  // BENCH_ONLY=files, =privacy, =commands or =email runs only those figures.
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && only !== 'files' && only !== 'privacy' && only !== 'email')
-    throw new Error('BENCH_ONLY may only be `files`, `privacy` or `email`');
+  if (only !== undefined && !['files', 'privacy', 'commands', 'email'].includes(only))
+    throw new Error('BENCH_ONLY may only be `files`, `privacy`, `commands` or `email`');
   if (only !== 'email')
     for (const [index, [name, targets]] of Object.entries(storesToRun()).entries()) {
       if (only === 'files' && index > 0) break;
       results[name] = await benchStore(name, targets, scale, {
-        files: index === 0 && only !== 'privacy',
+        files: index === 0 && (only === undefined || only === 'files'),
         rest: only === undefined,
         privacyOnly: only === 'privacy',
+        commandsOnly: only === 'commands',
       });
     }
   if (only === undefined || only === 'email') {
@@ -383,8 +390,8 @@ async function main(): Promise<void> {
   const file =
     only === 'files'
       ? `files-${fileSizesFromEnv().fileMiB}mb`
-      : only === 'privacy'
-        ? `privacy-${scale.name}`
+      : only === 'privacy' || only === 'commands'
+        ? `${only}-${scale.name}`
         : only === 'email'
           ? 'email'
           : scale.name;

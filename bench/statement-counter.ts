@@ -16,11 +16,18 @@ export interface KindCount {
   statements: number;
 }
 
-export type StatementCounts = Partial<Record<RequestKind, KindCount & { perRequest: number }>>;
+export type StatementCounts = Partial<
+  Record<RequestKind, KindCount & { perRequest: number; texts?: Record<string, number> }>
+>;
+
+/** BENCH_STATEMENT_TEXTS=true: the snapshot also counts each statement's first words, per kind. */
+const KEEP_TEXTS = process.env.BENCH_STATEMENT_TEXTS === 'true';
 
 interface Bucket {
   kind: RequestKind;
 }
+
+const TEXT_PREFIX = 160;
 
 type QueryFn = SqlQueryable['query'];
 type TransactionFn = <T>(fn: (tx: SqlQueryable) => Promise<T>) => Promise<T>;
@@ -28,6 +35,7 @@ type TransactionFn = <T>(fn: (tx: SqlQueryable) => Promise<T>) => Promise<T>;
 export class StatementCounter {
   private readonly current = new AsyncLocalStorage<Bucket>();
   private counts = new Map<RequestKind, KindCount>();
+  private texts = new Map<RequestKind, Map<string, number>>();
 
   /** Wraps both SQL clients' methods (once per process). */
   install(): void {
@@ -37,17 +45,17 @@ export class StatementCounter {
     }>) {
       const query = proto.query;
       const transaction = proto.transaction;
-      const count = (n: number): void => this.add(n);
+      const count = (n: number, text?: string): void => this.add(n, text);
       proto.query = function (this: unknown, text: string, params?: unknown[]) {
-        count(1);
+        count(1, text);
         return query.call(this, text, params);
       } as QueryFn;
       proto.transaction = function <T>(this: unknown, fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
-        count(2); // BEGIN and COMMIT (or ROLLBACK): round trips like any other statement.
+        count(2, 'BEGIN … COMMIT'); // round trips like any other statement.
         return transaction.call(this, (tx: SqlQueryable) =>
           fn({
             query: ((text: string, params?: unknown[]) => {
-              count(1);
+              count(1, `(tx) ${text}`);
               return tx.query(text, params);
             }) as QueryFn,
           }),
@@ -73,6 +81,7 @@ export class StatementCounter {
 
   reset(): void {
     this.counts = new Map();
+    this.texts = new Map();
   }
 
   snapshot(): StatementCounts {
@@ -82,14 +91,21 @@ export class StatementCounter {
         requests,
         statements,
         perRequest: requests > 0 ? Number((statements / requests).toFixed(3)) : 0,
+        ...(KEEP_TEXTS ? { texts: Object.fromEntries(this.texts.get(kind) ?? []) } : {}),
       };
     }
     return out;
   }
 
-  private add(n: number): void {
+  private add(n: number, text?: string): void {
     const bucket = this.current.getStore();
-    if (bucket) this.entry(bucket.kind).statements += n;
+    if (!bucket) return;
+    this.entry(bucket.kind).statements += n;
+    if (!KEEP_TEXTS || text === undefined) return;
+    let texts = this.texts.get(bucket.kind);
+    if (!texts) this.texts.set(bucket.kind, (texts = new Map()));
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, TEXT_PREFIX);
+    texts.set(key, (texts.get(key) ?? 0) + n);
   }
 
   private entry(kind: RequestKind): KindCount {
