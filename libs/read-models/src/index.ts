@@ -2,3 +2,4 @@ export * from './collections';
 export * from './documents';
 export * from './read-model-names';
 export * from './record-followers';
+export * from './change-marks';

@@ -1,4 +1,5 @@
 import type { ReadStore } from '@portal/read-store';
+import type { CHANGE_MARKS } from './change-marks';
 import { OPERATIONAL, ReadModelName } from './collections';
 
 /** Name of the checkpoint of a generation's projector run. */
@@ -7,7 +8,7 @@ export function projectorCheckpoint(generation: number): string {
 }
 
 /** Physical name of a read model in a generation. */
-export function generationCollection(generation: number, name: ReadModelName): string {
+export function generationCollection(generation: number, name: ReadModelName | typeof CHANGE_MARKS): string {
   return `g${generation}_${name}`;
 }
 

@@ -535,6 +535,44 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         });
       });
 
+      it('getWithCheckpoint reads documents alongside in the same read, those that exist', async () => {
+        const c = unique('docs');
+        const more = unique('marks');
+        const p = unique('projection');
+        const byId = (docs: Document[] | undefined) =>
+          [...(docs ?? [])].sort((x, y) => x.id.localeCompare(y.id));
+        await store.ensureCollection(c);
+        expect(await store.getWithCheckpoint(c, 'a', p, { collection: more, ids: ['x'] })).toEqual({
+          doc: null,
+          checkpoint: undefined,
+          alongside: [],
+        });
+        await store.ensureCollection(more);
+        await store.transact(p, async (tx) => {
+          await tx.put(c, { id: 'a', n: 1 });
+          await tx.putMany(more, [
+            { id: 'x', position: 3 },
+            { id: 'y', position: 4 },
+            { id: 'z', position: 5 },
+          ]);
+          return 5;
+        });
+        const read = await store.getWithCheckpoint(c, 'a', p, { collection: more, ids: ['z', 'x', 'w'] });
+        expect({ ...read, alongside: byId(read.alongside) }).toEqual({
+          doc: { id: 'a', n: 1 },
+          checkpoint: 5,
+          alongside: [
+            { id: 'x', position: 3 },
+            { id: 'z', position: 5 },
+          ],
+        });
+        expect(await store.getWithCheckpoint(c, 'a', p, { collection: more, ids: [] })).toEqual({
+          doc: { id: 'a', n: 1 },
+          checkpoint: 5,
+          alongside: [],
+        });
+      });
+
       it('waitForCheckpoint resolves when another instance advances the checkpoint', async () => {
         const p = unique('projection');
         const other = await another();

@@ -93,13 +93,16 @@ export interface ReadStore {
    * A document and a projection's checkpoint together, in one statement where the store allows (the
    * SQL stores; MongoDB reads the checkpoint, then the document). The request path reads its
    * session this way and learns at no extra cost whether the read models moved since it last
-   * looked, which is what keeps its cached auth and ACL context exact.
+   * looked, which is what keeps its cached auth and ACL context exact. `alongside`: a few more
+   * documents (those of these ids that exist, in no particular order) in the same statement,
+   * answered as `alongside` (only when asked).
    */
-  getWithCheckpoint<T extends DocumentShape = Document>(
+  getWithCheckpoint<T extends DocumentShape = Document, A extends DocumentShape = Document>(
     collection: string,
     id: string,
     projection: string,
-  ): Promise<{ doc: T | null; checkpoint: number | undefined }>;
+    alongside?: { collection: string; ids: readonly string[] },
+  ): Promise<{ doc: T | null; checkpoint: number | undefined; alongside?: A[] }>;
   /**
    * Resolves true once the projection's checkpoint is ≥ position (seen across processes: another
    * process may run the projector), false after timeoutMs.

@@ -4,6 +4,7 @@ import type { ReadStore } from '@portal/read-store';
 import { BatchDocuments } from '../documents/batch-documents';
 import { AGGREGATE_STATES, GenerationDocuments } from '../documents/generation-documents';
 import type { DocumentKey, Projection } from '../projections/projection';
+import { markCommitted, putChangeMarks } from './change-marks';
 import { preloadProjectionLog } from './projection-log';
 
 /** What folding these events reads: each event's stream state, and what projections say they read. */
@@ -31,6 +32,7 @@ export async function applyBatch(
   log: EventStore,
 ): Promise<number | undefined> {
   let reached: number | undefined;
+  let marked: ReturnType<typeof putChangeMarks> | undefined;
   const projectionLog = await preloadProjectionLog(log, store, generation, projections, events);
   await store.transact(projectorCheckpoint(generation), async (tx, checkpoint) => {
     reached = checkpoint;
@@ -42,9 +44,11 @@ export async function applyBatch(
     for (const event of fresh) {
       for (const projection of projections) await projection.apply(event, docs, projectionLog);
     }
-    await docs.flush();
     reached = fresh[fresh.length - 1].position;
+    marked = putChangeMarks(store, docs, checkpoint, reached);
+    await docs.flush();
     return reached;
   });
+  if (marked) markCommitted(store, generation, marked);
   return reached;
 }

@@ -1,4 +1,4 @@
-import { generationCollection, type ReadModelName } from '@portal/read-models';
+import { CHANGE_MARKS, generationCollection, type ReadModelName } from '@portal/read-models';
 import type { Document, FindQuery, FindResult } from '@portal/read-store';
 import type { BatchDocuments } from './batch-documents';
 
@@ -12,7 +12,7 @@ export interface ProjectedDocument {
   id: string;
 }
 
-export type GenerationCollectionName = ReadModelName | typeof AGGREGATE_STATES;
+export type GenerationCollectionName = ReadModelName | typeof AGGREGATE_STATES | typeof CHANGE_MARKS;
 
 /** Physical collection of a read model (or of the aggregate states) in a generation. */
 export function collectionOf(generation: number, name: GenerationCollectionName): string {
@@ -22,6 +22,9 @@ export function collectionOf(generation: number, name: GenerationCollectionName)
 
 /** The documents of one generation by logical name, inside one batch. */
 export class GenerationDocuments {
+  /** The read models this batch wrote (their change marks move with it). */
+  readonly changed = new Set<ReadModelName>();
+
   constructor(
     private readonly batch: BatchDocuments,
     readonly generation: number,
@@ -44,10 +47,12 @@ export class GenerationDocuments {
   }
 
   put(name: GenerationCollectionName, doc: ProjectedDocument): void {
+    this.noteChange(name);
     this.batch.put(collectionOf(this.generation, name), doc as unknown as Document);
   }
 
   delete(name: GenerationCollectionName, id: string): void {
+    this.noteChange(name);
     this.batch.delete(collectionOf(this.generation, name), id);
   }
 
@@ -60,5 +65,9 @@ export class GenerationDocuments {
 
   flush(): Promise<void> {
     return this.batch.flush();
+  }
+
+  private noteChange(name: GenerationCollectionName): void {
+    if (name !== AGGREGATE_STATES && name !== CHANGE_MARKS) this.changed.add(name);
   }
 }

@@ -1,4 +1,4 @@
-import { projectorCheckpoint } from '@portal/read-models';
+import { CHANGE_MARKS, projectorCheckpoint } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
 import { BatchDocuments } from '../documents/batch-documents';
 import { collectionOf, GenerationDocuments } from '../documents/generation-documents';
@@ -38,6 +38,8 @@ export async function prepareGeneration(
     const indexes = options.deferIndexes && !spec.queriedWhileProjecting ? [] : spec.indexes;
     await store.ensureCollection(collectionOf(generation, spec.name), indexes);
   }
+  // Beside the read models, not one of them (verify compares read models: marks differ by batching).
+  await store.ensureCollection(collectionOf(generation, CHANGE_MARKS));
   await store.transact(projectorCheckpoint(generation), async (tx, checkpoint) => {
     if (checkpoint !== undefined) return undefined;
     const docs = new GenerationDocuments(new BatchDocuments(tx), generation);

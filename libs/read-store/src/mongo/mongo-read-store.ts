@@ -131,14 +131,20 @@ export class MongoReadStore implements ReadStore {
     return found?.position ?? undefined;
   }
 
-  async getWithCheckpoint<T extends DocumentShape = Document>(
+  async getWithCheckpoint<T extends DocumentShape = Document, A extends DocumentShape = Document>(
     collection: string,
     id: string,
     projection: string,
-  ): Promise<{ doc: T | null; checkpoint: number | undefined }> {
-    // Checkpoint first: a document read after it is at least as new as that checkpoint.
+    alongside?: { collection: string; ids: readonly string[] },
+  ): Promise<{ doc: T | null; checkpoint: number | undefined; alongside?: A[] }> {
+    // Checkpoint first: documents read after it are at least as new as that checkpoint.
     const checkpoint = await this.getCheckpoint(projection);
-    return { doc: await this.get<T>(collection, id), checkpoint };
+    if (!alongside) return { doc: await this.get<T>(collection, id), checkpoint };
+    const [doc, more] = await Promise.all([
+      this.get<T>(collection, id),
+      this.documents.getMany<A>(alongside.collection, alongside.ids),
+    ]);
+    return { doc, checkpoint, alongside: more };
   }
 
   /**

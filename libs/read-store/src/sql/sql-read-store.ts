@@ -123,22 +123,33 @@ export class SqlReadStore implements ReadStore {
     return positionOf(rows);
   }
 
-  async getWithCheckpoint<T extends DocumentShape = Document>(
+  async getWithCheckpoint<T extends DocumentShape = Document, A extends DocumentShape = Document>(
     collection: string,
     id: string,
     projection: string,
-  ): Promise<{ doc: T | null; checkpoint: number | undefined }> {
+    alongside?: { collection: string; ids: readonly string[] },
+  ): Promise<{ doc: T | null; checkpoint: number | undefined; alongside?: A[] }> {
     const table = tableOf(collection);
     const doc = (await this.known.exists(this.client, table))
       ? `(SELECT doc FROM ${quoteIdent(table)} WHERE id = $1::text)`
       : '(SELECT NULL::jsonb WHERE $1::text IS NULL)';
-    const { rows } = await this.client.query<{ doc: T | null; position: number | string | null }>(
+    const others = alongside ? tableOf(alongside.collection) : undefined;
+    const more =
+      others !== undefined && (await this.known.exists(this.client, others))
+        ? `(SELECT jsonb_agg(doc) FROM ${quoteIdent(others)} WHERE id = ANY($3::text[]))`
+        : '(SELECT NULL::jsonb WHERE $3::text[] IS NULL)';
+    const { rows } = await this.client.query<{
+      doc: T | null;
+      position: number | string | null;
+      alongside: A[] | null;
+    }>(
       prepared(
-        `SELECT ${doc} AS doc, (SELECT position FROM ${CHECKPOINTS} WHERE projection = $2::text) AS position`,
+        `SELECT ${doc} AS doc, (SELECT position FROM ${CHECKPOINTS} WHERE projection = $2::text) AS position, ${more} AS alongside`,
       ),
-      [id, projection],
+      [id, projection, alongside ? [...alongside.ids] : []],
     );
-    return { doc: rows[0]?.doc ?? null, checkpoint: positionOf(rows) };
+    const found = { doc: rows[0]?.doc ?? null, checkpoint: positionOf(rows) };
+    return alongside ? { ...found, alongside: rows[0]?.alongside ?? [] } : found;
   }
 
   waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean> {

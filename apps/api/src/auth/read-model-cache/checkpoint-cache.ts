@@ -2,6 +2,16 @@
 export interface ReadModelsAt {
   projection: string;
   checkpoint: number;
+  /**
+   * The state of the access read models (portals, portal users, roles) by their change marks
+   * (access-marks.ts); when present, values are keyed on it instead of on the checkpoint.
+   */
+  accessMarks?: string;
+}
+
+/** What a cached value is valid for: the access read models' marks where known, else the checkpoint. */
+function versionOf(at: ReadModelsAt): string {
+  return at.accessMarks !== undefined ? `marks ${at.accessMarks}` : `checkpoint ${at.checkpoint}`;
 }
 
 const MAX_ENTRIES = 10_000;
@@ -18,7 +28,12 @@ const MAX_ENTRIES = 10_000;
  * read models past it (with a consistency token: the request that waited for it), in every process,
  * exactly as when every request read the documents. The price is one checkpoint read per request,
  * which the session read carries (ReadStore.getWithCheckpoint), and a rebuilt value whenever the
- * projector moved (any event, related or not): cheap where reads outnumber writes.
+ * projector moved (any event, related or not): cheap where reads outnumber writes, but under
+ * writes (each case a portal user creates moves the checkpoint) every request rebuilt it. So the
+ * session read also brings the change marks of the read models these values are built from
+ * (portals, portal users, roles: every value here is), and where they can tell (`accessMarks`),
+ * values are keyed on them: the same argument, with "no batch wrote these read models" in place
+ * of "no batch at all" (access-marks.ts says why the marks tell exactly that).
  */
 export class CheckpointCache<V> {
   private readonly entries = new Map<string, { value: V; at: ReadModelsAt }>();
@@ -26,7 +41,7 @@ export class CheckpointCache<V> {
   get(key: string, at: ReadModelsAt | undefined): V | undefined {
     const entry = at ? this.entries.get(key) : undefined;
     if (!entry || !at) return undefined;
-    if (entry.at.projection !== at.projection || entry.at.checkpoint !== at.checkpoint) return undefined;
+    if (entry.at.projection !== at.projection || versionOf(entry.at) !== versionOf(at)) return undefined;
     return entry.value;
   }
 

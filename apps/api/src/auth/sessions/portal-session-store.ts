@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OPERATIONAL, ReadModelNames } from '@portal/read-models';
+import {
+  CHANGE_MARKS,
+  generationCollection,
+  OPERATIONAL,
+  projectorCheckpoint,
+  ReadModelNames,
+  type ChangeMarkDoc,
+} from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
 import { READ_STORE } from '../../infrastructure/tokens';
+import { ACCESS_MARK_IDS, accessMarksOf } from '../read-model-cache/access-marks';
 import type { ReadModelsAt } from '../read-model-cache/checkpoint-cache';
 import type { PortalSessionDoc, SessionEndReason } from './portal-session';
 
@@ -24,19 +32,28 @@ export class PortalSessionStore {
   }
 
   /**
-   * The session, fresh from the store, and where the read models stood at that moment, in one
-   * statement: the portal guard keys its cached portal and access context on that checkpoint.
+   * The session, fresh from the store, and where the read models stood at that moment (their
+   * checkpoint and the access read models' change marks), in one statement: the portal guard keys
+   * its cached portal and access context on them.
    */
   async getWithReadModels(
     sessionId: string,
   ): Promise<{ session: PortalSessionDoc | null; readModelsAt: ReadModelsAt | undefined }> {
-    const projection = await this.names.checkpoint();
-    const { doc, checkpoint } = await this.store.getWithCheckpoint<PortalSessionDoc>(
-      OPERATIONAL.portalSessions,
-      sessionId,
-      projection,
-    );
-    return { session: doc, readModelsAt: checkpoint === undefined ? undefined : { projection, checkpoint } };
+    const generation = await this.names.activeGeneration();
+    const projection = projectorCheckpoint(generation);
+    const { doc, checkpoint, alongside } = await this.store.getWithCheckpoint<
+      PortalSessionDoc,
+      ChangeMarkDoc
+    >(OPERATIONAL.portalSessions, sessionId, projection, {
+      collection: generationCollection(generation, CHANGE_MARKS),
+      ids: ACCESS_MARK_IDS,
+    });
+    if (checkpoint === undefined) return { session: doc, readModelsAt: undefined };
+    const accessMarks = accessMarksOf(alongside ?? [], checkpoint);
+    return {
+      session: doc,
+      readModelsAt: { projection, checkpoint, ...(accessMarks !== undefined ? { accessMarks } : {}) },
+    };
   }
 
   async start(session: PortalSessionDoc): Promise<void> {
