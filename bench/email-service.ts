@@ -12,7 +12,7 @@ import { createMailer, defaultMailTransport, type Mailer, type MailTransport } f
 import { startService, type RunningService } from '@portal/runtime';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import type { PortalWorld } from '../test/portal-world';
-import { MailerCpuProfile } from './mailer-cpu-profile';
+import { CpuProfiler } from './cpu-profiler';
 import { benchWorld, BENCH_ADMIN, customerPortal, type BenchCustomer } from './bench-world';
 
 const QUIET = { log: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
@@ -115,7 +115,15 @@ async function main(): Promise<void> {
   let mailer: Mailer | undefined;
   let transport: MailTransport | undefined;
   const counts = { delivered: 0, failed: 0 };
-  const profile = new MailerCpuProfile();
+  // BENCH_CPU_PROFILE_DIR=<dir>: one profile per timed mailer run, from its start to its last email.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profiler = new CpuProfiler(500);
+  let profiledRuns = 0;
+  const stopProfile = async (): Promise<void> => {
+    if (!profileDir || !profiler.running) return;
+    profiledRuns += 1;
+    await profiler.stopInto(join(profileDir, `mailer-${process.pid}-${profiledRuns}.cpuprofile`));
+  };
 
   const handle = async (request: EmailBenchRequest): Promise<unknown> => {
     switch (request.op) {
@@ -139,7 +147,7 @@ async function main(): Promise<void> {
             failed: () => void counts.failed++,
           },
         });
-        if (!request.untilIdle) await profile.start();
+        if (profileDir && !request.untilIdle) await profiler.start();
         await mailer.start();
         if (request.untilIdle) {
           await mailer.caughtUp();
@@ -148,14 +156,14 @@ async function main(): Promise<void> {
         return null;
       }
       case 'stopMailer':
-        await profile.stop();
+        await stopProfile();
         await mailer?.stop();
         mailer = undefined;
         return null;
       case 'delivered':
         return { ...counts };
       case 'counts': {
-        await profile.stop();
+        await stopProfile();
         const health = await mailer?.health();
         const lag = await service.projector!.lag();
         const answer: EmailCounts = {
