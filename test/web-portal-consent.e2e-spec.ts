@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { CUSTOMER_PASSWORD, PortalWorld } from './portal-world';
 import { startTestApp, type TestApp } from './support';
@@ -13,7 +14,8 @@ import {
 
 // The portal's terms in the browser: a customer who has not accepted the current version meets the
 // consent page at login (and with an invitation), accepts, and goes on; a new version brings the
-// page back on the next click; withdrawing the consent from the profile logs them out.
+// page back on the next click; withdrawing the consent from the profile logs them out. Someone who
+// will not accept new terms can still download their data or ask for deletion from that page.
 
 if (!hasChromium) {
   console.warn(`web consent tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
@@ -111,6 +113,8 @@ suite(
       };
       await logIn();
       await expectConsentPage(page, '2026-1');
+      // Before a session there is nothing of theirs to offer (the data calls need the login).
+      expect(await page.getByRole('region', { name: 'My data' }).count()).toBe(0);
       await screenshot(page, 'consent-at-login');
       await page.getByRole('button', { name: 'I accept the terms' }).click();
       await shown(page, page.getByRole('heading', { level: 1, name: 'Dashboard' }));
@@ -156,6 +160,61 @@ suite(
       expect(await page.evaluate(`sessionStorage.getItem('portal:${portal.slug}:session')`)).toBeNull();
       await logIn();
       await expectConsentPage(page, '2026-2');
+      await page.context().close();
+    });
+
+    it('lets a signed-in customer who owes consent download their data and ask for deletion', async () => {
+      const cleo = await newContact('Cleo');
+      const current = (await world.call('get', `/v1/portals/${portal.slug}/public`, '')).json.consent
+        .version as string;
+      const user = await world.createPortalUser(cleo.contactId, portal, [], { consentVersion: current });
+      const page = await newPage();
+      await page.goto(url('login'));
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Log in' }));
+      await page.getByLabel('Email').fill(cleo.email);
+      await page.getByLabel('Password').fill(CUSTOMER_PASSWORD);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await shown(page, page.getByRole('heading', { level: 1, name: 'Dashboard' }));
+
+      // New terms while signed in: the consent page offers the data and the deletion request.
+      const next = `${current}-next`;
+      await requireVersion(next);
+      await page
+        .getByRole('navigation', { name: 'Portal sections' })
+        .getByRole('link', { name: 'Cases' })
+        .click();
+      await expectConsentPage(page, next);
+      const mine = page.getByRole('region', { name: 'My data' });
+      await shown(page, mine);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        mine.getByRole('button', { name: 'Download my data' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(
+        new RegExp(`^my-data-${portal.slug}-\\d{4}-\\d{2}-\\d{2}\\.json$`),
+      );
+      const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+        subject: { portalUserIds: string[] };
+      };
+      expect(exported.subject.portalUserIds).toEqual([user.id]);
+
+      await mine.getByLabel('I understand that my account and my data will be deleted').check();
+      await mine.getByRole('button', { name: 'Ask to delete my account' }).click();
+      // Back on the consent page, the confirmation focused as the news of the page.
+      const sent = page.getByRole('status').filter({ hasText: 'Your request is sent.' });
+      await shown(page, sent);
+      await shown(page, page.getByRole('heading', { level: 1, name: CONSENT_TITLE }));
+      expect(await sent.innerText()).toBe('Your request is sent. An administrator will decide soon.');
+      expect(await page.evaluate('document.activeElement.textContent')).toBe(await sent.innerText());
+      const pending = page.getByRole('region', { name: 'My data' });
+      await shown(
+        page,
+        pending.getByText('for your account to be deleted. An administrator will decide soon.'),
+      );
+      expect(await pending.getByRole('button', { name: 'Ask to delete my account' }).count()).toBe(0);
+      // Still nothing else of the portal without the terms, and no consent was written by any of it.
+      expect(new URL(page.url()).pathname).toBe(`/portal/${portal.slug}/consent`);
+      expect(await consentsOf(user.id)).toEqual([`given ${current}`]);
       await page.context().close();
     });
 

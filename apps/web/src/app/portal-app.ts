@@ -13,6 +13,7 @@ import { Router, type Location } from '../router/router.js';
 import { PortalBrandCache } from '../session/portal-brand-cache.js';
 import { SessionStore, sessionEndReason } from '../session/session-store.js';
 import { consentPage } from '../pages/consent.page.js';
+import { profilePrivacy } from '../pages/profile-privacy.js';
 import { dashboardPage } from '../pages/dashboard.page.js';
 import { profilePage } from '../pages/profile.page.js';
 import {
@@ -192,6 +193,13 @@ export class PortalApp {
       },
     });
     this.focusHeading(view.main, location);
+    // Their data stays theirs without the new terms: download it, or ask to be deleted. The
+    // portal's date settings come with GET /me, refused here, so dates are shown as ISO days in UTC.
+    await profilePrivacy({
+      ...view,
+      dates: new DateTimeFormat({ timeZone: 'UTC', dateFormat: 'YYYY-MM-DD' }),
+      pageHref: window.location.pathname + window.location.search,
+    });
   }
 
   /** An API call was refused until the terms are accepted: the consent page, then back here. */

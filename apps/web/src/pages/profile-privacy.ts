@@ -1,8 +1,9 @@
-import type { PortalView } from '../app/views.js';
+import type { PublicView } from '../app/views.js';
 import { errorText, flashMessage } from '../components/alerts.js';
 import { formField } from '../components/form-field.js';
 import { onSubmit, text } from '../components/form-submission.js';
 import { append, el } from '../dom/element.js';
+import type { DateTimeFormat } from '../format/date-time-format.js';
 import { erasureNotice, exportFileName } from './erasure-request-notice.js';
 
 /** Saves `blob` as a download named `name` (the API needs the token in a header: no plain link). */
@@ -15,8 +16,22 @@ function saveFile(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** "My data" on the profile: download it all, and ask for the account to be deleted. */
-export async function profilePrivacy(view: PortalView): Promise<void> {
+/**
+ * What the "My data" section needs: the profile has all of it; the consent page of a live session
+ * has no GET /me (refused until the terms are accepted), so it passes the portal's slug and a
+ * default date format. `pageHref` is where a sent request reloads to, with its confirmation.
+ */
+export type PrivacyView = Pick<PublicView, 'slug' | 'api' | 'router' | 't' | 'main'> & {
+  dates: Pick<DateTimeFormat, 'date'>;
+  pageHref: string;
+};
+
+/**
+ * "My data": download it all, and ask for the account to be deleted. Shown on the profile, and on
+ * the consent page of a live session: both calls work without the current consent (the API exempts
+ * them), so someone who will not accept new terms can still take their data and leave.
+ */
+export async function profilePrivacy(view: PrivacyView): Promise<void> {
   const { t } = view;
   const section = el('section', { class: 'stack', 'aria-labelledby': 'privacy-title' });
   append(
@@ -38,7 +53,7 @@ export async function profilePrivacy(view: PortalView): Promise<void> {
         status.replaceChildren();
         saveFile(
           new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
-          exportFileName(view.me.portal.slug, new Date()),
+          exportFileName(view.slug, new Date()),
         );
       })
       .catch(() =>
@@ -70,7 +85,7 @@ export async function profilePrivacy(view: PortalView): Promise<void> {
     );
     onSubmit(form, t, async (data) => {
       await view.api.requestErasure(text(data, 'reason'));
-      view.router.navigate(view.router.href('profile'), {
+      view.router.navigate(view.pageHref, {
         replace: true,
         flash: { kind: 'success', message: t('privacy.erasure.sent') },
       });

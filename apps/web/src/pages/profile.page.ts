@@ -87,5 +87,5 @@ export async function profilePage(view: PortalView): Promise<void> {
     { label: (field) => fieldLabel(messages, field), check: checkNameGiven },
   );
   append(view.main, form, profileConsent(view));
-  await profilePrivacy(view);
+  await profilePrivacy({ ...view, pageHref: view.router.href('profile') });
 }
