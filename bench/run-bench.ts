@@ -4,7 +4,8 @@
 // The file transfer figures run on the first store (BENCH_FILE_MB, BENCH_UPLOAD_RSS_MB set their
 // sizes); BENCH_ONLY=files runs only them. BENCH_ONLY=privacy runs only the raw appends and reads
 // through the privacy layer and beside it (privacy-rates.ts) on every store. BENCH_ONLY=commands runs
-// only the commandRatio, BENCH_REPEAT times (command-rates.ts).
+// only the commandRatio, BENCH_REPEAT times (command-rates.ts); BENCH_ONLY=lists only the
+// scopedListRatio (list-rates.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import {
 } from './bench-messages';
 import { benchScale, type BenchScale } from './bench-scale';
 import { benchCommandsOnly } from './command-rates';
+import { benchListsOnly } from './list-rates';
 import { benchFileTransfer, fileSizesFromEnv } from './file-transfer';
 import { benchEmails } from './email-rates';
 import { load, sequentialLatencies, type LoadResult } from './http-load';
@@ -61,7 +63,13 @@ async function benchStore(
   name: string,
   targets: StoreTargets,
   scale: BenchScale,
-  parts: { files: boolean; rest: boolean; privacyOnly: boolean; commandsOnly: boolean },
+  parts: {
+    files: boolean;
+    rest: boolean;
+    privacyOnly: boolean;
+    commandsOnly: boolean;
+    listsOnly: boolean;
+  },
 ): Promise<Record<string, unknown>> {
   log(`\n== ${name} (${scale.name}) ==`);
   const service = await ServiceChild.start(targets, (text) => log(`  [${name}] ${text}`));
@@ -78,6 +86,7 @@ async function benchStore(
       };
     }
     if (parts.commandsOnly) return await benchCommandsOnly(service, scale, name, log);
+    if (parts.listsOnly) return await benchListsOnly(service, scale, name, log);
     if (!parts.rest) return { files };
     await service.request('seedAccounts', { count: scale.accounts });
     await service.request('catchUp', {});
@@ -357,10 +366,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const load1 = loadavg()[0];
   const results: Record<string, Record<string, unknown>> = {};
-  // BENCH_ONLY=files, =privacy, =commands or =email runs only those figures.
+  // BENCH_ONLY=files, =privacy, =commands, =lists or =email runs only those figures.
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && !['files', 'privacy', 'commands', 'email'].includes(only))
-    throw new Error('BENCH_ONLY may only be `files`, `privacy`, `commands` or `email`');
+  if (only !== undefined && !['files', 'privacy', 'commands', 'lists', 'email'].includes(only))
+    throw new Error('BENCH_ONLY may only be `files`, `privacy`, `commands`, `lists` or `email`');
   if (only !== 'email')
     for (const [index, [name, targets]] of Object.entries(storesToRun()).entries()) {
       if (only === 'files' && index > 0) break;
@@ -369,6 +378,7 @@ async function main(): Promise<void> {
         rest: only === undefined,
         privacyOnly: only === 'privacy',
         commandsOnly: only === 'commands',
+        listsOnly: only === 'lists',
       });
     }
   if (only === undefined || only === 'email') {
@@ -386,11 +396,11 @@ async function main(): Promise<void> {
     loadAverageAtStart: round(load1, 1),
     results,
   };
-  // A files-, privacy- or email-only run keeps the full runs' records.
+  // A files-, privacy-, commands-, lists- or email-only run keeps the full runs' records.
   const file =
     only === 'files'
       ? `files-${fileSizesFromEnv().fileMiB}mb`
-      : only === 'privacy' || only === 'commands'
+      : only === 'privacy' || only === 'commands' || only === 'lists'
         ? `${only}-${scale.name}`
         : only === 'email'
           ? 'email'
