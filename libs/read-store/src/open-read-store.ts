@@ -13,15 +13,23 @@ export interface OpenReadStoreOptions {
    * Tests use a random one to stay apart.
    */
   schema?: string;
+  /**
+   * The SQL event store lives in the same database and schema (SqlReadStoreOptions.eventStreams):
+   * only the opener, who knows both settings, can say so.
+   */
+  eventStreams?: boolean;
 }
 
 /** The read store a READ_STORE setting names: 'embedded', a postgres:// or a mongodb:// URL. */
 export async function openReadStore(target: string, options: OpenReadStoreOptions = {}): Promise<ReadStore> {
   if (target === 'embedded') {
     // Same folder as the event store's embeddedDatabaseDir (not imported: the libs stay apart).
-    return openEmbeddedReadStore(options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'));
+    return openEmbeddedReadStore(options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'), {
+      eventStreams: options.eventStreams,
+    });
   }
-  if (/^postgres(ql)?:\/\//.test(target)) return openPostgresReadStore(target, options.schema);
+  if (/^postgres(ql)?:\/\//.test(target))
+    return openPostgresReadStore(target, options.schema, { eventStreams: options.eventStreams });
   if (/^mongodb(\+srv)?:\/\//.test(target)) {
     // Loaded only here, so deployments without MongoDB never load its driver.
     const { openMongoReadStore } = await import('./mongo/mongo-read-store');

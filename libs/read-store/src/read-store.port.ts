@@ -95,14 +95,23 @@ export interface ReadStore {
    * session this way and learns at no extra cost whether the read models moved since it last
    * looked, which is what keeps its cached auth and ACL context exact. `alongside`: a few more
    * documents (those of these ids that exist, in no particular order) in the same statement,
-   * answered as `alongside` (only when asked).
+   * answered as `alongside` (only when asked). `stream`: an event stream whose last revision to
+   * read in the same statement, answered as `streamRevision` (null: no such stream) by a store
+   * that shares its database with the SQL event store (opened with `eventStreams`); a store that
+   * cannot say leaves it undefined, and the caller reads the event store itself.
    */
   getWithCheckpoint<T extends DocumentShape = Document, A extends DocumentShape = Document>(
     collection: string,
     id: string,
     projection: string,
     alongside?: { collection: string; ids: readonly string[] },
-  ): Promise<{ doc: T | null; checkpoint: number | undefined; alongside?: A[] }>;
+    stream?: string,
+  ): Promise<{
+    doc: T | null;
+    checkpoint: number | undefined;
+    alongside?: A[];
+    streamRevision?: number | null;
+  }>;
   /**
    * Resolves true once the projection's checkpoint is ≥ position (seen across processes: another
    * process may run the projector), false after timeoutMs.

@@ -94,7 +94,11 @@ async function openBothStores(
           schema: options.schema,
         })
       : undefined;
-    readStore = await openReadStore(config.readStore, { dataDir: config.dataDir, schema: options.schema });
+    readStore = await openReadStore(config.readStore, {
+      dataDir: config.dataDir,
+      schema: options.schema,
+      eventStreams: sharesEventStoreDatabase(config),
+    });
   } catch (error) {
     await (privacy ?? adapter).close();
     throw error;
@@ -109,6 +113,22 @@ async function openBothStores(
       await eventStore.close();
     },
   };
+}
+
+/**
+ * Whether the read store's database and schema hold the SQL event store's tables: both settings
+ * name the same SQL database (embedded: the one PGlite database in DATA_DIR/pglite; the same
+ * postgres:// URL, where both stores take the same `schema`). The read store may then read a
+ * stream's revision with the session (the portal guard's lockout check); any doubt says no, and the
+ * guard reads the event store instead.
+ */
+function sharesEventStoreDatabase(
+  config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'>,
+): boolean {
+  if (config.eventStore !== config.readStore) return false;
+  // Without a DATA_DIR each embedded opener gets a database of its own, in memory.
+  if (config.eventStore === 'embedded') return embeddedDatabaseDir(config.dataDir) !== undefined;
+  return /^postgres(ql)?:\/\//.test(config.eventStore);
 }
 
 async function openInMemoryStores(dataKey: string | undefined): Promise<ServiceStores> {
@@ -126,7 +146,7 @@ async function openInMemoryStores(dataKey: string | undefined): Promise<ServiceS
       : undefined;
     const eventStore = privacy ?? adapter;
     // The event store owns the shared client: it closes it, after the read store let go.
-    const readStore = await SqlReadStore.open(client, { ownsClient: false });
+    const readStore = await SqlReadStore.open(client, { ownsClient: false, eventStreams: true });
     return {
       eventStore,
       readStore,

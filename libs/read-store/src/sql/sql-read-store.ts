@@ -27,7 +27,20 @@ export interface SqlReadStoreOptions {
   pollIntervalMs?: number;
   /** Close the SqlClient with the store (default true); false when several stores share one. */
   ownsClient?: boolean;
+  /**
+   * The SQL event store keeps its tables in this very database and schema (the composition root
+   * says so when EVENT_STORE and READ_STORE name the same one): getWithCheckpoint may then read a
+   * stream's revision from EVENT_STREAMS in its statement. Off, it never touches them.
+   */
+  eventStreams?: boolean;
 }
+
+/**
+ * The SQL event store's table of streams and their last revisions (libs/event-store's
+ * event-store-schema.ts; not imported, the libs stay apart: shared-database.int-spec.ts checks the
+ * two agree). Its revision is written in the same statement or transaction as the stream's events.
+ */
+const EVENT_STREAMS = 'es_streams';
 
 /** Arbitrary constant: serialises DDL of processes creating tables and indexes at the same time. */
 const DDL_LOCK = 7_318_245_017;
@@ -128,7 +141,13 @@ export class SqlReadStore implements ReadStore {
     id: string,
     projection: string,
     alongside?: { collection: string; ids: readonly string[] },
-  ): Promise<{ doc: T | null; checkpoint: number | undefined; alongside?: A[] }> {
+    stream?: string,
+  ): Promise<{
+    doc: T | null;
+    checkpoint: number | undefined;
+    alongside?: A[];
+    streamRevision?: number | null;
+  }> {
     const table = tableOf(collection);
     const doc = (await this.known.exists(this.client, table))
       ? `(SELECT doc FROM ${quoteIdent(table)} WHERE id = $1::text)`
@@ -138,17 +157,29 @@ export class SqlReadStore implements ReadStore {
       others !== undefined && (await this.known.exists(this.client, others))
         ? `(SELECT jsonb_agg(doc) FROM ${quoteIdent(others)} WHERE id = ANY($3::text[]))`
         : '(SELECT NULL::jsonb WHERE $3::text[] IS NULL)';
+    const withStream =
+      stream !== undefined &&
+      this.options.eventStreams === true &&
+      (await this.known.exists(this.client, EVENT_STREAMS));
+    const revision = withStream
+      ? `, (SELECT revision FROM ${EVENT_STREAMS} WHERE stream = $4::text) AS stream_revision`
+      : '';
     const { rows } = await this.client.query<{
       doc: T | null;
       position: number | string | null;
       alongside: A[] | null;
+      stream_revision?: number | null;
     }>(
       prepared(
-        `SELECT ${doc} AS doc, (SELECT position FROM ${CHECKPOINTS} WHERE projection = $2::text) AS position, ${more} AS alongside`,
+        `SELECT ${doc} AS doc, (SELECT position FROM ${CHECKPOINTS} WHERE projection = $2::text) AS position, ${more} AS alongside${revision}`,
       ),
-      [id, projection, alongside ? [...alongside.ids] : []],
+      [id, projection, alongside ? [...alongside.ids] : [], ...(withStream ? [stream] : [])],
     );
-    const found = { doc: rows[0]?.doc ?? null, checkpoint: positionOf(rows) };
+    const found = {
+      doc: rows[0]?.doc ?? null,
+      checkpoint: positionOf(rows),
+      ...(withStream ? { streamRevision: rows[0]?.stream_revision ?? null } : {}),
+    };
     return alongside ? { ...found, alongside: rows[0]?.alongside ?? [] } : found;
   }
 

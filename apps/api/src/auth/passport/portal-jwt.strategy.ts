@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { hasRequiredConsent, mayUsePortal } from '@portal/domain';
+import { hasRequiredConsent, mayUsePortal, portalUserStream } from '@portal/domain';
 import type { ServiceConfig } from '@portal/platform';
 import { ProblemException } from '../../http/problem';
 import { requiredConsentVersion } from '../../privacy/consent/consent-terms';
@@ -28,9 +28,9 @@ type SlugRequest = PortalRequest & { params: { slug?: string }; portal?: PortalD
 
 /**
  * Portal user bearer tokens: HS256 only, `exp` required, audience `portal:<id>` of the portal the
- * route's `:slug` names, and a live server-side session. The user's state is folded from the event
- * store on every request (not read from the lagging read model), so a deactivation, a removal from
- * the portal or an email change locks the user out with the very next request.
+ * route's `:slug` names, and a live server-side session. The user's state is checked against the
+ * event store on every request (not read from the lagging read model), so a deactivation, a removal
+ * from the portal or an email change locks the user out with the very next request.
  */
 @Injectable()
 export class PortalJwtStrategy extends PassportStrategy(Strategy) {
@@ -64,8 +64,16 @@ export class PortalJwtStrategy extends PassportStrategy(Strategy) {
     if (typeof slug !== 'string') throw unauthorized();
     // The session always comes fresh from the store (a logout, an idle timeout or a password reset
     // ends it there); the same statement says where the read models stand, which keys the cached
-    // portal and access context (CheckpointCache). The checks keep their order.
-    const { session, readModelsAt } = await this.sessions.getWithReadModels(sessionId);
+    // portal and access context (CheckpointCache), and, where the read store shares the event
+    // store's database, the user stream's last revision: the folded state kept at that revision is
+    // then current without reading the stream (StreamStateCache.current says why that is exact).
+    // A deactivation, removal, email change or support-period change is an event on that stream,
+    // committed before its command's 2xx, so the very next request in any process reads a newer
+    // revision and folds it. The checks keep their order.
+    const { session, readModelsAt, streamRevision } = await this.sessions.getWithReadModels(
+      sessionId,
+      portalUserStream(payload.sub),
+    );
     const portal = await this.portals.bySlug(slug, readModelsAt);
     if (portal === null || payload.aud !== portalAudience(portal.id)) throw unauthorized();
     if (!portal.isActive) throw ProblemException.of(403, 'portal_inactive', 'This portal is not active.');
@@ -84,7 +92,7 @@ export class PortalJwtStrategy extends PassportStrategy(Strategy) {
     }
     if (verdict.kind !== 'live') throw unauthorized('The session has ended.');
 
-    const { state } = await this.users.current(payload.sub);
+    const { state } = await this.users.current(payload.sub, streamRevision);
     if (!mayUsePortal(state, portal.id, now.toISOString())) {
       await this.terminator.end(session, 'user_inactive', now);
       throw unauthorized('The session has ended.');

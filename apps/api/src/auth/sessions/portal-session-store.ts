@@ -34,25 +34,37 @@ export class PortalSessionStore {
   /**
    * The session, fresh from the store, and where the read models stood at that moment (their
    * checkpoint and the access read models' change marks), in one statement: the portal guard keys
-   * its cached portal and access context on them.
+   * its cached portal and access context on them. `stream`: the user's event stream, whose last
+   * revision the same statement reads where the read store shares the event store's database
+   * (`streamRevision`; undefined where it cannot, and the guard reads the event store).
    */
   async getWithReadModels(
     sessionId: string,
-  ): Promise<{ session: PortalSessionDoc | null; readModelsAt: ReadModelsAt | undefined }> {
+    stream?: string,
+  ): Promise<{
+    session: PortalSessionDoc | null;
+    readModelsAt: ReadModelsAt | undefined;
+    streamRevision?: number | null;
+  }> {
     const generation = await this.names.activeGeneration();
     const projection = projectorCheckpoint(generation);
-    const { doc, checkpoint, alongside } = await this.store.getWithCheckpoint<
+    const { doc, checkpoint, alongside, streamRevision } = await this.store.getWithCheckpoint<
       PortalSessionDoc,
       ChangeMarkDoc
-    >(OPERATIONAL.portalSessions, sessionId, projection, {
-      collection: generationCollection(generation, CHANGE_MARKS),
-      ids: ACCESS_MARK_IDS,
-    });
-    if (checkpoint === undefined) return { session: doc, readModelsAt: undefined };
+    >(
+      OPERATIONAL.portalSessions,
+      sessionId,
+      projection,
+      { collection: generationCollection(generation, CHANGE_MARKS), ids: ACCESS_MARK_IDS },
+      stream,
+    );
+    const revision = streamRevision !== undefined ? { streamRevision } : {};
+    if (checkpoint === undefined) return { session: doc, readModelsAt: undefined, ...revision };
     const accessMarks = accessMarksOf(alongside ?? [], checkpoint);
     return {
       session: doc,
       readModelsAt: { projection, checkpoint, ...(accessMarks !== undefined ? { accessMarks } : {}) },
+      ...revision,
     };
   }
 

@@ -13,11 +13,16 @@ import { StreamStateCache } from './stream-state-cache';
 export class PortalUserStates {
   constructor(private readonly cache: StreamStateCache) {}
 
-  async current(portalUserId: string): Promise<{ state: PortalUserState; revision: number | 'no-stream' }> {
+  /** `known`: the stream's revision read during this request, if it was (StreamStateCache.current). */
+  async current(
+    portalUserId: string,
+    known?: number | null,
+  ): Promise<{ state: PortalUserState; revision: number | 'no-stream' }> {
     return this.cache.current<PortalUserState, PortalUserEvent>(
       portalUserStream(portalUserId),
       evolvePortalUser,
       initialPortalUserState,
+      known,
     );
   }
 }

@@ -22,12 +22,26 @@ export class StreamStateCache {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /**
+   * `known`: the stream's last revision as the caller read it from the event store's own tables
+   * during this request (null: no such stream), or undefined when it could not. A kept state at
+   * that revision is answered without reading: revisions only grow and the store writes a stream's
+   * revision with its events, so no event after it was committed when the caller read it, which is
+   * all that reading the events after it would have told.
+   */
   async current<State, E extends DomainEvent>(
     stream: string,
     evolve: Evolve<State, E>,
     initial: State,
+    known?: number | null,
   ): Promise<{ state: State; revision: number | 'no-stream' }> {
     const kept = this.entries.get(stream);
+    if (known === null && !kept) return { state: initial, revision: 'no-stream' };
+    if (kept && known === kept.revision) {
+      this.entries.delete(stream);
+      this.entries.set(stream, kept);
+      return { state: kept.state as State, revision: kept.revision };
+    }
     const events = await this.store.readStream(stream, kept ? { from: kept.revision + 1 } : undefined);
     if (!kept && events.length === 0) return { state: initial, revision: 'no-stream' };
     let state = (kept?.state as State | undefined) ?? initial;
