@@ -24,9 +24,12 @@ export interface OpenReadStoreOptions {
 export async function openReadStore(target: string, options: OpenReadStoreOptions = {}): Promise<ReadStore> {
   if (target === 'embedded') {
     // Same folder as the event store's embeddedDatabaseDir (not imported: the libs stay apart).
-    return openEmbeddedReadStore(options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'), {
-      eventStreams: options.eventStreams,
-    });
+    return openEmbeddedReadStore(
+      options.dataDir === undefined ? undefined : join(options.dataDir, 'pglite'),
+      {
+        eventStreams: options.eventStreams,
+      },
+    );
   }
   if (/^postgres(ql)?:\/\//.test(target))
     return openPostgresReadStore(target, options.schema, { eventStreams: options.eventStreams });

@@ -573,6 +573,16 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         });
       });
 
+      it('getWithCheckpoint leaves a stream revision out unless opened to share the event store database', async () => {
+        const c = unique('docs');
+        const p = unique('projection');
+        await store.ensureCollection(c);
+        await store.write((tx) => tx.put(c, { id: 'a', n: 1 }));
+        const read = await store.getWithCheckpoint(c, 'a', p, undefined, 'portal-user-x');
+        expect(read).toEqual({ doc: { id: 'a', n: 1 }, checkpoint: undefined });
+        expect('streamRevision' in read).toBe(false);
+      });
+
       it('waitForCheckpoint resolves when another instance advances the checkpoint', async () => {
         const p = unique('projection');
         const other = await another();

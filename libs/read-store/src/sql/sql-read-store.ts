@@ -37,8 +37,8 @@ export interface SqlReadStoreOptions {
 
 /**
  * The SQL event store's table of streams and their last revisions (libs/event-store's
- * event-store-schema.ts; not imported, the libs stay apart: shared-database.int-spec.ts checks the
- * two agree). Its revision is written in the same statement or transaction as the stream's events.
+ * event-store-schema.ts; not imported, the libs stay apart: libs/runtime's
+ * shared-database.int-spec.ts checks the two agree). Its revision is written in the same statement or transaction as the stream's events.
  */
 const EVENT_STREAMS = 'es_streams';
 
