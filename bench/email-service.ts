@@ -25,6 +25,7 @@ export type EmailBenchRequest =
   | { id: number; op: 'counts' }
   | { id: number; op: 'delivered' }
   | { id: number; op: 'catchUp' }
+  | { id: number; op: 'profile'; file?: string }
   | { id: number; op: 'stop' };
 
 export interface EmailBenchSetup {
@@ -48,13 +49,23 @@ export interface EmailCounts {
   /** Events the projector is behind the head. */
   projectorLag: number;
   rssMiB: number;
+  /** V8 heap in use, MiB (beside RSS: tells the JS heap's growth from the native side's). */
+  heapUsedMiB: number;
+  /** The service process's CPU time (user + system) since it started, ms. */
+  cpuMs: number;
   /** Statements on the embedded database since the mailer started (the API idle), by their start. */
   statements: number;
   statementKinds: Record<string, number>;
+  /**
+   * Each statement's count and milliseconds from call to answer, by its first 110 characters (the
+   * soak's growth probe: requests one at a time, so a statement's time is mostly its own).
+   */
+  statementTimes: Record<string, [count: number, ms: number]>;
 }
 
 /** Every statement of the process's embedded database, counted by its first words (bench only). */
 const statements = new Map<string, number>();
+const statementTimes = new Map<string, [number, number]>();
 function countStatements(): void {
   const proto = PgliteSqlClient.prototype as unknown as {
     query: SqlQueryable['query'];
@@ -64,29 +75,38 @@ function countStatements(): void {
     const key = typeof text === 'string' ? text.replace(/\s+/g, ' ').trim().slice(0, 48) : 'prepared';
     statements.set(key, (statements.get(key) ?? 0) + 1);
   };
+  const textOf = (text: unknown): unknown =>
+    typeof text === 'object' && text !== null && 'text' in text ? (text as { text: string }).text : text;
+  const timed = <T>(text: unknown, run: () => Promise<T>): Promise<T> => {
+    const key = typeof text === 'string' ? text.replace(/\s+/g, ' ').trim().slice(0, 110) : 'prepared';
+    const started = performance.now();
+    return run().finally(() => {
+      const [count, ms] = statementTimes.get(key) ?? [0, 0];
+      statementTimes.set(key, [count + 1, ms + performance.now() - started]);
+    });
+  };
   const query = proto.query;
   const transaction = proto.transaction;
   proto.query = function (this: unknown, text: unknown, params?: unknown[]) {
-    count(
-      typeof text === 'object' && text !== null && 'text' in text ? (text as { text: string }).text : text,
-    );
-    return query.call(this, text as string, params);
+    count(textOf(text));
+    return timed(textOf(text), () => query.call(this, text as string, params));
   } as SqlQueryable['query'];
   proto.transaction = function <T>(this: unknown, fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     count('BEGIN … COMMIT');
     return transaction.call(this, (tx: SqlQueryable) =>
       fn({
         query: ((text: unknown, params?: unknown[]) => {
-          count(
-            typeof text === 'object' && text !== null && 'text' in text
-              ? (text as { text: string }).text
-              : text,
-          );
-          return tx.query(text as string, params);
+          count(textOf(text));
+          return timed(textOf(text), () => tx.query(text as string, params));
         }) as SqlQueryable['query'],
       }),
     ) as Promise<T>;
   } as typeof proto.transaction;
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
 }
 
 async function main(): Promise<void> {
@@ -119,6 +139,7 @@ async function main(): Promise<void> {
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const profiler = new CpuProfiler(500);
   let profiledRuns = 0;
+  const soakProfiler = new CpuProfiler();
   const stopProfile = async (): Promise<void> => {
     if (!profileDir || !profiler.running) return;
     profiledRuns += 1;
@@ -135,6 +156,7 @@ async function main(): Promise<void> {
         counts.delivered = 0;
         counts.failed = 0;
         statements.clear();
+        statementTimes.clear();
         transport = defaultMailTransport(request.smtpUrl, dataDir);
         // As the composition root makes it (createMailer), each update its own email (no window).
         mailer = createMailer(config, service.stores.eventStore, service.stores.readStore, {
@@ -172,13 +194,21 @@ async function main(): Promise<void> {
           scheduled: health?.scheduledEmails ?? 0,
           projectorLag: lag.events,
           rssMiB: Math.round(process.memoryUsage.rss() / 1024 / 1024),
+          heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
+          cpuMs: cpuMs(),
           statements: [...statements.values()].reduce((a, b) => a + b, 0),
           statementKinds: Object.fromEntries([...statements].sort((a, b) => b[1] - a[1]).slice(0, 25)),
+          statementTimes: Object.fromEntries(statementTimes),
         };
         return answer;
       }
       case 'catchUp':
         return service.projector!.caughtUp();
+      case 'profile':
+        // The soak's windows: start a profile, or write the running one into `file`.
+        if (request.file) await soakProfiler.stopInto(request.file);
+        else await soakProfiler.start();
+        return null;
       case 'stop':
         await mailer?.stop().catch(() => undefined);
         await service.close();

@@ -3,12 +3,17 @@
 // portal users on 3 accounts reading, creating cases and comments, following cases, logging in
 // and out; staff changing case statuses and listing cases. A table every 30 s, a verdict at the
 // end. Not part of CI. Flags: --minutes (10), --rate (76 req/s), --window (case email coalescing
-// window in seconds, 0: every update its own email, the mailer's hardest case).
+// window in seconds, 0: every update its own email, the mailer's hardest case), --report (seconds
+// per table), --profile-dir (a CPU profile of the service per table), --statements (the window's
+// most frequent statements). Each table gives the service's CPU and statements per request: figures
+// a busy machine hardly moves, so drift shows in them even when latencies are noisy.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EmailServiceChild } from './email-service-child';
 import type { EmailCounts, SoakSetup } from './email-service';
 import { percentile } from './percentile';
 import { round } from './raw-store-rates';
+import { MIX, pickKind, Traffic, type Kind, type Sample } from './soak-traffic';
 
 const { values: flags } = parseArgs({
   options: {
@@ -16,221 +21,22 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: '76' },
     window: { type: 'string', default: '0' },
     report: { type: 'string', default: '30' },
+    'profile-dir': { type: 'string' },
+    statements: { type: 'boolean', default: false },
   },
 });
 const MINUTES = Number(flags.minutes);
 const RATE = Number(flags.rate);
 const WINDOW_SECONDS = Number(flags.window);
 const REPORT_SECONDS = Number(flags.report);
+/** --profile-dir <dir>: one CPU profile of the service per report window (compare early with late). */
+const PROFILE_DIR = flags['profile-dir'];
+/** --statements: each window also lists its most frequent statements (first words). */
+const STATEMENT_TEXTS = flags.statements;
 /** Requests in flight at most: beyond, a tick is skipped (and counted): the service is saturated. */
 const MAX_IN_FLIGHT = 200;
 
-type Kind =
-  | 'portal list'
-  | 'portal case'
-  | 'me'
-  | 'dashboard'
-  | 'comments'
-  | 'create case'
-  | 'comment'
-  | 'follow'
-  | 'login'
-  | 'logout'
-  | 'staff status'
-  | 'staff list';
-
-/** Shares of the traffic, per 100 requests (login and logout come in pairs). */
-const MIX: [Kind, number][] = [
-  ['portal list', 22],
-  ['portal case', 15],
-  ['me', 10],
-  ['dashboard', 8],
-  ['comments', 6],
-  ['create case', 7],
-  ['comment', 7],
-  ['follow', 3],
-  ['login', 4],
-  ['staff status', 12],
-  ['staff list', 6],
-];
-
-interface Sample {
-  kind: Kind;
-  ms: number;
-  status: number;
-  at: number;
-}
-
 const log = (text: string): void => void process.stdout.write(`${text}\n`);
-
-class Traffic {
-  private readonly casesByAccount: string[][];
-  readonly created: { id: string; position: number }[] = [];
-  readonly comments: { caseId: string; id: string }[] = [];
-  readonly samples: Sample[] = [];
-  inFlight = 0;
-  skipped = 0;
-  private position = 0;
-
-  constructor(
-    private readonly url: string,
-    private readonly setup: SoakSetup,
-  ) {
-    this.casesByAccount = Array.from({ length: 3 }, () => []);
-  }
-
-  private async call(
-    kind: Kind,
-    method: string,
-    path: string,
-    token: string | undefined,
-    body?: unknown,
-  ): Promise<{ status: number; json: Record<string, unknown> | undefined; headers: Headers }> {
-    const started = performance.now();
-    let status = 0;
-    try {
-      const headers: Record<string, string> = {};
-      if (token) headers.authorization = `Bearer ${token}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${this.url}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      status = res.status;
-      const text = await res.text();
-      const token_ = res.headers.get('x-consistency-token');
-      if (token_) this.position = Math.max(this.position, Number(token_));
-      return {
-        status,
-        json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
-        headers: res.headers,
-      };
-    } catch {
-      return { status: 0, json: undefined, headers: new Headers() };
-    } finally {
-      this.samples.push({ kind, ms: performance.now() - started, status, at: Date.now() });
-    }
-  }
-
-  private pick<T>(items: readonly T[]): T | undefined {
-    return items.length === 0 ? undefined : items[Math.floor(Math.random() * items.length)];
-  }
-
-  /** Cases the portal users created themselves so far: enough to start from. */
-  async seed(): Promise<void> {
-    for (const user of this.setup.users) await this.createCase(user);
-  }
-
-  private async createCase(user: SoakSetup['users'][number]): Promise<void> {
-    const base = `/v1/portals/${this.setup.slug}`;
-    const res = await this.call('create case', 'POST', `${base}/records/Case`, user.token, {
-      name: `Soak case ${this.created.length}`,
-      description: 'Made by the soak test.',
-    });
-    if (res.status === 201 && typeof res.json?.id === 'string') {
-      this.created.push({ id: res.json.id, position: Number(res.headers.get('x-consistency-token') ?? 0) });
-      this.casesByAccount[user.account]!.push(res.json.id);
-    }
-  }
-
-  async one(kind: Kind): Promise<void> {
-    const user = this.pick(this.setup.users)!;
-    const base = `/v1/portals/${this.setup.slug}`;
-    const caseId = this.pick(this.casesByAccount[user.account]!);
-    switch (kind) {
-      case 'portal list':
-        await this.call(kind, 'GET', `${base}/records/Case?perPage=20`, user.token);
-        return;
-      case 'portal case':
-        if (caseId) await this.call(kind, 'GET', `${base}/records/Case/${caseId}`, user.token);
-        return;
-      case 'me':
-        await this.call(kind, 'GET', `${base}/me`, user.token);
-        return;
-      case 'dashboard':
-        await this.call(kind, 'GET', `${base}/dashboard`, user.token);
-        return;
-      case 'comments':
-        if (caseId) await this.call(kind, 'GET', `${base}/records/Case/${caseId}/stream`, user.token);
-        return;
-      case 'create case':
-        await this.createCase(user);
-        return;
-      case 'comment': {
-        if (!caseId) return;
-        const res = await this.call(kind, 'POST', `${base}/records/Case/${caseId}/stream`, user.token, {
-          text: 'Any news on this?',
-        });
-        if (res.status === 201 && typeof res.json?.id === 'string')
-          this.comments.push({ caseId, id: res.json.id });
-        return;
-      }
-      case 'follow':
-        if (caseId) await this.call(kind, 'PUT', `${base}/records/Case/${caseId}/follow`, user.token);
-        return;
-      case 'login': {
-        // A session of its own, logged out again: the user's main token stays valid.
-        const res = await this.call(kind, 'POST', `${base}/auth/login`, undefined, {
-          email: user.email,
-          password: 'Customer-password-1!',
-        });
-        const token = res.json?.accessToken;
-        if (typeof token === 'string') await this.call('logout', 'POST', `${base}/auth/logout`, token);
-        return;
-      }
-      case 'staff status': {
-        const any = this.pick(this.created);
-        if (!any) return;
-        const status = this.pick(['Assigned', 'Pending', 'Closed'])!;
-        await this.call(kind, 'PATCH', `/v1/records/Case/${any.id}`, this.setup.adminToken, { status });
-        return;
-      }
-      case 'staff list':
-        await this.call(kind, 'GET', '/v1/records/Case?perPage=20', this.setup.adminToken);
-        return;
-      default:
-        return;
-    }
-  }
-
-  /** Every acknowledged case and comment, read back as staff (after every write so far). */
-  async missingWrites(): Promise<{ checked: number; missing: number }> {
-    const headers = {
-      authorization: `Bearer ${this.setup.adminToken}`,
-      'x-consistency-token': String(this.position),
-    };
-    let missing = 0;
-    for (const { id } of this.created) {
-      const res = await fetch(`${this.url}/v1/records/Case/${id}`, { headers });
-      await res.arrayBuffer();
-      if (res.status !== 200) missing += 1;
-    }
-    const byCase = new Map<string, string[]>();
-    for (const c of this.comments) byCase.set(c.caseId, [...(byCase.get(c.caseId) ?? []), c.id]);
-    for (const [caseId, ids] of byCase) {
-      const seen = new Set<string>();
-      for (let page = 1; ; page += 1) {
-        const res = await fetch(`${this.url}/v1/records/Case/${caseId}/stream?perPage=100&page=${page}`, {
-          headers,
-        });
-        if (res.status !== 200) throw new Error(`reading comments back: ${res.status} ${await res.text()}`);
-        const body = (await res.json()) as { items: { id: string }[] };
-        for (const c of body.items) seen.add(c.id);
-        if (body.items.length < 100) break;
-      }
-      missing += ids.filter((id) => !seen.has(id)).length;
-    }
-    return { checked: this.created.length + this.comments.length, missing };
-  }
-}
-
-function pickKind(): Kind {
-  const total = MIX.reduce((sum, [, share]) => sum + share, 0);
-  let r = Math.random() * total;
-  for (const [kind, share] of MIX) if ((r -= share) < 0) return kind;
-  return MIX[0]![0];
-}
 
 function p(samples: readonly Sample[], q: number): number {
   return round(
@@ -246,7 +52,28 @@ function pad(value: unknown, width: number): string {
   return String(value).padStart(width);
 }
 
-function report(minute: number, window: readonly Sample[], counts: EmailCounts, skipped: number): void {
+/** What the service spent in one report window, per request of that window. */
+function costText(window: readonly Sample[], counts: EmailCounts, before: EmailCounts): string {
+  const n = Math.max(1, window.length);
+  return `service CPU ${round((counts.cpuMs - before.cpuMs) / n, 2)} ms/request, ${round((counts.statements - before.statements) / n, 2)} statements/request, heap ${counts.heapUsedMiB} MiB`;
+}
+
+function statementGrowth(counts: EmailCounts, before: EmailCounts, requests: number): string[] {
+  return Object.entries(counts.statementKinds)
+    .map(([text, n]): [string, number] => [text, n - (before.statementKinds[text] ?? 0)])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([text, n]) => `   ${pad(round(n / Math.max(1, requests), 3), 7)}/req  ${text}`);
+}
+
+function report(
+  minute: number,
+  window: readonly Sample[],
+  counts: EmailCounts,
+  before: EmailCounts,
+  skipped: number,
+): void {
   const errors = new Map<number, number>();
   for (const s of window)
     if (s.status >= 400 || s.status === 0) errors.set(s.status, (errors.get(s.status) ?? 0) + 1);
@@ -254,6 +81,8 @@ function report(minute: number, window: readonly Sample[], counts: EmailCounts, 
   log(
     `\n-- ${minute.toFixed(1)} min: ${window.length} requests (${round(window.length / REPORT_SECONDS, 1)}/s), errors ${errorText}, skipped ${skipped}, RSS ${counts.rssMiB} MiB, projector lag ${counts.projectorLag} events, pending emails ${counts.pending} (+${counts.scheduled} in their window)`,
   );
+  log(`   ${costText(window, counts, before)}`);
+  if (STATEMENT_TEXTS) for (const line of statementGrowth(counts, before, window.length)) log(line);
   log(`   ${'kind'.padEnd(14)}${pad('n', 6)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}`);
   for (const [kind] of [...MIX, ['logout', 0] as [Kind, number]]) {
     const of = window.filter((s) => s.kind === kind);
@@ -284,6 +113,9 @@ async function main(): Promise<void> {
     const traffic = new Traffic(service.url, setup);
     await traffic.seed();
     traffic.samples.length = 0;
+    let before = await service.request<'counts', EmailCounts>('counts', {});
+    let profiles = 0;
+    if (PROFILE_DIR) await service.request('profile', {});
 
     const started = Date.now();
     const end = started + MINUTES * 60_000;
@@ -315,12 +147,20 @@ async function main(): Promise<void> {
         maxPending = Math.max(maxPending, counts.pending);
         const window = traffic.samples.slice(reportedUpTo);
         reportedUpTo = traffic.samples.length;
-        report((Date.now() - started) / 60_000, window, counts, traffic.skipped);
+        report((Date.now() - started) / 60_000, window, counts, before, traffic.skipped);
+        before = counts;
+        if (PROFILE_DIR) {
+          profiles += 1;
+          const file = join(PROFILE_DIR, `soak-${String(profiles).padStart(2, '0')}.cpuprofile`);
+          await service.request('profile', { file });
+          await service.request('profile', {});
+        }
         nextReport += REPORT_SECONDS * 1000;
       }
     }
     await Promise.all(running);
     clearInterval(sampler);
+    if (PROFILE_DIR) await service.request('profile', { file: join(PROFILE_DIR, 'soak-end.cpuprofile') });
     const stoppedAt = Date.now();
 
     // The backlog after the traffic: owed emails back to 0 within 10 s?

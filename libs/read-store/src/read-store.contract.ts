@@ -177,6 +177,36 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(await ids(c, ALL)).toEqual(['d3', 'd4', 'd5', 'd6']);
       });
 
+      it('countBy counts the matching documents per value at a path, missing and null as null', async () => {
+        const c = unique('docs');
+        await store.ensureCollection(c);
+        await store.write(async (tx) => {
+          for (const doc of FIXTURE) await tx.put(c, doc);
+        });
+        const sorted = (counts: { value: unknown; count: number }[]) =>
+          [...counts].sort((a, b) => JSON.stringify(a.value).localeCompare(JSON.stringify(b.value)));
+        // d3 (null) and d4 (missing) are one group; d1 and d5 hold equal numbers of different types.
+        expect(sorted(await store.countBy(c, ALL, 'status'))).toEqual(
+          sorted([
+            { value: 'open', count: 1 },
+            { value: 'closed', count: 1 },
+            { value: null, count: 2 },
+            { value: ['open'], count: 1 },
+            { value: { open: true }, count: 1 },
+          ]),
+        );
+        const withTag: RecordFilter = { kind: 'overlaps', path: 'tags', values: ['b'] };
+        expect(sorted(await store.countBy(c, withTag, 'owner.id'))).toEqual([
+          { value: 'u1', count: 1 },
+          { value: 'u2', count: 1 },
+        ]);
+        expect(await store.countBy(c, { kind: 'none' }, 'status')).toEqual([]);
+        expect(await store.countBy(unique('absent'), ALL, 'status')).toEqual([]);
+        await expect(store.countBy(c, ALL, "status') OR TRUE --")).rejects.toBeInstanceOf(
+          InvalidReadStoreInputError,
+        );
+      });
+
       it('refuses unsafe collection names, paths and documents without a string id', async () => {
         await expect(store.get('Robert"; DROP TABLE x; --', 'a')).rejects.toBeInstanceOf(
           InvalidReadStoreInputError,
@@ -669,6 +699,29 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
             },
           ),
           { numRuns: 150 },
+        );
+      });
+
+      it('countBy(filter, path) agrees with counting find(filter) per value', async () => {
+        const c = unique('prop');
+        await store.ensureCollection(c);
+        await fc.assert(
+          fc.asyncProperty(documentsArb, recordFilterArb, async (docs, filter) => {
+            await store.write(async (tx) => {
+              await tx.deleteMany(c, ALL);
+              for (const doc of docs) await tx.put(c, doc);
+            });
+            const expected = new Map<string, number>();
+            for (const doc of (await store.find(c, { filter })).items) {
+              const key = JSON.stringify((doc as Record<string, unknown>).a ?? null);
+              expected.set(key, (expected.get(key) ?? 0) + 1);
+            }
+            const counted = await store.countBy(c, filter, 'a');
+            expect(new Map(counted.map(({ value, count }) => [JSON.stringify(value), count]))).toEqual(
+              expected,
+            );
+          }),
+          { numRuns: 60 },
         );
       });
 

@@ -24,6 +24,12 @@ export interface FindQuery {
   limit?: number;
 }
 
+/** How many matching documents hold one value at a path (missing and null count as null). */
+export interface ValueCount {
+  value: unknown;
+  count: number;
+}
+
 export interface FindResult<T> {
   items: T[];
   /** Number of documents matching the filter, ignoring offset and limit. */
@@ -65,6 +71,12 @@ export interface ReadStore {
   find<T extends DocumentShape = Document>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
   /** The documents of these ids that exist, in no particular order: one round trip for a batch. */
   getMany<T extends DocumentShape = Document>(collection: string, ids: readonly string[]): Promise<T[]>;
+  /**
+   * The documents matching `filter`, counted per value at `path`, in one pass: what several
+   * `find({ limit: 0 })` calls, one per value, would count, at the cost of one (each of those reads
+   * every matching document again). Values in no particular order; only those with a document.
+   */
+  countBy(collection: string, filter: RecordFilter, path: string): Promise<ValueCount[]>;
   /**
    * Up to `limit` documents ordered by id (code point order), those after `afterId` only: walks a
    * whole collection page by page at a constant cost per page (no offset, no total).

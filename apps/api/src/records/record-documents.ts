@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RecordFilter } from '@portal/acl';
 import { READ_MODELS, ReadModelNames, type CommentDoc, type RecordDoc } from '@portal/read-models';
-import type { FindQuery, FindResult, ReadStore } from '@portal/read-store';
+import type { FindQuery, FindResult, ReadStore, ValueCount } from '@portal/read-store';
 import { READ_STORE } from '../infrastructure/tokens';
 
 /** The records and comments read models, for the queries of staff and portal users alike. */
@@ -26,6 +26,11 @@ export class RecordDocuments {
   async find(query: FindQuery & { filter: RecordFilter }): Promise<FindResult<RecordDoc>> {
     const found = await this.store.find(await this.names.collection(READ_MODELS.records), query);
     return found as unknown as FindResult<RecordDoc>;
+  }
+
+  /** The records matching `filter`, counted per value at `path`: one read however many values. */
+  async countBy(filter: RecordFilter, path: string): Promise<ValueCount[]> {
+    return this.store.countBy(await this.names.collection(READ_MODELS.records), filter, path);
   }
 
   async comments(query: FindQuery & { filter: RecordFilter }): Promise<FindResult<CommentDoc>> {

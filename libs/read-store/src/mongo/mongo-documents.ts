@@ -6,16 +6,19 @@ import type {
   FindQuery,
   FindResult,
   ReadStoreTransaction,
+  ValueCount,
 } from '../read-store.port';
 import {
   InvalidReadStoreInputError,
   assertCollectionName,
   assertDocument,
+  assertDocumentPath,
   assertFilter,
   assertPaging,
   assertSortKeys,
 } from '../read-store-input';
-import { recordFilterToMongo, sortStages } from './record-filter-to-mongo';
+import { mergeValueCounts } from '../value-counts';
+import { assertMongoPath, recordFilterToMongo, sortStages } from './record-filter-to-mongo';
 
 /** A document as stored: the read-store document plus `_id`, which repeats its id. */
 export interface StoredDocument {
@@ -87,6 +90,19 @@ export class MongoDocuments implements ReadStoreTransaction {
     ];
     const items = await target.aggregate<T>(pipeline, { session: this.session }).toArray();
     return { items, total };
+  }
+
+  async countBy(collection: string, filter: RecordFilter, path: string): Promise<ValueCount[]> {
+    assertFilter(filter);
+    assertDocumentPath(path);
+    assertMongoPath(path);
+    const groups = await this.collection(collection)
+      .aggregate<{ _id: unknown; count: number }>(
+        [{ $match: recordFilterToMongo(filter) }, { $group: { _id: `$${path}`, count: { $sum: 1 } } }],
+        { session: this.session },
+      )
+      .toArray();
+    return mergeValueCounts(groups.map((group) => ({ value: group._id, count: group.count })));
   }
 
   async put(collection: string, doc: Document): Promise<void> {

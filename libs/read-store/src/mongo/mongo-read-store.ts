@@ -6,6 +6,7 @@ import {
   type Db,
   type TransactionOptions,
 } from 'mongodb';
+import type { RecordFilter } from '@portal/acl';
 import { CheckpointWaits } from '../checkpoint-wait';
 import type {
   Document,
@@ -15,6 +16,7 @@ import type {
   IndexSpec,
   ReadStore,
   ReadStoreTransaction,
+  ValueCount,
 } from '../read-store.port';
 import { assertCheckpoint, assertIndexSpec } from '../read-store-input';
 import { MongoDocuments, collectionNameOf } from './mongo-documents';
@@ -93,6 +95,10 @@ export class MongoReadStore implements ReadStore {
 
   getMany<T extends DocumentShape = Document>(collection: string, ids: readonly string[]): Promise<T[]> {
     return this.documents.getMany<T>(collection, ids);
+  }
+
+  countBy(collection: string, filter: RecordFilter, path: string): Promise<ValueCount[]> {
+    return this.documents.countBy(collection, filter, path);
   }
 
   scan<T extends DocumentShape = Document>(

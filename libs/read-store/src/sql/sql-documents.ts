@@ -6,15 +6,18 @@ import type {
   FindQuery,
   FindResult,
   ReadStoreTransaction,
+  ValueCount,
 } from '../read-store.port';
 import {
   assertCollectionName,
   assertDocument,
+  assertDocumentPath,
   assertFilter,
   assertPaging,
   assertSortKeys,
 } from '../read-store-input';
-import { SqlParameters, orderBy, recordFilterToSql } from './record-filter-to-sql';
+import { mergeValueCounts } from '../value-counts';
+import { SqlParameters, jsonAt, orderBy, recordFilterToSql } from './record-filter-to-sql';
 
 /** Table of a collection: `rm_` keeps read models apart from the event store's `es_` tables. */
 export function tableOf(collection: string): string {
@@ -134,6 +137,20 @@ export class SqlDocuments implements ReadStoreTransaction {
     // A page past the end has no row to carry the window count.
     const total = query.offset ? await this.count(table, where, filterValues) : 0;
     return { items: [], total };
+  }
+
+  async countBy(collection: string, filter: RecordFilter, path: string): Promise<ValueCount[]> {
+    const table = tableOf(collection);
+    assertFilter(filter);
+    assertDocumentPath(path);
+    if (!(await this.known.exists(this.q, table))) return [];
+    const params = new SqlParameters();
+    const where = recordFilterToSql(filter, params);
+    const { rows } = await this.q.query<{ value: unknown; count: number | string }>(
+      `SELECT ${jsonAt(path)} AS value, count(*) AS count FROM ${quoteIdent(table)} WHERE ${where} GROUP BY 1`,
+      params.values,
+    );
+    return mergeValueCounts(rows.map((row) => ({ value: row.value, count: Number(row.count) })));
   }
 
   async put(collection: string, doc: Document): Promise<void> {

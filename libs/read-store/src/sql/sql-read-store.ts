@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { RecordFilter } from '@portal/acl';
 import {
   PgSqlClient,
   PgliteSqlClient,
@@ -17,6 +18,7 @@ import type {
   ReadStore,
   ReadStoreKind,
   ReadStoreTransaction,
+  ValueCount,
 } from '../read-store.port';
 import { assertCheckpoint, assertIndexSpec } from '../read-store-input';
 import { jsonAt } from './record-filter-to-sql';
@@ -98,6 +100,10 @@ export class SqlReadStore implements ReadStore {
 
   getMany<T extends DocumentShape = Document>(collection: string, ids: readonly string[]): Promise<T[]> {
     return this.documents.getMany<T>(collection, ids);
+  }
+
+  countBy(collection: string, filter: RecordFilter, path: string): Promise<ValueCount[]> {
+    return this.documents.countBy(collection, filter, path);
   }
 
   scan<T extends DocumentShape = Document>(
