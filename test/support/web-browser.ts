@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { parseEml, textPart, type ParsedEml } from '../../libs/mailer/src/testing/parse-eml';
@@ -42,11 +43,48 @@ function run(script: string, args: string[]): Promise<void> {
   );
 }
 
-/** The pages as shipped: compiled and copied beside their assets, as `npm run build` does. */
+/** What dist/web is made from: tsconfig.web.json's inputs, the config and the copy script. */
+const WEB_SOURCES = [
+  'apps/web',
+  'libs/acl/src/protected-fields.ts',
+  'libs/client/src/problem-codes.ts',
+  'tsconfig.web.json',
+  'scripts/copy-web-assets.mjs',
+];
+/** The hash of WEB_SOURCES that dist/web was last built from by these tests. */
+const WEB_BUILD_STAMP = join(ROOT, 'dist', 'web', '.test-build-sources.sha256');
+
+async function filesOf(source: string): Promise<string[]> {
+  const path = join(ROOT, source);
+  if (!(await stat(path)).isDirectory()) return [path];
+  const entries = await readdir(path, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+async function webSourcesHash(): Promise<string> {
+  const hash = createHash('sha256');
+  const files = (await Promise.all(WEB_SOURCES.map(filesOf))).flat().sort();
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * The pages as shipped: compiled and copied beside their assets, as `npm run build` does. Each
+ * browser suite calls it; the compile (seconds of CPU) is skipped when dist/web was built by an
+ * earlier suite from the same sources.
+ */
 export async function buildWebPages(): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const sources = await webSourcesHash();
+  if ((await readFile(WEB_BUILD_STAMP, 'utf8').catch(() => '')) === sources) return;
   await run(join(ROOT, 'node_modules/typescript/bin/tsc'), ['-p', 'tsconfig.web.json']);
   await run(join(ROOT, 'scripts/copy-web-assets.mjs'), []);
+  await writeFile(WEB_BUILD_STAMP, sources);
 }
 
 export function launchChromium(): Promise<Browser> {
