@@ -13,6 +13,8 @@ export interface CommandRun {
   commandsPerSecond: number;
   rawAppendsPerSecond: number;
   createCaseStatements: number;
+  /** Statements outside any request (the projector folding the cases) per create-case. */
+  backgroundStatements: number;
   /** CPU time of the service process (user + system) per create-case and per raw append, in µs. */
   cpuPerCommandUs: number;
   cpuPerRawAppendUs: number;
@@ -69,14 +71,17 @@ export async function benchCommandsOnly(
       commandsPerSecond: commands.requestsPerSecond,
       rawAppendsPerSecond: raw.perSecond,
       createCaseStatements: counts.createCase?.perRequest ?? 0,
+      backgroundStatements: Number(((counts.background?.statements ?? 0) / commands.requests).toFixed(2)),
       cpuPerCommandUs: Math.round((cpuAfterCommands - cpuAtStart) / commands.requests),
       cpuPerRawAppendUs: Math.round((cpuAfterRaw - cpuBeforeRaw) / raw.events),
     };
     log(
-      `  [${name}] run ${n}: commands ${run.commandsPerSecond}/s, raw appends ${run.rawAppendsPerSecond}/s, ratio ${run.commandRatio}, ${run.createCaseStatements} statements per create-case, service CPU ${run.cpuPerCommandUs} µs per command vs ${run.cpuPerRawAppendUs} µs per raw append`,
+      `  [${name}] run ${n}: commands ${run.commandsPerSecond}/s, raw appends ${run.rawAppendsPerSecond}/s, ratio ${run.commandRatio}, ${run.createCaseStatements} statements per create-case (+ ${run.backgroundStatements} in the background), service CPU ${run.cpuPerCommandUs} µs per command vs ${run.cpuPerRawAppendUs} µs per raw append`,
     );
     for (const [text, count] of Object.entries(counts.createCase?.texts ?? {}))
       log(`    ${(count / (counts.createCase?.requests ?? 1)).toFixed(2)} × ${text}`);
+    for (const [text, count] of Object.entries(counts.background?.texts ?? {}))
+      log(`    background ${(count / commands.requests).toFixed(2)} × ${text}`);
     runs.push(run);
   }
   const ratios = runs.map((r) => r.commandRatio).sort((a, b) => a - b);

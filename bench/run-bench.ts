@@ -305,6 +305,7 @@ async function sequentialStatements(
 /** `scopedList 8 (1234 requests), ...`: statements per request of each kind seen. */
 function statementsLine(counts: StatementCounts): string {
   return Object.entries(counts)
+    .filter(([kind]) => kind !== 'background')
     .map(([kind, count]) => `${kind} ${count.perRequest} (${count.requests} requests)`)
     .join(', ');
 }

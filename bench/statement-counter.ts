@@ -8,8 +8,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { PgliteSqlClient, PgSqlClient, type SqlQueryable } from '@portal/platform';
 
-/** What the bench tells apart; `other` is everything else (logins, admin calls of the fixture). */
-export type RequestKind = 'scopedList' | 'record' | 'createCase' | 'health' | 'bare' | 'other';
+/**
+ * What the bench tells apart; `other` is everything else (logins, admin calls of the fixture);
+ * `background` is what runs outside any request (the projector, the seeder): it has no requests.
+ */
+export type RequestKind = 'scopedList' | 'record' | 'createCase' | 'health' | 'bare' | 'other' | 'background';
 
 export interface KindCount {
   requests: number;
@@ -28,6 +31,8 @@ interface Bucket {
 }
 
 const TEXT_PREFIX = 160;
+
+const BACKGROUND: Bucket = { kind: 'background' };
 
 type QueryFn = SqlQueryable['query'];
 type TransactionFn = <T>(fn: (tx: SqlQueryable) => Promise<T>) => Promise<T>;
@@ -98,8 +103,7 @@ export class StatementCounter {
   }
 
   private add(n: number, text?: string): void {
-    const bucket = this.current.getStore();
-    if (!bucket) return;
+    const bucket = this.current.getStore() ?? BACKGROUND;
     this.entry(bucket.kind).statements += n;
     if (!KEEP_TEXTS || text === undefined) return;
     let texts = this.texts.get(bucket.kind);

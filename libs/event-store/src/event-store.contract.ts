@@ -417,6 +417,31 @@ export function eventStoreContract(
         expect(odd.map((e) => e.data.i)).toEqual([1, 3, 5, 6]);
       });
 
+      it('wakes a watcher of appends (where the store offers it) until it stops watching', async () => {
+        if (!store.watchAppends) return; // optional: such stores are followed with subscribe
+        let wakes = 0;
+        const unwatch = await store.watchAppends(() => {
+          wakes += 1;
+        });
+        try {
+          await store.append(uniqueName('watched'), [contractEvent('Watched')], 'no-stream');
+          await waitFor(() => wakes >= 1);
+        } finally {
+          await unwatch();
+        }
+        const seen = wakes;
+        await store.append(uniqueName('unwatched'), [contractEvent('Unwatched')], 'no-stream');
+        // A subscription reads the log; the same append must have reached it, so a late wake-up would be here by now.
+        const after: RecordedEvent[] = [];
+        const tail = follow({ filter: { streamPrefixes: [runPrefix], eventTypes: ['Unwatched'] } }, (e) => {
+          after.push(e);
+        });
+        await tail.caughtUp;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(after).toHaveLength(1);
+        expect(wakes).toBe(seen);
+      });
+
       it('delivers one event at a time, and stop() waits for the running handler', async () => {
         const prefix = uniqueName('serial');
         await store.append(

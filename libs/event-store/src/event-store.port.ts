@@ -132,6 +132,14 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from the checkpoint, then follows live, in global order, surviving dropped connections. */
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription;
+  /**
+   * Calls onAppend soon after an append of any process commits: a wake-up hint only (one may be
+   * lost with a dropped connection, or come twice), for a follower that reads the log itself and
+   * polls as well, such as the projector. Unlike a subscription it reads no event, so following
+   * the head costs no statement per append. Resolves to a function that stops the calls. Optional:
+   * stores without it (EventStoreDB) are followed with subscribe.
+   */
+  watchAppends?(onAppend: () => void): Promise<() => Promise<void>>;
   /** Global position of the newest event, or -1 for an empty store. */
   headPosition(): Promise<number>;
   /**

@@ -50,6 +50,7 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
   readonly appendInTransaction?: TransactionalAppends['appendInTransaction'];
   readonly appendMany?: EventStore['appendMany'];
   readonly readStreams?: EventStore['readStreams'];
+  readonly watchAppends?: EventStore['watchAppends'];
 
   constructor(
     /** The adapter beneath: events exactly as stored (envelopes unopened), for migrations and tests. */
@@ -73,6 +74,8 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
         return lists.map((list) => revealed.slice(at, (at += list.length)));
       };
     }
+    // A wake-up carries no event: nothing to reveal.
+    if (stored.watchAppends) this.watchAppends = stored.watchAppends.bind(stored);
     if (stored.appendMany) {
       const appendMany = stored.appendMany.bind(stored);
       this.appendMany = async (appends) =>

@@ -202,6 +202,11 @@ export class SqlEventStore implements EventStore {
     return subscription;
   }
 
+  /** The append notifications (NOTIFY at each commit) alone, without reading a page per wake-up. */
+  watchAppends(onAppend: () => void): Promise<() => Promise<void>> {
+    return this.client.listen(this.channel, () => onAppend());
+  }
+
   async headPosition(): Promise<number> {
     const { rows } = await this.client.query<{ position: string | number }>(
       prepared('SELECT position FROM es_head WHERE id = 1'),

@@ -25,6 +25,7 @@ export class GenerationRunner {
   private pending = false;
   private wake: (() => void) | undefined;
   private waker: Subscription | undefined;
+  private unwatch: (() => Promise<void>) | undefined;
   private running: Promise<void> | undefined;
   private resolveCaughtUp!: () => void;
   /** Resolves once the generation reached the head at least once (or the runner stopped). */
@@ -57,6 +58,7 @@ export class GenerationRunner {
     this.signal();
     await this.running;
     await this.waker?.stop().catch(() => undefined);
+    await this.unwatch?.().catch(() => undefined);
     this.resolveCaughtUp();
   }
 
@@ -69,7 +71,7 @@ export class GenerationRunner {
     let failures = 0;
     while (!this.stopped) {
       try {
-        await this.listen();
+        await this.listen(failures > 0);
         this.pending = false;
         this.checkpoint = await catchUp(this.events, this.store, this.generation, this.projections, {
           batchSize: this.options.batchSize,
@@ -97,8 +99,20 @@ export class GenerationRunner {
     }
   }
 
-  /** Subscribes for wake-ups once; without it (store down) polling alone carries on. */
-  private async listen(): Promise<void> {
+  /**
+   * Asks for wake-ups once (again after a failure: the notification connection may have died with
+   * the store); without them (store down) polling alone carries on. A store's append notifications
+   * wake it without a read; a subscription would read (and reveal) every event a second time only
+   * to say that it came, a statement per append in this very process.
+   */
+  private async listen(afterFailure: boolean): Promise<void> {
+    if (this.events.watchAppends) {
+      if (this.unwatch && !afterFailure) return;
+      await this.unwatch?.().catch(() => undefined);
+      this.unwatch = undefined;
+      this.unwatch = await this.events.watchAppends(() => this.signal()).catch(() => undefined);
+      return;
+    }
     if (this.waker) return;
     const head = await this.events.headPosition();
     this.waker = this.events.subscribe({ after: head }, () => this.signal());
