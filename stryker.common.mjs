@@ -15,7 +15,7 @@ export const common = {
   // hang (a timeout counts as killed, so a tight limit on a loaded machine inflates the score).
   concurrency: 2,
   timeoutMS: 10000,
-  reporters: ['html', 'clear-text', 'progress'],
+  reporters: ['html', 'json', 'clear-text', 'progress'],
   clearTextReporter: { allowColor: false, logTests: false },
   // The sandbox needs only the two libraries and the configs; the rest of the repository is not copied.
   ignorePatterns: [
