@@ -60,6 +60,17 @@ describe('decideCreatePortal', () => {
     expect(decideCreatePortal(create, given([]))).toEqual([created]);
   });
 
+  it('emits an event a JSON round trip gives back unchanged: a dashlet without options has no options key', () => {
+    const layout = [
+      { dashlet: 'OpenCasesByPriority' as const },
+      { dashlet: 'RecentCases' as const, options: { limit: 5 } },
+    ];
+    const [event] = decideCreatePortal({ ...create, dashboardLayout: layout }, given([]));
+    // What the store keeps and a replay folds: the same event, so state after a replay is the state written.
+    expect(JSON.parse(JSON.stringify(event))).toStrictEqual(event);
+    expect(event).toMatchObject({ data: { dashboardLayout: layout } });
+  });
+
   it('fills defaults: active, not default, empty lists, default settings and branding', () => {
     const [event] = decideCreatePortal({ portalId, name: ' Minimal ', slug: 'min', url: 'u' }, given([]));
     expect(event).toEqual({

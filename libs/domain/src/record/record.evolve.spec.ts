@@ -1,7 +1,7 @@
 import { fold } from '../shared/decider';
 import type { RecordEvent } from './record.events';
 import { evolveRecord } from './record.evolve';
-import type { RecordState } from './record.state';
+import { initialRecordState, type RecordState } from './record.state';
 
 const file = (attachmentId: string): RecordEvent => ({
   type: 'AttachmentAdded',
@@ -94,4 +94,31 @@ describe('evolveRecord on a state stored before files (no attachment or internal
       },
     ]);
   });
+});
+
+describe('evolveRecord on a record a portal user created', () => {
+  it.each(['RecordCreatedByPortalUser', 'CaseCreatedByPortalUser'] as const)(
+    'takes the fields, the creator and the portal of %s',
+    (type) => {
+      const event = {
+        type,
+        data: {
+          id: 'rec-1',
+          entityType: 'Case',
+          fields: { subject: 'Printer on fire', status: 'New' },
+          portalId: 'portal-1',
+          portalUserId: 'pu-1',
+        },
+      } as const;
+      const state = evolveRecord(initialRecordState, event);
+      expect(state).toEqual({
+        ...initialRecordState,
+        id: 'rec-1',
+        entityType: 'Case',
+        fields: { subject: 'Printer on fire', status: 'New' },
+        createdByPortalUserId: 'pu-1',
+        createdInPortalId: 'portal-1',
+      });
+    },
+  );
 });
