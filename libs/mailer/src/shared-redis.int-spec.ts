@@ -98,7 +98,6 @@ describe('Mailer: two services sharing one Redis', () => {
     a.mailer = mailerA;
     b.mailer = mailerB;
     await Promise.all([mailerA.start(), mailerB.start()]);
-    // SCRATCH
 
     await waitUntil(
       'all 20 invitations are delivered',
