@@ -53,13 +53,25 @@ export interface FileTarget {
   caseId: string;
 }
 
+/** A rate with the service process's CPU time per event while it was measured. */
+export interface TimedRate extends RateResult {
+  cpuMicrosPerEvent: number;
+}
+
 /** Raw appends and reads through the privacy layer (encrypted) and beside it (plain), same run. */
 export interface PrivacyRates {
   /** Encrypted appends/s over plain appends/s (issue 20 asks for ≥ 0.9). */
   appendRatio: number;
   /** Events/s read and decrypted over the same events read as stored. */
   readRatio: number;
-  appends: { plain: RateResult; encrypted: RateResult };
-  reads: { plain: RateResult; encrypted: RateResult };
+  /**
+   * The same ratios from the service process's CPU time per event (plain over encrypted): less
+   * moved by other processes on a busy machine than rates are; it counts whatever else the process
+   * did meanwhile (the projector), on both sides alike.
+   */
+  cpuAppendRatio: number;
+  cpuReadRatio: number;
+  appends: { plain: TimedRate; encrypted: TimedRate };
+  reads: { plain: TimedRate; encrypted: TimedRate };
   writers: number;
 }

@@ -35,10 +35,29 @@ function signIn(i: number): NewEvent {
 
 const READ_ROUNDS = 6;
 
-function sum(parts: RateResult[]): RateResult {
-  const events = parts.reduce((n, p) => n + p.events, 0);
-  const seconds = parts.reduce((n, p) => n + p.seconds, 0);
-  return { events, seconds: round(seconds), perSecond: Math.round(events / seconds) };
+/** A measured step and the CPU time this process spent during it (whatever else ran in it too). */
+interface Timed<R extends RateResult> {
+  rate: R;
+  cpuMicros: number;
+}
+
+async function timed<R extends RateResult>(step: () => Promise<R>): Promise<Timed<R>> {
+  const before = process.cpuUsage();
+  const rate = await step();
+  const { user, system } = process.cpuUsage(before);
+  return { rate, cpuMicros: user + system };
+}
+
+function sum(parts: Timed<RateResult>[]): RateResult & { cpuMicrosPerEvent: number } {
+  const events = parts.reduce((n, p) => n + p.rate.events, 0);
+  const seconds = parts.reduce((n, p) => n + p.rate.seconds, 0);
+  const cpu = parts.reduce((n, p) => n + p.cpuMicros, 0);
+  return {
+    events,
+    seconds: round(seconds),
+    perSecond: Math.round(events / seconds),
+    cpuMicrosPerEvent: round(cpu / events, 1),
+  };
 }
 
 /** Appends/s and read events/s with and without the privacy layer; ratios of with over without. */
@@ -51,14 +70,14 @@ export async function privacyRates(
   // Stream names the map reads as portal users': `portalUser-<run>p…` (plain) and `…e…` (encrypted).
   const plainPrefix = `portalUser-${run}p`;
   const encryptedPrefix = `portalUser-${run}e`;
-  const plain: AppendLatencies[] = [];
-  const encrypted: AppendLatencies[] = [];
+  const plain: Timed<AppendLatencies>[] = [];
+  const encrypted: Timed<AppendLatencies>[] = [];
   // ABBA order: a drift of the machine's load, or the log growing, weighs on both sides alike.
   for (const plainFirst of [true, false]) {
     const appendPlain = async () =>
-      plain.push(await rawAppends(privacy.stored, writers, seconds / 2, signIn, plainPrefix));
+      plain.push(await timed(() => rawAppends(privacy.stored, writers, seconds / 2, signIn, plainPrefix)));
     const appendEncrypted = async () =>
-      encrypted.push(await rawAppends(privacy, writers, seconds / 2, signIn, encryptedPrefix));
+      encrypted.push(await timed(() => rawAppends(privacy, writers, seconds / 2, signIn, encryptedPrefix)));
     for (const step of plainFirst ? [appendPlain, appendEncrypted] : [appendEncrypted, appendPlain])
       await step();
   }
@@ -68,11 +87,11 @@ export async function privacyRates(
   const filter = { streamPrefixes: [encryptedPrefix] };
   await rawReadAll(privacy.stored, filter);
   await rawReadAll(privacy, filter);
-  const readPlain: RateResult[] = [];
-  const readEncrypted: RateResult[] = [];
+  const readPlain: Timed<RateResult>[] = [];
+  const readEncrypted: Timed<RateResult>[] = [];
   for (let round_ = 0; round_ < READ_ROUNDS; round_ += 1) {
-    const readAsStored = async () => readPlain.push(await rawReadAll(privacy.stored, filter));
-    const readOpened = async () => readEncrypted.push(await rawReadAll(privacy, filter));
+    const readAsStored = async () => readPlain.push(await timed(() => rawReadAll(privacy.stored, filter)));
+    const readOpened = async () => readEncrypted.push(await timed(() => rawReadAll(privacy, filter)));
     for (const step of round_ % 2 === 0 ? [readAsStored, readOpened] : [readOpened, readAsStored])
       await step();
   }
@@ -81,6 +100,10 @@ export async function privacyRates(
   return {
     appendRatio: Number((appends.encrypted.perSecond / appends.plain.perSecond).toPrecision(3)),
     readRatio: Number((reads.encrypted.perSecond / reads.plain.perSecond).toPrecision(3)),
+    cpuAppendRatio: Number(
+      (appends.plain.cpuMicrosPerEvent / appends.encrypted.cpuMicrosPerEvent).toPrecision(3),
+    ),
+    cpuReadRatio: Number((reads.plain.cpuMicrosPerEvent / reads.encrypted.cpuMicrosPerEvent).toPrecision(3)),
     appends,
     reads,
     writers,

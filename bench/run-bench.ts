@@ -81,7 +81,12 @@ async function benchStore(
     if (parts.privacyOnly) {
       const privacy = await measurePrivacy(service, name, scale);
       return {
-        privacy: { appendRatio: privacy.appendRatio, readRatio: privacy.readRatio },
+        privacy: {
+          appendRatio: privacy.appendRatio,
+          readRatio: privacy.readRatio,
+          cpuAppendRatio: privacy.cpuAppendRatio,
+          cpuReadRatio: privacy.cpuReadRatio,
+        },
         raw: { privacy },
       };
     }
@@ -223,7 +228,12 @@ async function benchStore(
       scaleRatio: ratio(scaleP50[last], scaleP50[first]),
       peakRssMiB: Math.max(scalePeakRssMiB, rebuildPeakRssMiB),
       healthPerSecond: health!.requestsPerSecond,
-      privacy: { appendRatio: privacy.appendRatio, readRatio: privacy.readRatio },
+      privacy: {
+        appendRatio: privacy.appendRatio,
+        readRatio: privacy.readRatio,
+        cpuAppendRatio: privacy.cpuAppendRatio,
+        cpuReadRatio: privacy.cpuReadRatio,
+      },
       statementsPerRequest: Object.fromEntries(
         Object.entries(statements).map(([kind, count]) => [kind, count.perRequest]),
       ),
@@ -264,7 +274,7 @@ async function measurePrivacy(service: ServiceChild, name: string, scale: BenchS
     seconds: scale.loadSeconds,
   });
   log(
-    `  [${name}] privacy layer: appends ${rates.appends.encrypted.perSecond}/s vs ${rates.appends.plain.perSecond}/s plain (${rates.appendRatio}), reads ${rates.reads.encrypted.perSecond}/s vs ${rates.reads.plain.perSecond}/s (${rates.readRatio})`,
+    `  [${name}] privacy layer: appends ${rates.appends.encrypted.perSecond}/s vs ${rates.appends.plain.perSecond}/s plain (${rates.appendRatio}), reads ${rates.reads.encrypted.perSecond}/s vs ${rates.reads.plain.perSecond}/s (${rates.readRatio}); CPU µs per event: appends ${rates.appends.encrypted.cpuMicrosPerEvent} vs ${rates.appends.plain.cpuMicrosPerEvent} (${rates.cpuAppendRatio}), reads ${rates.reads.encrypted.cpuMicrosPerEvent} vs ${rates.reads.plain.cpuMicrosPerEvent} (${rates.cpuReadRatio})`,
   );
   return rates;
 }
