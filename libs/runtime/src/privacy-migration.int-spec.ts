@@ -59,7 +59,7 @@ describe('privacy:migrate on events written before the privacy layer', () => {
       expect(progress).toEqual([3, 6, 7]);
       const migrated = await dump();
       for (const secret of SECRETS) expect(migrated).not.toContain(secret);
-      expect(migrated).toContain('pii:v1:contact:2452f4aa');
+      expect(migrated).toContain('pii:v2:contact:2452f4aa');
       const blinded = reservationStreamFor(
         'portalUserEmail',
         'mirabel.oldlog@customer.example',

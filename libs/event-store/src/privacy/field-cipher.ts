@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomFillSync, type DecipherGCM } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  randomBytes,
+  randomFillSync,
+  type DecipherGCM,
+  type KeyObject,
+} from 'node:crypto';
 
 // AES-256-GCM from node:crypto for both jobs: a personal value under its owner's data key, and a
 // data key under the master key. GCM authenticates: a value moved to another owner, or a key
@@ -11,7 +19,7 @@ const TAG_BYTES = 16;
 /** What a field read shows once its owner's key is gone. */
 export const ERASED = '[erased]';
 
-/** Prefix of an encrypted value: `pii:v1:<owner>:<base64url(iv | ciphertext | tag)>`. */
+/** Prefix of a value encrypted alone (v1): `pii:v1:<owner>:<base64url(iv | ciphertext | tag)>`. */
 export const ENVELOPE_PREFIX = 'pii:v1:';
 
 /**
@@ -31,7 +39,7 @@ function nextIv(): Buffer {
   return ivPool.subarray(ivOffset - IV_BYTES, ivOffset);
 }
 
-function seal(key: Buffer, plaintext: string | Buffer, aad: Buffer): string {
+export function seal(key: Buffer | KeyObject, plaintext: string | Buffer, aad: Buffer): string {
   const iv = nextIv();
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
@@ -40,7 +48,11 @@ function seal(key: Buffer, plaintext: string | Buffer, aad: Buffer): string {
 }
 
 /** A decipher set up for a sealed value (IV, additional data, tag), and the ciphertext to feed it. */
-function opening(key: Buffer, sealed: string, aad: Buffer): { decipher: DecipherGCM; body: Buffer } {
+function opening(
+  key: Buffer | KeyObject,
+  sealed: string,
+  aad: Buffer,
+): { decipher: DecipherGCM; body: Buffer } {
   const bytes = Buffer.from(sealed, 'base64url');
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error('sealed value too short');
   const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES), {
@@ -52,7 +64,7 @@ function opening(key: Buffer, sealed: string, aad: Buffer): { decipher: Decipher
 }
 
 /** The plaintext as UTF-8 text, decoded by the decipher itself (no intermediate Buffers). */
-function openText(key: Buffer, sealed: string, aad: Buffer): string {
+export function openSealed(key: Buffer | KeyObject, sealed: string, aad: Buffer): string {
   const { decipher, body } = opening(key, sealed, aad);
   const text = decipher.update(body, undefined, 'utf8');
   return text + decipher.final('utf8');
@@ -65,16 +77,25 @@ function openBytes(key: Buffer, sealed: string, aad: Buffer): Buffer {
 
 /**
  * An owner's unwrapped data key with what every value under it needs, prepared once when the key is
- * unwrapped: the owner as additional data, already a Buffer.
+ * unwrapped: the key as a KeyObject (node:crypto then skips preparing raw key bytes on every
+ * cipher), and the additional data of each envelope version, already Buffers.
  */
 export interface OwnerKey {
   readonly owner: string;
-  readonly key: Buffer;
+  readonly cipherKey: KeyObject;
+  /** Additional data of a v1 envelope (one value): the owner. */
   readonly aad: Buffer;
+  /** Additional data of a v2 sealed list (owner-values.ts): `pii:v2:<owner>`, so neither passes for the other. */
+  readonly listAad: Buffer;
 }
 
 export function ownerKey(owner: string, key: Buffer): OwnerKey {
-  return { owner, key, aad: Buffer.from(owner, 'utf8') };
+  return {
+    owner,
+    cipherKey: createSecretKey(key),
+    aad: Buffer.from(owner, 'utf8'),
+    listAad: Buffer.from(`pii:v2:${owner}`, 'utf8'),
+  };
 }
 
 /** A new random 256-bit data key. */
@@ -91,13 +112,19 @@ export function unwrapDataKey(masterKey: Buffer, owner: string, wrapped: string)
   return openBytes(masterKey, wrapped, Buffer.from(`data-key:${owner}`, 'utf8'));
 }
 
+/** A v1 envelope: one value encrypted alone. */
 export function isEnvelope(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(ENVELOPE_PREFIX);
 }
 
+/** Any stored form of a personal value: a v1 envelope or a v2 reference (`pii:v2:`, owner-values.ts). */
+export function isSealedValue(value: unknown): value is string {
+  return typeof value === 'string' && (value.startsWith(ENVELOPE_PREFIX) || value.startsWith('pii:v2:'));
+}
+
 /** A personal value as stored: encrypted under its owner's data key, the owner named in clear. */
 export function encryptValue(key: OwnerKey, plaintext: string): string {
-  return `${ENVELOPE_PREFIX}${key.owner}:${seal(key.key, plaintext, key.aad)}`;
+  return `${ENVELOPE_PREFIX}${key.owner}:${seal(key.cipherKey, plaintext, key.aad)}`;
 }
 
 /** An envelope whose owner was already erased when it was written: reads as ERASED, holds nothing. */
@@ -105,7 +132,7 @@ export function erasedEnvelope(owner: string): string {
   return `${ENVELOPE_PREFIX}${owner}:`;
 }
 
-/** The owner named in an envelope. */
+/** The owner named in an envelope or a v2 reference (both `pii:vN:<owner>:<rest without a colon>`). */
 export function ownerOfEnvelope(envelope: string): string {
   return envelope.slice(ENVELOPE_PREFIX.length, envelope.lastIndexOf(':'));
 }
@@ -121,5 +148,5 @@ export function splitEnvelope(envelope: string): { owner: string; sealed: string
  * additional data, so another owner's key fails rather than decrypts).
  */
 export function decryptSealed(key: OwnerKey, sealed: string): string {
-  return sealed.length === 0 ? ERASED : openText(key.key, sealed, key.aad);
+  return sealed.length === 0 ? ERASED : openSealed(key.cipherKey, sealed, key.aad);
 }

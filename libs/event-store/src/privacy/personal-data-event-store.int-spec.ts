@@ -4,6 +4,7 @@ import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { SqlEventStore } from '../sql/sql-event-store';
 import type { DataKeyStore } from './data-key-store.port';
 import { DataKeyRing } from './data-key-ring';
+import { encryptValue } from './field-cipher';
 import { masterKeyFrom } from './master-key';
 import { PersonalDataEventStore } from './personal-data-event-store';
 import type { PersonalDataPolicy } from './personal-data-policy.port';
@@ -91,20 +92,116 @@ describe('PersonalDataEventStore on PGlite', () => {
     const raw = await rawRows();
     expect(raw).not.toContain('my secret complaint');
     expect(raw).not.toContain('Name of ann');
-    expect(raw).toContain('pii:v1:person:ann:');
+    // Envelope v2: ann's two values sealed together, referenced where they were.
+    expect(raw).toContain('"text":"pii:v2:person:ann:0"');
+    expect(raw).toContain('"name":"pii:v2:person:ann:1"');
     expect(raw).toContain('"count":3');
 
     const [fromStream] = await store.readStream('talk-1');
     const [fromAll] = await store.readAll();
     for (const read of [fromStream, fromAll]) {
       expect(read.data).toEqual({ person: 'ann', text: 'my secret complaint', count: 3, tags: ['x'] });
-      expect(read.metadata.actor.name).toBe('Name of ann');
+      expect(read.metadata).toEqual(event.metadata);
     }
     const seen: RecordedEvent[] = [];
     const subscription = store.subscribe({}, (e) => void seen.push(e));
     await subscription.caughtUp;
     await subscription.stop();
     expect(seen[0].data.text).toBe('my secret complaint');
+  });
+
+  it('seals all values of one owner in an event as one ciphertext, each owner apart', async () => {
+    const both: NewEvent = {
+      ...said('ann', 'ann wrote this'),
+      type: 'Both',
+      data: { a: 'first of ann', b: 'second of ann', c: 'of bob' },
+    };
+    const twoOwners: PersonalDataPolicy = {
+      personalFields: () => [
+        { path: ['data', 'a'], owner: 'person:ann' },
+        { path: ['data', 'b'], owner: 'person:ann' },
+        { path: ['data', 'c'], owner: 'person:bob' },
+      ],
+      erasedOwners: policy.erasedOwners,
+    };
+    const layer = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key')),
+      twoOwners,
+    );
+    await layer.append('both-1', [both], 'no-stream');
+    const [stored] = await inner.readStream('both-1');
+    expect(stored.data).toEqual({
+      a: 'pii:v2:person:ann:0',
+      b: 'pii:v2:person:ann:1',
+      c: 'pii:v2:person:bob:0',
+    });
+    expect(Object.keys(stored.metadata.personalData as object)).toEqual(['person:ann', 'person:bob']);
+    expect((await layer.readStream('both-1'))[0].data).toEqual(both.data);
+    await layer.keys.erase(['person:ann']);
+    expect((await layer.readStream('both-1'))[0].data).toEqual({
+      a: '[erased]',
+      b: '[erased]',
+      c: 'of bob',
+    });
+  });
+
+  it('still reads v1 envelopes (one ciphertext per value, as written before v2) and erases them', async () => {
+    const ring = new DataKeyRing(keys, masterKeyFrom('test master key'));
+    const [ann] = [...(await ring.keysForWriting(['person:ann'])).values()];
+    const v1 = said('ann', 'old words');
+    await inner.append(
+      'talk-old',
+      [
+        {
+          ...v1,
+          data: { ...v1.data, text: encryptValue(ann!, 'old words') },
+          metadata: {
+            ...v1.metadata,
+            actor: { ...v1.metadata.actor, name: encryptValue(ann!, 'Name of ann') },
+          },
+        },
+      ],
+      'no-stream',
+    );
+    expect(JSON.stringify(await inner.readStream('talk-old'))).toContain('pii:v1:person:ann:');
+    const [read] = await store.readStream('talk-old');
+    expect([read.data.text, read.metadata.actor.name]).toEqual(['old words', 'Name of ann']);
+    await store.keys.erase(['person:ann']);
+    const [erased] = await store.readStream('talk-old');
+    expect([erased.data.text, erased.metadata.actor.name]).toEqual(['[erased]', '[erased]']);
+  });
+
+  it('refuses a sealed list moved to another owner or another version instead of reading it', async () => {
+    await store.append('talk-1', [said('ann', 'mine'), said('bob', 'his')], 'no-stream');
+    const [ofAnn, ofBob] = await inner.readStream('talk-1');
+    const lists = (e: RecordedEvent) => e.metadata.personalData as Record<string, string>;
+    // bob's sealed list put under ann's name: ann's key and additional data do not open it.
+    await inner.append(
+      'talk-2',
+      [
+        {
+          ...ofAnn,
+          id: randomUUID(),
+          metadata: { ...ofAnn.metadata, personalData: { 'person:ann': lists(ofBob)['person:bob'] } },
+        },
+      ],
+      'no-stream',
+    );
+    await expect(store.readStream('talk-2')).rejects.toThrow();
+    // ann's list read as a v1 envelope: the version is bound as additional data too.
+    await inner.append(
+      'talk-3',
+      [
+        {
+          ...ofAnn,
+          id: randomUUID(),
+          data: { ...ofAnn.data, text: `pii:v1:person:ann:${lists(ofAnn)['person:ann']}` },
+        },
+      ],
+      'no-stream',
+    );
+    await expect(store.readStream('talk-3')).rejects.toThrow();
   });
 
   it('reads "[erased]" everywhere once the key is erased, the other owners untouched', async () => {

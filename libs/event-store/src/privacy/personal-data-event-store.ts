@@ -13,16 +13,10 @@ import type {
 } from '../event-store.port';
 import type { DataKeyOwner } from './data-key-store.port';
 import type { CacheTrust, DataKeyRing } from './data-key-ring';
-import {
-  decryptSealed,
-  encryptValue,
-  ERASED,
-  erasedEnvelope,
-  isEnvelope,
-  splitEnvelope,
-} from './field-cipher';
+import { openEvent, sealEvent } from './event-sealing';
+import { isSealedValue } from './field-cipher';
 import type { PersonalDataPolicy } from './personal-data-policy.port';
-import { collectEnvelopeOwners, openEnvelopes, valueAt, withValueAt } from './personal-values';
+import { collectEnvelopeOwners, valueAt } from './personal-values';
 
 /** An event store that can append inside a transaction of the caller's (the SQL one). */
 export interface TransactionalAppends {
@@ -131,7 +125,7 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
       event,
       fields: this.policy.personalFields(stream, event).filter((field) => {
         const value = valueAt(event, field.path);
-        return typeof value === 'string' && !isEnvelope(value);
+        return typeof value === 'string' && !isSealedValue(value);
       }),
     }));
     const owners = new Set<DataKeyOwner>();
@@ -139,26 +133,13 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     if (owners.size === 0) return events;
     // One lookup for the batch (from the cache once the owners are known), not one per value.
     const keys = await this.keys.keysForWriting(owners);
-    return planned.map(({ event, fields }) => {
-      let root: { data: Record<string, unknown>; metadata: NewEvent['metadata'] } = {
-        data: event.data,
-        metadata: event.metadata,
-      };
-      for (const field of fields) {
-        const value = valueAt(root, field.path);
-        if (typeof value !== 'string' || isEnvelope(value)) continue; // a path named twice
-        const key = keys.get(field.owner);
-        const sealed = key ? encryptValue(key, value) : erasedEnvelope(field.owner);
-        root = withValueAt(root, field.path, sealed);
-      }
-      return root.data === event.data && root.metadata === event.metadata ? event : { ...event, ...root };
-    });
+    return planned.map(({ event, fields }) => sealEvent(event, fields, keys));
   }
 
   /**
    * The events with every envelope opened ("[erased]" where the key is gone): the owners' keys
-   * fetched once for the batch (DataKeyRing says when the cache is trusted), each value decrypted
-   * once, and only the objects holding one copied.
+   * fetched once for the batch (DataKeyRing says when the cache is trusted), each owner's sealed
+   * list in an event opened once (event-sealing.ts), and only the objects holding one copied.
    */
   async reveal(events: RecordedEvent[], trust: CacheTrust = 'check'): Promise<RecordedEvent[]> {
     const owners = new Set<DataKeyOwner>();
@@ -171,18 +152,11 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
       return events;
     }
     let keys = await this.keys.keysForReading(owners, trust);
-    const open = (envelope: string): string => {
-      const { owner, sealed } = splitEnvelope(envelope);
-      const key = keys.get(owner);
-      return key ? decryptSealed(key, sealed) : ERASED;
-    };
     const out: RecordedEvent[] = [];
     for (const event of events) {
       // An erasure in the batch: the events after it read without those keys.
       if (this.forgetErasedBy(event)) keys = await this.keys.keysForReading(owners);
-      const data = openEnvelopes(event.data, open);
-      const metadata = openEnvelopes(event.metadata, open);
-      out.push(data === event.data && metadata === event.metadata ? event : { ...event, data, metadata });
+      out.push(openEvent(event, keys));
     }
     return out;
   }

@@ -1,11 +1,11 @@
-import { isEnvelope, ownerOfEnvelope } from './field-cipher';
+import { isSealedValue, ownerOfEnvelope } from './field-cipher';
 
 type Json = unknown;
 
-/** The owner of every envelope (encrypted value) anywhere inside a JSON value. */
+/** The owner of every stored personal value (v1 envelope or v2 reference) anywhere inside a JSON value. */
 export function collectEnvelopeOwners(value: Json, into: Set<string>): void {
   if (typeof value === 'string') {
-    if (isEnvelope(value)) into.add(ownerOfEnvelope(value));
+    if (isSealedValue(value)) into.add(ownerOfEnvelope(value));
   } else if (Array.isArray(value)) {
     for (const item of value) collectEnvelopeOwners(item, into);
   } else if (value !== null && typeof value === 'object') {
@@ -14,11 +14,11 @@ export function collectEnvelopeOwners(value: Json, into: Set<string>): void {
 }
 
 /**
- * A copy with every envelope replaced by `open(envelope)`. Copy on write: an object or array is
+ * A copy with every stored personal value (v1 envelope or v2 reference) replaced by `open(stored)`. Copy on write: an object or array is
  * copied only once a value inside it changes, so the parts without envelopes are shared as read.
  */
 export function openEnvelopes<T extends Json>(value: T, open: (envelope: string) => string): T {
-  if (typeof value === 'string') return (isEnvelope(value) ? open(value) : value) as T;
+  if (typeof value === 'string') return (isSealedValue(value) ? open(value) : value) as T;
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
