@@ -71,7 +71,10 @@ export interface PrivacyRates {
    */
   cpuAppendRatio: number;
   cpuReadRatio: number;
+  /** Reads with the layer's cache of opened values dropped first (every sealed list deciphered). */
+  coldReadRatio: number;
+  cpuColdReadRatio: number;
   appends: { plain: TimedRate; encrypted: TimedRate };
-  reads: { plain: TimedRate; encrypted: TimedRate };
+  reads: { plain: TimedRate; encrypted: TimedRate; encryptedCold: TimedRate };
   writers: number;
 }

@@ -83,20 +83,28 @@ export async function privacyRates(
   }
   // Reads of the encrypted events: opened (decrypted) by the layer, or returned as stored. One
   // unmeasured read each first (the first query of a kind pays for planning and JIT whichever side
-  // runs it), then READ_ROUNDS each in ABBA order: a few hundred events per read at small scale.
+  // runs it), then READ_ROUNDS each in ABC/CBA order: a few hundred events per read at small scale.
+  // Opened twice per round: as a process reading them again finds them (the values opened by the
+  // previous read still cached beside the keys), and cold (that cache dropped first: every sealed
+  // list deciphered, as a rebuild or the first read of an event does).
   const filter = { streamPrefixes: [encryptedPrefix] };
   await rawReadAll(privacy.stored, filter);
   await rawReadAll(privacy, filter);
   const readPlain: Timed<RateResult>[] = [];
   const readEncrypted: Timed<RateResult>[] = [];
+  const readCold: Timed<RateResult>[] = [];
   for (let round_ = 0; round_ < READ_ROUNDS; round_ += 1) {
     const readAsStored = async () => readPlain.push(await timed(() => rawReadAll(privacy.stored, filter)));
     const readOpened = async () => readEncrypted.push(await timed(() => rawReadAll(privacy, filter)));
-    for (const step of round_ % 2 === 0 ? [readAsStored, readOpened] : [readOpened, readAsStored])
-      await step();
+    const readOpenedCold = async () => {
+      privacy.keys.dropOpenedValues();
+      readCold.push(await timed(() => rawReadAll(privacy, filter)));
+    };
+    const steps = [readAsStored, readOpened, readOpenedCold];
+    for (const step of round_ % 2 === 0 ? steps : steps.reverse()) await step();
   }
   const appends = { plain: sum(plain), encrypted: sum(encrypted) };
-  const reads = { plain: sum(readPlain), encrypted: sum(readEncrypted) };
+  const reads = { plain: sum(readPlain), encrypted: sum(readEncrypted), encryptedCold: sum(readCold) };
   return {
     appendRatio: Number((appends.encrypted.perSecond / appends.plain.perSecond).toPrecision(3)),
     readRatio: Number((reads.encrypted.perSecond / reads.plain.perSecond).toPrecision(3)),
@@ -104,6 +112,10 @@ export async function privacyRates(
       (appends.plain.cpuMicrosPerEvent / appends.encrypted.cpuMicrosPerEvent).toPrecision(3),
     ),
     cpuReadRatio: Number((reads.plain.cpuMicrosPerEvent / reads.encrypted.cpuMicrosPerEvent).toPrecision(3)),
+    coldReadRatio: Number((reads.encryptedCold.perSecond / reads.plain.perSecond).toPrecision(3)),
+    cpuColdReadRatio: Number(
+      (reads.plain.cpuMicrosPerEvent / reads.encryptedCold.cpuMicrosPerEvent).toPrecision(3),
+    ),
     appends,
     reads,
     writers,

@@ -86,6 +86,8 @@ async function benchStore(
           readRatio: privacy.readRatio,
           cpuAppendRatio: privacy.cpuAppendRatio,
           cpuReadRatio: privacy.cpuReadRatio,
+          coldReadRatio: privacy.coldReadRatio,
+          cpuColdReadRatio: privacy.cpuColdReadRatio,
         },
         raw: { privacy },
       };
@@ -233,6 +235,8 @@ async function benchStore(
         readRatio: privacy.readRatio,
         cpuAppendRatio: privacy.cpuAppendRatio,
         cpuReadRatio: privacy.cpuReadRatio,
+        coldReadRatio: privacy.coldReadRatio,
+        cpuColdReadRatio: privacy.cpuColdReadRatio,
       },
       statementsPerRequest: Object.fromEntries(
         Object.entries(statements).map(([kind, count]) => [kind, count.perRequest]),
@@ -274,7 +278,7 @@ async function measurePrivacy(service: ServiceChild, name: string, scale: BenchS
     seconds: scale.loadSeconds,
   });
   log(
-    `  [${name}] privacy layer: appends ${rates.appends.encrypted.perSecond}/s vs ${rates.appends.plain.perSecond}/s plain (${rates.appendRatio}), reads ${rates.reads.encrypted.perSecond}/s vs ${rates.reads.plain.perSecond}/s (${rates.readRatio}); CPU µs per event: appends ${rates.appends.encrypted.cpuMicrosPerEvent} vs ${rates.appends.plain.cpuMicrosPerEvent} (${rates.cpuAppendRatio}), reads ${rates.reads.encrypted.cpuMicrosPerEvent} vs ${rates.reads.plain.cpuMicrosPerEvent} (${rates.cpuReadRatio})`,
+    `  [${name}] privacy layer: appends ${rates.appends.encrypted.perSecond}/s vs ${rates.appends.plain.perSecond}/s plain (${rates.appendRatio}), reads ${rates.reads.encrypted.perSecond}/s vs ${rates.reads.plain.perSecond}/s (${rates.readRatio}); CPU µs per event: appends ${rates.appends.encrypted.cpuMicrosPerEvent} vs ${rates.appends.plain.cpuMicrosPerEvent} (${rates.cpuAppendRatio}), reads ${rates.reads.encrypted.cpuMicrosPerEvent} vs ${rates.reads.plain.cpuMicrosPerEvent} (${rates.cpuReadRatio}); cold reads ${rates.reads.encryptedCold.perSecond}/s (${rates.coldReadRatio}), ${rates.reads.encryptedCold.cpuMicrosPerEvent} µs (${rates.cpuColdReadRatio})`,
   );
   return rates;
 }

@@ -1,9 +1,14 @@
 import type { DataKeyOwner, DataKeyStore } from './data-key-store.port';
 import { newDataKey, ownerKey, unwrapDataKey, wrapDataKey, type OwnerKey } from './field-cipher';
+import { OpenedValuesCache } from './opened-values-cache';
 
 export interface DataKeyRingOptions {
   /** Most keys kept unwrapped; the least recently used go first. Default 10,000. */
   maxEntries?: number;
+  /** Most sealed lists kept opened (OpenedValuesCache); 0 keeps none. Default 10,000. */
+  maxOpenedLists?: number;
+  /** Most characters of opened values (and their sealed texts) kept. Default 4,000,000. */
+  maxOpenedChars?: number;
   /** How often a subscription's reads ask the store whether anything was erased. Default 1 s. */
   subscriptionRecheckMs?: number;
   now?: () => number;
@@ -42,6 +47,11 @@ export type CacheTrust = 'check' | 'throttled' | ErasureCheck;
  *   them here as it passes (PersonalDataEventStore.forgetErased), and the projector patches to
  *   "[erased]" whatever it wrote from earlier events; day keys destroyed by retention elsewhere are
  *   dropped within the recheck, and SignInRecordsExpired patches the login history anyway.
+ * - Values opened from sealed lists are cached beside the keys (OpenedValuesCache) and dropped with
+ *   them: the whole cache whenever the key cache is dropped, an owner's values when it is evicted.
+ *   One is kept only if opened with the very key object this ring holds for its owner now (a read
+ *   that began before an erasure opens with its own keys, and keeps nothing), and used only while
+ *   the batch holds the owner's key.
  * - Appends seal with cached keys without a check: a value sealed meanwhile under a key destroyed
  *   elsewhere can be opened by nobody (the store no longer has the key, and every process's next
  *   read drops its cached copy before opening anything), which is what erasure asks.
@@ -52,6 +62,7 @@ export class DataKeyRing {
   /** The store's erasure count the cached entries were read at; undefined before the first read. */
   private erasures: number | undefined;
   private lastCheckAt = Number.NEGATIVE_INFINITY;
+  private readonly opened: OpenedValuesCache;
   private readonly maxEntries: number;
   private readonly recheckMs: number;
   private readonly now: () => number;
@@ -64,6 +75,25 @@ export class DataKeyRing {
     this.maxEntries = options.maxEntries ?? 10_000;
     this.recheckMs = options.subscriptionRecheckMs ?? 1_000;
     this.now = options.now ?? Date.now;
+    this.opened = new OpenedValuesCache(
+      options.maxOpenedLists ?? 10_000,
+      options.maxOpenedChars ?? 4_000_000,
+    );
+  }
+
+  /** Values opened before from `sealed` with this owner's key, if still kept. */
+  openedValues(key: OwnerKey, sealed: string): readonly string[] | undefined {
+    return this.opened.get(key.owner, sealed);
+  }
+
+  /** Keeps values just opened, if `key` is the key this ring holds for the owner now. */
+  rememberOpened(key: OwnerKey, sealed: string, values: readonly string[]): void {
+    if (this.cache.get(key.owner) === key) this.opened.set(key.owner, sealed, values);
+  }
+
+  /** Drops every opened value kept (the keys stay): the next reads decipher again. */
+  dropOpenedValues(): void {
+    this.opened.clear();
   }
 
   /** The owners' keys for writing, created on first use (one lookup for the batch); null once erased. */
@@ -135,14 +165,16 @@ export class DataKeyRing {
     return erased;
   }
 
-  /** Forgets cached keys (an erasure event passed by), with their sub-keys (`<owner>/…`). */
+  /** Forgets cached keys and opened values (an erasure event passed by), with their sub-keys (`<owner>/…`). */
   evict(owners: Iterable<DataKeyOwner>): void {
+    const evicted = [...owners];
     const prefixes: string[] = [];
-    for (const owner of owners) {
+    for (const owner of evicted) {
       this.cache.delete(owner);
       prefixes.push(`${owner}/`);
     }
     if (prefixes.length === 0) return;
+    this.opened.forget(evicted);
     for (const cached of this.cache.keys()) {
       if (prefixes.some((prefix) => cached.startsWith(prefix))) this.cache.delete(cached);
     }
@@ -177,6 +209,7 @@ export class DataKeyRing {
     if (this.erasures !== undefined && erasures <= this.erasures) return false;
     const dropped = this.erasures !== undefined;
     this.cache.clear();
+    this.opened.clear();
     this.erasures = erasures;
     return dropped;
   }

@@ -24,6 +24,12 @@ import { openEnvelopes, valueAt, withValueAt } from './personal-values';
 /** The keys a batch found: null for an owner erased (or never keyed, when reading). */
 export type BatchKeys = ReadonlyMap<DataKeyOwner, OwnerKey | null>;
 
+/** Sealed lists opened before (DataKeyRing's OpenedValuesCache), consulted only with the owner's key. */
+export interface OpenedLists {
+  openedValues(key: OwnerKey, sealed: string): readonly string[] | undefined;
+  rememberOpened(key: OwnerKey, sealed: string, values: readonly string[]): void;
+}
+
 type SealedLists = Record<DataKeyOwner, string>;
 
 function sealedListsOf(metadata: EventMetadata): SealedLists | undefined {
@@ -74,10 +80,10 @@ export function sealEvent<E extends NewEvent>(
 
 /**
  * The event with every stored value opened ("[erased]" where the key is gone) and the sealed lists
- * taken out of its metadata: each owner's list is opened once, at its first reference. Only the
- * objects holding a stored value are copied.
+ * taken out of its metadata: each owner's list is opened once, at its first reference, or taken
+ * from the cache of lists opened before. Only the objects holding a stored value are copied.
  */
-export function openEvent(event: RecordedEvent, keys: BatchKeys): RecordedEvent {
+export function openEvent(event: RecordedEvent, keys: BatchKeys, cache?: OpenedLists): RecordedEvent {
   const lists = sealedListsOf(event.metadata);
   const opened = new Map<DataKeyOwner, readonly string[] | null>();
   const open = (stored: string): string => {
@@ -92,10 +98,19 @@ export function openEvent(event: RecordedEvent, keys: BatchKeys): RecordedEvent 
       const sealed = lists?.[owner];
       if (typeof sealed !== 'string')
         throw new Error(`no sealed personal data of ${owner} in event ${event.id}`);
-      values = openOwnerValues(keys.get(owner), sealed);
+      values = openList(owner, sealed);
       opened.set(owner, values);
     }
     return referencedValue(values, index, owner);
+  };
+  const openList = (owner: DataKeyOwner, sealed: string): readonly string[] | null => {
+    const key = keys.get(owner);
+    if (!key) return null;
+    const kept = cache?.openedValues(key, sealed);
+    if (kept) return kept;
+    const values = openOwnerValues(key, sealed);
+    cache?.rememberOpened(key, sealed, values);
+    return values;
   };
   const data = openEnvelopes(event.data, open);
   let metadata = event.metadata;

@@ -32,9 +32,8 @@ export function sealOwnerValues(key: OwnerKey, values: readonly string[]): strin
   return seal(key.cipherKey, JSON.stringify(values), key.listAad);
 }
 
-/** The list sealOwnerValues sealed: every value "[erased]" without a key. Throws when tampered with. */
-export function openOwnerValues(key: OwnerKey | null | undefined, sealed: string): readonly string[] | null {
-  if (!key) return null;
+/** The list sealOwnerValues sealed. Throws when tampered with (or sealed for another owner). */
+export function openOwnerValues(key: OwnerKey, sealed: string): readonly string[] {
   const values: unknown = JSON.parse(openSealed(key.cipherKey, sealed, key.listAad));
   if (!Array.isArray(values) || !values.every((v) => typeof v === 'string'))
     throw new Error(`sealed personal data of ${key.owner} is not a list of values`);

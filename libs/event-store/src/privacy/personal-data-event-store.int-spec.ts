@@ -287,6 +287,37 @@ describe('PersonalDataEventStore on PGlite', () => {
     ]);
   });
 
+  it('keeps the values it opened only while it holds their key: gone with an erasure here or elsewhere', async () => {
+    await store.append('talk-1', [said('ann', 'hello'), said('bob', 'hi')], 'no-stream');
+    const ring = new DataKeyRing(keys, masterKeyFrom('test master key'));
+    const other = new PersonalDataEventStore(inner, ring, policy);
+    const sealedOf = async (person: string) => {
+      const lists = (await inner.readAll()).map((e) => e.metadata.personalData as Record<string, string>);
+      return lists.find((l) => l[`person:${person}`])![`person:${person}`];
+    };
+    const kept = async (person: string) => {
+      const key = (await ring.keysForReading([`person:${person}`])).get(`person:${person}`);
+      return key ? ring.openedValues(key, await sealedOf(person)) : undefined;
+    };
+    expect((await other.readAll()).map((e) => e.data.text)).toEqual(['hello', 'hi']);
+    expect(await kept('ann')).toEqual(['hello', 'Name of ann']);
+    // An erasure event passing by in this process: ann's values go with her key, bob's stay.
+    const [first] = await inner.readAll();
+    const erased = {
+      ...first,
+      type: 'Erased',
+      data: { owners: ['person:ann'] },
+      metadata: said('x', '').metadata,
+    };
+    await other.reveal([erased], 'throttled');
+    expect(ring.openedValues({ owner: 'person:ann' } as never, await sealedOf('ann'))).toBeUndefined();
+    expect(await kept('bob')).toEqual(['hi', 'Name of bob']);
+    // An erasure in another process: this one's next read drops every opened value with the keys.
+    await store.keys.erase(['person:bob']);
+    expect((await other.readAll()).map((e) => e.data.text)).toEqual(['hello', '[erased]']);
+    expect(ring.openedValues({ owner: 'person:bob' } as never, await sealedOf('bob'))).toBeUndefined();
+  });
+
   it('keeps at most maxEntries keys, and still reads every owner right', async () => {
     const people = Array.from({ length: 5 }, (_, i) => `q${i}`);
     await store.append(

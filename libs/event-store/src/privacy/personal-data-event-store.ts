@@ -156,7 +156,7 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     for (const event of events) {
       // An erasure in the batch: the events after it read without those keys.
       if (this.forgetErasedBy(event)) keys = await this.keys.keysForReading(owners);
-      out.push(openEvent(event, keys));
+      out.push(openEvent(event, keys, this.keys));
     }
     return out;
   }
