@@ -9,15 +9,15 @@ describe('OpenedValuesCache', () => {
     expect(cache.get('person:ann', 'sealed-2')).toBeUndefined();
   });
 
-  it('keeps at most maxEntries lists, the least recently used going first', () => {
+  it('keeps at most maxEntries lists, the first opened going first (a hit moves nothing)', () => {
     const cache = new OpenedValuesCache(2, 1_000);
     cache.set('o', 'a', ['1']);
     cache.set('o', 'b', ['2']);
     cache.get('o', 'a');
     cache.set('o', 'c', ['3']);
     expect([cache.get('o', 'a'), cache.get('o', 'b'), cache.get('o', 'c')]).toEqual([
-      ['1'],
       undefined,
+      ['2'],
       ['3'],
     ]);
   });

@@ -10,12 +10,12 @@ interface Entry {
  * Personal values already opened from sealed lists (v2), by the sealed text, so that reading the
  * same events again (a stream loaded for every command, a page read twice) costs a map lookup
  * instead of a decipher. It is personal data in memory, so it is bounded (entries and characters,
- * least recently used go first) and owned by the DataKeyRing, which drops it with the keys: on every
+ * the longest kept go first: a hit moves nothing, so it costs one map lookup) and owned by the DataKeyRing, which drops it with the keys: on every
  * erasure it learns of (the whole cache) and for every owner it evicts. A hit is only used while
  * the batch holds the owner's key (an erased owner reads "[erased]" without looking here).
  */
 export class OpenedValuesCache {
-  /** Insertion order is recency (a hit moves the entry to the end). */
+  /** In the order they were opened: the first ones go first. */
   private readonly entries = new Map<string, Entry>();
   private chars = 0;
 
@@ -27,10 +27,7 @@ export class OpenedValuesCache {
   /** The values sealed as `sealed` for `owner` (another owner's entry is a miss: it would not open). */
   get(owner: DataKeyOwner, sealed: string): readonly string[] | undefined {
     const entry = this.entries.get(sealed);
-    if (entry?.owner !== owner) return undefined;
-    this.entries.delete(sealed);
-    this.entries.set(sealed, entry);
-    return entry.values;
+    return entry?.owner === owner ? entry.values : undefined;
   }
 
   set(owner: DataKeyOwner, sealed: string, values: readonly string[]): void {
