@@ -99,6 +99,12 @@ function countStatements(): void {
           count(textOf(text));
           return timed(textOf(text), () => tx.query(text as string, params));
         }) as SqlQueryable['query'],
+        ...(tx.copyFrom && {
+          copyFrom: (table: string, columns: readonly string[], data: string) => {
+            count(`COPY ${table}`);
+            return tx.copyFrom!(table, columns, data);
+          },
+        }),
       }),
     ) as Promise<T>;
   } as typeof proto.transaction;

@@ -2,6 +2,9 @@
 // folds them live), then times a raw readAll and a full blue-green rebuild of the same log and
 // reports peak RSS. For working on the rebuild without the whole bench (`npm run bench` measures
 // it next to everything else). PROBE_STORE=embedded|postgres, PROBE_CASES (default 20000).
+// As the service runs it: through the privacy layer (a data key), with the seeder acting as a
+// named staff user. PROBE_CPU_PROFILE=<file> writes a CPU profile of the rebuild alone
+// (`node bench/profile-shares.cjs <file>`); the statements the rebuild made are counted by text.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -14,6 +17,8 @@ import { openServiceStores } from '@portal/runtime';
 import { dropSchema } from '../libs/projector/src/testing/test-stores';
 import { rawReadAll } from './raw-store-rates';
 import { RecordSeeder } from './seed-records';
+import { CpuProfiler } from './cpu-profiler';
+import { countStatements } from './statement-texts';
 
 const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -22,12 +27,17 @@ async function peakRssMiB(): Promise<number> {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
+/** PGlite's WebAssembly heap (grows, never shrinks), when the probe runs embedded. */
+let wasmHeapBytes = (): number | undefined => undefined;
+
 function memory(label: string): void {
   const m = process.memoryUsage();
   const mib = (n: number): number => Math.round(n / 2 ** 20);
+  const wasm = wasmHeapBytes();
   console.error(
     `  memory ${label}: rss ${mib(m.rss)} MiB, heap ${mib(m.heapUsed)}/${mib(m.heapTotal)}, ` +
-      `external ${mib(m.external)}, arrayBuffers ${mib(m.arrayBuffers)}`,
+      `external ${mib(m.external)}, arrayBuffers ${mib(m.arrayBuffers)}` +
+      (wasm === undefined ? '' : `, PGlite heap ${mib(wasm)}`),
   );
 }
 
@@ -38,14 +48,28 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'rebuild-probe-'));
   const schema = `probe_${randomBytes(6).toString('hex')}`;
   memory('start');
-  const stores = await openServiceStores({ eventStore: target, readStore: target, dataDir }, { schema });
+  const stores = await openServiceStores(
+    { eventStore: target, readStore: target, dataDir, dataKey: randomBytes(32).toString('base64url') },
+    { schema },
+  );
   memory('stores open');
   const sql: SqlClient =
     kind === 'embedded'
       ? await PgliteSqlClient.open(embeddedDatabaseDir(dataDir))
       : await PgSqlClient.connect({ connectionString: PG_URL, schema, max: 2 });
+  if (sql instanceof PgliteSqlClient) {
+    // A probe's look inside: the instance's Emscripten module is not part of PGlite's typed API.
+    const db = (sql as unknown as { db: { mod?: { HEAPU8: Uint8Array } } }).db;
+    wasmHeapBytes = () => db.mod?.HEAPU8.byteLength;
+  }
+  memory('embedded client open');
   try {
-    const seeder = new RecordSeeder(stores.eventStore, sql, { type: 'system', id: 'probe' }, () => undefined);
+    const seeder = new RecordSeeder(
+      stores.eventStore,
+      sql,
+      { type: 'staff', id: 'probe-staff', name: 'Probe seeder' },
+      () => undefined,
+    );
     const seeding = Date.now();
     await seeder.seedAccounts(Math.max(1, Math.round(cases / 100)));
     await seeder.seedCases(cases);
@@ -61,7 +85,22 @@ async function main(): Promise<void> {
     const readAll = await rawReadAll(stores.eventStore);
     console.error(`  readAll ${readAll.events} events in ${readAll.seconds}s: ${readAll.perSecond}/s`);
     memory('read');
+    const profileFile = process.env.PROBE_CPU_PROFILE;
+    const profiler = new CpuProfiler();
+    if (profileFile) await profiler.start();
+    const counted = countStatements();
+    const cpuBefore = process.cpuUsage();
     const rebuild = await projector.rebuild();
+    const cpu = process.cpuUsage(cpuBefore);
+    const statements = counted.stop();
+    // On the embedded store the database runs in this process: its CPU time is the rebuild's whole
+    // cost, a figure machine load moves far less than the rate.
+    const cpuSeconds = Math.round((cpu.user + cpu.system) / 10_000) / 100;
+    console.error(`  rebuild CPU of this process: ${cpuSeconds}s`);
+    if (profileFile) await profiler.stopInto(profileFile);
+    console.error(`  statements during the rebuild: ${statements.total}`);
+    for (const [text, n, ms] of statements.top(30))
+      console.error(`    ${String(n).padStart(6)} ${String(ms).padStart(7)} ms  ${text}`);
     const perSecond = Math.round(rebuild.events / rebuild.seconds);
     console.error(`  rebuild ${rebuild.events} events in ${rebuild.seconds.toFixed(2)}s: ${perSecond}/s`);
     memory('rebuilt');
@@ -73,6 +112,8 @@ async function main(): Promise<void> {
         readAllPerSecond: readAll.perSecond,
         rebuildPerSecond: perSecond,
         rebuildRatio: Math.round((perSecond / readAll.perSecond) * 1000) / 1000,
+        rebuildCpuSeconds: cpuSeconds,
+        statementsPerEvent: Math.round((statements.total / rebuild.events) * 1000) / 1000,
         peakRssMiB: await peakRssMiB(),
       }),
     );

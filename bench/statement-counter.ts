@@ -63,6 +63,13 @@ export class StatementCounter {
               count(1, `(tx) ${text}`);
               return tx.query(text, params);
             }) as QueryFn,
+            // Kept (PGlite's bulk insert): a wrapper without it would measure the fallback instead.
+            ...(tx.copyFrom && {
+              copyFrom: (table: string, columns: readonly string[], data: string) => {
+                count(1, `(tx) COPY ${table}`);
+                return tx.copyFrom!(table, columns, data);
+              },
+            }),
           }),
         ) as Promise<T>;
       } as TransactionFn;

@@ -107,6 +107,40 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         );
       });
 
+      it('inserts documents known absent in bulk, exactly as given, and refuses an id that exists', async () => {
+        const c = unique('inserts');
+        await store.ensureCollection(c);
+        // Characters a bulk load's text format must escape (COPY's tab, newline, backslash, \\N).
+        const ids = ['tab\there', 'line\nbreak', 'cr\rlf', 'back\\slash', '\\N', 'quote"\'', 'Zoë ✓'];
+        const docs = ids.map((id, i) => ({ id, text: `${id}\t${i}\\n`, nested: { list: [id, null, i] } }));
+        await store.write(async (tx) => tx.insertMany(c, docs));
+        for (const doc of docs) expect(await store.get(c, doc.id)).toEqual(doc);
+        await store.write(async (tx) => tx.insertMany(c, []));
+        await expect(
+          store.write(async (tx) => tx.insertMany(c, [{ id: 'fresh' }, { id: ids[1], again: true }])),
+        ).rejects.toThrow();
+        expect(await store.get(c, 'fresh')).toBeNull();
+        expect(await store.get(c, ids[1])).toEqual(docs[1]);
+        await expect(store.write(async (tx) => tx.insertMany(c, [{ id: 2 } as never]))).rejects.toThrow(
+          InvalidReadStoreInputError,
+        );
+        const generated = unique('inserts');
+        await store.ensureCollection(generated);
+        await fc.assert(
+          fc.asyncProperty(documentsArb, async (docs) => {
+            await store.write(async (tx) => {
+              await tx.deleteIds(
+                generated,
+                docs.map((doc) => doc.id),
+              );
+              await tx.insertMany(generated, docs);
+            });
+            for (const doc of docs) expect(await store.get(generated, doc.id)).toEqual(doc);
+          }),
+          { numRuns: 20 },
+        );
+      });
+
       it('scans a collection by id in pages, after a given id', async () => {
         const c = unique('docs');
         expect(await store.scan(c, undefined, 10)).toEqual([]);

@@ -7,7 +7,7 @@ import {
   type PgliteMemorySettings,
 } from './pglite-memory';
 import { memoryTemplate } from './pglite-memory-template';
-import { SqlClient, SqlQueryable } from './sql-client';
+import { quoteIdent, SqlClient, SqlQueryable } from './sql-client';
 
 /**
  * PGlite (Postgres compiled to WASM) in this process. One instance owns a data directory, so the
@@ -72,6 +72,16 @@ export class PgliteSqlClient implements SqlClient {
         query: async <Row>(text: string, params: unknown[] = []) => {
           const result = await pgTx.query<Row>(text, params);
           return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+        },
+        copyFrom: async (table, columns, data) => {
+          // PGlite reads a COPY's input from the blob given with the statement, as /dev/blob.
+          await pgTx.query(
+            `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob'`,
+            [],
+            {
+              blob: new Blob([data]),
+            },
+          );
         },
       };
       return fn(tx);

@@ -7,6 +7,19 @@ export interface SqlQueryable {
     text: string,
     params?: unknown[],
   ): Promise<{ rows: Row[]; rowCount: number }>;
+  /**
+   * Loads rows with COPY FROM in text format (`data`: one row a line, columns tab-separated, escaped
+   * as copyTextField does), into `table (columns)`. Where present (PGlite), a bulk insert costs about
+   * half the CPU of splitting one JSON parameter into rows; the pg pool has no copy stream.
+   */
+  copyFrom?(table: string, columns: readonly string[], data: string): Promise<void>;
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value as a field of COPY's text format: backslash, tab, newline and carriage return escaped. */
+export function copyTextField(value: string): string {
+  return value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]);
 }
 
 export interface SqlClient extends SqlQueryable {

@@ -59,7 +59,10 @@ export async function buildIndexes(
   projections: readonly Projection[],
 ): Promise<void> {
   const specs = generationCollections(projections);
-  for (const spec of specs) await store.ensureCollection(collectionOf(generation, spec.name), spec.indexes);
+  // Collections that kept their indexes from the start, or have none, are left alone.
+  for (const spec of specs)
+    if (!spec.queriedWhileProjecting && spec.indexes.length > 0)
+      await store.ensureCollection(collectionOf(generation, spec.name), spec.indexes);
   await store.refreshStatistics(specs.map((spec) => collectionOf(generation, spec.name)));
 }
 
