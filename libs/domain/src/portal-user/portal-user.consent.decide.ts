@@ -49,7 +49,8 @@ export function consentGivenWith(
 export function decideGiveConsent(command: GiveConsent, state: PortalUserState): ConsentGiven[] {
   assertPortalUserExists(state);
   assertInPortal(state, command.portalId);
-  if (command.required === null || command.version !== command.required) {
+  // A portal that requires none has `required` null, which no version equals.
+  if (command.version !== command.required) {
     throw new DomainError(
       'consent_version_not_current',
       'Only the version of the terms this portal requires now can be accepted.',
