@@ -6,11 +6,11 @@ import {
   ENVELOPE_PREFIX,
   ERASED,
   erasedEnvelope,
-  isSealedValue,
   splitEnvelope,
   type OwnerKey,
 } from './field-cipher';
 import {
+  isReference,
   openOwnerValues,
   PERSONAL_DATA_KEY,
   reference,
@@ -38,11 +38,24 @@ function sealedListsOf(metadata: EventMetadata): SealedLists | undefined {
 }
 
 /**
+ * Whether a value at an owner's personal path is already in its stored form: only a v2 reference
+ * to that owner in an event that carries the owner's sealed list (an event copied as stored; the
+ * metadata is the server's, never a writer's). Anything else is what someone wrote, however it
+ * looks: a customer may type "pii:v1:…" or "pii:v2:…", and it is sealed like any other text (left
+ * as it was, it would stay in clear after an erasure, or make the event unreadable).
+ */
+export function isStoredCopy(value: string, owner: DataKeyOwner, metadata: EventMetadata): boolean {
+  if (!isReference(value) || splitReference(value).owner !== owner) return false;
+  const lists = sealedListsOf(metadata);
+  return lists !== undefined && typeof lists[owner] === 'string';
+}
+
+/**
  * The event with its personal values stored: each owner's values sealed together (v2, one
- * ciphertext per owner) and referenced where they were. A value already stored (v1 or v2) is left
- * as it is; an owner erased already gets an empty v1 envelope (it holds nothing); an owner that
- * already has a sealed list in this event (an event copied as stored) gets v1 envelopes, so the
- * list stays as sealed. A copy: the caller's objects stay plain.
+ * ciphertext per owner) and referenced where they were. A stored copy (isStoredCopy) is left as it
+ * is; an owner erased already gets an empty v1 envelope (it holds nothing); an owner that already
+ * has a sealed list in this event (an event copied as stored) gets v1 envelopes, so the list stays
+ * as sealed. A path named twice is sealed once. A copy: the caller's objects stay plain.
  */
 export function sealEvent<E extends NewEvent>(
   event: E,
@@ -55,9 +68,13 @@ export function sealEvent<E extends NewEvent>(
     metadata: event.metadata,
   };
   const lists = new Map<DataKeyOwner, string[]>();
+  const sealedPaths = new Set<string>();
   for (const field of fields) {
+    const path = JSON.stringify(field.path);
     const value = valueAt(root, field.path);
-    if (typeof value !== 'string' || isSealedValue(value)) continue; // absent, stored, or a path named twice
+    if (typeof value !== 'string' || sealedPaths.has(path)) continue; // absent, or a path named twice
+    if (isStoredCopy(value, field.owner, event.metadata)) continue;
+    sealedPaths.add(path);
     const key = keys.get(field.owner);
     let stored: string;
     if (!key) stored = erasedEnvelope(field.owner);
@@ -90,17 +107,25 @@ export function openEvent(event: RecordedEvent, keys: BatchKeys, cache?: OpenedL
     if (stored.startsWith(ENVELOPE_PREFIX)) {
       const { owner, sealed } = splitEnvelope(stored);
       const key = keys.get(owner);
-      return key ? decryptSealed(key, sealed) : ERASED;
+      if (!key) return ERASED;
+      try {
+        return decryptSealed(key, sealed);
+      } catch {
+        // Not an envelope this layer wrote: text that only looks like one, written where values
+        // are not personal (those are sealed whatever they look like). It is shown as written.
+        return stored;
+      }
     }
     const { owner, index } = splitReference(stored);
+    const sealed = lists?.[owner];
+    // No list of that owner, or no value at that index: not a reference this layer wrote (as above).
+    if (typeof sealed !== 'string') return stored;
     let values = opened.get(owner);
     if (values === undefined) {
-      const sealed = lists?.[owner];
-      if (typeof sealed !== 'string')
-        throw new Error(`no sealed personal data of ${owner} in event ${event.id}`);
       values = openList(owner, sealed);
       opened.set(owner, values);
     }
+    if (values !== null && (!Number.isInteger(index) || index < 0 || index >= values.length)) return stored;
     return referencedValue(values, index, owner);
   };
   const openList = (owner: DataKeyOwner, sealed: string): readonly string[] | null => {

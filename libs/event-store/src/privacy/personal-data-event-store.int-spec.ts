@@ -110,6 +110,28 @@ describe('PersonalDataEventStore on PGlite', () => {
     expect(seen[0].data.text).toBe('my secret complaint');
   });
 
+  it('seals text that only looks sealed, and reads look-alikes outside personal values as written', async () => {
+    // A customer may type anything: left in clear, this would outlive an erasure, and reading it
+    // as an envelope would throw, making the stream (and the projector) stop at this event.
+    const typed = said('ann', 'pii:v1:person:ann:typed.by.ann');
+    const typedV2 = said('ann', 'pii:v2:person:ann:0');
+    const aside = ['pii:v2:person:nobody:0', 'pii:v2:person:ann:7', 'pii:v1:person:ann:not.sealed'];
+    typed.data.tags = aside;
+    await store.append('talk-typed', [typed, typedV2], 'no-stream');
+
+    const raw = await rawRows();
+    expect(raw).not.toContain('typed.by.ann');
+    const stored = await inner.readStream('talk-typed');
+    expect(stored.map((e) => e.data.text)).toEqual(['pii:v2:person:ann:0', 'pii:v2:person:ann:0']);
+    expect(stored.every((e) => typeof e.metadata.personalData === 'object')).toBe(true);
+
+    const read = await store.readStream('talk-typed');
+    expect(read.map((e) => e.data.text)).toEqual(['pii:v1:person:ann:typed.by.ann', 'pii:v2:person:ann:0']);
+    expect(read[0].data.tags).toEqual(aside);
+    await store.keys.erase(['person:ann']);
+    expect((await store.readStream('talk-typed')).map((e) => e.data.text)).toEqual(['[erased]', '[erased]']);
+  });
+
   it('seals all values of one owner in an event as one ciphertext, each owner apart', async () => {
     const both: NewEvent = {
       ...said('ann', 'ann wrote this'),
@@ -201,7 +223,11 @@ describe('PersonalDataEventStore on PGlite', () => {
       ],
       'no-stream',
     );
-    await expect(store.readStream('talk-3')).rejects.toThrow();
+    // It does not open: the stored text is shown as it is (text shaped like an envelope may be
+    // written by anyone outside the personal values), never ann's value.
+    const [read] = await store.readStream('talk-3');
+    expect(read.data.text).toBe(`pii:v1:person:ann:${lists(ofAnn)['person:ann']}`);
+    expect(JSON.stringify(read)).not.toContain('mine');
   });
 
   it('reads "[erased]" everywhere once the key is erased, the other owners untouched', async () => {

@@ -13,8 +13,7 @@ import type {
 } from '../event-store.port';
 import type { DataKeyOwner } from './data-key-store.port';
 import type { CacheTrust, DataKeyRing } from './data-key-ring';
-import { openEvent, sealEvent } from './event-sealing';
-import { isSealedValue } from './field-cipher';
+import { isStoredCopy, openEvent, sealEvent } from './event-sealing';
 import type { PersonalDataPolicy } from './personal-data-policy.port';
 import { collectEnvelopeOwners, valueAt } from './personal-values';
 
@@ -120,12 +119,12 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
 
   /** The events with their personal values encrypted (copies: the caller's objects stay plain). */
   async protect(stream: string, events: NewEvent[]): Promise<NewEvent[]> {
-    // The values still to seal (a value already an envelope, or absent, needs no key).
+    // The values still to seal (a stored copy, or a value absent, needs no key).
     const planned = events.map((event) => ({
       event,
       fields: this.policy.personalFields(stream, event).filter((field) => {
         const value = valueAt(event, field.path);
-        return typeof value === 'string' && !isSealedValue(value);
+        return typeof value === 'string' && !isStoredCopy(value, field.owner, event.metadata);
       }),
     }));
     const owners = new Set<DataKeyOwner>();
