@@ -155,6 +155,20 @@ describe('ChangePortalUserAccounts', () => {
     });
   });
 
+  it('records a set of the same size that swaps one account for another', () => {
+    const twoAccounts = given(created({ accountIds: [ACCOUNT_ID, 'acc-2'] }));
+    expect(twoAccounts.when({ type: 'ChangePortalUserAccounts', accountIds: [ACCOUNT_ID, 'acc-3'] })).toEqual(
+      {
+        events: [
+          {
+            type: 'PortalUserAccountsChanged',
+            data: { from: [ACCOUNT_ID, 'acc-2'], to: [ACCOUNT_ID, 'acc-3'] },
+          },
+        ],
+      },
+    );
+  });
+
   it('records a smaller set of accounts, and deduplicates the new one', () => {
     const twoAccounts = given(created({ accountIds: [ACCOUNT_ID, 'acc-2'] }));
     expect(

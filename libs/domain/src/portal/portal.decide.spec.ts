@@ -257,6 +257,18 @@ describe('decideUpdatePortal', () => {
     ]);
   });
 
+  it('tells the other changes that come with a new slug as settings changes', () => {
+    const events = decideUpdatePortal(
+      update({ slug: 'help', url: 'http://x/portal/help', tabList: ['Case'] }),
+      given([created]),
+    );
+    expect(events.map((event) => event.type)).toEqual(['PortalSlugChanged', 'PortalSettingsChanged']);
+    expect(events[1]).toEqual({
+      type: 'PortalSettingsChanged',
+      data: { portalId, changes: { tabList: { from: ['Case', 'KnowledgeBaseArticle'], to: ['Case'] } } },
+    });
+  });
+
   it('refuses a new slug without its url with portal_url_missing', () => {
     const error = refusal(() => decideUpdatePortal(update({ slug: 'help' }), given([created])));
     expect([error.code, error.kind]).toEqual(['portal_url_missing', 'invalid']);
