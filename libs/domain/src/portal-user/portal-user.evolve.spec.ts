@@ -43,6 +43,26 @@ describe('evolvePortalUser', () => {
     });
   });
 
+  it('creates the user with the roles it was created with', () => {
+    expect(stateAfter(created({ roleIds: [ROLE_ID] })).roleIds).toEqual([ROLE_ID]);
+  });
+
+  it('leaves the state as it was for an acceptance or expiry of an invitation it no longer holds', () => {
+    // Leaving the portal voided the invitation; an expiry swept afterwards (or an acceptance that
+    // raced it) names an invitation the state has not got.
+    const left = stateAfter(created(), inviteA, {
+      type: 'PortalUserRemovedFromPortal',
+      data: { portalId: PORTAL_A },
+    });
+    for (const type of ['InvitationAccepted', 'InvitationExpired'] as const)
+      expect(
+        evolvePortalUser(left, {
+          type,
+          data: { invitationId: 'inv-a', portalId: PORTAL_A },
+        } as PortalUserEvent),
+      ).toBe(left);
+  });
+
   it('tracks portals and roles as sets', () => {
     const state = stateAfter(
       created(),

@@ -145,7 +145,10 @@ describe('UpdatePortalUserProfile', () => {
 
   it('refuses removing both names', () => {
     expect(given(created()).when(update({ firstName: '', lastName: ' ' }))).toMatchObject({
-      refused: { code: 'invalid_profile', errors: [{ path: 'lastName' }] },
+      refused: {
+        code: 'invalid_profile',
+        errors: [{ path: 'lastName', message: 'required when firstName is empty' }],
+      },
     });
   });
 
@@ -255,6 +258,17 @@ describe('profile and layout: what each refusal tells', () => {
 
   it('reports a wrongly typed name alone, not also the missing names', () => {
     expect(refusalAfter([created()], update({ firstName: 3, lastName: '' })).errors).toEqual([
+      { path: 'firstName', message: 'must be a string' },
+    ]);
+    // Even where the first name was empty already: the value sent is wrong, not missing.
+    const noFirstName = [
+      created(),
+      {
+        type: 'PortalUserProfileUpdated',
+        data: { changes: { firstName: { from: 'Jane', to: '' } } },
+      } as const,
+    ];
+    expect(refusalAfter(noFirstName, update({ firstName: 3, lastName: '' })).errors).toEqual([
       { path: 'firstName', message: 'must be a string' },
     ]);
   });
