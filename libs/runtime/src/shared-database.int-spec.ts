@@ -6,6 +6,7 @@ import { openServiceStores, type ServiceStores } from './service-stores';
 jest.setTimeout(120_000);
 
 const pgUrl = process.env.PG_URL;
+// Skipped without PG_URL: the PostgreSQL half needs a server; the embedded half always runs.
 const describeOnPostgres = pgUrl ? describe : describe.skip;
 
 const event = (): NewEvent => ({
