@@ -2,11 +2,12 @@
 // service, each time create-case commands through HTTP and then raw appends with the same
 // concurrency, so the spread of the ratio on a loaded machine shows. BENCH_CPU_PROFILE_DIR=<dir>
 // writes a CPU profile of the service during each command load (`commands-<store>-<n>.cpuprofile`).
-import type { AppendLatencies, PortalFixture } from './bench-messages';
+import type { AppendLatencies } from './bench-messages';
 import type { BenchScale } from './bench-scale';
 import { load, type LoadResult } from './http-load';
 import type { ServiceChild } from './service-child';
 import type { StatementCounts } from './statement-counter';
+import { seedPortalFixture } from './portal-fixture';
 
 export interface CommandRun {
   commandRatio: number;
@@ -26,11 +27,7 @@ export async function benchCommandsOnly(
   name: string,
   log: (text: string) => void,
 ): Promise<Record<string, unknown>> {
-  await service.request('seedAccounts', { count: scale.accounts });
-  await service.request('catchUp', {});
-  const fixture = await service.request<'portalUsers', PortalFixture>('portalUsers', {
-    count: scale.portalUsers,
-  });
+  const fixture = await seedPortalFixture(service, scale);
   const create = {
     url: `${service.url}/v1/portals/${fixture.slug}/records/Case`,
     method: 'POST' as const,

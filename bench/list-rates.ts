@@ -4,11 +4,12 @@
 // those move far less than the rates. BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the
 // service during each list load (`lists-<store>-<n>.cpuprofile`); BENCH_STATEMENT_TEXTS=true lists
 // the statements one scoped list made.
-import { BARE_ROUTE, type PortalFixture } from './bench-messages';
+import { BARE_ROUTE } from './bench-messages';
 import type { BenchScale } from './bench-scale';
 import { load, type LoadResult } from './http-load';
 import type { ServiceChild } from './service-child';
 import type { StatementCounts } from './statement-counter';
+import { seedPortalFixture } from './portal-fixture';
 
 export interface ListRun {
   scopedListRatio: number;
@@ -26,11 +27,7 @@ export async function benchListsOnly(
   name: string,
   log: (text: string) => void,
 ): Promise<Record<string, unknown>> {
-  await service.request('seedAccounts', { count: scale.accounts });
-  await service.request('catchUp', {});
-  const fixture = await service.request<'portalUsers', PortalFixture>('portalUsers', {
-    count: scale.portalUsers,
-  });
+  const fixture = await seedPortalFixture(service, scale);
   await service.request('seedCases', { upTo: scale.listAt });
   await service.request('catchUp', {});
   const list = {

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import {
   BARE_ROUTE,
   type AppendLatencies,
-  type PortalFixture,
   type PrivacyRates,
   type RateResult,
   type StoreTargets,
@@ -26,6 +25,7 @@ import { load, sequentialLatencies, type LoadResult } from './http-load';
 import { round } from './raw-store-rates';
 import { ServiceChild } from './service-child';
 import type { StatementCounts } from './statement-counter';
+import { seedPortalFixture } from './portal-fixture';
 
 interface RebuildAnswer {
   events: number;
@@ -81,25 +81,14 @@ async function benchStore(
     if (parts.privacyOnly) {
       const privacy = await measurePrivacy(service, name, scale);
       return {
-        privacy: {
-          appendRatio: privacy.appendRatio,
-          readRatio: privacy.readRatio,
-          cpuAppendRatio: privacy.cpuAppendRatio,
-          cpuReadRatio: privacy.cpuReadRatio,
-          coldReadRatio: privacy.coldReadRatio,
-          cpuColdReadRatio: privacy.cpuColdReadRatio,
-        },
+        privacy: privacyRatios(privacy),
         raw: { privacy },
       };
     }
     if (parts.commandsOnly) return await benchCommandsOnly(service, scale, name, log);
     if (parts.listsOnly) return await benchListsOnly(service, scale, name, log);
     if (!parts.rest) return { files };
-    await service.request('seedAccounts', { count: scale.accounts });
-    await service.request('catchUp', {});
-    const fixture = await service.request<'portalUsers', PortalFixture>('portalUsers', {
-      count: scale.portalUsers,
-    });
+    const fixture = await seedPortalFixture(service, scale);
     const listUrl = `${service.url}/v1/portals/${fixture.slug}/records/Case?perPage=20`;
     // Statements per request kind count from here: the fixture's logins and admin calls are not measured.
     await service.request('statements', { reset: true });
@@ -230,14 +219,7 @@ async function benchStore(
       scaleRatio: ratio(scaleP50[last], scaleP50[first]),
       peakRssMiB: Math.max(scalePeakRssMiB, rebuildPeakRssMiB),
       healthPerSecond: health!.requestsPerSecond,
-      privacy: {
-        appendRatio: privacy.appendRatio,
-        readRatio: privacy.readRatio,
-        cpuAppendRatio: privacy.cpuAppendRatio,
-        cpuReadRatio: privacy.cpuReadRatio,
-        coldReadRatio: privacy.coldReadRatio,
-        cpuColdReadRatio: privacy.cpuColdReadRatio,
-      },
+      privacy: privacyRatios(privacy),
       statementsPerRequest: Object.fromEntries(
         Object.entries(statements).map(([kind, count]) => [kind, count.perRequest]),
       ),
@@ -272,6 +254,12 @@ async function benchStore(
 }
 
 /** Raw appends (the scale's concurrency) and reads, with the privacy layer and without, same run. */
+/** The privacy layer's ratios, as the summary table shows them (the raw rates go under `raw`). */
+function privacyRatios(privacy: PrivacyRates): Record<string, number> {
+  const { appendRatio, readRatio, cpuAppendRatio, cpuReadRatio, coldReadRatio, cpuColdReadRatio } = privacy;
+  return { appendRatio, readRatio, cpuAppendRatio, cpuReadRatio, coldReadRatio, cpuColdReadRatio };
+}
+
 async function measurePrivacy(service: ServiceChild, name: string, scale: BenchScale): Promise<PrivacyRates> {
   const rates = await service.request<'privacyRates', PrivacyRates>('privacyRates', {
     writers: scale.connections,

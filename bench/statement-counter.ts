@@ -1,12 +1,12 @@
 // Counts the store statements each kind of HTTP request makes, inside the bench service: a figure
 // that machine load cannot move (unlike req/s). Every SQL statement of both SQL stores goes through
-// PgSqlClient or PgliteSqlClient, so their query and transaction methods are wrapped here (the bench
+// PgSqlClient or PgliteSqlClient, whose statements sql-statement-hooks.ts hooks for it (the bench
 // only; the service itself pays nothing). A request's statements are attributed through
 // AsyncLocalStorage, so the projector's and the seeder's statements, which run outside any
 // request, are not counted against it.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { PgliteSqlClient, PgSqlClient, type SqlQueryable } from '@portal/platform';
+import { hookSqlStatements } from './sql-statement-hooks';
 
 /**
  * What the bench tells apart; `other` is everything else (logins, admin calls of the fixture);
@@ -34,46 +34,17 @@ const TEXT_PREFIX = 160;
 
 const BACKGROUND: Bucket = { kind: 'background' };
 
-type QueryFn = SqlQueryable['query'];
-type TransactionFn = <T>(fn: (tx: SqlQueryable) => Promise<T>) => Promise<T>;
-
 export class StatementCounter {
   private readonly current = new AsyncLocalStorage<Bucket>();
   private counts = new Map<RequestKind, KindCount>();
   private texts = new Map<RequestKind, Map<string, number>>();
 
-  /** Wraps both SQL clients' methods (once per process). */
+  /** Hooks both SQL clients' statements (once per process). */
   install(): void {
-    for (const proto of [PgSqlClient.prototype, PgliteSqlClient.prototype] as Array<{
-      query: QueryFn;
-      transaction: TransactionFn;
-    }>) {
-      const query = proto.query;
-      const transaction = proto.transaction;
-      const count = (n: number, text?: string): void => this.add(n, text);
-      proto.query = function (this: unknown, text: string, params?: unknown[]) {
-        count(1, text);
-        return query.call(this, text, params);
-      } as QueryFn;
-      proto.transaction = function <T>(this: unknown, fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
-        count(2, 'BEGIN … COMMIT'); // round trips like any other statement.
-        return transaction.call(this, (tx: SqlQueryable) =>
-          fn({
-            query: ((text: string, params?: unknown[]) => {
-              count(1, `(tx) ${text}`);
-              return tx.query(text, params);
-            }) as QueryFn,
-            // Kept (PGlite's bulk insert): a wrapper without it would measure the fallback instead.
-            ...(tx.copyFrom && {
-              copyFrom: (table: string, columns: readonly string[], data: string) => {
-                count(1, `(tx) COPY ${table}`);
-                return tx.copyFrom!(table, columns, data);
-              },
-            }),
-          }),
-        ) as Promise<T>;
-      } as TransactionFn;
-    }
+    hookSqlStatements((text, n, run) => {
+      this.add(n, text);
+      return run();
+    });
   }
 
   /** Runs every request of `server` in its own bucket, named by what the request is. */

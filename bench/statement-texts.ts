@@ -1,10 +1,7 @@
 // Counts every SQL statement this process makes while counting is on, by its first words (BEGIN
 // and COMMIT of a transaction count as two): what a rebuild costs in round trips, a figure machine
-// load cannot move. Wraps both SQL clients' query and transaction methods once per process.
-import { PgliteSqlClient, PgSqlClient, type SqlQueryable } from '@portal/platform';
-
-type QueryFn = SqlQueryable['query'];
-type TransactionFn = <T>(fn: (tx: SqlQueryable) => Promise<T>) => Promise<T>;
+// load cannot move. Hooks both SQL clients' statements once per process (sql-statement-hooks.ts).
+import { hookSqlStatements } from './sql-statement-hooks';
 
 const TEXT_PREFIX = 110;
 let counts: Map<string, number> | undefined;
@@ -36,37 +33,10 @@ function keyOf(text: string): string {
 function install(): void {
   if (installed) return;
   installed = true;
-  for (const proto of [PgSqlClient.prototype, PgliteSqlClient.prototype] as Array<{
-    query: QueryFn;
-    transaction: TransactionFn;
-  }>) {
-    const query = proto.query;
-    const transaction = proto.transaction;
-    proto.query = function (this: unknown, text: string, params?: unknown[]) {
-      add(text);
-      return timed(text, query.call(this, text, params));
-    } as QueryFn;
-    proto.transaction = function <T>(this: unknown, fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
-      add('BEGIN … COMMIT', 2);
-      return timed(
-        'BEGIN … COMMIT',
-        transaction.call(this, (tx: SqlQueryable) =>
-          fn({
-            query: ((text: string, params?: unknown[]) => {
-              add(`(tx) ${text}`);
-              return timed(`(tx) ${text}`, tx.query(text, params));
-            }) as QueryFn,
-            ...(tx.copyFrom && {
-              copyFrom: (table: string, columns: readonly string[], data: string) => {
-                add(`(tx) COPY ${table}`);
-                return timed(`(tx) COPY ${table}`, tx.copyFrom!(table, columns, data));
-              },
-            }),
-          }),
-        ),
-      ) as Promise<T>;
-    } as TransactionFn;
-  }
+  hookSqlStatements((text, n, run) => {
+    add(text, n);
+    return timed(text, run());
+  });
 }
 
 export interface StatementTexts {
