@@ -64,6 +64,20 @@ export interface ReadStoreTransaction {
   deleteIds(collection: string, ids: readonly string[]): Promise<void>;
 }
 
+/** The few documents ReadStore.getWithCheckpoint reads beside its document: those of `ids` in `collection`. */
+export interface DocumentsAlongside {
+  collection: string;
+  ids: readonly string[];
+}
+
+/** What ReadStore.getWithCheckpoint answers (see there). */
+export interface DocumentWithCheckpoint<T, A> {
+  doc: T | null;
+  checkpoint: number | undefined;
+  alongside?: A[];
+  streamRevision?: number | null;
+}
+
 export interface ReadStore {
   readonly kind: ReadStoreKind;
 
@@ -116,14 +130,9 @@ export interface ReadStore {
     collection: string,
     id: string,
     projection: string,
-    alongside?: { collection: string; ids: readonly string[] },
+    alongside?: DocumentsAlongside,
     stream?: string,
-  ): Promise<{
-    doc: T | null;
-    checkpoint: number | undefined;
-    alongside?: A[];
-    streamRevision?: number | null;
-  }>;
+  ): Promise<DocumentWithCheckpoint<T, A>>;
   /**
    * Resolves true once the projection's checkpoint is ≥ position (seen across processes: another
    * process may run the projector), false after timeoutMs.

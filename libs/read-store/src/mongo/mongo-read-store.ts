@@ -11,6 +11,8 @@ import { CheckpointWaits } from '../checkpoint-wait';
 import type {
   Document,
   DocumentShape,
+  DocumentsAlongside,
+  DocumentWithCheckpoint,
   FindQuery,
   FindResult,
   IndexSpec,
@@ -141,8 +143,8 @@ export class MongoReadStore implements ReadStore {
     collection: string,
     id: string,
     projection: string,
-    alongside?: { collection: string; ids: readonly string[] },
-  ): Promise<{ doc: T | null; checkpoint: number | undefined; alongside?: A[] }> {
+    alongside?: DocumentsAlongside,
+  ): Promise<DocumentWithCheckpoint<T, A>> {
     // Checkpoint first: documents read after it are at least as new as that checkpoint.
     const checkpoint = await this.getCheckpoint(projection);
     if (!alongside) return { doc: await this.get<T>(collection, id), checkpoint };

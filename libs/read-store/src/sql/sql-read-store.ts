@@ -12,6 +12,8 @@ import { CheckpointWaits } from '../checkpoint-wait';
 import type {
   Document,
   DocumentShape,
+  DocumentsAlongside,
+  DocumentWithCheckpoint,
   FindQuery,
   FindResult,
   IndexSpec,
@@ -146,14 +148,9 @@ export class SqlReadStore implements ReadStore {
     collection: string,
     id: string,
     projection: string,
-    alongside?: { collection: string; ids: readonly string[] },
+    alongside?: DocumentsAlongside,
     stream?: string,
-  ): Promise<{
-    doc: T | null;
-    checkpoint: number | undefined;
-    alongside?: A[];
-    streamRevision?: number | null;
-  }> {
+  ): Promise<DocumentWithCheckpoint<T, A>> {
     const table = tableOf(collection);
     const doc = (await this.known.exists(this.client, table))
       ? `(SELECT doc FROM ${quoteIdent(table)} WHERE id = $1::text)`
