@@ -75,6 +75,9 @@ function openBytes(key: Buffer, sealed: string, aad: Buffer): Buffer {
   return Buffer.concat([decipher.update(body), decipher.final()]);
 }
 
+/** Prefix of a reference to a value of an owner's sealed list (v2, owner-values.ts): `pii:v2:<owner>:<index>`. */
+export const REFERENCE_PREFIX = 'pii:v2:';
+
 /**
  * An owner's unwrapped data key with what every value under it needs, prepared once when the key is
  * unwrapped: the key as a KeyObject (node:crypto then skips preparing raw key bytes on every
@@ -94,7 +97,7 @@ export function ownerKey(owner: string, key: Buffer): OwnerKey {
     owner,
     cipherKey: createSecretKey(key),
     aad: Buffer.from(owner, 'utf8'),
-    listAad: Buffer.from(`pii:v2:${owner}`, 'utf8'),
+    listAad: Buffer.from(`${REFERENCE_PREFIX}${owner}`, 'utf8'),
   };
 }
 
@@ -119,7 +122,9 @@ export function isEnvelope(value: unknown): value is string {
 
 /** Any stored form of a personal value: a v1 envelope or a v2 reference (`pii:v2:`, owner-values.ts). */
 export function isSealedValue(value: unknown): value is string {
-  return typeof value === 'string' && (value.startsWith(ENVELOPE_PREFIX) || value.startsWith('pii:v2:'));
+  return (
+    typeof value === 'string' && (value.startsWith(ENVELOPE_PREFIX) || value.startsWith(REFERENCE_PREFIX))
+  );
 }
 
 /** A personal value as stored: encrypted under its owner's data key, the owner named in clear. */

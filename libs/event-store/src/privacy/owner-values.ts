@@ -1,4 +1,4 @@
-import { ERASED, openSealed, seal, type OwnerKey } from './field-cipher';
+import { ERASED, openSealed, REFERENCE_PREFIX, seal, type OwnerKey } from './field-cipher';
 
 // Envelope v2: every personal value of one event that belongs to one owner is sealed together, as
 // one AES-256-GCM ciphertext (one IV, one tag), so reading an event costs one decipher per owner
@@ -7,9 +7,6 @@ import { ERASED, openSealed, seal, type OwnerKey } from './field-cipher';
 // per owner under PERSONAL_DATA_KEY. The sealed list lives in the metadata, not in one of the
 // values, because upcasters run before the privacy layer opens anything and may move or drop
 // values of `data`, never the metadata. v1 envelopes (one ciphertext per value) stay readable.
-
-/** Prefix of a reference to a value of an owner's sealed list: `pii:v2:<owner>:<index>`. */
-export const REFERENCE_PREFIX = 'pii:v2:';
 
 /** The metadata key holding `{ [owner]: sealed list }` of an event with v2 references. */
 export const PERSONAL_DATA_KEY = 'personalData';
