@@ -22,6 +22,7 @@ export type BenchRequest =
   | { id: number; op: 'fileTarget' }
   | { id: number; op: 'profile'; start: boolean; file?: string }
   | { id: number; op: 'cpuUsage' }
+  | { id: number; op: 'memoryPeaks'; start: boolean }
   | { id: number; op: 'stop' };
 
 export type BenchReply =

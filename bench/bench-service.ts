@@ -27,6 +27,7 @@ import { rawAppends, rawReadAll } from './raw-store-rates';
 import { RecordSeeder } from './seed-records';
 import { StatementCounter } from './statement-counter';
 import { CpuProfiler } from './cpu-profiler';
+import { pgliteHeapOf, samplePeaks, type MemoryPeaks } from './memory-peaks';
 
 function send(reply: BenchReply): void {
   process.send?.(reply);
@@ -91,6 +92,9 @@ async function main(): Promise<void> {
     (text) => send({ kind: 'progress', text }),
   );
 
+  let stopSampling: (() => MemoryPeaks) | undefined;
+  const pgliteHeap = seedClient instanceof PgliteSqlClient ? pgliteHeapOf(seedClient) : undefined;
+
   const stop = async (): Promise<void> => {
     await app.close().catch(() => undefined);
     await projector.stop().catch(() => undefined);
@@ -136,6 +140,11 @@ async function main(): Promise<void> {
       case 'cpuUsage': {
         const { user, system } = process.cpuUsage();
         return user + system;
+      }
+      case 'memoryPeaks': {
+        const peaks = stopSampling?.();
+        stopSampling = request.start ? samplePeaks(pgliteHeap) : undefined;
+        return peaks ?? null;
       }
       case 'profile':
         return request.start ? profiler.start() : profiler.stopInto(request.file!);

@@ -7,7 +7,7 @@
 // (`node bench/profile-shares.cjs <file>`); the statements the rebuild made are counted by text.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedDatabaseDir } from '@portal/event-store';
@@ -19,6 +19,7 @@ import { rawReadAll } from './raw-store-rates';
 import { RecordSeeder } from './seed-records';
 import { CpuProfiler } from './cpu-profiler';
 import { countStatements } from './statement-texts';
+import { pgliteHeapOf, samplePeaks } from './memory-peaks';
 
 const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -58,9 +59,7 @@ async function main(): Promise<void> {
       ? await PgliteSqlClient.open(embeddedDatabaseDir(dataDir))
       : await PgSqlClient.connect({ connectionString: PG_URL, schema, max: 2 });
   if (sql instanceof PgliteSqlClient) {
-    // A probe's look inside: the instance's Emscripten module is not part of PGlite's typed API.
-    const db = (sql as unknown as { db: { mod?: { HEAPU8: Uint8Array } } }).db;
-    wasmHeapBytes = () => db.mod?.HEAPU8.byteLength;
+    wasmHeapBytes = pgliteHeapOf(sql);
   }
   memory('embedded client open');
   try {
@@ -89,9 +88,15 @@ async function main(): Promise<void> {
     const profiler = new CpuProfiler();
     if (profileFile) await profiler.start();
     const counted = countStatements();
+    // The rebuild's own peak: VmHWM restarts here (Linux: 5 into clear_refs).
+    await writeFile('/proc/self/clear_refs', '5');
+    const peaks = samplePeaks(wasmHeapBytes);
     const cpuBefore = process.cpuUsage();
     const rebuild = await projector.rebuild();
     const cpu = process.cpuUsage(cpuBefore);
+    const rebuildPeaks = peaks();
+    const rebuildPeakRssMiB = await peakRssMiB();
+    console.error(`  rebuild peaks (MiB): ${JSON.stringify(rebuildPeaks)}, VmHWM ${rebuildPeakRssMiB}`);
     const statements = counted.stop();
     // On the embedded store the database runs in this process: its CPU time is the rebuild's whole
     // cost, a figure machine load moves far less than the rate.
@@ -114,7 +119,7 @@ async function main(): Promise<void> {
         rebuildRatio: Math.round((perSecond / readAll.perSecond) * 1000) / 1000,
         rebuildCpuSeconds: cpuSeconds,
         statementsPerEvent: Math.round((statements.total / rebuild.events) * 1000) / 1000,
-        peakRssMiB: await peakRssMiB(),
+        rebuildPeakRssMiB,
       }),
     );
   } finally {

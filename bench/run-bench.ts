@@ -5,7 +5,8 @@
 // sizes); BENCH_ONLY=files runs only them. BENCH_ONLY=privacy runs only the raw appends and reads
 // through the privacy layer and beside it (privacy-rates.ts) on every store. BENCH_ONLY=commands runs
 // only the commandRatio, BENCH_REPEAT times (command-rates.ts); BENCH_ONLY=lists only the
-// scopedListRatio (list-rates.ts).
+// scopedListRatio (list-rates.ts); BENCH_ONLY=rebuild only the rebuildRatio with the service's
+// memory during the rebuild (rebuild-rates.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import {
 import { benchScale, type BenchScale } from './bench-scale';
 import { benchCommandsOnly } from './command-rates';
 import { benchListsOnly } from './list-rates';
+import { benchRebuildOnly } from './rebuild-rates';
 import { benchFileTransfer, fileSizesFromEnv } from './file-transfer';
 import { benchEmails } from './email-rates';
 import { load, sequentialLatencies, type LoadResult } from './http-load';
@@ -69,6 +71,7 @@ async function benchStore(
     privacyOnly: boolean;
     commandsOnly: boolean;
     listsOnly: boolean;
+    rebuildOnly: boolean;
   },
 ): Promise<Record<string, unknown>> {
   log(`\n== ${name} (${scale.name}) ==`);
@@ -87,6 +90,7 @@ async function benchStore(
     }
     if (parts.commandsOnly) return await benchCommandsOnly(service, scale, name, log);
     if (parts.listsOnly) return await benchListsOnly(service, scale, name, log);
+    if (parts.rebuildOnly) return await benchRebuildOnly(service, scale, name, log);
     if (!parts.rest) return { files };
     const fixture = await seedPortalFixture(service, scale);
     const listUrl = `${service.url}/v1/portals/${fixture.slug}/records/Case?perPage=20`;
@@ -369,10 +373,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const load1 = loadavg()[0];
   const results: Record<string, Record<string, unknown>> = {};
-  // BENCH_ONLY=files, =privacy, =commands, =lists or =email runs only those figures.
+  // BENCH_ONLY=files, =privacy, =commands, =lists, =rebuild or =email runs only those figures.
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && !['files', 'privacy', 'commands', 'lists', 'email'].includes(only))
-    throw new Error('BENCH_ONLY may only be `files`, `privacy`, `commands`, `lists` or `email`');
+  if (only !== undefined && !['files', 'privacy', 'commands', 'lists', 'rebuild', 'email'].includes(only))
+    throw new Error('BENCH_ONLY may only be `files`, `privacy`, `commands`, `lists`, `rebuild` or `email`');
   if (only !== 'email')
     for (const [index, [name, targets]] of Object.entries(storesToRun()).entries()) {
       if (only === 'files' && index > 0) break;
@@ -382,6 +386,7 @@ async function main(): Promise<void> {
         privacyOnly: only === 'privacy',
         commandsOnly: only === 'commands',
         listsOnly: only === 'lists',
+        rebuildOnly: only === 'rebuild',
       });
     }
   if (only === undefined || only === 'email') {
@@ -399,11 +404,11 @@ async function main(): Promise<void> {
     loadAverageAtStart: round(load1, 1),
     results,
   };
-  // A files-, privacy-, commands-, lists- or email-only run keeps the full runs' records.
+  // A files-, privacy-, commands-, lists-, rebuild- or email-only run keeps the full runs' records.
   const file =
     only === 'files'
       ? `files-${fileSizesFromEnv().fileMiB}mb`
-      : only === 'privacy' || only === 'commands' || only === 'lists'
+      : only === 'privacy' || only === 'commands' || only === 'lists' || only === 'rebuild'
         ? `${only}-${scale.name}`
         : only === 'email'
           ? 'email'

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Pool, PoolClient } from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { preparedNameOf } from './prepared-statements';
 import { SqlClient, SqlQueryable, quoteIdent } from './sql-client';
 
@@ -63,6 +66,14 @@ export class PgSqlClient implements SqlClient {
         query: async <Row>(text: string, params: unknown[] = []) => {
           const result = await client.query(statementOf(text, params));
           return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+        },
+        copyFrom: async (table, columns, data) => {
+          // COPY's input as a stream of CopyData messages on this transaction's connection. A
+          // failed COPY (a duplicate id) rejects here and leaves the connection ready for ROLLBACK.
+          const copy = client.query(
+            copyFromStdin(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`),
+          );
+          await pipeline(Readable.from([Buffer.from(data, 'utf8')]), copy);
         },
       };
       const value = await fn(tx);

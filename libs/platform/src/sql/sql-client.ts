@@ -9,8 +9,10 @@ export interface SqlQueryable {
   ): Promise<{ rows: Row[]; rowCount: number }>;
   /**
    * Loads rows with COPY FROM in text format (`data`: one row a line, columns tab-separated, escaped
-   * as copyTextField does), into `table (columns)`. Where present (PGlite), a bulk insert costs about
-   * half the CPU of splitting one JSON parameter into rows; the pg pool has no copy stream.
+   * as copyTextField does), into `table (columns)`. A bulk insert so costs about half the CPU of
+   * splitting one JSON parameter into rows. Both clients' transactions have it (PGlite reads the
+   * blob given with the statement, the pg client streams it with pg-copy-streams); a queryable
+   * without it gets the JSON insert.
    */
   copyFrom?(table: string, columns: readonly string[], data: string): Promise<void>;
 }
