@@ -78,4 +78,15 @@ export interface PrivacyRates {
   appends: { plain: TimedRate; encrypted: TimedRate };
   reads: { plain: TimedRate; encrypted: TimedRate; encryptedCold: TimedRate };
   writers: number;
+  /** End to end: a full rebuild of the read models with the layer and without (privacy-rebuild.ts). */
+  rebuild: PrivacyRebuild;
+}
+
+/** A full rebuild's events/s through the privacy layer over the same rebuild without it, same run. */
+export interface PrivacyRebuild {
+  rebuildRatio: number;
+  /** The same from the service process's CPU time per event (plain over encrypted). */
+  cpuRebuildRatio: number;
+  plain: TimedRate;
+  encrypted: TimedRate;
 }

@@ -23,6 +23,7 @@ import {
   type StoreTargets,
 } from './bench-messages';
 import { privacyRates } from './privacy-rates';
+import { privacyRebuild } from './privacy-rebuild';
 import { rawAppends, rawReadAll } from './raw-store-rates';
 import { RecordSeeder } from './seed-records';
 import { StatementCounter } from './statement-counter';
@@ -126,7 +127,10 @@ async function main(): Promise<void> {
         return rawAppends(stores.eventStore, request.writers, request.seconds);
       case 'privacyRates':
         if (!stores.privacy) throw new Error('this store keeps no data keys: nothing to compare');
-        return privacyRates(stores.privacy, request.writers, request.seconds);
+        return {
+          ...(await privacyRates(stores.privacy, request.writers, request.seconds)),
+          rebuild: await privacyRebuild(stores.privacy, stores.readStore, projector),
+        };
       case 'statements': {
         const counts = statements.snapshot();
         if (request.reset) statements.reset();

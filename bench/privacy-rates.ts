@@ -65,7 +65,7 @@ export async function privacyRates(
   privacy: PersonalDataEventStore,
   writers: number,
   seconds: number,
-): Promise<PrivacyRates> {
+): Promise<Omit<PrivacyRates, 'rebuild'>> {
   const run = randomUUID().slice(0, 8);
   // Stream names the map reads as portal users': `portalUser-<run>p…` (plain) and `…e…` (encrypted).
   const plainPrefix = `portalUser-${run}p`;

@@ -1,25 +1,9 @@
-import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port';
+import type { EventMetadata, NewEvent } from '../event-store.port';
 import type { DataKeyOwner } from './data-key-store.port';
-import {
-  decryptSealed,
-  encryptValue,
-  ENVELOPE_PREFIX,
-  ERASED,
-  erasedEnvelope,
-  splitEnvelope,
-  type OwnerKey,
-} from './field-cipher';
-import {
-  isReference,
-  openOwnerValues,
-  PERSONAL_DATA_KEY,
-  reference,
-  referencedValue,
-  sealOwnerValues,
-  splitReference,
-} from './owner-values';
+import { encryptValue, erasedEnvelope, type OwnerKey } from './field-cipher';
+import { isReference, PERSONAL_DATA_KEY, reference, sealOwnerValues, splitReference } from './owner-values';
 import type { PersonalField } from './personal-data-policy.port';
-import { openEnvelopes, valueAt, withValueAt } from './personal-values';
+import { valueAt, withValueAt } from './personal-values';
 
 /** The keys a batch found: null for an owner erased (or never keyed, when reading). */
 export type BatchKeys = ReadonlyMap<DataKeyOwner, OwnerKey | null>;
@@ -30,9 +14,10 @@ export interface OpenedLists {
   rememberOpened(key: OwnerKey, sealed: string, values: readonly string[]): void;
 }
 
-type SealedLists = Record<DataKeyOwner, string>;
+/** An event's sealed lists (metadata.personalData): each owner's values as one ciphertext. */
+export type SealedLists = Record<DataKeyOwner, string>;
 
-function sealedListsOf(metadata: EventMetadata): SealedLists | undefined {
+export function sealedListsOf(metadata: EventMetadata): SealedLists | undefined {
   const lists = metadata[PERSONAL_DATA_KEY];
   return lists !== null && typeof lists === 'object' ? (lists as SealedLists) : undefined;
 }
@@ -93,56 +78,4 @@ export function sealEvent<E extends NewEvent>(
     root = { data: root.data, metadata: { ...root.metadata, [PERSONAL_DATA_KEY]: sealed } };
   }
   return root.data === event.data && root.metadata === event.metadata ? event : { ...event, ...root };
-}
-
-/**
- * The event with every stored value opened ("[erased]" where the key is gone) and the sealed lists
- * taken out of its metadata: each owner's list is opened once, at its first reference, or taken
- * from the cache of lists opened before. Only the objects holding a stored value are copied.
- */
-export function openEvent(event: RecordedEvent, keys: BatchKeys, cache?: OpenedLists): RecordedEvent {
-  const lists = sealedListsOf(event.metadata);
-  const opened = new Map<DataKeyOwner, readonly string[] | null>();
-  const open = (stored: string): string => {
-    if (stored.startsWith(ENVELOPE_PREFIX)) {
-      const { owner, sealed } = splitEnvelope(stored);
-      const key = keys.get(owner);
-      if (!key) return ERASED;
-      try {
-        return decryptSealed(key, sealed);
-      } catch {
-        // Not an envelope this layer wrote: text that only looks like one, written where values
-        // are not personal (those are sealed whatever they look like). It is shown as written.
-        return stored;
-      }
-    }
-    const { owner, index } = splitReference(stored);
-    const sealed = lists?.[owner];
-    // No list of that owner, or no value at that index: not a reference this layer wrote (as above).
-    if (typeof sealed !== 'string') return stored;
-    let values = opened.get(owner);
-    if (values === undefined) {
-      values = openList(owner, sealed);
-      opened.set(owner, values);
-    }
-    if (values !== null && (!Number.isInteger(index) || index < 0 || index >= values.length)) return stored;
-    return referencedValue(values, index, owner);
-  };
-  const openList = (owner: DataKeyOwner, sealed: string): readonly string[] | null => {
-    const key = keys.get(owner);
-    if (!key) return null;
-    const kept = cache?.openedValues(key, sealed);
-    if (kept) return kept;
-    const values = openOwnerValues(key, sealed);
-    cache?.rememberOpened(key, sealed, values);
-    return values;
-  };
-  const data = openEnvelopes(event.data, open);
-  let metadata = event.metadata;
-  if (lists) {
-    const { [PERSONAL_DATA_KEY]: _sealed, ...rest } = metadata;
-    metadata = rest as EventMetadata;
-  }
-  metadata = openEnvelopes(metadata, open);
-  return data === event.data && metadata === event.metadata ? event : { ...event, data, metadata };
 }

@@ -13,9 +13,10 @@ import type {
 } from '../event-store.port';
 import type { DataKeyOwner } from './data-key-store.port';
 import type { CacheTrust, DataKeyRing } from './data-key-ring';
-import { isStoredCopy, openEvent, sealEvent } from './event-sealing';
+import { addOwnersToOpen, EventOpener } from './event-opening';
+import { isStoredCopy, sealEvent } from './event-sealing';
 import type { PersonalDataPolicy } from './personal-data-policy.port';
-import { collectEnvelopeOwners, valueAt } from './personal-values';
+import { valueAt } from './personal-values';
 
 /** An event store that can append inside a transaction of the caller's (the SQL one). */
 export interface TransactionalAppends {
@@ -138,24 +139,23 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
   /**
    * The events with every envelope opened ("[erased]" where the key is gone): the owners' keys
    * fetched once for the batch (DataKeyRing says when the cache is trusted), each owner's sealed
-   * list in an event opened once (event-sealing.ts), and only the objects holding one copied.
+   * list in an event opened once (event-opening.ts), and only the objects holding one copied.
    */
   async reveal(events: RecordedEvent[], trust: CacheTrust = 'check'): Promise<RecordedEvent[]> {
     const owners = new Set<DataKeyOwner>();
-    for (const event of events) {
-      collectEnvelopeOwners(event.data, owners);
-      collectEnvelopeOwners(event.metadata, owners);
-    }
+    // Which events hold anything to open: the others read as stored, not walked again.
+    const toOpen = events.map((event) => addOwnersToOpen(event, owners));
     if (owners.size === 0) {
       for (const event of events) this.forgetErasedBy(event);
       return events;
     }
-    let keys = await this.keys.keysForReading(owners, trust);
+    const opener = new EventOpener(await this.keys.keysForReading(owners, trust), this.keys);
     const out: RecordedEvent[] = [];
-    for (const event of events) {
+    for (let i = 0; i < events.length; i += 1) {
+      const event = events[i];
       // An erasure in the batch: the events after it read without those keys.
-      if (this.forgetErasedBy(event)) keys = await this.keys.keysForReading(owners);
-      out.push(openEvent(event, keys, this.keys));
+      if (this.forgetErasedBy(event)) opener.keys = await this.keys.keysForReading(owners);
+      out.push(toOpen[i] ? opener.open(event) : event);
     }
     return out;
   }

@@ -1,16 +1,28 @@
-import { isSealedValue, ownerOfEnvelope } from './field-cipher';
+import { ENVELOPE_PREFIX, isSealedValue, ownerOfEnvelope } from './field-cipher';
 
 type Json = unknown;
 
-/** The owner of every stored personal value (v1 envelope or v2 reference) anywhere inside a JSON value. */
-export function collectEnvelopeOwners(value: Json, into: Set<string>): void {
+/**
+ * The owner of every v1 envelope anywhere inside a JSON value, added to `into`; true when there is
+ * one. (A v2 reference needs its event's sealed list, whose owners the metadata names.)
+ */
+export function collectEnvelopeOwners(value: Json, into: Set<string>): boolean {
   if (typeof value === 'string') {
-    if (isSealedValue(value)) into.add(ownerOfEnvelope(value));
-  } else if (Array.isArray(value)) {
-    for (const item of value) collectEnvelopeOwners(item, into);
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) collectEnvelopeOwners((value as Record<string, Json>)[key], into);
+    if (!value.startsWith(ENVELOPE_PREFIX)) return false;
+    into.add(ownerOfEnvelope(value));
+    return true;
   }
+  if (value === null || typeof value !== 'object') return false;
+  let found = false;
+  if (Array.isArray(value)) {
+    for (const item of value) found = collectEnvelopeOwners(item, into) || found;
+  } else {
+    const record = value as Record<string, Json>;
+    for (const key in record) {
+      if (Object.hasOwn(record, key)) found = collectEnvelopeOwners(record[key], into) || found;
+    }
+  }
+  return found;
 }
 
 /**
