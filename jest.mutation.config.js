@@ -12,4 +12,6 @@ module.exports = {
   transform: { '^.+\\.ts$': base.transform['^.+\\.ts$'] },
   testMatch: ['<rootDir>/libs/{acl,domain}/src/**/*.spec.ts'],
   setupFiles: ['<rootDir>/jest.mutation.setup.js'],
+  // Leaves out the related spec files in which no test covering the mutant would run.
+  testSequencer: '<rootDir>/jest.mutation.sequencer.js',
 };
