@@ -13,6 +13,7 @@ import type { EventStore } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
 import { ReadModelNames } from '@portal/read-models';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { PortalSessionStore } from '../auth/sessions/portal-session-store';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { ProblemException } from './problem';
 import type { PortalRequest } from './request-context';
@@ -47,6 +48,7 @@ export class ConsistencyInterceptor implements NestInterceptor {
     private readonly names: ReadModelNames,
     private readonly reflector: Reflector,
     private readonly metrics: ApiMetrics,
+    private readonly sessions: PortalSessionStore,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -74,8 +76,8 @@ export class ConsistencyInterceptor implements NestInterceptor {
         'X-Consistency-Token must be a token returned by a command.',
       );
     }
-    return from(this.waitFor(position)).pipe(
-      switchMap((reached) => {
+    return from(this.waitFor(position, request)).pipe(
+      switchMap(({ reached, waited }) => {
         if (!reached) {
           void reply.header('retry-after', '1');
           throw ProblemException.of(
@@ -84,16 +86,22 @@ export class ConsistencyInterceptor implements NestInterceptor {
             'The read models have not caught up with that write yet; retry shortly.',
           );
         }
-        // The guard ran before this wait and noted where the read models stood then; what is
-        // cached at that checkpoint may predate the very write this token names, so this request
-        // reads its access context afresh.
-        if (request.user?.kind === 'portalUser') request.user = { ...request.user, readModelsAt: undefined };
-        return next.handle();
+        return from(waited ? this.readModelsAfterWait(request) : Promise.resolve()).pipe(
+          switchMap(() => next.handle()),
+        );
       }),
     );
   }
 
-  private async waitFor(position: number): Promise<boolean> {
+  private async waitFor(
+    position: number,
+    request: PortalRequest,
+  ): Promise<{ reached: boolean; waited: boolean }> {
+    const checkpoint = await this.names.checkpoint();
+    if (coveredByGuard(request, checkpoint, position)) {
+      this.metrics.observeReadYourWrites(0, true);
+      return { reached: true, waited: false };
+    }
     // The head only grows: a token at or below one seen before needs no look at the store.
     if (position > this.knownHead)
       this.knownHead = Math.max(this.knownHead, await this.eventStore.headPosition());
@@ -104,14 +112,45 @@ export class ConsistencyInterceptor implements NestInterceptor {
         'X-Consistency-Token is beyond anything this server has written.',
       );
     }
-    const checkpoint = await this.names.checkpoint();
     const started = performance.now();
     const reached = await this.readStore.waitForCheckpoint(checkpoint, position, MAX_WAIT_MS);
     this.metrics.observeReadYourWrites((performance.now() - started) / 1000, reached);
-    return reached;
+    return { reached, waited: true };
+  }
+
+  /**
+   * The guard ran before this wait and noted where the read models stood then; what is cached at
+   * that point may predate the very write this token names. So a portal user's request notes where
+   * they stand now, past the write (the session statement again: checkpoint and change marks in
+   * one read), and its access context is answered at that point, from the cache where the marks
+   * say nothing changed, exactly as for a new request. Without a note it is read afresh.
+   */
+  private async readModelsAfterWait(request: PortalRequest): Promise<void> {
+    const user = request.user;
+    if (user?.kind !== 'portalUser') return;
+    const { readModelsAt } = await this.sessions.getWithReadModels(user.sessionId);
+    request.user = { ...user, readModelsAt };
   }
 
   private async tokenFor(request: PortalRequest): Promise<number> {
-    return request.commandContext?.position ?? (await this.eventStore.headPosition());
+    const token = request.commandContext?.position ?? (await this.eventStore.headPosition());
+    // A position this process appended or read as the head is at or below the head for good: a
+    // read carrying it (here the usual case) then needs no head read to be told apart from a forgery.
+    this.knownHead = Math.max(this.knownHead, token);
+    return token;
   }
+}
+
+/**
+ * The portal guard read the session in the same statement as the active generation's checkpoint
+ * (and change marks), and built what it cached from the read models at that point or later. When
+ * that checkpoint already includes the token's position, everything this request reads is at least
+ * as new as the write it names, exactly as after a wait, so there is nothing to wait for and the
+ * cached access context stays valid. The checkpoint is never past the store's head, so the token
+ * is no forgery either. The projection name must be the active one: after a generation switch the
+ * guard's checkpoint says nothing about the new generation.
+ */
+function coveredByGuard(request: PortalRequest, activeCheckpoint: string, position: number): boolean {
+  const at = request.user?.kind === 'portalUser' ? request.user.readModelsAt : undefined;
+  return at !== undefined && at.projection === activeCheckpoint && at.checkpoint >= position;
 }

@@ -126,9 +126,16 @@ export class SqlReadStore implements ReadStore {
       // undefined: nothing to record (e.g. no event handled); the stored checkpoint stays.
       if (next === undefined) return;
       assertCheckpoint(next);
-      await q.query(`UPDATE ${CHECKPOINTS} SET position = $2 WHERE projection = $1`, [projection, next]);
-      // Delivered at commit only, so a waiter never wakes for a write that rolls back.
-      await q.query('SELECT pg_notify($1, $2)', [this.channel, projection]);
+      // One statement (a round trip less per batch, which a read-your-writes wait is made of): the
+      // row is locked above, so it is there. The notification is delivered at commit only, so a
+      // waiter never wakes for a write that rolls back.
+      await q.query(
+        prepared(
+          `WITH moved AS (UPDATE ${CHECKPOINTS} SET position = $2 WHERE projection = $1 RETURNING projection)
+           SELECT pg_notify($3, projection) FROM moved`,
+        ),
+        [projection, next, this.channel],
+      );
     });
   }
 
