@@ -6,7 +6,8 @@
 // through the privacy layer and beside it (privacy-rates.ts) on every store. BENCH_ONLY=commands runs
 // only the commandRatio, BENCH_REPEAT times (command-rates.ts); BENCH_ONLY=lists only the
 // scopedListRatio (list-rates.ts); BENCH_ONLY=rebuild only the rebuildRatio with the service's
-// memory during the rebuild (rebuild-rates.ts).
+// memory during the rebuild (rebuild-rates.ts); BENCH_ONLY=ryw only the rywWaitRatio (ryw-rates.ts);
+// BENCH_ONLY=health only GET /health beside the bare route (health-rates.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ import { benchScale, type BenchScale } from './bench-scale';
 import { benchCommandsOnly } from './command-rates';
 import { benchListsOnly } from './list-rates';
 import { benchRebuildOnly } from './rebuild-rates';
+import { benchRywOnly } from './ryw-rates';
+import { benchHealthOnly } from './health-rates';
 import { benchFileTransfer, fileSizesFromEnv } from './file-transfer';
 import { benchEmails } from './email-rates';
 import { load, sequentialLatencies, type LoadResult } from './http-load';
@@ -72,6 +75,8 @@ async function benchStore(
     commandsOnly: boolean;
     listsOnly: boolean;
     rebuildOnly: boolean;
+    rywOnly: boolean;
+    healthOnly: boolean;
   },
 ): Promise<Record<string, unknown>> {
   log(`\n== ${name} (${scale.name}) ==`);
@@ -91,6 +96,8 @@ async function benchStore(
     if (parts.commandsOnly) return await benchCommandsOnly(service, scale, name, log);
     if (parts.listsOnly) return await benchListsOnly(service, scale, name, log);
     if (parts.rebuildOnly) return await benchRebuildOnly(service, scale, name, log);
+    if (parts.rywOnly) return await benchRywOnly(service, scale, name, log);
+    if (parts.healthOnly) return await benchHealthOnly(service, scale, name, log);
     if (!parts.rest) return { files };
     const fixture = await seedPortalFixture(service, scale);
     const listUrl = `${service.url}/v1/portals/${fixture.slug}/records/Case?perPage=20`;
@@ -353,6 +360,12 @@ function table(results: Record<string, Record<string, unknown>>): string {
     'statementsPerRequest',
     'statementsOneAtATime',
     'commandRatioSpread',
+    'rywWaitRatioSpread',
+    'readYourWritesP50Ms',
+    'plainReadP50Ms',
+    'rawAppendP50Ms',
+    'cpuPerHealthUs',
+    'cpuPerBareUs',
     'cpuPerCommandUs',
     'cpuPerRawAppendUs',
     'files',
@@ -383,10 +396,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const load1 = loadavg()[0];
   const results: Record<string, Record<string, unknown>> = {};
-  // BENCH_ONLY=files, =privacy, =commands, =lists, =rebuild or =email runs only those figures.
+  // BENCH_ONLY=files, =privacy, =commands, =lists, =rebuild, =ryw, =health or =email runs only those figures.
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && !['files', 'privacy', 'commands', 'lists', 'rebuild', 'email'].includes(only))
-    throw new Error('BENCH_ONLY may only be `files`, `privacy`, `commands`, `lists`, `rebuild` or `email`');
+  const parts = ['files', 'privacy', 'commands', 'lists', 'rebuild', 'ryw', 'health', 'email'];
+  if (only !== undefined && !parts.includes(only))
+    throw new Error(`BENCH_ONLY may only be one of ${parts.join(', ')}`);
   if (only !== 'email')
     for (const [index, [name, targets]] of Object.entries(storesToRun()).entries()) {
       if (only === 'files' && index > 0) break;
@@ -397,6 +411,8 @@ async function main(): Promise<void> {
         commandsOnly: only === 'commands',
         listsOnly: only === 'lists',
         rebuildOnly: only === 'rebuild',
+        rywOnly: only === 'ryw',
+        healthOnly: only === 'health',
       });
     }
   if (only === undefined || only === 'email') {
@@ -414,11 +430,16 @@ async function main(): Promise<void> {
     loadAverageAtStart: round(load1, 1),
     results,
   };
-  // A files-, privacy-, commands-, lists-, rebuild- or email-only run keeps the full runs' records.
+  // A files-, privacy-, commands-, lists-, rebuild-, ryw-, health- or email-only run keeps the full runs' records.
   const file =
     only === 'files'
       ? `files-${fileSizesFromEnv().fileMiB}mb`
-      : only === 'privacy' || only === 'commands' || only === 'lists' || only === 'rebuild'
+      : only === 'privacy' ||
+          only === 'commands' ||
+          only === 'lists' ||
+          only === 'rebuild' ||
+          only === 'ryw' ||
+          only === 'health'
         ? `${only}-${scale.name}`
         : only === 'email'
           ? 'email'

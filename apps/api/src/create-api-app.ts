@@ -14,6 +14,8 @@ import { registerRequestHygiene } from './http/request-hygiene';
 import { registerRequestSpans } from './tracing/request-spans';
 import { clientErrorHandler, frameworkErrors } from './http/transport-errors';
 import { buildApiDocument } from './openapi/api-document';
+import { CachedHealthChecks } from './health/cached-health-checks';
+import { registerHealthFastPath } from './health/health-fast-path';
 import type { ApiDependencies } from './infrastructure/infrastructure.module';
 
 /** Bodies above this are refused with 413 before any parsing work. */
@@ -42,6 +44,7 @@ export async function createApiApp(
   registerRequestSpans(app.getHttpAdapter().getInstance());
   registerRequestLogging(app.getHttpAdapter().getInstance(), app.get(ApiMetrics));
   registerRequestHygiene(app.getHttpAdapter().getInstance());
+  registerHealthFastPath(app.getHttpAdapter().getInstance(), app.get(CachedHealthChecks));
   // Multipart bodies are parsed lazily by the upload routes (streamed, limits set per request).
   await app.register(fastifyMultipart as unknown as Parameters<typeof app.register>[0], {
     limits: { files: 1, fields: 5, parts: 6, fieldSize: 1024, headerPairs: 100 },
