@@ -32,6 +32,9 @@ export class EventOpener {
   private lists: SealedLists | undefined;
   /** The lists opened for the event being opened (null: the owner's key is gone). */
   private readonly opened = new Map<DataKeyOwner, readonly string[] | null>();
+  /** The owner opened last in this event and its list: most events reference one owner's values. */
+  private lastOwner: DataKeyOwner | undefined;
+  private lastValues: readonly string[] | null | undefined;
 
   constructor(
     public keys: BatchKeys,
@@ -41,7 +44,8 @@ export class EventOpener {
   open(event: RecordedEvent): RecordedEvent {
     const lists = sealedListsOf(event.metadata);
     this.lists = lists;
-    this.opened.clear();
+    if (this.opened.size > 0) this.opened.clear();
+    this.lastOwner = undefined;
     const data = openEnvelopes(event.data, this.openValue);
     let metadata: EventMetadata;
     if (lists) {
@@ -73,11 +77,13 @@ export class EventOpener {
     const sealed = this.lists?.[owner];
     // No list of that owner, or no value at that index: not a reference this layer wrote (as above).
     if (typeof sealed !== 'string') return stored;
-    let values = this.opened.get(owner);
+    let values = owner === this.lastOwner ? this.lastValues : this.opened.get(owner);
     if (values === undefined) {
       values = this.openList(owner, sealed);
       this.opened.set(owner, values);
     }
+    this.lastOwner = owner;
+    this.lastValues = values;
     if (values !== null && (!Number.isInteger(index) || index < 0 || index >= values.length)) return stored;
     return referencedValue(values, index, owner);
   };

@@ -43,7 +43,8 @@ export function openEnvelopes<T extends Json>(value: T, open: (envelope: string)
   }
   const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(record)) {
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
     const item = record[key];
     const next = openEnvelopes(item, open);
     if (next !== item) (copy ??= { ...record })[key] = next;
