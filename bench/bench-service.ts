@@ -52,6 +52,10 @@ async function main(): Promise<void> {
     publicUrl: 'http://127.0.0.1',
     // Files go to DATA_DIR/blobs; the RSS figure uploads BENCH_UPLOAD_RSS_MB (default 500) at once.
     maxUploadMb: 100_000,
+    // As the service reads it: the embedded mode's JavaScript heap growth (unset: its default).
+    ...(process.env.EMBEDDED_HEAP_GROWTH_PERCENT && {
+      embeddedHeapGrowthPercent: Number(process.env.EMBEDDED_HEAP_GROWTH_PERCENT),
+    }),
   };
   const statements = new StatementCounter();
   const profiler = new CpuProfiler();

@@ -24,6 +24,7 @@ import { benchListsOnly } from './list-rates';
 import { benchRebuildOnly } from './rebuild-rates';
 import { benchRywOnly } from './ryw-rates';
 import { benchHealthOnly } from './health-rates';
+import type { MemoryPeaks } from './memory-peaks';
 import { benchFileTransfer, fileSizesFromEnv } from './file-transfer';
 import { benchEmails } from './email-rates';
 import { load, sequentialLatencies, type LoadResult } from './http-load';
@@ -213,8 +214,11 @@ async function benchStore(
     // #3 and #6: a full blue-green rebuild, then the same log read raw.
     service.resetPeakRss();
     log(`  [${name}] rebuilding read models...`);
+    await service.request('memoryPeaks', { start: true });
     const rebuild = await service.request<'rebuild', RebuildAnswer>('rebuild', {});
+    const rebuildMemory = await service.request<'memoryPeaks', MemoryPeaks>('memoryPeaks', { start: false });
     const rebuildPeakRssMiB = service.peakRssMiB();
+    log(`  [${name}] rebuild memory peaks (MiB): ${JSON.stringify(rebuildMemory)}`);
     const readAll = await service.request<'readAll', RateResult>('readAll', {});
     const rebuildPerSecond = Math.round(rebuild.events / rebuild.seconds);
     log(`  [${name}] rebuild ${rebuildPerSecond} events/s, readAll ${readAll.perSecond} events/s`);
@@ -257,6 +261,7 @@ async function benchStore(
         scaleP50Ms: scaleP50,
         seeding,
         peakRssMiB: { scaleAndList: scalePeakRssMiB, rebuild: rebuildPeakRssMiB },
+        rebuildMemoryPeaksMiB: rebuildMemory,
       },
     };
   } finally {

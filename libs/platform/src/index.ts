@@ -4,6 +4,7 @@ export * from './sql/pglite-sql-client';
 export * from './sql/pglite-memory';
 export * from './sql/prepared-statements';
 export * from './config/service-config';
+export * from './config/js-heap-growth';
 export * from './tokens/one-time-token';
 export * from './tokens/derive-key';
 export * from './redis/redis-connection';

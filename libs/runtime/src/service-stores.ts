@@ -5,7 +5,14 @@ import {
   type EventStore,
   type PersonalDataEventStore,
 } from '@portal/event-store';
-import { DEFAULT_PGLITE_MEMORY, PgliteSqlClient, type ServiceConfig, type SqlClient } from '@portal/platform';
+import {
+  DEFAULT_EMBEDDED_HEAP_GROWTH_PERCENT,
+  DEFAULT_PGLITE_MEMORY,
+  limitJsHeapGrowth,
+  PgliteSqlClient,
+  type ServiceConfig,
+  type SqlClient,
+} from '@portal/platform';
 import { openReadStore, SqlReadStore, type ReadStore } from '@portal/read-store';
 import { withSpans } from '@portal/tracing';
 import { createUpcasterRegistry } from './upcaster-registry';
@@ -36,7 +43,7 @@ export interface ServiceStoresOptions {
  */
 export async function openServiceStores(
   config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
-    Partial<Pick<ServiceConfig, 'dataKey' | 'embeddedSharedBuffers'>>,
+    Partial<Pick<ServiceConfig, 'dataKey' | 'embeddedSharedBuffers' | 'embeddedHeapGrowthPercent'>>,
   options: ServiceStoresOptions = {},
 ): Promise<ServiceStores> {
   return traced(await openStores(config, options));
@@ -53,19 +60,22 @@ function traced(stores: ServiceStores): ServiceStores {
 
 async function openStores(
   config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
-    Partial<Pick<ServiceConfig, 'dataKey' | 'embeddedSharedBuffers'>>,
+    Partial<Pick<ServiceConfig, 'dataKey' | 'embeddedSharedBuffers' | 'embeddedHeapGrowthPercent'>>,
   options: ServiceStoresOptions,
 ): Promise<ServiceStores> {
   if (options.inMemory && config.eventStore === 'embedded' && config.readStore === 'embedded') {
     return openInMemoryStores(config.dataKey);
   }
+  const isEmbedded = config.eventStore === 'embedded' || config.readStore === 'embedded';
+  // The database shares the process: the JavaScript heap collects before it has grown far past
+  // what it holds (a replay's garbage otherwise stays in the peak RSS).
+  if (isEmbedded) limitJsHeapGrowth(config.embeddedHeapGrowthPercent ?? DEFAULT_EMBEDDED_HEAP_GROWTH_PERCENT);
   // The first opener of the embedded database starts it with the memory settings; both stores share it.
-  const embedded =
-    config.eventStore === 'embedded' || config.readStore === 'embedded'
-      ? await PgliteSqlClient.open(embeddedDatabaseDir(config.dataDir), {
-          sharedBuffers: config.embeddedSharedBuffers ?? DEFAULT_PGLITE_MEMORY.sharedBuffers,
-        })
-      : undefined;
+  const embedded = isEmbedded
+    ? await PgliteSqlClient.open(embeddedDatabaseDir(config.dataDir), {
+        sharedBuffers: config.embeddedSharedBuffers ?? DEFAULT_PGLITE_MEMORY.sharedBuffers,
+      })
+    : undefined;
   try {
     return await openBothStores(config, options);
   } finally {

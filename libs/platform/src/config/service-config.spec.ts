@@ -24,6 +24,32 @@ describe('loadServiceConfig: EVENT_STORE schemes', () => {
   });
 });
 
+describe('loadServiceConfig: EMBEDDED_HEAP_GROWTH_PERCENT', () => {
+  const base = { JWT_SECRET: 'test secret', DATA_DIR: '/tmp/service-config-spec' };
+
+  it('leaves it unset (the default of the embedded mode) or takes a whole percent, 0 for V8 to choose', () => {
+    expect(loadServiceConfig(base).embeddedHeapGrowthPercent).toBeUndefined();
+    expect(
+      loadServiceConfig({ ...base, EMBEDDED_HEAP_GROWTH_PERCENT: '' }).embeddedHeapGrowthPercent,
+    ).toBeUndefined();
+    for (const [text, percent] of [
+      ['0', 0],
+      ['25', 25],
+      ['400', 400],
+    ] as const) {
+      expect(
+        loadServiceConfig({ ...base, EMBEDDED_HEAP_GROWTH_PERCENT: text }).embeddedHeapGrowthPercent,
+      ).toBe(percent);
+    }
+  });
+
+  it('refuses anything else at start-up', () => {
+    for (const text of ['-1', '12.5', '401', 'a lot', '25%']) {
+      expect(() => loadServiceConfig({ ...base, EMBEDDED_HEAP_GROWTH_PERCENT: text })).toThrow(ConfigError);
+    }
+  });
+});
+
 describe('loadServiceConfig: EMBEDDED_SHARED_BUFFERS', () => {
   const base = { JWT_SECRET: 'test secret', DATA_DIR: '/tmp/service-config-spec' };
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isPgliteMemorySize } from '../sql/pglite-memory';
+import { isHeapGrowthPercent } from './js-heap-growth';
 
 /** The service's settings, from the environment variables of shared/API.md. */
 export interface ServiceConfig {
@@ -36,6 +37,11 @@ export interface ServiceConfig {
   retentionDays?: number;
   /** EMBEDDED_SHARED_BUFFERS: the embedded database's buffer cache (PgliteMemorySettings); unset: 32MB. */
   embeddedSharedBuffers?: string;
+  /**
+   * EMBEDDED_HEAP_GROWTH_PERCENT: how far the JavaScript heap may grow past its live size before a
+   * full collection, when a store is embedded (js-heap-growth.ts); unset: 50, 0: V8's own choice.
+   */
+  embeddedHeapGrowthPercent?: number;
   /** BLOB_STORE: `embedded` (files under DATA_DIR/blobs, the default) or `s3://bucket[/prefix]`. */
   blobStore?: string;
   /** MAX_UPLOAD_MB: the largest file an upload may carry (413 beyond); default 25. */
@@ -147,6 +153,13 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
   if (embeddedSharedBuffers !== undefined && !isPgliteMemorySize(embeddedSharedBuffers)) {
     throw new ConfigError('EMBEDDED_SHARED_BUFFERS must be a size such as 32MB (kB, MB or GB)');
   }
+  const embeddedHeapGrowthPercent =
+    env.EMBEDDED_HEAP_GROWTH_PERCENT === undefined || env.EMBEDDED_HEAP_GROWTH_PERCENT === ''
+      ? undefined
+      : Number(env.EMBEDDED_HEAP_GROWTH_PERCENT);
+  if (embeddedHeapGrowthPercent !== undefined && !isHeapGrowthPercent(embeddedHeapGrowthPercent)) {
+    throw new ConfigError('EMBEDDED_HEAP_GROWTH_PERCENT must be a whole number from 0 to 400');
+  }
   return {
     port,
     dataDir,
@@ -163,6 +176,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     dataKey,
     retentionDays,
     embeddedSharedBuffers,
+    embeddedHeapGrowthPercent,
     blobStore: checkBlobStore(env.BLOB_STORE || 'embedded'),
     maxUploadMb: positiveNumber('MAX_UPLOAD_MB', env.MAX_UPLOAD_MB, 25),
     blobSweepGraceHours: positiveNumber('BLOB_SWEEP_GRACE_HOURS', env.BLOB_SWEEP_GRACE_HOURS, 24),
