@@ -107,6 +107,41 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         );
       });
 
+      it('gets many documents of several collections at once, each as getMany would (where the store offers it)', async () => {
+        const [a, b, empty] = [unique('across_a'), unique('across_b'), unique('across_e')];
+        for (const c of [a, b, empty]) await store.ensureCollection(c);
+        const docsA = [
+          { id: 'x', n: 1, text: 'Zoë ✓ \'"\\' },
+          { id: 'y', n: 2 },
+        ];
+        const docsB = [
+          { id: 'x', other: true },
+          { id: 'z', nested: { list: [1, null] } },
+        ];
+        await store.write(async (tx) => {
+          await tx.putMany(a, docsA);
+          await tx.putMany(b, docsB);
+        });
+        await store.write(async (tx) => {
+          // Optional on the port: a store without it is read per collection by its callers.
+          if (!tx.getManyAcross) return;
+          const found = await tx.getManyAcross([
+            { collection: a, ids: ['y', 'x', 'nope'] },
+            { collection: b, ids: ['x', 'y'] },
+            { collection: empty, ids: ['x'] },
+            { collection: `${a}_never`, ids: ['x'] },
+            { collection: unique('across_none'), ids: [] },
+          ]);
+          const byId = (docs: { id: string }[] | undefined) =>
+            [...(docs ?? [])].sort((p, q) => p.id.localeCompare(q.id));
+          expect(byId(found.get(a) as never)).toEqual(docsA);
+          expect(found.get(b)).toEqual([docsB[0]]);
+          expect(found.get(empty)).toEqual([]);
+          expect(found.get(`${a}_never`)).toEqual([]);
+          expect([...found.keys()]).toHaveLength(5);
+        });
+      });
+
       it('inserts documents known absent in bulk, exactly as given, and refuses an id that exists', async () => {
         const c = unique('inserts');
         await store.ensureCollection(c);

@@ -62,6 +62,19 @@ export interface ReadStoreTransaction {
   insertMany(collection: string, docs: readonly Document[]): Promise<void>;
   /** Deletes the documents of these ids (missing ones are fine) in bulk statements. */
   deleteIds(collection: string, ids: readonly string[]): Promise<void>;
+  /**
+   * getMany of several collections at once (one round trip where the store can: the projector's
+   * batch reads its stream states and documents before folding, and a read-your-writes read waits
+   * for that batch). Answers each requested collection's found documents, in no particular order.
+   * Optional: without it, callers use getMany per collection.
+   */
+  getManyAcross?(requests: readonly DocumentsWanted[]): Promise<Map<string, Document[]>>;
+}
+
+/** The documents of these ids in this collection (ReadStoreTransaction.getManyAcross). */
+export interface DocumentsWanted {
+  collection: string;
+  ids: readonly string[];
 }
 
 /** The few documents ReadStore.getWithCheckpoint reads beside its document: those of `ids` in `collection`. */

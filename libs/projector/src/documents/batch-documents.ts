@@ -1,4 +1,4 @@
-import type { FindQuery, FindResult, ReadStoreTransaction } from '@portal/read-store';
+import type { DocumentsWanted, FindQuery, FindResult, ReadStoreTransaction } from '@portal/read-store';
 import type { Document } from '@portal/read-store';
 
 /**
@@ -29,18 +29,39 @@ export class BatchDocuments {
    * document not prefetched is still read on first use). Ids already in memory are skipped.
    */
   async prefetch(collection: string, ids: Iterable<string>): Promise<void> {
-    const docs = this.docsOf(collection);
-    const wanted = [...new Set(ids)].filter((id) => !docs.has(id));
-    if (wanted.length === 0) return;
-    const found = await this.tx.getMany(collection, wanted);
-    const absent = this.absentOf(collection);
-    for (const id of wanted) {
-      docs.set(id, null);
-      absent.add(id);
+    await this.prefetchAll(new Map([[collection, ids]]));
+  }
+
+  /**
+   * prefetch of several collections, in one round trip where the store reads several at once
+   * (getManyAcross), else one per collection.
+   */
+  async prefetchAll(idsByCollection: ReadonlyMap<string, Iterable<string>>): Promise<void> {
+    const requests: DocumentsWanted[] = [];
+    for (const [collection, ids] of idsByCollection) {
+      const docs = this.docsOf(collection);
+      const wanted = [...new Set(ids)].filter((id) => !docs.has(id));
+      if (wanted.length > 0) requests.push({ collection, ids: wanted });
     }
-    for (const doc of found) {
-      docs.set(doc.id, doc);
-      absent.delete(doc.id);
+    if (requests.length === 0) return;
+    let found: Map<string, Document[]>;
+    if (requests.length > 1 && this.tx.getManyAcross) found = await this.tx.getManyAcross(requests);
+    else {
+      found = new Map();
+      for (const { collection, ids } of requests)
+        found.set(collection, await this.tx.getMany(collection, ids));
+    }
+    for (const { collection, ids } of requests) {
+      const docs = this.docsOf(collection);
+      const absent = this.absentOf(collection);
+      for (const id of ids) {
+        docs.set(id, null);
+        absent.add(id);
+      }
+      for (const doc of found.get(collection) ?? []) {
+        docs.set(doc.id, doc);
+        absent.delete(doc.id);
+      }
     }
   }
 

@@ -35,15 +35,16 @@ export class GenerationDocuments {
     return this.batch.get(collectionOf(this.generation, name), id) as Promise<T | null>;
   }
 
-  /** Loads these documents in one look-up per collection (see BatchDocuments.prefetch). */
+  /** Loads these documents in one look-up, or one per collection (see BatchDocuments.prefetchAll). */
   async prefetch(keys: Iterable<{ name: GenerationCollectionName; id: string }>): Promise<void> {
-    const byName = new Map<GenerationCollectionName, string[]>();
+    const byCollection = new Map<string, string[]>();
     for (const { name, id } of keys) {
-      const ids = byName.get(name) ?? [];
+      const collection = collectionOf(this.generation, name);
+      const ids = byCollection.get(collection) ?? [];
       ids.push(id);
-      byName.set(name, ids);
+      byCollection.set(collection, ids);
     }
-    for (const [name, ids] of byName) await this.batch.prefetch(collectionOf(this.generation, name), ids);
+    await this.batch.prefetchAll(byCollection);
   }
 
   put(name: GenerationCollectionName, doc: ProjectedDocument): void {

@@ -3,6 +3,7 @@ import { copyTextField, prepared, quoteIdent, type SqlQueryable } from '@portal/
 import type {
   Document,
   DocumentShape,
+  DocumentsWanted,
   FindQuery,
   FindResult,
   ReadStoreTransaction,
@@ -207,6 +208,33 @@ export class SqlDocuments implements ReadStoreTransaction {
             [afterId, limit],
           );
     return rows.map((row) => row.doc);
+  }
+
+  async getManyAcross(requests: readonly DocumentsWanted[]): Promise<Map<string, Document[]>> {
+    const found = new Map<string, Document[]>();
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    const collections: string[] = [];
+    for (const { collection, ids } of requests) {
+      if (found.has(collection)) throw new Error(`getManyAcross: ${collection} asked twice`);
+      found.set(collection, []);
+      const table = tableOf(collection);
+      if (ids.length === 0 || !(await this.known.exists(this.q, table))) continue;
+      // Many ids: that collection alone, in chunks, as getMany reads them.
+      if (ids.length > MAX_IDS_PER_STATEMENT) {
+        found.set(collection, await this.getMany(collection, ids));
+        continue;
+      }
+      params.push([...ids]);
+      parts.push(
+        `SELECT ${collections.length}::int AS k, doc FROM ${quoteIdent(table)} WHERE id = ANY($${params.length}::text[])`,
+      );
+      collections.push(collection);
+    }
+    if (parts.length === 0) return found;
+    const { rows } = await this.q.query<{ k: number; doc: Document }>(parts.join(' UNION ALL '), params);
+    for (const row of rows) found.get(collections[row.k])!.push(row.doc);
+    return found;
   }
 
   async getMany<T extends DocumentShape = Document>(
