@@ -45,3 +45,5 @@ export {
   type SharableComment,
 } from './shared-view';
 export { canReadAttachment, canAttach, type AclAttachment } from './attachment-access';
+export { filterPaths } from './filter-paths';
+export { RECORD_SCOPE_PATHS } from './scope-paths';

@@ -1,6 +1,8 @@
 /**
  * Version of what the projections write. Bump it with any change to a document's shape or to how
- * events map to documents: a projector finding another version stored rebuilds by itself
- * (blue-green, the API keeps reading the old generation until the switch).
+ * events map to documents, or when an index is replaced (a generation keeps the indexes it was
+ * built with; new ones are added to it, old ones go only with it): a projector finding another
+ * version stored rebuilds by itself (blue-green, the API keeps reading the old generation until
+ * the switch). 7: the records' (entityType, deleted) index replaced by one in the lists' order.
  */
-export const PROJECTION_VERSION = 6;
+export const PROJECTION_VERSION = 7;

@@ -34,9 +34,25 @@ export function assertIndexSpec(spec: IndexSpec): void {
     throw new InvalidReadStoreInputError('index paths', spec.paths);
   }
   spec.paths.forEach(assertDocumentPath);
-  if (spec.kind !== undefined && spec.kind !== 'btree' && spec.kind !== 'array') {
+  if (spec.kind !== undefined && spec.kind !== 'btree' && spec.kind !== 'array' && spec.kind !== 'counts') {
     throw new InvalidReadStoreInputError('index kind', spec.kind);
   }
+  if (
+    spec.kind === 'counts' &&
+    spec.paths.some((path, i) => spec.paths.some((other, j) => i !== j && within(path, other)))
+  ) {
+    throw new InvalidReadStoreInputError('counted paths (repeated or one inside another)', spec.paths);
+  }
+  if (spec.sort !== undefined) {
+    if ((spec.kind ?? 'btree') !== 'btree' || !Array.isArray(spec.sort) || spec.sort.length === 0)
+      throw new InvalidReadStoreInputError('index sort', spec.sort);
+    assertSortKeys(spec.sort);
+  }
+}
+
+/** `path` is `other` or lies inside it (`a.b` inside `a`). */
+function within(path: string, other: string): boolean {
+  return path === other || path.startsWith(`${other}.`);
 }
 
 export function assertSortKeys(sort: SortKey[]): void {

@@ -36,11 +36,27 @@ export interface FindResult<T> {
   total: number;
 }
 
-/** An index that fits a filter: `array` for paths holding arrays that `overlaps` looks into. */
+/**
+ * An index that fits a filter: `btree` (the default) for equality and ranges on its paths, `array`
+ * for paths holding arrays that `overlaps` looks into.
+ *
+ * `counts`: no index of documents but their number per combination of values at `paths`, kept by
+ * the store in the same transaction as every write. `find` answers its total from these counts,
+ * without reading the documents, when its filter reads no path but these (missing and null count
+ * as one value, as filters see them). For totals that would otherwise count every document a
+ * broad filter matches (a portal user's scope). Paths must be distinct and none inside another.
+ */
 export interface IndexSpec {
   name: string;
   paths: string[];
-  kind?: 'btree' | 'array';
+  kind?: 'btree' | 'array' | 'counts';
+  /**
+   * btree only: after equality on `paths`, the documents in this sort order (then id ascending),
+   * as `find` orders them. A `find` with equality on every path and this sort then reads its page
+   * in order and stops at its limit, instead of sorting every match. MongoDB indexes the paths
+   * and the sort keys' paths plainly.
+   */
+  sort?: SortKey[];
 }
 
 /** Reads and writes inside one transaction of `transact`. */

@@ -1,3 +1,4 @@
+import { RECORD_SCOPE_PATHS } from '@portal/acl';
 import type { RecordedEvent } from '@portal/event-store';
 import {
   entityTypeStream,
@@ -46,12 +47,26 @@ export const recordsProjection: Projection = {
     {
       name: READ_MODELS.records,
       indexes: [
-        { name: 'type_deleted', paths: ['entityType', 'deleted'] },
+        // The lists' default order (newest first, recordListOptions): a page of a type's live
+        // records is read in this order up to its limit, however many the scope holds. It also
+        // serves what a plain (entityType, deleted) index would, so there is none beside it for
+        // the planner to pick and then sort all the matches.
+        {
+          name: 'type_deleted_created',
+          paths: ['entityType', 'deleted'],
+          sort: [{ path: 'createdAt', direction: 'desc' }],
+        },
+        // For the planner's estimates as much as for look-ups: without statistics of its own,
+        // `isInternal = false` in every portal scope is guessed to keep 0.5% of the records, so
+        // a scope holding thousands looks like a handful and is sorted instead of read in order.
+        { name: 'internal', paths: ['isInternal'] },
         { name: 'account_ids', paths: ['accountIds'], kind: 'array' },
         { name: 'contact_ids', paths: ['contactIds'], kind: 'array' },
         { name: 'portal_ids', paths: ['portalIds'], kind: 'array' },
         { name: 'created_by_portal_user', paths: ['createdByPortalUserId'] },
         { name: 'type_modified', paths: ['entityType', 'modifiedAt'] },
+        // The lists' totals: a scope or a staff list with no other filter sums a few groups.
+        { name: 'scope_counts', kind: 'counts', paths: [...RECORD_SCOPE_PATHS] },
       ],
     },
   ],

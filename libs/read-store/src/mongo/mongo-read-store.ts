@@ -167,19 +167,25 @@ export class MongoReadStore implements ReadStore {
   async ensureCollection(collection: string, indexes: IndexSpec[] = []): Promise<void> {
     const name = collectionNameOf(collection);
     indexes.forEach(assertIndexSpec);
-    indexes.forEach((spec) => spec.paths.forEach(assertMongoPath));
+    indexes.forEach((spec) =>
+      [...spec.paths, ...(spec.sort ?? []).map((key) => key.path)].forEach(assertMongoPath),
+    );
     try {
       await this.db.createCollection(name);
     } catch (error) {
       if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error;
     }
     for (const spec of indexes) {
+      // Counts are not kept here: totals count the matching documents (countDocuments), exact alike.
+      if (spec.kind === 'counts') continue;
       // `array` and `btree` are one kind of index in MongoDB: it turns multikey when a path holds
       // arrays (at most one path of a compound index may hold an array in any one document).
       // Creating an identical index again is a no-op; a changed definition needs a new name.
-      await this.db
-        .collection(name)
-        .createIndex(Object.fromEntries(spec.paths.map((path) => [path, 1])), { name: spec.name });
+      const keys: [string, 1 | -1][] = [
+        ...spec.paths.map((path): [string, 1] => [path, 1]),
+        ...(spec.sort ?? []).map((key): [string, 1 | -1] => [key.path, key.direction === 'desc' ? -1 : 1]),
+      ];
+      await this.db.collection(name).createIndex(Object.fromEntries(keys), { name: spec.name });
     }
   }
 

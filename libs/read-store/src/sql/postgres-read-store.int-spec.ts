@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { readStoreContract } from '../read-store.contract';
+import { readStoreCountsContract } from '../read-store-counts.contract';
 import { openPostgresReadStore } from './sql-read-store';
 
 // A PostgreSQL server from PG_URL; every run works in a fresh schema that is dropped afterwards.
@@ -9,6 +10,7 @@ const url = process.env.PG_URL;
 if (url) {
   const schema = `rs_test_${randomBytes(6).toString('hex')}`;
   readStoreContract('SQL on PostgreSQL', () => openPostgresReadStore(url, schema));
+  readStoreCountsContract('SQL on PostgreSQL', () => openPostgresReadStore(url, schema));
 
   afterAll(async () => {
     const admin = new Client({ connectionString: url });

@@ -18,6 +18,7 @@ import {
   assertSortKeys,
 } from '../read-store-input';
 import { mergeValueCounts } from '../value-counts';
+import { COUNTS_REGISTRY, countedTotal, countsFor, type DocumentCounts } from './document-counts';
 import { SqlParameters, jsonAt, orderBy, recordFilterToSql } from './record-filter-to-sql';
 
 /** Table of a collection: `rm_` keeps read models apart from the event store's `es_` tables. */
@@ -34,23 +35,33 @@ export class CollectionNotFoundError extends Error {
 }
 
 /**
- * Tables known to exist, so reads and writes skip the catalog look-up. Only a drop by this store
- * removes one; a table dropped by another process shows up as a query error until then.
+ * Tables known to exist, with their counts (document-counts.ts), so reads and writes skip the
+ * catalog look-up. Only a drop by this store removes one; a table dropped by another process shows
+ * up as a query error until then. Counts created after this store first saw the table (by another
+ * process) are not known to it: its totals then count documents, exact all the same.
  */
 export class KnownTables {
-  private readonly tables = new Set<string>();
+  private readonly tables = new Map<string, DocumentCounts[]>();
 
   async exists(q: SqlQueryable, table: string): Promise<boolean> {
     if (this.tables.has(table)) return true;
-    const { rows } = await q.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [
-      table,
-    ]);
-    if (rows[0]?.present) this.tables.add(table);
+    const { rows } = await q.query<{ present: boolean; counts: DocumentCounts[] | null }>(
+      `SELECT to_regclass($1) IS NOT NULL AS present,
+         (SELECT jsonb_agg(jsonb_build_object('countsTable', counts_table, 'paths', paths) ORDER BY name)
+            FROM ${COUNTS_REGISTRY} WHERE tbl = $1) AS counts`,
+      [table],
+    );
+    if (rows[0]?.present) this.tables.set(table, rows[0].counts ?? []);
     return this.tables.has(table);
   }
 
-  add(table: string): void {
-    this.tables.add(table);
+  /** The counts of a table known to exist (call exists first). */
+  counts(table: string): DocumentCounts[] {
+    return this.tables.get(table) ?? [];
+  }
+
+  add(table: string, counts: DocumentCounts[]): void {
+    this.tables.set(table, counts);
   }
 
   forget(table: string): void {
@@ -145,18 +156,21 @@ export class SqlDocuments implements ReadStoreTransaction {
     const params = new SqlParameters();
     const where = recordFilterToSql(filter, params);
     const filterValues = [...params.values];
-    if (query.limit === 0) return { items: [], total: await this.count(table, where, filterValues) };
+    const counts = countsFor(this.known.counts(table), filter);
+    if (query.limit === 0) return { items: [], total: await this.count(table, where, filterValues, counts) };
     const limit = query.limit !== undefined ? ` LIMIT ${params.add(query.limit)}` : '';
     const offset = query.offset ? ` OFFSET ${params.add(query.offset)}` : '';
+    // The total from the counts (the same filter on the groups, the same parameters) leaves the page
+    // free to be read in an index's order up to its limit; a window count needs every match first.
+    const total = counts ? `(${countedTotal(counts, where)})` : 'count(*) OVER ()';
     const { rows } = await this.q.query<{ doc: T; total: number | string }>(
-      `SELECT doc, count(*) OVER () AS total FROM ${quoteIdent(table)} WHERE ${where}` +
+      `SELECT doc, ${total} AS total FROM ${quoteIdent(table)} WHERE ${where}` +
         ` ORDER BY ${orderBy(query.sort ?? [])}${limit}${offset}`,
       params.values,
     );
     if (rows.length > 0) return { items: rows.map((row) => row.doc), total: Number(rows[0].total) };
-    // A page past the end has no row to carry the window count.
-    const total = query.offset ? await this.count(table, where, filterValues) : 0;
-    return { items: [], total };
+    // A page past the end has no row to carry the total.
+    return { items: [], total: query.offset ? await this.count(table, where, filterValues, counts) : 0 };
   }
 
   async countBy(collection: string, filter: RecordFilter, path: string): Promise<ValueCount[]> {
@@ -304,9 +318,16 @@ export class SqlDocuments implements ReadStoreTransaction {
     return rowCount;
   }
 
-  private async count(table: string, where: string, values: unknown[]): Promise<number> {
+  private async count(
+    table: string,
+    where: string,
+    values: unknown[],
+    counts: DocumentCounts | undefined,
+  ): Promise<number> {
     const { rows } = await this.q.query<{ total: number | string }>(
-      `SELECT count(*) AS total FROM ${quoteIdent(table)} WHERE ${where}`,
+      counts
+        ? countedTotal(counts, where)
+        : `SELECT count(*) AS total FROM ${quoteIdent(table)} WHERE ${where}`,
       values,
     );
     return Number(rows[0]?.total ?? 0);

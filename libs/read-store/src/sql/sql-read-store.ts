@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { RecordFilter } from '@portal/acl';
 import {
   PgSqlClient,
@@ -23,7 +22,8 @@ import type {
   ValueCount,
 } from '../read-store.port';
 import { assertCheckpoint, assertIndexSpec } from '../read-store-input';
-import { jsonAt } from './record-filter-to-sql';
+import { boundedName, countsOf, createCounts, createCountsRegistry, dropCounts } from './document-counts';
+import { jsonAt, orderByIndexColumns } from './record-filter-to-sql';
 import { KnownTables, SqlDocuments, tableOf } from './sql-documents';
 
 export interface SqlReadStoreOptions {
@@ -68,7 +68,8 @@ export class SqlReadStore implements ReadStore {
 
   private constructor(
     private readonly client: SqlClient,
-    private readonly channel: string,
+    /** The schema the store's tables are in (as current_schema() names it). */
+    private readonly schema: string,
     private readonly options: SqlReadStoreOptions,
   ) {
     this.kind = client.kind;
@@ -85,11 +86,16 @@ export class SqlReadStore implements ReadStore {
            position bigint
          )`,
       );
+      await createCountsRegistry(tx);
     });
     const { rows } = await client.query<{ schema: string }>('SELECT current_schema() AS schema');
+    return new SqlReadStore(client, rows[0]?.schema ?? 'public', options);
+  }
+
+  /** The channel of this schema's checkpoint notifications. */
+  private get channel(): string {
     // Lower-case word characters only: the same name then works quoted (pg) and unquoted (PGlite).
-    const schema = (rows[0]?.schema ?? 'public').toLowerCase().replace(/[^a-z0-9_]/g, '_');
-    return new SqlReadStore(client, `rs_checkpoint_${schema}`.slice(0, 63), options);
+    return `rs_checkpoint_${this.schema.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
   }
 
   get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null> {
@@ -210,8 +216,13 @@ export class SqlReadStore implements ReadStore {
   async ensureCollection(collection: string, indexes: IndexSpec[] = []): Promise<void> {
     const table = tableOf(collection);
     indexes.forEach(assertIndexSpec);
-    await this.client.transaction(async (tx) => {
+    const counts = await this.client.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [DDL_LOCK]);
+      // Counts registered for a table of this name that is gone (dropped by other means) go too.
+      const { rows } = await tx.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [
+        table,
+      ]);
+      if (!rows[0]?.present) await dropCounts(tx, table);
       await tx.query(
         `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (
            id text COLLATE "C" PRIMARY KEY,
@@ -224,15 +235,20 @@ export class SqlReadStore implements ReadStore {
       await tx.query(`ALTER TABLE ${quoteIdent(table)} ALTER COLUMN doc SET STATISTICS 0`);
       for (const spec of indexes) {
         // An existing index of the same name is kept as it is: change a definition by renaming it.
+        if (spec.kind === 'counts') {
+          await createCounts(tx, this.schema, table, spec.name, spec.paths);
+          continue;
+        }
         const method = spec.kind === 'array' ? 'gin' : 'btree';
-        const columns = spec.paths.map(jsonAt).join(', ');
+        const columns = [...spec.paths.map(jsonAt), ...(spec.sort ? [orderByIndexColumns(spec.sort)] : [])];
         await tx.query(
           `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexNameOf(table, spec.name))}
-             ON ${quoteIdent(table)} USING ${method} (${columns})`,
+             ON ${quoteIdent(table)} USING ${method} (${columns.join(', ')})`,
         );
       }
+      return countsOf(tx, table);
     });
-    this.known.add(table);
+    this.known.add(table, counts);
   }
 
   async listCollections(): Promise<string[]> {
@@ -247,7 +263,11 @@ export class SqlReadStore implements ReadStore {
   async dropCollection(collection: string): Promise<void> {
     const table = tableOf(collection);
     this.known.forget(table);
-    await this.client.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    await this.client.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [DDL_LOCK]);
+      await tx.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      await dropCounts(tx, table);
+    });
   }
 
   async refreshStatistics(collections: string[]): Promise<void> {
@@ -294,9 +314,7 @@ function positionOf(rows: { position: number | string | null }[]): number | unde
 
 /** Index names are per schema in Postgres, so they carry the table; long ones end in a hash. */
 function indexNameOf(table: string, name: string): string {
-  const full = `${table}__${name}`;
-  if (full.length <= 63) return full;
-  return `${full.slice(0, 54)}_${createHash('sha256').update(full).digest('hex').slice(0, 8)}`;
+  return boundedName(`${table}__${name}`);
 }
 
 /** The read store in PGlite in this process: dataDir on disk, or undefined for memory. */

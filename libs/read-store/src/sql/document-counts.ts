@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { filterPaths, type RecordFilter } from '@portal/acl';
+import { quoteIdent, type SqlQueryable } from '@portal/platform';
+import { jsonAt } from './record-filter-to-sql';
+
+/**
+ * Counts of a collection's documents per combination of values at some paths (IndexSpec kind
+ * `counts`), kept by the database itself: statement triggers on the collection's table add what
+ * each INSERT (COPY too), UPDATE and DELETE brings in and takes out, in the writer's transaction,
+ * so the counts are exact whichever statement, transaction or process wrote. A total then sums a
+ * handful of groups instead of counting every matching document.
+ *
+ * Each group is a row `(key, doc, n)` of the counts table: `doc` holds the group's values at their
+ * paths (missing as JSON null, which every filter treats alike), so the filter that would match the
+ * documents is evaluated on the groups as it is, `n` their number. Groups that fall to 0 go.
+ * A registry table (`rs_counts`) says which counts a table has, for readers in every process.
+ */
+export const COUNTS_REGISTRY = 'rs_counts';
+
+/** The statements a table's counts follow, one trigger and function each. */
+const OPS = ['ins', 'upd', 'del'] as const;
+
+/** Counts a table has: which table holds them and over which paths. */
+export interface DocumentCounts {
+  countsTable: string;
+  paths: string[];
+}
+
+export async function createCountsRegistry(q: SqlQueryable): Promise<void> {
+  await q.query(
+    `CREATE TABLE IF NOT EXISTS ${COUNTS_REGISTRY} (
+       tbl text COLLATE "C" NOT NULL,
+       name text COLLATE "C" NOT NULL,
+       counts_table text NOT NULL,
+       paths text[] NOT NULL,
+       PRIMARY KEY (tbl, name)
+     )`,
+  );
+}
+
+/** Postgres names hold 63 bytes; longer ones keep their start and end in a hash of the whole. */
+export function boundedName(full: string, max = 63): string {
+  if (full.length <= max) return full;
+  return `${full.slice(0, max - 9)}_${createHash('sha256').update(full).digest('hex').slice(0, 8)}`;
+}
+
+/** `jsonb_build_object(...)` of the values at the paths, nested as in the document. */
+function groupOf(paths: readonly string[]): string {
+  type Tree = Map<string, Tree | string>;
+  const root: Tree = new Map();
+  for (const path of paths) {
+    const keys = path.split('.');
+    let node = root;
+    for (const key of keys.slice(0, -1)) {
+      let next = node.get(key);
+      if (!(next instanceof Map)) {
+        next = new Map();
+        node.set(key, next);
+      }
+      node = next;
+    }
+    node.set(keys[keys.length - 1], jsonAt(path));
+  }
+  // Keys are checked document path steps (letters, digits, `_`): safe inside the quotes.
+  const build = (tree: Tree): string =>
+    `jsonb_build_object(${[...tree].map(([key, value]) => `'${key}', ${typeof value === 'string' ? value : build(value)}`).join(', ')})`;
+  return build(root);
+}
+
+/**
+ * Adds each transition table's rows to their groups, with `sign`: grouped by the group's text, so
+ * equal groups always land on one key.
+ */
+function addGroups(counts: string, group: string, rows: [table: string, sign: 1 | -1][]): string {
+  const deltas = rows.map(([table, sign]) => `SELECT ${group}::text AS t, ${sign} AS d FROM ${table}`);
+  return `INSERT INTO ${counts} AS c (key, doc, n)
+    SELECT sha256(convert_to(t, 'UTF8')), t::jsonb, sum(d) FROM (${deltas.join(' UNION ALL ')}) s
+    GROUP BY t HAVING sum(d) <> 0
+    ON CONFLICT (key) DO UPDATE SET n = c.n + EXCLUDED.n;`;
+}
+
+/** Drops the groups the old rows left empty (only theirs: a write touches few groups). */
+function dropEmptied(counts: string, group: string): string {
+  return `DELETE FROM ${counts} WHERE n = 0
+    AND key IN (SELECT sha256(convert_to(${group}::text, 'UTF8')) FROM old_rows);`;
+}
+
+/**
+ * Creates counts `name` over `paths` for `table` (inside ensureCollection's DDL transaction), filled
+ * from the documents already there; counts of that name already registered are kept as they are
+ * (a changed definition needs a new name). Writers wait meanwhile, so none is missed.
+ */
+export async function createCounts(
+  q: SqlQueryable,
+  schema: string,
+  table: string,
+  name: string,
+  paths: readonly string[],
+): Promise<void> {
+  const { rows } = await q.query(`SELECT 1 FROM ${COUNTS_REGISTRY} WHERE tbl = $1 AND name = $2`, [
+    table,
+    name,
+  ]);
+  if (rows.length > 0) return;
+  const base = boundedName(`rc_${table.slice(3)}__${name}`, 59);
+  const qualified = (object: string): string => `${quoteIdent(schema)}.${quoteIdent(object)}`;
+  const counts = qualified(base);
+  const group = groupOf(paths);
+  await q.query(`LOCK TABLE ${qualified(table)} IN SHARE ROW EXCLUSIVE MODE`);
+  // Leftovers of counts no longer registered (a registry emptied by hand) would be stale: they go.
+  await q.query(`DROP TABLE IF EXISTS ${counts}`);
+  for (const op of OPS) await q.query(`DROP FUNCTION IF EXISTS ${qualified(`${base}_${op}`)}() CASCADE`);
+  await q.query(`CREATE TABLE ${counts} (key bytea PRIMARY KEY, doc jsonb NOT NULL, n bigint NOT NULL)`);
+  const bodies: Record<'ins' | 'upd' | 'del', string> = {
+    ins: addGroups(counts, group, [['new_rows', 1]]),
+    upd:
+      addGroups(counts, group, [
+        ['new_rows', 1],
+        ['old_rows', -1],
+      ]) + dropEmptied(counts, group),
+    del: addGroups(counts, group, [['old_rows', -1]]) + dropEmptied(counts, group),
+  };
+  const events = {
+    ins: 'INSERT ON {t} REFERENCING NEW TABLE AS new_rows',
+    upd: 'UPDATE ON {t} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows',
+    del: 'DELETE ON {t} REFERENCING OLD TABLE AS old_rows',
+  };
+  for (const op of OPS) {
+    const fn = qualified(`${base}_${op}`);
+    await q.query(
+      `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+       BEGIN ${bodies[op]} RETURN NULL; END $fn$`,
+    );
+    // A transition table is allowed on a trigger of one event only, hence one trigger per event.
+    await q.query(
+      `CREATE TRIGGER ${quoteIdent(`rc_${name}_${op}`)} AFTER ${events[op].replace('{t}', qualified(table))}
+       FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    );
+  }
+  await q.query(
+    `INSERT INTO ${counts} (key, doc, n)
+     SELECT sha256(convert_to(t, 'UTF8')), t::jsonb, count(*) FROM (SELECT ${group}::text AS t FROM ${qualified(table)}) s
+     GROUP BY t`,
+  );
+  await q.query(`INSERT INTO ${COUNTS_REGISTRY} (tbl, name, counts_table, paths) VALUES ($1, $2, $3, $4)`, [
+    table,
+    name,
+    base,
+    [...paths],
+  ]);
+}
+
+/** The counts `table` has (none for a table without any, or one not there). */
+export async function countsOf(q: SqlQueryable, table: string): Promise<DocumentCounts[]> {
+  const { rows } = await q.query<{ counts_table: string; paths: string[] }>(
+    `SELECT counts_table, paths FROM ${COUNTS_REGISTRY} WHERE tbl = $1 ORDER BY name`,
+    [table],
+  );
+  return rows.map((row) => ({ countsTable: row.counts_table, paths: row.paths }));
+}
+
+/** Drops every counts `table` has, with their functions (its triggers go with the table). */
+export async function dropCounts(q: SqlQueryable, table: string): Promise<void> {
+  for (const { countsTable } of await countsOf(q, table)) {
+    await q.query(`DROP TABLE IF EXISTS ${quoteIdent(countsTable)}`);
+    for (const op of OPS)
+      await q.query(`DROP FUNCTION IF EXISTS ${quoteIdent(`${countsTable}_${op}`)}() CASCADE`);
+  }
+  await q.query(`DELETE FROM ${COUNTS_REGISTRY} WHERE tbl = $1`, [table]);
+}
+
+/** Counts that can answer a total for `filter`: over every path it reads (the first such). */
+export function countsFor(
+  counts: readonly DocumentCounts[],
+  filter: RecordFilter,
+): DocumentCounts | undefined {
+  if (counts.length === 0) return undefined;
+  const read = filterPaths(filter);
+  return counts.find((c) => [...read].every((path) => c.paths.includes(path)));
+}
+
+/** The total of the documents `where` matches, from their groups (`where` reads `doc`, as on documents). */
+export function countedTotal(counts: DocumentCounts, where: string): string {
+  return `SELECT coalesce(sum(n), 0) AS total FROM ${quoteIdent(counts.countsTable)} WHERE ${where}`;
+}
