@@ -4,7 +4,7 @@
 // staff list (default sort, 20 a page) timed in CPU ms per list, with the plan of each statement.
 // PROBE_ACCOUNTS=50 spreads cases made by staff over 50 accounts instead (the bench's lists: a
 // scope of 2%). Not in CI. PROBE_STORE=embedded|postgres, PROBE_SIZES (default 500,3000,6000), PROBE_ANALYZE=1
-// refreshes the planner statistics at each size (the soak never does: the projector writes live).
+// refreshes the planner statistics at each size (or a list of sizes: at those only) (the soak never does: the projector writes live).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, or, type RecordFilter } from '@portal/acl';
 import { PgliteSqlClient, PgSqlClient, type SqlClient } from '@portal/platform';
@@ -94,7 +94,7 @@ async function plans(sql: SqlClient, fn: () => Promise<unknown>): Promise<string
   (sql as { query: unknown }).query = original;
   const out: string[] = [];
   for (const { text, values } of seen) {
-    if (!/^\s*SELECT/i.test(text)) continue;
+    if (!/^\s*(SELECT|WITH)/i.test(text)) continue;
     const { rows } = await original<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${text}`, values);
     out.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
   }
@@ -122,7 +122,9 @@ async function main(): Promise<void> {
           await tx.putMany(COLLECTION, docs.slice(i, i + 50));
           return (at ?? 0) + 1;
         });
-      if (process.env.PROBE_ANALYZE === '1') await store.refreshStatistics([COLLECTION]);
+      const analyze = process.env.PROBE_ANALYZE?.split(',') ?? [];
+      if (analyze.includes('1') || analyze.includes(String(size)))
+        await store.refreshStatistics([COLLECTION]);
       const portal = await store.find(COLLECTION, page(portalScope(1)));
       const staff = await store.find(COLLECTION, page(staffList));
       const portalMs = await cpuMsPerCall(30, () => store.find(COLLECTION, page(portalScope(1))));

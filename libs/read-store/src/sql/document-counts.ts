@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { filterPaths, type RecordFilter } from '@portal/acl';
+import { ALL, and, filterPaths, type RecordFilter } from '@portal/acl';
 import { quoteIdent, type SqlQueryable } from '@portal/platform';
 import { jsonAt } from './record-filter-to-sql';
 
@@ -182,4 +182,58 @@ export function countsFor(
 /** The total of the documents `where` matches, from their groups (`where` reads `doc`, as on documents). */
 export function countedTotal(counts: DocumentCounts, where: string): string {
   return `SELECT coalesce(sum(n), 0) AS total FROM ${quoteIdent(counts.countsTable)} WHERE ${where}`;
+}
+
+/**
+ * The equalities every match meets (the top-level `eq` conjuncts): what an index leading with
+ * those paths walks through, matches or not, to read a page in its order.
+ */
+export function spanOf(filter: RecordFilter): RecordFilter {
+  const equalities: RecordFilter[] = [];
+  const visit = (f: RecordFilter): void => {
+    if (f.kind === 'and') f.filters.forEach(visit);
+    else if (f.kind === 'eq') equalities.push(f);
+  };
+  visit(filter);
+  return equalities.length === 0 ? ALL : and(...equalities);
+}
+
+export interface CountedPageParts {
+  table: string;
+  counts: DocumentCounts;
+  /** The filter's condition, and its span's (spanOf), on `doc`. */
+  where: string;
+  span: string;
+  /** ORDER BY terms, on `doc` and `id`. */
+  order: string;
+  /** Parameters: offset + limit, limit, offset. */
+  reach: string;
+  limit: string;
+  offset: string;
+}
+
+/**
+ * One statement for a page and its total from the counts, which also tell how to read the page.
+ * In the sort order (an index's, when one fits), the rows passed before the page is full are about
+ * reach × span / total (the matches are spread through the span); found by their own indexes and
+ * sorted, total rows. The first wins when reach × span < total²: a broad scope (a third of the
+ * cases) is read in order and stopped at its limit, a narrow one (2% of them) is found and sorted.
+ * The planner, left to choose, walks the order for both: it prices the JSONB filter each passed
+ * row costs at next to nothing. Each branch runs only if its one-time condition holds; the outer
+ * sort orders the page's few rows.
+ */
+export function countedPage(p: CountedPageParts): string {
+  const table = quoteIdent(p.table);
+  const walk = `(SELECT $R::numeric * span < total * total FROM k)`.replace('$R', p.reach);
+  return `WITH k AS MATERIALIZED (
+      SELECT coalesce(sum(n) FILTER (WHERE ${p.where}), 0) AS total,
+             coalesce(sum(n) FILTER (WHERE ${p.span}), 0) AS span
+        FROM ${quoteIdent(p.counts.countsTable)})
+    SELECT doc, (SELECT total FROM k) AS total FROM (
+      (SELECT doc, id FROM ${table} WHERE ${p.where} AND ${walk}
+        ORDER BY ${p.order} LIMIT ${p.limit} OFFSET ${p.offset})
+      UNION ALL
+      (SELECT doc, id FROM (SELECT doc, id FROM ${table} WHERE ${p.where} AND NOT ${walk} OFFSET 0) found
+        ORDER BY ${p.order} LIMIT ${p.limit} OFFSET ${p.offset})
+    ) page ORDER BY ${p.order}`;
 }

@@ -18,7 +18,14 @@ import {
   assertSortKeys,
 } from '../read-store-input';
 import { mergeValueCounts } from '../value-counts';
-import { COUNTS_REGISTRY, countedTotal, countsFor, type DocumentCounts } from './document-counts';
+import {
+  COUNTS_REGISTRY,
+  countedPage,
+  countedTotal,
+  countsFor,
+  spanOf,
+  type DocumentCounts,
+} from './document-counts';
 import { SqlParameters, jsonAt, orderBy, recordFilterToSql } from './record-filter-to-sql';
 
 /** Table of a collection: `rm_` keeps read models apart from the event store's `es_` tables. */
@@ -158,16 +165,28 @@ export class SqlDocuments implements ReadStoreTransaction {
     const filterValues = [...params.values];
     const counts = countsFor(this.known.counts(table), filter);
     if (query.limit === 0) return { items: [], total: await this.count(table, where, filterValues, counts) };
-    const limit = query.limit !== undefined ? ` LIMIT ${params.add(query.limit)}` : '';
-    const offset = query.offset ? ` OFFSET ${params.add(query.offset)}` : '';
-    // The total from the counts (the same filter on the groups, the same parameters) leaves the page
-    // free to be read in an index's order up to its limit; a window count needs every match first.
-    const total = counts ? `(${countedTotal(counts, where)})` : 'count(*) OVER ()';
-    const { rows } = await this.q.query<{ doc: T; total: number | string }>(
-      `SELECT doc, ${total} AS total FROM ${quoteIdent(table)} WHERE ${where}` +
-        ` ORDER BY ${orderBy(query.sort ?? [])}${limit}${offset}`,
-      params.values,
-    );
+    const order = orderBy(query.sort ?? []);
+    let text: string;
+    if (counts && query.limit !== undefined) {
+      const span = recordFilterToSql(spanOf(filter), params);
+      const reach = params.add((query.offset ?? 0) + query.limit);
+      text = countedPage({
+        table,
+        counts,
+        where,
+        span,
+        order,
+        reach,
+        limit: params.add(query.limit),
+        offset: params.add(query.offset ?? 0),
+      });
+    } else {
+      const limit = query.limit !== undefined ? ` LIMIT ${params.add(query.limit)}` : '';
+      const offset = query.offset ? ` OFFSET ${params.add(query.offset)}` : '';
+      const total = counts ? `(${countedTotal(counts, where)})` : 'count(*) OVER ()';
+      text = `SELECT doc, ${total} AS total FROM ${quoteIdent(table)} WHERE ${where} ORDER BY ${order}${limit}${offset}`;
+    }
+    const { rows } = await this.q.query<{ doc: T; total: number | string }>(text, params.values);
     if (rows.length > 0) return { items: rows.map((row) => row.doc), total: Number(rows[0].total) };
     // A page past the end has no row to carry the total.
     return { items: [], total: query.offset ? await this.count(table, where, filterValues, counts) : 0 };
