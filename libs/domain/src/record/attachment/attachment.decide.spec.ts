@@ -277,6 +277,12 @@ describe('RemoveAttachmentAsPortalUser', () => {
     );
     expect(refusal(() => remove(given(acmeCase), streams, 7)).code).toBe('attachment_not_found');
   });
+
+  it('404 attachment_not_found for an unknown file beside one the user uploaded', () => {
+    expect(refusal(() => remove(given(acmeCase, ...ownUpload()), streams, 7)).code).toBe(
+      'attachment_not_found',
+    );
+  });
 });
 
 describe('comments carrying files', () => {
