@@ -150,6 +150,13 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         const docs = ids.map((id, i) => ({ id, text: `${id}\t${i}\\n`, nested: { list: [id, null, i] } }));
         await store.write(async (tx) => tx.insertMany(c, docs));
         for (const doc of docs) expect(await store.get(c, doc.id)).toEqual(doc);
+        // The same characters in a batch as large as a replay's (an adapter may load it another way).
+        const many = Array.from({ length: 200 }, (_, i) => ({
+          ...docs[i % docs.length]!,
+          id: `${ids[i % ids.length]}#${i}`,
+        }));
+        await store.write(async (tx) => tx.insertMany(c, many));
+        for (const doc of many) expect(await store.get(c, doc.id)).toEqual(doc);
         await store.write(async (tx) => tx.insertMany(c, []));
         await expect(
           store.write(async (tx) => tx.insertMany(c, [{ id: 'fresh' }, { id: ids[1], again: true }])),
