@@ -20,6 +20,7 @@ import {
 if (!hasChromium) {
   console.warn(`web consent tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
+// Skipped when Chromium, the browser these tests drive, is not installed (the warning above says so).
 const suite = hasChromium ? describe : describe.skip;
 
 const CONSENT_TITLE = 'Terms of use and privacy';

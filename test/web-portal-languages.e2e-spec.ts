@@ -26,6 +26,7 @@ const QUIET_MAILER = {
 if (!hasChromium) {
   console.warn(`web portal language tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
+// Skipped when Chromium, the browser these tests drive, is not installed (the warning above says so).
 const suite = hasChromium ? describe : describe.skip;
 
 /** What each language must show; {portal} and {case} are filled in by the test. */

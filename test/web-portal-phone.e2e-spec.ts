@@ -38,6 +38,7 @@ type SizeName = keyof typeof SIZES;
 if (!hasChromium) {
   console.warn(`web portal phone tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
+// Skipped when Chromium, the browser these tests drive, is not installed (the warning above says so).
 const suite = hasChromium ? describe : describe.skip;
 
 /** WCAG contrast ratio of two `rgb(…)` / `rgba(…)` colours (alpha ignored: both are opaque here). */

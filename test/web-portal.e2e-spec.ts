@@ -30,6 +30,7 @@ const QUIET_MAILER = {
 if (!hasChromium) {
   console.warn(`web portal browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
+// Skipped when Chromium, the browser these tests drive, is not installed (the warning above says so).
 const suite = hasChromium ? describe : describe.skip;
 
 /** A PDF as the API tells it from its first bytes, `size` bytes long, random after the header. */

@@ -20,6 +20,7 @@ const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n' + ' '.repeat(500) + '\n%
 if (!hasChromium) {
   console.warn(`share link browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
+// Skipped when Chromium, the browser these tests drive, is not installed (the warning above says so).
 const suite = hasChromium ? describe : describe.skip;
 
 suite(

@@ -23,6 +23,7 @@ const withRedisServer = redisServerOnPath();
 if (!withRedisServer) console.warn('redis-server is not on PATH: skipping the mailer Redis restart test');
 const title = 'Mailer across a kill -9 and restart of its own Redis';
 
+// Skipped without a redis-server binary on PATH: the test starts and kills a Redis of its own.
 (withRedisServer ? describe : describe.skip)(
   withRedisServer ? title : `${title} (skipped: redis-server is not on PATH)`,
   () => {

@@ -16,6 +16,7 @@ if (!url) {
   console.warn(
     'postgres event store specs skipped: set PG_URL (e.g. postgres://postgres@127.0.0.1:5432/test)',
   );
+  // Skipped without PG_URL: the contract needs a PostgreSQL server.
   describe.skip('postgres event store (skipped: PG_URL not set)', () => {
     it('runs the event store contract against PostgreSQL', () => undefined);
   });
