@@ -8,6 +8,8 @@ import { load, type LoadResult } from './http-load';
 import type { ServiceChild } from './service-child';
 import type { StatementCounts } from './statement-counter';
 import { seedPortalFixture } from './portal-fixture';
+import { median } from './percentile';
+import { statementTextLines } from './statement-text-lines';
 
 export interface CommandRun {
   commandRatio: number;
@@ -75,15 +77,11 @@ export async function benchCommandsOnly(
     log(
       `  [${name}] run ${n}: commands ${run.commandsPerSecond}/s, raw appends ${run.rawAppendsPerSecond}/s, ratio ${run.commandRatio}, ${run.createCaseStatements} statements per create-case (+ ${run.backgroundStatements} in the background), service CPU ${run.cpuPerCommandUs} µs per command vs ${run.cpuPerRawAppendUs} µs per raw append`,
     );
-    for (const [text, count] of Object.entries(counts.createCase?.texts ?? {}))
-      log(`    ${(count / (counts.createCase?.requests ?? 1)).toFixed(2)} × ${text}`);
-    for (const [text, count] of Object.entries(counts.background?.texts ?? {}))
-      log(`    background ${(count / commands.requests).toFixed(2)} × ${text}`);
+    statementTextLines(counts, 'createCase', counts.createCase?.requests ?? 1).forEach(log);
+    statementTextLines(counts, 'background', commands.requests, 'background ').forEach(log);
     runs.push(run);
   }
   const ratios = runs.map((r) => r.commandRatio).sort((a, b) => a - b);
-  const median = (values: number[]): number =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return {
     commandRatio: ratios[Math.floor(ratios.length / 2)],
     commandRatioSpread: `${ratios[0]}–${ratios[ratios.length - 1]}`,

@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FileTarget } from './bench-messages';
 import { round } from './raw-store-rates';
 import type { ServiceChild } from './service-child';
+import { median } from './percentile';
 
 const MiB = 1024 * 1024;
 const RUNS = 3;
@@ -55,11 +56,6 @@ async function fsyncFile(path: string): Promise<void> {
   const handle = await open(path, 'r+');
   await handle.sync();
   await handle.close();
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** POST one multipart part `file`, streamed from `source`; the body is never held whole. */

@@ -6,6 +6,7 @@ import { BARE_ROUTE } from './bench-messages';
 import type { BenchScale } from './bench-scale';
 import { load, type LoadResult } from './http-load';
 import type { ServiceChild } from './service-child';
+import { median } from './percentile';
 
 export interface HealthRun {
   healthPerSecond: number;
@@ -57,8 +58,6 @@ export async function benchHealthOnly(
     );
     runs.push(run);
   }
-  const median = (values: number[]): number =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return {
     healthPerSecond: median(runs.map((r) => r.healthPerSecond)),
     cpuPerHealthUs: median(runs.map((r) => r.cpuPerHealthUs)),

@@ -10,6 +10,8 @@ import { load, type LoadResult } from './http-load';
 import type { ServiceChild } from './service-child';
 import type { StatementCounts } from './statement-counter';
 import { seedPortalFixture } from './portal-fixture';
+import { median } from './percentile';
+import { statementTextLines } from './statement-text-lines';
 
 export interface ListRun {
   scopedListRatio: number;
@@ -67,12 +69,9 @@ export async function benchListsOnly(
     log(
       `  [${name}] run ${n}: scoped list ${run.scopedListPerSecond}/s, bare ${run.barePerSecond}/s, ratio ${run.scopedListRatio}, ${run.scopedListStatements} statements per scoped list, service CPU ${run.cpuPerListUs} µs per list vs ${run.cpuPerBareUs} µs per bare request`,
     );
-    for (const [text, count] of Object.entries(counts.scopedList?.texts ?? {}))
-      log(`    ${(count / (counts.scopedList?.requests ?? 1)).toFixed(2)} × ${text}`);
+    statementTextLines(counts, 'scopedList', counts.scopedList?.requests ?? 1).forEach(log);
     runs.push(run);
   }
-  const median = (values: number[]): number =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const ratios = runs.map((r) => r.scopedListRatio).sort((a, b) => a - b);
   return {
     scopedListRatio: median(ratios),

@@ -8,6 +8,7 @@ import type { RateResult } from './bench-messages';
 import type { MemoryPeaks } from './memory-peaks';
 import { seedPortalFixture } from './portal-fixture';
 import type { ServiceChild } from './service-child';
+import { median } from './percentile';
 
 interface RebuildAnswer {
   events: number;
@@ -53,8 +54,6 @@ export async function benchRebuildOnly(
     );
     runs.push(run);
   }
-  const median = (values: number[]): number =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return {
     rebuildRatio: median(runs.map((r) => r.rebuildRatio as number)),
     rebuildCpuSeconds: median(runs.map((r) => r.cpuSeconds as number)),

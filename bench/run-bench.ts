@@ -21,6 +21,7 @@ import {
 import { benchScale, type BenchScale } from './bench-scale';
 import { benchCommandsOnly } from './command-rates';
 import { benchListsOnly } from './list-rates';
+import { createAndReadBack } from './ryw-rates';
 import { benchRebuildOnly } from './rebuild-rates';
 import { benchRywOnly } from './ryw-rates';
 import { benchHealthOnly } from './health-rates';
@@ -186,23 +187,11 @@ async function benchStore(
       writers: 1,
       seconds: 2,
     });
-    const ryw = await sequentialLatencies(scale.rywSamples, async () => {
-      const created = await fetch(`${service.url}/v1/portals/${fixture.slug}/records/Case`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Read your writes' }),
-      });
-      const { id } = (await created.json()) as { id: string };
-      const token = created.headers.get('x-consistency-token');
-      if (created.status !== 201 || !token) throw new Error(`create for RYW: ${created.status}`);
-      const started = performance.now();
-      const read = await fetch(`${service.url}/v1/portals/${fixture.slug}/records/Case/${id}`, {
-        headers: { ...auth, 'x-consistency-token': token },
-      });
-      await read.arrayBuffer();
-      if (read.status !== 200) throw new Error(`RYW read: ${read.status}`);
-      return performance.now() - started;
-    });
+    const casesUrl = `${service.url}/v1/portals/${fixture.slug}/records/Case`;
+    const ryw = await sequentialLatencies(
+      scale.rywSamples,
+      async () => (await createAndReadBack(casesUrl, auth)).readMs,
+    );
     log(
       `  [${name}] read-your-writes p50 ${ryw.p50Ms}ms p99 ${ryw.p99Ms}ms, raw append p50 ${rawSingle.p50Ms}ms`,
     );

@@ -9,6 +9,8 @@ import { sequentialLatencies } from './http-load';
 import type { ServiceChild } from './service-child';
 import type { StatementCounts } from './statement-counter';
 import { seedPortalFixture } from './portal-fixture';
+import { median } from './percentile';
+import { statementTextLines } from './statement-text-lines';
 
 export interface RywRun {
   rywWaitRatio: number;
@@ -23,6 +25,29 @@ export interface RywRun {
   cpuPerRoundUs: number;
 }
 
+/**
+ * One read-your-writes sample: a case created through `casesUrl`, then read back with the consistency
+ * token of the create's answer; the read alone is timed.
+ */
+export async function createAndReadBack(
+  casesUrl: string,
+  auth: Record<string, string>,
+): Promise<{ id: string; readMs: number }> {
+  const created = await fetch(casesUrl, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Read your writes' }),
+  });
+  const { id } = (await created.json()) as { id: string };
+  const token = created.headers.get('x-consistency-token');
+  if (created.status !== 201 || !token) throw new Error(`create for RYW: ${created.status}`);
+  const started = performance.now();
+  const read = await fetch(`${casesUrl}/${id}`, { headers: { ...auth, 'x-consistency-token': token } });
+  await read.arrayBuffer();
+  if (read.status !== 200) throw new Error(`RYW read: ${read.status}`);
+  return { id, readMs: performance.now() - started };
+}
+
 export async function benchRywOnly(
   service: ServiceChild,
   scale: BenchScale,
@@ -34,20 +59,9 @@ export async function benchRywOnly(
   const casesUrl = `${service.url}/v1/portals/${fixture.slug}/records/Case`;
   const ids: string[] = [];
   const readBack = async (): Promise<number> => {
-    const created = await fetch(casesUrl, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Read your writes' }),
-    });
-    const { id } = (await created.json()) as { id: string };
-    const token = created.headers.get('x-consistency-token');
-    if (created.status !== 201 || !token) throw new Error(`create for RYW: ${created.status}`);
+    const { id, readMs } = await createAndReadBack(casesUrl, auth);
     ids.push(id);
-    const started = performance.now();
-    const read = await fetch(`${casesUrl}/${id}`, { headers: { ...auth, 'x-consistency-token': token } });
-    await read.arrayBuffer();
-    if (read.status !== 200) throw new Error(`RYW read: ${read.status}`);
-    return performance.now() - started;
+    return readMs;
   };
   const plainRead = async (): Promise<number> => {
     const id = ids[Math.floor(Math.random() * ids.length)];
@@ -84,14 +98,10 @@ export async function benchRywOnly(
     log(
       `  [${name}] run ${n}: read-your-writes p50 ${run.readYourWritesP50Ms} ms (p99 ${run.readYourWritesP99Ms}), the same read without a token ${run.plainReadP50Ms} ms, raw append p50 ${run.rawAppendP50Ms} ms, ratio ${run.rywWaitRatio}; ${run.readStatements} statements per read-back, service CPU ${run.cpuPerRoundUs} µs per create and read-back`,
     );
-    for (const [text, count] of Object.entries(counts.record?.texts ?? {}))
-      log(`    ${(count / (counts.record?.requests ?? 1)).toFixed(2)} × ${text}`);
-    for (const [text, count] of Object.entries(counts.background?.texts ?? {}))
-      log(`    background ${(count / scale.rywSamples).toFixed(2)} × ${text}`);
+    statementTextLines(counts, 'record', counts.record?.requests ?? 1).forEach(log);
+    statementTextLines(counts, 'background', scale.rywSamples, 'background ').forEach(log);
     runs.push(run);
   }
-  const median = (values: number[]): number =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const ratios = runs.map((r) => r.rywWaitRatio).sort((a, b) => a - b);
   return {
     rywWaitRatio: median(ratios),
