@@ -1,4 +1,5 @@
 export * from './sql/sql-client';
+export * from './sql/drop-schema';
 export * from './sql/pg-sql-client';
 export * from './sql/pglite-sql-client';
 export * from './sql/pglite-memory';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { dropSchema } from './drop-schema';
 import { PgliteSqlClient } from './pglite-sql-client';
 import { PgSqlClient } from './pg-sql-client';
 import { copyTextField, type SqlClient } from './sql-client';
@@ -77,15 +77,7 @@ if (url) {
   const schema = `copy_test_${randomBytes(6).toString('hex')}`;
   copyContract('PostgreSQL', () => PgSqlClient.connect({ connectionString: url, schema, max: 1 }));
 
-  afterAll(async () => {
-    const admin = new Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    } finally {
-      await admin.end();
-    }
-  });
+  afterAll(() => dropSchema(url, schema));
 } else {
   console.warn('COPY on PostgreSQL not tested: PG_URL not set');
   describe.skip('COPY FROM on PostgreSQL (skipped: PG_URL not set)', () => {

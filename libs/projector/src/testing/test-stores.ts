@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import { dropSchema } from '@portal/platform';
 import { openServiceStores, type ServiceStores } from '@portal/runtime';
 
 export type TestStoreKind = 'embedded' | 'postgres';
@@ -35,11 +35,4 @@ export async function openTestStores(kind: TestStoreKind): Promise<TestStores> {
   };
 }
 
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await pool.end();
-  }
-}
+export { dropSchema };

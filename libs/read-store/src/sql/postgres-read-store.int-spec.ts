@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { dropSchema } from '@portal/platform';
 import { readStoreContract } from '../read-store.contract';
 import { readStoreCountsContract } from '../read-store-counts.contract';
 import { openPostgresReadStore } from './sql-read-store';
@@ -12,15 +12,7 @@ if (url) {
   readStoreContract('SQL on PostgreSQL', () => openPostgresReadStore(url, schema));
   readStoreCountsContract('SQL on PostgreSQL', () => openPostgresReadStore(url, schema));
 
-  afterAll(async () => {
-    const admin = new Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    } finally {
-      await admin.end();
-    }
-  });
+  afterAll(() => dropSchema(url, schema));
 } else {
   console.warn('postgres read store tests skipped: PG_URL not set');
   describe.skip('postgres read store (skipped: PG_URL not set)', () => {
