@@ -107,6 +107,16 @@ export interface DocumentWithCheckpoint<T, A> {
   streamRevision?: number | null;
 }
 
+export interface RefreshStatisticsOptions {
+  /**
+   * Only collections whose rows changed (inserted, updated, deleted) by more than a tenth of what
+   * they held at their last refresh, by the store's own change counters (autovacuum's analyze
+   * threshold): cheap enough to ask every thousand events, and a big table is sampled again only
+   * once it grew enough for its plans to change.
+   */
+  staleOnly?: boolean;
+}
+
 export interface ReadStore {
   readonly kind: ReadStoreKind;
 
@@ -175,8 +185,9 @@ export interface ReadStore {
   /**
    * Tells the store's query planner what a collection now holds, after bulk writes (a replay or a
    * rebuild). Without it Postgres plans scoped lists on empty-table guesses and scans every record.
+   * `staleOnly`: only the collections that changed enough since their last refresh to matter.
    */
-  refreshStatistics(collections: string[]): Promise<void>;
+  refreshStatistics(collections: string[], options?: RefreshStatisticsOptions): Promise<void>;
   /** Removes a projection's checkpoint (used when a rebuild replaces its collections). */
   deleteCheckpoint(projection: string): Promise<void>;
 

@@ -18,6 +18,7 @@ import type {
   IndexSpec,
   ReadStore,
   ReadStoreTransaction,
+  RefreshStatisticsOptions,
   ValueCount,
 } from '../read-store.port';
 import { assertCheckpoint, assertIndexSpec } from '../read-store-input';
@@ -199,7 +200,7 @@ export class MongoReadStore implements ReadStore {
     await this.db.collection(collectionNameOf(collection)).drop();
   }
 
-  async refreshStatistics(_collections: string[]): Promise<void> {
+  async refreshStatistics(_collections: string[], _options?: RefreshStatisticsOptions): Promise<void> {
     // MongoDB's planner races candidate plans on the data itself and caches the winner: no statistics to refresh.
   }
 
