@@ -585,6 +585,61 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(await store.get(c, 'b')).toBeNull();
       });
 
+      it('bulk writes in a transaction are seen by its later reads and commit with the checkpoint', async () => {
+        const c = unique('proj');
+        const d = unique('proj');
+        const p = unique('projection');
+        await store.ensureCollection(c, [{ name: 'by_n', paths: ['n'], kind: 'counts' }]);
+        await store.ensureCollection(d);
+        await store.write((tx) =>
+          tx.putMany(c, [
+            { id: 'old', n: 1 },
+            { id: 'gone', n: 1 },
+          ]),
+        );
+        await store.transact(p, async (tx) => {
+          await tx.insertMany(c, [{ id: 'new', n: 2 }]);
+          await tx.putMany(c, [{ id: 'old', n: 2 }]);
+          await tx.deleteIds(c, ['gone']);
+          await tx.putMany(d, [{ id: 'x' }]);
+          // Each read sees every write before it, whichever collection it reads.
+          expect(await tx.get(d, 'x')).toEqual({ id: 'x' });
+          expect((await tx.find(c, { filter: { kind: 'eq', path: 'n', value: 2 } })).total).toBe(2);
+          await tx.putMany(d, [{ id: 'x', again: true }, { id: 'y' }]);
+          await tx.deleteIds(d, ['y']);
+          await tx.putMany(c, [{ id: 'new', n: 3 }]);
+          return 4;
+        });
+        expect(await store.getCheckpoint(p)).toBe(4);
+        expect((await store.scan(c, undefined, 10)).map((doc) => doc.id)).toEqual(['new', 'old']);
+        expect(await store.get(c, 'new')).toEqual({ id: 'new', n: 3 });
+        expect(await store.find(d)).toEqual({ items: [{ id: 'x', again: true }], total: 1 });
+        // The counts kept by the store agree with the documents.
+        expect(await store.find(c, { filter: { kind: 'eq', path: 'n', value: 2 }, limit: 0 })).toEqual({
+          items: [],
+          total: 1,
+        });
+      });
+
+      it('a bulk write that fails in a transaction rolls back the writes and checkpoint with it', async () => {
+        const c = unique('proj');
+        const p = unique('projection');
+        await store.ensureCollection(c);
+        await store.write((tx) => tx.putMany(c, [{ id: 'taken', v: 1 }]));
+        await store.transact(p, async () => 1);
+        await expect(
+          store.transact(p, async (tx) => {
+            await tx.putMany(c, [{ id: 'taken', v: 2 }]);
+            await tx.deleteIds(c, ['other']);
+            // Known absent, yet there: the insert fails, whenever the store sends it.
+            await tx.insertMany(c, [{ id: 'taken' }]);
+            return 2;
+          }),
+        ).rejects.toThrow();
+        expect(await store.getCheckpoint(p)).toBe(1);
+        expect(await store.get(c, 'taken')).toEqual({ id: 'taken', v: 1 });
+      });
+
       it('serialises concurrent runners of one projection (no lost update)', async () => {
         const c = unique('proj');
         const p = unique('projection');

@@ -18,6 +18,7 @@ import {
   assertSortKeys,
 } from '../read-store-input';
 import { mergeValueCounts } from '../value-counts';
+import type { DeferredWrites } from './deferred-writes';
 import {
   COUNTS_REGISTRY,
   countedPage,
@@ -145,11 +146,22 @@ export class SqlDocuments implements ReadStoreTransaction {
   constructor(
     private readonly q: SqlQueryable,
     private readonly known: KnownTables,
+    /**
+     * Where bulk writes (insertMany, putMany, deleteIds) are held back to share a statement with
+     * the next read or the checkpoint (`transact`); without it each is sent at once.
+     */
+    private readonly deferred?: DeferredWrites,
   ) {}
+
+  /** Sends the held-back writes before a read or a write not held back: it must see them, in order. */
+  private async sendHeld(): Promise<void> {
+    await this.deferred?.send();
+  }
 
   async get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null> {
     const table = tableOf(collection);
     if (!(await this.known.exists(this.q, table))) return null;
+    await this.sendHeld();
     const { rows } = await this.q.query<{ doc: T }>(
       prepared(`SELECT doc FROM ${quoteIdent(table)} WHERE id = $1`),
       [id],
@@ -167,6 +179,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     assertSortKeys(query.sort ?? []);
     assertPaging(query.offset, query.limit);
     if (!(await this.known.exists(this.q, table))) return { items: [], total: 0 };
+    await this.sendHeld();
 
     const params = new SqlParameters();
     const where = recordFilterToSql(filter, params);
@@ -205,6 +218,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     assertFilter(filter);
     assertDocumentPath(path);
     if (!(await this.known.exists(this.q, table))) return [];
+    await this.sendHeld();
     const params = new SqlParameters();
     const where = recordFilterToSql(filter, params);
     const { rows } = await this.q.query<{ value: unknown; count: number | string }>(
@@ -218,6 +232,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     const table = tableOf(collection);
     assertDocument(doc);
     if (!(await this.known.exists(this.q, table))) throw new CollectionNotFoundError(collection);
+    await this.sendHeld();
     await this.q.query(
       `INSERT INTO ${quoteIdent(table)} (id, doc) VALUES ($1, $2::jsonb)
        ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`,
@@ -228,6 +243,7 @@ export class SqlDocuments implements ReadStoreTransaction {
   async delete(collection: string, id: string): Promise<void> {
     const table = tableOf(collection);
     if (!(await this.known.exists(this.q, table))) return;
+    await this.sendHeld();
     await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE id = $1`, [id]);
   }
 
@@ -239,6 +255,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     const table = tableOf(collection);
     assertPaging(undefined, limit);
     if (!(await this.known.exists(this.q, table))) return [];
+    await this.sendHeld();
     // id is COLLATE "C": byte order of UTF-8, which is code point order. Two statements, not an
     // `IS NULL OR`: each then walks the primary key from where the last page ended.
     const { rows } =
@@ -273,6 +290,7 @@ export class SqlDocuments implements ReadStoreTransaction {
       collections.push(collection);
     }
     if (parts.length === 0) return found;
+    await this.sendHeld();
     const { rows } = await this.q.query<{ k: number; doc: Document }>(parts.join(' UNION ALL '), params);
     for (const row of rows) found.get(collections[row.k])!.push(row.doc);
     return found;
@@ -284,6 +302,7 @@ export class SqlDocuments implements ReadStoreTransaction {
   ): Promise<T[]> {
     const table = tableOf(collection);
     if (ids.length === 0 || !(await this.known.exists(this.q, table))) return [];
+    await this.sendHeld();
     const found: T[] = [];
     for (const chunk of chunksOf(ids, MAX_IDS_PER_STATEMENT)) {
       const { rows } = await this.q.query<{ doc: T }>(
@@ -308,6 +327,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     docs.forEach(assertDocument);
     if (docs.length === 0) return;
     if (!(await this.known.exists(this.q, table))) throw new CollectionNotFoundError(collection);
+    await this.sendHeld();
     for (const text of copyTextsOf(docs)) await copyFrom(table, ['id', 'doc'], text);
   }
 
@@ -319,11 +339,11 @@ export class SqlDocuments implements ReadStoreTransaction {
     for (const json of jsonArraysOf(docs)) {
       // One statement, one parameter: the documents as a JSON array, split into rows by the server
       // (as json: splitting a jsonb array would first convert the whole array to jsonb).
-      await this.q.query(
+      const insert = (values: string): string =>
         `INSERT INTO ${quoteIdent(table)} (id, doc)
-         SELECT d ->> 'id', d::jsonb FROM json_array_elements($1::json) AS d ${onConflict}`,
-        [json],
-      );
+         SELECT d ->> 'id', d::jsonb FROM json_array_elements(${values}::json) AS d ${onConflict}`;
+      if (this.deferred) await this.deferred.hold(table, (params) => insert(params.add(json)), json.length);
+      else await this.q.query(insert('$1'), [json]);
     }
   }
 
@@ -331,7 +351,12 @@ export class SqlDocuments implements ReadStoreTransaction {
     const table = tableOf(collection);
     if (ids.length === 0 || !(await this.known.exists(this.q, table))) return;
     for (const chunk of chunksOf(ids, MAX_IDS_PER_STATEMENT)) {
-      await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE id = ANY($1::text[])`, [chunk]);
+      const remove = (values: string): string =>
+        `DELETE FROM ${quoteIdent(table)} WHERE id = ANY(${values}::text[])`;
+      if (this.deferred) {
+        const characters = chunk.reduce((sum, id) => sum + id.length + 3, 0);
+        await this.deferred.hold(table, (params) => remove(params.add(chunk)), characters);
+      } else await this.q.query(remove('$1'), [chunk]);
     }
   }
 
@@ -339,6 +364,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     const table = tableOf(collection);
     assertFilter(filter);
     if (!(await this.known.exists(this.q, table))) return 0;
+    await this.sendHeld();
     const params = new SqlParameters();
     const where = recordFilterToSql(filter, params);
     const { rowCount } = await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE ${where}`, params.values);

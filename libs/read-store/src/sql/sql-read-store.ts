@@ -8,6 +8,7 @@ import {
   type SqlQueryable,
 } from '@portal/platform';
 import { CheckpointWaits } from '../checkpoint-wait';
+import { DeferredWrites } from './deferred-writes';
 import type {
   Document,
   DocumentShape,
@@ -137,19 +138,19 @@ export class SqlReadStore implements ReadStore {
   ): Promise<void> {
     await this.client.transaction(async (q) => {
       const current = await lockCheckpoint(q, projection);
-      const next = await fn(new SqlDocuments(q, this.known), current);
+      const deferred = new DeferredWrites(q);
+      const next = await fn(new SqlDocuments(q, this.known, deferred), current);
       // undefined: nothing to record (e.g. no event handled); the stored checkpoint stays.
-      if (next === undefined) return;
+      if (next === undefined) return deferred.send();
       assertCheckpoint(next);
-      // One statement (a round trip less per batch, which a read-your-writes wait is made of): the
-      // row is locked above, so it is there. The notification is delivered at commit only, so a
-      // waiter never wakes for a write that rolls back.
-      await q.query(
-        prepared(
-          `WITH moved AS (UPDATE ${CHECKPOINTS} SET position = $2 WHERE projection = $1 RETURNING projection)
-           SELECT pg_notify($3, projection) FROM moved`,
-        ),
-        [projection, next, this.channel],
+      // The writes fn left held back, the checkpoint and its notification in one statement (a
+      // live batch's writes and checkpoint were five round trips, which a read-your-writes read
+      // waited for): the row is locked above, so it is there. The notification is delivered at
+      // commit only, so a waiter never wakes for a write that rolls back.
+      await deferred.sendWith(
+        (params) =>
+          `WITH moved AS (UPDATE ${CHECKPOINTS} SET position = ${params.add(next)} WHERE projection = ${params.add(projection)} RETURNING projection)
+           SELECT pg_notify(${params.add(this.channel)}, projection) FROM moved`,
       );
     });
   }
