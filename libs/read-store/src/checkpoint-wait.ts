@@ -1,7 +1,11 @@
 export interface CheckpointSource {
   read(): Promise<number | undefined>;
-  /** A push wake-up (LISTEN/NOTIFY); optional because polling alone is correct, only slower. */
-  subscribe?(onWake: () => void): Promise<() => Promise<void>>;
+  /**
+   * A push wake-up (LISTEN/NOTIFY); optional because polling alone is correct, only slower.
+   * `reached`: the checkpoint a committed advance reached, when the wake-up says it (then no read
+   * is needed to know it).
+   */
+  subscribe?(onWake: (reached?: number) => void): Promise<() => Promise<void>>;
 }
 
 /**
@@ -18,16 +22,23 @@ export async function waitForCheckpointOf(
 ): Promise<boolean> {
   const deadline = Date.now() + Math.max(0, timeoutMs);
   let woken = false;
+  /** The highest checkpoint a wake-up said was committed: past the position, no read is needed. */
+  let announced = -Infinity;
   let wake = (): void => {
     woken = true;
   };
-  const onWake = (): void => wake();
-  stop.addEventListener('abort', onWake);
+  const onWake = (reached?: number): void => {
+    if (reached !== undefined && reached > announced) announced = reached;
+    wake();
+  };
+  const onAbort = (): void => wake();
+  stop.addEventListener('abort', onAbort);
   // Subscribe before the first read, so an advance between the two cannot be missed.
   const unsubscribe = source.subscribe ? await source.subscribe(onWake).catch(() => undefined) : undefined;
   try {
     for (;;) {
       if (stop.aborted) return false;
+      if (announced >= position) return true;
       woken = false;
       const current = await source.read();
       if (current !== undefined && current >= position) return true;
@@ -47,7 +58,7 @@ export async function waitForCheckpointOf(
       });
     }
   } finally {
-    stop.removeEventListener('abort', onWake);
+    stop.removeEventListener('abort', onAbort);
     await unsubscribe?.().catch(() => undefined);
   }
 }

@@ -23,6 +23,9 @@ function* readsOf(
  * events at or below the stored checkpoint are skipped, so a batch delivered twice, or after a
  * crash between commit and acknowledgement, changes nothing. Returns the checkpoint after it.
  * `log` is the store the events came from (a projection may read a stream's earlier events).
+ * `after`: the position the events were read after. A stored checkpoint below it means events
+ * in between are missing from `events`: then nothing is applied, and the stored checkpoint is
+ * returned for the caller to read from.
  */
 export async function applyBatch(
   store: ReadStore,
@@ -30,12 +33,14 @@ export async function applyBatch(
   projections: readonly Projection[],
   events: readonly RecordedEvent[],
   log: EventStore,
+  after?: number,
 ): Promise<number | undefined> {
   let reached: number | undefined;
   let marked: ReturnType<typeof putChangeMarks> | undefined;
   const projectionLog = await preloadProjectionLog(log, store, generation, projections, events);
   await store.transact(projectorCheckpoint(generation), async (tx, checkpoint) => {
     reached = checkpoint;
+    if (after !== undefined && (checkpoint ?? -1) < after) return undefined;
     const fresh = events.filter((event) => checkpoint === undefined || event.position > checkpoint);
     if (fresh.length === 0) return undefined;
     const docs = new GenerationDocuments(new BatchDocuments(tx), generation);

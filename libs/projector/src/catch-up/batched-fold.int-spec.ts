@@ -116,4 +116,33 @@ describe.each(testStoreKinds())('batched fold on %s stores', (kind) => {
       await stores.dispose();
     }
   });
+
+  it('catches up exactly from a `from` behind or ahead of the stored checkpoint', async () => {
+    const stores = await openTestStores(kind);
+    try {
+      const { eventStore, readStore } = stores;
+      await appendHistory(eventStore, buildHistory(SIZE, 12));
+      const events = await eventStore.readAll();
+      await prepareGeneration(readStore, 1, ALL_PROJECTIONS);
+      for (const event of events) await applyBatch(readStore, 1, ALL_PROJECTIONS, [event], eventStore);
+
+      await prepareGeneration(readStore, 2, ALL_PROJECTIONS);
+      const third = events[Math.floor(events.length / 3)].position;
+      const twoThirds = events[Math.floor((2 * events.length) / 3)].position;
+      await catchUp(eventStore, readStore, 2, ALL_PROJECTIONS, { batchSize: 29, upTo: third });
+      // Ahead (another runner's checkpoint seen, since dropped back): the events in between still come.
+      const ahead = await catchUp(eventStore, readStore, 2, ALL_PROJECTIONS, {
+        batchSize: 29,
+        upTo: twoThirds,
+        from: twoThirds - 5,
+      });
+      expect(ahead).toBe(twoThirds);
+      // Behind (another runner went further meanwhile): what is at or below the checkpoint is skipped.
+      const behind = await catchUp(eventStore, readStore, 2, ALL_PROJECTIONS, { batchSize: 29, from: third });
+      expect(behind).toBe(events.at(-1)?.position);
+      expect(await compareGenerations(readStore, 1, 2, NAMES)).toEqual([]);
+    } finally {
+      await stores.dispose();
+    }
+  });
 });

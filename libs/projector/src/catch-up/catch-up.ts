@@ -33,6 +33,14 @@ export interface CatchUpOptions {
    * nobody reads yet refreshes them once, when it is finished, instead.
    */
   refreshStatistics?: boolean;
+  /**
+   * Where the caller last saw the checkpoint (a live runner, from its previous catch-up): events
+   * are read from there without reading the checkpoint first (a round trip, which a
+   * read-your-writes read waits for). Exact whatever the stored checkpoint is meanwhile: a batch
+   * skips the events at or below it, and one that finds it below where its page starts writes
+   * nothing and the catch-up reads again from it.
+   */
+  from?: number;
   /** Live projection: a span per event in its writer's trace when tracing is on (never in a rebuild's replay). */
   traceEvents?: boolean;
 }
@@ -64,7 +72,7 @@ export async function catchUp(
 ): Promise<number> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const periodicStatistics = options.refreshStatistics !== false;
-  let checkpoint = (await store.getCheckpoint(projectorCheckpoint(generation))) ?? -1;
+  let checkpoint = options.from ?? (await store.getCheckpoint(projectorCheckpoint(generation))) ?? -1;
   const collections = generationCollections(projections).map((spec) => collectionOf(generation, spec.name));
   const counts = unanalysed.get(store) ?? new Map<number, number>();
   unanalysed.set(store, counts);
@@ -76,19 +84,31 @@ export async function catchUp(
     page.catch(() => undefined);
     return page;
   };
-  let ahead: Promise<RecordedEvent[]> | undefined = read(checkpoint);
+  let after = checkpoint;
+  let ahead: Promise<RecordedEvent[]> | undefined = read(after);
   while (ahead && !options.shouldStop?.()) {
     if (options.upTo !== undefined && checkpoint >= options.upTo) break;
     const page: RecordedEvent[] = await ahead;
+    const pageAfter = after;
     const { upTo } = options;
     const batch = upTo === undefined ? page : page.filter((event) => event.position <= upTo);
     if (batch.length === 0) break;
     const last = batch[batch.length - 1].position;
     const more = page.length === batchSize && (upTo === undefined || last < upTo);
+    after = last;
     ahead = more ? read(last) : undefined;
     const startedAt = performance.now();
     const tracedFrom = Date.now();
-    checkpoint = (await applyBatch(store, generation, projections, batch, events)) ?? checkpoint;
+    const stored = await applyBatch(store, generation, projections, batch, events, pageAfter);
+    if ((stored ?? -1) < pageAfter) {
+      // The stored checkpoint is below where this page starts (`from` was ahead of it): nothing
+      // was written; read again from the checkpoint.
+      checkpoint = stored ?? -1;
+      after = checkpoint;
+      ahead = read(after);
+      continue;
+    }
+    checkpoint = stored ?? checkpoint;
     if (options.traceEvents) traceProjectedEvents(batch, generation, tracedFrom, Date.now());
     options.onBatch?.(checkpoint, batch.length);
     options.observe?.({

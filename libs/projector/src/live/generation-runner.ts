@@ -75,6 +75,8 @@ export class GenerationRunner {
         this.pending = false;
         this.checkpoint = await catchUp(this.events, this.store, this.generation, this.projections, {
           batchSize: this.options.batchSize,
+          // Where the last catch-up left it: no read of the checkpoint before reading the events.
+          from: this.checkpoint,
           shouldStop: () => this.stopped,
           traceEvents: true,
           onBatch: (checkpoint, events) => {

@@ -146,11 +146,12 @@ export class SqlReadStore implements ReadStore {
       // The writes fn left held back, the checkpoint and its notification in one statement (a
       // live batch's writes and checkpoint were five round trips, which a read-your-writes read
       // waited for): the row is locked above, so it is there. The notification is delivered at
-      // commit only, so a waiter never wakes for a write that rolls back.
+      // commit only, so a waiter never wakes for a write that rolls back; it names the checkpoint
+      // reached, so a waiter needs no read to learn it (notificationOf).
       await deferred.sendWith(
         (params) =>
-          `WITH moved AS (UPDATE ${CHECKPOINTS} SET position = ${params.add(next)} WHERE projection = ${params.add(projection)} RETURNING projection)
-           SELECT pg_notify(${params.add(this.channel)}, projection) FROM moved`,
+          `WITH moved AS (UPDATE ${CHECKPOINTS} SET position = ${params.add(next)} WHERE projection = ${params.add(projection)} RETURNING projection, position)
+           SELECT pg_notify(${params.add(this.channel)}, projection || ' ' || position) FROM moved`,
       );
     });
   }
@@ -215,7 +216,8 @@ export class SqlReadStore implements ReadStore {
         read: () => this.getCheckpoint(projection),
         subscribe: (onWake) =>
           this.client.listen(this.channel, (payload) => {
-            if (payload === projection) onWake();
+            const notified = notificationOf(payload);
+            if (notified.projection === projection) onWake(notified.reached);
           }),
       },
       position,
@@ -345,6 +347,17 @@ async function lockCheckpoint(q: SqlQueryable, projection: string): Promise<numb
     ({ rows } = await q.query<{ position: number | string | null }>(select, [projection]));
   }
   return positionOf(rows);
+}
+
+/**
+ * A checkpoint notification's payload: `<projection> <position>`, the checkpoint a commit reached.
+ * A bare `<projection>` (as a process of an earlier version sends it) only says that it moved.
+ * A process of an earlier version ignores the new form: its waits then learn of the move by
+ * polling (waitForCheckpoint re-reads every pollIntervalMs), later but no less exactly.
+ */
+export function notificationOf(payload: string): { projection: string; reached?: number } {
+  const match = /^(.*) (\d{1,16})$/s.exec(payload);
+  return match ? { projection: match[1], reached: Number(match[2]) } : { projection: payload };
 }
 
 /** The checkpoint in a `position` column (bigint: pg hands it back as a string); none when null or no row. */
