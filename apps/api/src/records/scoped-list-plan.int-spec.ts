@@ -233,6 +233,31 @@ describe.each(stores)('a scoped list of 3,000 cases on %s', (_name, connect) => 
     },
   );
 
+  it('sums the total of a narrow scope from the few count groups its conditions find, not from every group', async () => {
+    // Cases of 500 accounts: as many count groups, a handful of them in the rare user's scope.
+    const c = 'records_accounts';
+    const spec = generationCollections(ALL_PROJECTIONS).find((s) => s.name === RECORDS)!;
+    await store.ensureCollection(c, spec.indexes);
+    const spread = docs.map((doc, n) =>
+      n % 100 === 1
+        ? doc
+        : { ...doc, createdByPortalUserId: null, contactIds: [], accountIds: [`account-${n % 500}`] },
+    );
+    for (let i = 0; i < spread.length; i += 500)
+      await store.write((tx) => tx.putMany(c, spread.slice(i, i + 500)));
+    await store.refreshStatistics([c]);
+    const { result, plans } = await explained(sql, () => store.find(c, page(NARROW)));
+    expect(result.total).toBe(spread.filter((doc) => matchesRecordFilter(doc, NARROW)).length);
+    const groupsRead = plans[0]
+      .filter((node) => node['Relation Name']?.startsWith('rc_records_accounts'))
+      .reduce(
+        (sum, node) =>
+          sum + (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'],
+        0,
+      );
+    expect(groupsRead).toBeLessThanOrEqual(10);
+  });
+
   it('for a portal user whose scope holds 1% of the cases, finds and sorts them rather than read the order through', async () => {
     await store.refreshStatistics([RECORDS]);
     // 30 in scope: walking the order for a page of 20 would pass ~2,000 records.

@@ -306,7 +306,9 @@ export class SqlReadStore implements ReadStore {
     let tables: string[] = [];
     for (const collection of collections) {
       const table = tableOf(collection);
-      if (await this.known.exists(this.client, table)) tables.push(table);
+      if (!(await this.known.exists(this.client, table))) continue;
+      // Its counts too: a scope's total finds its groups by their indexes, planned on these.
+      tables.push(table, ...this.known.counts(table).map((counts) => counts.countsTable));
     }
     if (options.staleOnly && tables.length > 0) {
       // The server counts each table's changed rows since its last ANALYZE (any process's, also
