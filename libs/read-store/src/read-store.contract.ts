@@ -662,6 +662,101 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(await store.getCheckpoint(p)).toBe(20);
       });
 
+      it('answers the first reads it was told of as read under the lock, with concurrent runners', async () => {
+        const c = unique('proj');
+        const p = unique('projection');
+        await store.ensureCollection(c);
+        // The checkpoint there: its lock is then taken with the first read (no row yet: apart).
+        await store.transact(p, async () => 0);
+        const other = await another();
+        const runners = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? store : other));
+        await Promise.all(
+          runners.map((runner, i) =>
+            runner.transact(
+              p,
+              async (tx, checkpoint) => {
+                const [first] = await tx.getMany<Document & { n: number }>(c, ['counter']);
+                // A read of its own now, after the lock: what the first read must have found.
+                const now = await tx.get<Document & { n: number }>(c, 'counter');
+                if ((first ?? null) !== null || now !== null) {
+                  if (JSON.stringify(first) !== JSON.stringify(now))
+                    throw new Error(
+                      `first read ${JSON.stringify(first)} but ${JSON.stringify(now)} under the lock`,
+                    );
+                }
+                await tx.put(c, { id: 'counter', n: (now?.n ?? 0) + 1 });
+                // Every third writes without moving the checkpoint.
+                return i % 3 === 0 ? undefined : (checkpoint ?? 0) + 1;
+              },
+              [{ collection: c, ids: ['counter', 'absent'] }],
+            ),
+          ),
+        );
+        expect(await store.get(c, 'counter')).toEqual({ id: 'counter', n: 20 });
+        expect(await store.getCheckpoint(p)).toBe(13);
+      });
+
+      it('answers a first read from what it was told only when it asks for no other id', async () => {
+        const c = unique('proj');
+        const d = unique('proj');
+        const p = unique('projection');
+        await store.ensureCollection(c);
+        await store.ensureCollection(d);
+        await store.write((tx) =>
+          tx.putMany(c, [
+            { id: 'a', v: 1 },
+            { id: 'b', v: 2 },
+          ]),
+        );
+        await store.write((tx) => tx.putMany(d, [{ id: 'x' }]));
+        const byId = (docs: Document[]) => [...docs].sort((x, y) => x.id.localeCompare(y.id));
+        await store.transact(
+          p,
+          async (tx) => {
+            // Asks for more than told (d's x): read as usual, all of it found.
+            const found = tx.getManyAcross
+              ? await tx.getManyAcross([
+                  { collection: c, ids: ['a', 'b'] },
+                  { collection: d, ids: ['x'] },
+                ])
+              : new Map([
+                  [c, await tx.getMany(c, ['a', 'b'])],
+                  [d, await tx.getMany(d, ['x'])],
+                ]);
+            expect(byId(found.get(c) ?? [])).toEqual([
+              { id: 'a', v: 1 },
+              { id: 'b', v: 2 },
+            ]);
+            expect(found.get(d)).toEqual([{ id: 'x' }]);
+            return 1;
+          },
+          [{ collection: c, ids: ['a', 'b', 'gone'] }],
+        );
+        await store.transact(
+          p,
+          async (tx) => {
+            await tx.put(c, { id: 'a', v: 3 });
+            // After a write: what was read with the lock is out of date, so it is read again.
+            expect(byId(await tx.getMany(c, ['a', 'gone']))).toEqual([{ id: 'a', v: 3 }]);
+            return 2;
+          },
+          [{ collection: c, ids: ['a', 'gone'] }],
+        );
+        await store.transact(
+          p,
+          async (tx) => {
+            expect(byId(await tx.getMany(c, ['b', 'gone']))).toEqual([{ id: 'b', v: 2 }]);
+            expect(await tx.getMany(unique('missing'), ['a'])).toEqual([]);
+            return 3;
+          },
+          [
+            { collection: c, ids: ['a', 'b', 'gone'] },
+            { collection: unique('missing'), ids: ['a'] },
+          ],
+        );
+        expect(await store.getCheckpoint(p)).toBe(3);
+      });
+
       it('keeps projections apart and deletes a checkpoint', async () => {
         const p = unique('projection');
         const q = unique('projection');

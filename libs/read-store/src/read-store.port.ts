@@ -148,6 +148,12 @@ export interface ReadStore {
   transact(
     projection: string,
     fn: (tx: ReadStoreTransaction, checkpoint: number | undefined) => Promise<number | undefined>,
+    /**
+     * The documents fn reads first (a getManyAcross or getMany of these ids or fewer, before any
+     * write), if known before: where the store can, it reads them with the checkpoint and its lock
+     * in one round trip and answers that first read from them, exactly as read under the lock.
+     */
+    firstReads?: readonly DocumentsWanted[],
   ): Promise<void>;
 
   /** Writes outside any projection checkpoint (operational data such as credentials). */

@@ -77,6 +77,9 @@ export class KnownTables {
   }
 }
 
+/** Documents read under a checkpoint's lock, by collection: the ids asked for and those found. */
+export type LockedReads = Map<string, { ids: ReadonlySet<string>; found: Document[] }>;
+
 /** Ids per look-up or delete statement. */
 const MAX_IDS_PER_STATEMENT = 5_000;
 /**
@@ -151,7 +154,38 @@ export class SqlDocuments implements ReadStoreTransaction {
      * the next read or the checkpoint (`transact`); without it each is sent at once.
      */
     private readonly deferred?: DeferredWrites,
+    /**
+     * Documents read with the checkpoint's lock (checkpoint-lock.ts): they answer the first read
+     * of getManyAcross or getMany if it asks for no other id and comes before any write.
+     */
+    private firstReads?: LockedReads,
   ) {}
+
+  /** Whether this has written anything (sent or held back). */
+  wrote = false;
+
+  /** The first read's documents from firstReads, if they answer it; they answer nothing after it. */
+  private answeredByFirstReads(requests: readonly DocumentsWanted[]): Map<string, Document[]> | undefined {
+    const reads = this.firstReads;
+    this.firstReads = undefined;
+    if (!reads) return undefined;
+    const answer = new Map<string, Document[]>();
+    for (const { collection, ids } of requests) {
+      const read = reads.get(collection);
+      if (!read || ids.some((id) => !read.ids.has(id))) return undefined;
+      const wanted = new Set(ids);
+      answer.set(
+        collection,
+        read.found.filter((doc) => wanted.has(doc.id)),
+      );
+    }
+    return answer;
+  }
+
+  private noteWrite(): void {
+    this.wrote = true;
+    this.firstReads = undefined;
+  }
 
   /** Sends the held-back writes before a read or a write not held back: it must see them, in order. */
   private async sendHeld(): Promise<void> {
@@ -229,6 +263,7 @@ export class SqlDocuments implements ReadStoreTransaction {
   }
 
   async put(collection: string, doc: Document): Promise<void> {
+    this.noteWrite();
     const table = tableOf(collection);
     assertDocument(doc);
     if (!(await this.known.exists(this.q, table))) throw new CollectionNotFoundError(collection);
@@ -241,6 +276,7 @@ export class SqlDocuments implements ReadStoreTransaction {
   }
 
   async delete(collection: string, id: string): Promise<void> {
+    this.noteWrite();
     const table = tableOf(collection);
     if (!(await this.known.exists(this.q, table))) return;
     await this.sendHeld();
@@ -269,6 +305,8 @@ export class SqlDocuments implements ReadStoreTransaction {
   }
 
   async getManyAcross(requests: readonly DocumentsWanted[]): Promise<Map<string, Document[]>> {
+    const answered = this.answeredByFirstReads(requests);
+    if (answered) return answered;
     const found = new Map<string, Document[]>();
     const parts: string[] = [];
     const params: unknown[] = [];
@@ -300,6 +338,8 @@ export class SqlDocuments implements ReadStoreTransaction {
     collection: string,
     ids: readonly string[],
   ): Promise<T[]> {
+    const answered = this.answeredByFirstReads([{ collection, ids }]);
+    if (answered) return (answered.get(collection) ?? []) as T[];
     const table = tableOf(collection);
     if (ids.length === 0 || !(await this.known.exists(this.q, table))) return [];
     await this.sendHeld();
@@ -319,6 +359,7 @@ export class SqlDocuments implements ReadStoreTransaction {
   }
 
   async insertMany(collection: string, docs: readonly Document[]): Promise<void> {
+    this.noteWrite();
     const copyFrom = this.q.copyFrom?.bind(this.q);
     if (!copyFrom || docs.length < MIN_DOCUMENTS_FOR_COPY) return this.writeMany(collection, docs, '');
     // Documents known absent (a replay's new rows, mostly): COPY, where the connection has it, does
@@ -332,6 +373,7 @@ export class SqlDocuments implements ReadStoreTransaction {
   }
 
   private async writeMany(collection: string, docs: readonly Document[], onConflict: string): Promise<void> {
+    this.noteWrite();
     const table = tableOf(collection);
     docs.forEach(assertDocument);
     if (docs.length === 0) return;
@@ -348,6 +390,7 @@ export class SqlDocuments implements ReadStoreTransaction {
   }
 
   async deleteIds(collection: string, ids: readonly string[]): Promise<void> {
+    this.noteWrite();
     const table = tableOf(collection);
     if (ids.length === 0 || !(await this.known.exists(this.q, table))) return;
     for (const chunk of chunksOf(ids, MAX_IDS_PER_STATEMENT)) {
@@ -361,6 +404,7 @@ export class SqlDocuments implements ReadStoreTransaction {
   }
 
   async deleteMany(collection: string, filter: RecordFilter): Promise<number> {
+    this.noteWrite();
     const table = tableOf(collection);
     assertFilter(filter);
     if (!(await this.known.exists(this.q, table))) return 0;

@@ -1,18 +1,13 @@
 import type { RecordFilter } from '@portal/acl';
-import {
-  PgSqlClient,
-  PgliteSqlClient,
-  prepared,
-  quoteIdent,
-  type SqlClient,
-  type SqlQueryable,
-} from '@portal/platform';
+import { PgSqlClient, PgliteSqlClient, prepared, quoteIdent, type SqlClient } from '@portal/platform';
 import { CheckpointWaits } from '../checkpoint-wait';
+import { CHECKPOINTS, lockCheckpoint, lockCheckpointAndRead, positionOf } from './checkpoint-lock';
 import { DeferredWrites } from './deferred-writes';
 import type {
   Document,
   DocumentShape,
   DocumentsAlongside,
+  DocumentsWanted,
   DocumentWithCheckpoint,
   FindQuery,
   FindResult,
@@ -50,7 +45,6 @@ const EVENT_STREAMS = 'es_streams';
 
 /** Arbitrary constant: serialises DDL of processes creating tables and indexes at the same time. */
 const DDL_LOCK = 7_318_245_017;
-const CHECKPOINTS = 'rs_checkpoints';
 /**
  * A table's statistics are stale (refreshStatistics' staleOnly) once more than this many rows
  * plus this fraction of its rows at the last ANALYZE changed since: autovacuum's defaults, so a
@@ -135,13 +129,25 @@ export class SqlReadStore implements ReadStore {
   async transact(
     projection: string,
     fn: (tx: ReadStoreTransaction, checkpoint: number | undefined) => Promise<number | undefined>,
+    firstReads?: readonly DocumentsWanted[],
   ): Promise<void> {
     await this.client.transaction(async (q) => {
-      const current = await lockCheckpoint(q, projection);
+      const locked =
+        firstReads && firstReads.length > 0
+          ? await lockCheckpointAndRead(q, this.known, projection, firstReads)
+          : { checkpoint: await lockCheckpoint(q, projection) };
       const deferred = new DeferredWrites(q);
-      const next = await fn(new SqlDocuments(q, this.known, deferred), current);
+      const tx = new SqlDocuments(q, this.known, deferred, locked.reads);
+      const next = await fn(tx, locked.checkpoint);
       // undefined: nothing to record (e.g. no event handled); the stored checkpoint stays.
-      if (next === undefined) return deferred.send();
+      if (next === undefined) {
+        await deferred.send();
+        // Written under the lock all the same: a new version of the row says so to a reader
+        // under the lock that read before it (lockCheckpointAndRead).
+        if (tx.wrote)
+          await q.query(`UPDATE ${CHECKPOINTS} SET position = position WHERE projection = $1`, [projection]);
+        return;
+      }
       assertCheckpoint(next);
       // The writes fn left held back, the checkpoint and its notification in one statement (a
       // live batch's writes and checkpoint were five round trips, which a read-your-writes read
@@ -336,22 +342,6 @@ export class SqlReadStore implements ReadStore {
 }
 
 /**
- * Reads the projection's checkpoint and locks its row until commit. A missing row is inserted
- * first; ON CONFLICT DO NOTHING waits for a concurrent inserter, so both end up locking one row.
- */
-async function lockCheckpoint(q: SqlQueryable, projection: string): Promise<number | undefined> {
-  const select = `SELECT position FROM ${CHECKPOINTS} WHERE projection = $1 FOR UPDATE`;
-  let { rows } = await q.query<{ position: number | string | null }>(select, [projection]);
-  if (rows.length === 0) {
-    await q.query(`INSERT INTO ${CHECKPOINTS} (projection) VALUES ($1) ON CONFLICT (projection) DO NOTHING`, [
-      projection,
-    ]);
-    ({ rows } = await q.query<{ position: number | string | null }>(select, [projection]));
-  }
-  return positionOf(rows);
-}
-
-/**
  * A checkpoint notification's payload: `<projection> <position>`, the checkpoint a commit reached.
  * A bare `<projection>` (as a process of an earlier version sends it) only says that it moved.
  * A process of an earlier version ignores the new form: its waits then learn of the move by
@@ -360,12 +350,6 @@ async function lockCheckpoint(q: SqlQueryable, projection: string): Promise<numb
 export function notificationOf(payload: string): { projection: string; reached?: number } {
   const match = /^(.*) (\d{1,16})$/s.exec(payload);
   return match ? { projection: match[1], reached: Number(match[2]) } : { projection: payload };
-}
-
-/** The checkpoint in a `position` column (bigint: pg hands it back as a string); none when null or no row. */
-function positionOf(rows: { position: number | string | null }[]): number | undefined {
-  const position = rows[0]?.position;
-  return position === undefined || position === null ? undefined : Number(position);
 }
 
 /** Index names are per schema in Postgres, so they carry the table; long ones end in a hash. */
