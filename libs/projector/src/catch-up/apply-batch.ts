@@ -7,31 +7,55 @@ import type { DocumentKey, Projection } from '../projections/projection';
 import { markCommitted, putChangeMarks } from './change-marks';
 import { preloadProjectionLog } from './projection-log';
 
-/** What folding these events reads: each event's stream state, and what projections say they read. */
-function* readsOf(
+/**
+ * What folding these events reads: each event's stream state, and what projections say they read.
+ * Documents marked absent are taken as such only where the generation holds exactly the events up
+ * to its checkpoint (`exactCheckpoint`); elsewhere a stream's first event may be in already.
+ */
+export function* readsOf(
   events: readonly RecordedEvent[],
   projections: readonly Projection[],
+  exactCheckpoint: boolean,
 ): Iterable<DocumentKey> {
   for (const event of events) {
-    yield { name: AGGREGATE_STATES, id: event.stream };
-    for (const projection of projections) if (projection.reads) yield* projection.reads(event);
+    // Only folding its own stream writes a stream's state: before the stream's first event there is none.
+    yield { name: AGGREGATE_STATES, id: event.stream, absent: exactCheckpoint && event.revision === 0 };
+    for (const projection of projections) {
+      if (!projection.reads) continue;
+      for (const key of projection.reads(event))
+        yield exactCheckpoint || !key.absent ? key : { name: key.name, id: key.id };
+    }
   }
 }
 
-/** readsOf by collection, as the store reads them with the checkpoint's lock. */
+/**
+ * readsOf by collection, as the store reads them with the checkpoint's lock (those taken as absent
+ * are not read).
+ */
 function firstReadsOf(
   generation: number,
   events: readonly RecordedEvent[],
   projections: readonly Projection[],
+  exactCheckpoint: boolean,
 ): DocumentsWanted[] {
   const byCollection = new Map<string, Set<string>>();
-  for (const { name, id } of readsOf(events, projections)) {
+  for (const { name, id, absent } of readsOf(events, projections, exactCheckpoint)) {
+    if (absent) continue;
     const collection = collectionOf(generation, name);
     const ids = byCollection.get(collection) ?? new Set<string>();
     ids.add(id);
     byCollection.set(collection, ids);
   }
   return [...byCollection].map(([collection, ids]) => ({ collection, ids: [...ids] }));
+}
+
+export interface ApplyOptions {
+  /**
+   * The generation holds exactly the events up to its checkpoint: a replay into a generation
+   * prepared for it, which nothing else writes. Its streams' first events then look nothing of
+   * their own up. Without it (live), events past a lost checkpoint are still no-ops.
+   */
+  exactCheckpoint?: boolean;
 }
 
 /**
@@ -50,13 +74,14 @@ export async function applyBatch(
   events: readonly RecordedEvent[],
   log: EventStore,
   after?: number,
+  options: ApplyOptions = {},
 ): Promise<number | undefined> {
   let reached: number | undefined;
   let marked: ReturnType<typeof putChangeMarks> | undefined;
   const projectionLog = await preloadProjectionLog(log, store, generation, projections, events);
   // What the prefetch will read, for every event (those at or below the checkpoint are usually
   // none): read with the checkpoint and its lock, one round trip fewer where the store can.
-  const firstReads = firstReadsOf(generation, events, projections);
+  const firstReads = firstReadsOf(generation, events, projections, options.exactCheckpoint === true);
   await store.transact(
     projectorCheckpoint(generation),
     async (tx, checkpoint) => {
@@ -66,7 +91,8 @@ export async function applyBatch(
       if (fresh.length === 0) return undefined;
       const docs = new GenerationDocuments(new BatchDocuments(tx), generation);
       // Each document the batch touches is read once, in bulk, before the fold (which then runs in memory).
-      await docs.prefetch(readsOf(fresh, projections));
+      const exact = options.exactCheckpoint === true && checkpoint !== undefined;
+      await docs.prefetch(readsOf(fresh, projections, exact));
       for (const event of fresh) {
         for (const projection of projections) await projection.apply(event, docs, projectionLog);
       }

@@ -67,7 +67,9 @@ describe.each(testStoreKinds())('batched fold on %s stores', (kind) => {
             // Batched as a rebuild does it: indexes after the load.
             await prepareGeneration(readStore, 2, ALL_PROJECTIONS, { deferIndexes: true });
             for (const batch of cut(events, sizes))
-              await applyBatch(readStore, 2, ALL_PROJECTIONS, batch, eventStore);
+              await applyBatch(readStore, 2, ALL_PROJECTIONS, batch, eventStore, undefined, {
+                exactCheckpoint: true,
+              });
             await buildIndexes(readStore, 2, ALL_PROJECTIONS);
             expect(await compareGenerations(readStore, 1, 2, NAMES)).toEqual([]);
 
@@ -76,7 +78,9 @@ describe.each(testStoreKinds())('batched fold on %s stores', (kind) => {
             for (const batch of cut(events, sizes)) {
               const first = events.indexOf(batch[0]);
               const again = events.slice(Math.max(0, first - overlap), first + batch.length);
-              await applyBatch(readStore, 3, ALL_PROJECTIONS, again, eventStore);
+              await applyBatch(readStore, 3, ALL_PROJECTIONS, again, eventStore, undefined, {
+                exactCheckpoint: true,
+              });
             }
             expect(await compareGenerations(readStore, 1, 3, NAMES)).toEqual([]);
             expect(await readStore.getCheckpoint(projectorCheckpoint(3))).toBe(events.at(-1)?.position);
@@ -105,6 +109,7 @@ describe.each(testStoreKinds())('batched fold on %s stores', (kind) => {
         batchSize: 37,
         upTo: middle,
         refreshStatistics: false,
+        exactCheckpoint: true,
         observe: (batch) => batches.push(batch.events),
       });
       expect(reached).toBe(middle);
@@ -141,6 +146,44 @@ describe.each(testStoreKinds())('batched fold on %s stores', (kind) => {
       const behind = await catchUp(eventStore, readStore, 2, ALL_PROJECTIONS, { batchSize: 29, from: third });
       expect(behind).toBe(events.at(-1)?.position);
       expect(await compareGenerations(readStore, 1, 2, NAMES)).toEqual([]);
+    } finally {
+      await stores.dispose();
+    }
+  });
+
+  it('folds each batch while the one before commits (foldAhead) to the same documents, also beside another runner', async () => {
+    const stores = await openTestStores(kind);
+    try {
+      const { eventStore, readStore } = stores;
+      // Moved cases make their comments be queried (a batch that cannot be folded ahead).
+      await appendHistory(eventStore, buildHistory({ ...SIZE, activityPerCase: 6 }, 5));
+      const events = await eventStore.readAll();
+      await prepareGeneration(readStore, 1, ALL_PROJECTIONS);
+      for (const event of events) await applyBatch(readStore, 1, ALL_PROJECTIONS, [event], eventStore);
+
+      await prepareGeneration(readStore, 2, ALL_PROJECTIONS, { deferIndexes: true });
+      const reached = await catchUp(eventStore, readStore, 2, ALL_PROJECTIONS, {
+        batchSize: 7,
+        refreshStatistics: false,
+        foldAhead: true,
+        exactCheckpoint: true,
+      });
+      expect(reached).toBe(events.at(-1)?.position);
+      await buildIndexes(readStore, 2, ALL_PROJECTIONS);
+      expect(await compareGenerations(readStore, 1, 2, NAMES)).toEqual([]);
+
+      // Two runners on one generation: each finds the checkpoint moved under some of its batches.
+      await prepareGeneration(readStore, 3, ALL_PROJECTIONS, { deferIndexes: true });
+      const run = (batchSize: number): Promise<number> =>
+        catchUp(eventStore, readStore, 3, ALL_PROJECTIONS, {
+          batchSize,
+          refreshStatistics: false,
+          foldAhead: true,
+          exactCheckpoint: true,
+        });
+      expect(await Promise.all([run(5), run(8)])).toEqual([events.at(-1)?.position, events.at(-1)?.position]);
+      await buildIndexes(readStore, 3, ALL_PROJECTIONS);
+      expect(await compareGenerations(readStore, 1, 3, NAMES)).toEqual([]);
     } finally {
       await stores.dispose();
     }

@@ -5,6 +5,7 @@ import { collectionOf } from '../documents/generation-documents';
 import type { Projection } from '../projections/projection';
 import { generationCollections } from '../projections/all-projections';
 import { applyBatch } from './apply-batch';
+import { commitFolded, foldAhead, type FoldedBatch } from './fold-ahead';
 import { traceProjectedEvents } from './trace-projected-events';
 
 /** What one committed batch did: the projector's observer hook (metrics, progress). */
@@ -43,6 +44,14 @@ export interface CatchUpOptions {
   from?: number;
   /** Live projection: a span per event in its writer's trace when tracing is on (never in a rebuild's replay). */
   traceEvents?: boolean;
+  /**
+   * Fold each batch while the one before it commits (foldAhead): for a replay into a store served
+   * by another process (Postgres, MongoDB), whose writes then overlap this process's folding. Not
+   * for the embedded store, which runs on this process's thread: there is nothing to overlap.
+   */
+  foldAhead?: boolean;
+  /** A replay into a generation prepared for it, which nothing else writes (ApplyOptions.exactCheckpoint). */
+  exactCheckpoint?: boolean;
 }
 
 export const DEFAULT_BATCH_SIZE = 1_000;
@@ -84,31 +93,8 @@ export async function catchUp(
     page.catch(() => undefined);
     return page;
   };
-  let after = checkpoint;
-  let ahead: Promise<RecordedEvent[]> | undefined = read(after);
-  while (ahead && !options.shouldStop?.()) {
-    if (options.upTo !== undefined && checkpoint >= options.upTo) break;
-    const page: RecordedEvent[] = await ahead;
-    const pageAfter = after;
-    const { upTo } = options;
-    const batch = upTo === undefined ? page : page.filter((event) => event.position <= upTo);
-    if (batch.length === 0) break;
-    const last = batch[batch.length - 1].position;
-    const more = page.length === batchSize && (upTo === undefined || last < upTo);
-    after = last;
-    ahead = more ? read(last) : undefined;
-    const startedAt = performance.now();
-    const tracedFrom = Date.now();
-    const stored = await applyBatch(store, generation, projections, batch, events, pageAfter);
-    if ((stored ?? -1) < pageAfter) {
-      // The stored checkpoint is below where this page starts (`from` was ahead of it): nothing
-      // was written; read again from the checkpoint.
-      checkpoint = stored ?? -1;
-      after = checkpoint;
-      ahead = read(after);
-      continue;
-    }
-    checkpoint = stored ?? checkpoint;
+  const applying = { exactCheckpoint: options.exactCheckpoint };
+  const committed = async (batch: readonly RecordedEvent[], startedAt: number, tracedFrom: number) => {
     if (options.traceEvents) traceProjectedEvents(batch, generation, tracedFrom, Date.now());
     options.onBatch?.(checkpoint, batch.length);
     options.observe?.({
@@ -123,8 +109,98 @@ export async function catchUp(
       await store.refreshStatistics(collections, { staleOnly: true });
       sinceStatistics = 0;
     }
-    // PGlite answers without I/O (microtasks only): let timers and HTTP requests in between batches.
-    await new Promise((resolve) => setImmediate(resolve));
+  };
+  /** Applies a page the usual way. False: nothing written, read again from the checkpoint. */
+  const applyNow = async (
+    batch: readonly RecordedEvent[],
+    pageAfter: number,
+    startedAt: number,
+    tracedFrom: number,
+  ): Promise<boolean> => {
+    const stored = await applyBatch(store, generation, projections, batch, events, pageAfter, applying);
+    if ((stored ?? -1) < pageAfter) {
+      // The stored checkpoint is below where this page starts (`from` was ahead of it): nothing
+      // was written; read again from the checkpoint.
+      checkpoint = stored ?? -1;
+      return false;
+    }
+    checkpoint = stored ?? checkpoint;
+    await committed(batch, startedAt, tracedFrom);
+    return true;
+  };
+  // foldAhead: the batch being written while the next one folds (at most one).
+  let writing:
+    | {
+        batch: readonly RecordedEvent[];
+        pageAfter: number;
+        folded: FoldedBatch;
+        done: Promise<boolean>;
+        startedAt: number;
+        tracedFrom: number;
+      }
+    | undefined;
+  /** Waits for the batch being written. False as applyNow's. */
+  const settle = async (): Promise<boolean> => {
+    if (!writing) return true;
+    const { batch, pageAfter, folded, done, startedAt, tracedFrom } = writing;
+    writing = undefined;
+    // Not written (someone else moved the checkpoint): applied the usual way, which skips what is in.
+    if (!(await done)) return applyNow(batch, pageAfter, startedAt, tracedFrom);
+    checkpoint = folded.reached;
+    await committed(batch, startedAt, tracedFrom);
+    return true;
+  };
+  let after = checkpoint;
+  let ahead: Promise<RecordedEvent[]> | undefined = read(after);
+  try {
+    while (!options.shouldStop?.()) {
+      if (!ahead) {
+        if (await settle()) break;
+        after = checkpoint;
+        ahead = read(after);
+        continue;
+      }
+      if (options.upTo !== undefined && checkpoint >= options.upTo) break;
+      const page: RecordedEvent[] = await ahead;
+      const pageAfter = after;
+      const { upTo } = options;
+      const batch = upTo === undefined ? page : page.filter((event) => event.position <= upTo);
+      if (batch.length === 0) break;
+      const last = batch[batch.length - 1].position;
+      const more = page.length === batchSize && (upTo === undefined || last < upTo);
+      after = last;
+      ahead = more ? read(last) : undefined;
+      const startedAt = performance.now();
+      const tracedFrom = Date.now();
+      let kept: boolean;
+      if (!options.foldAhead) kept = await applyNow(batch, pageAfter, startedAt, tracedFrom);
+      else {
+        const from = writing ? writing.folded.reached : checkpoint;
+        const before = writing?.folded.documents.folded;
+        const exact = options.exactCheckpoint === true;
+        const folded = await foldAhead(store, generation, projections, batch, events, from, before, exact);
+        kept = await settle();
+        if (!kept) {
+          // Read again from the checkpoint: this page with it.
+        } else if (folded && checkpoint === folded.from) {
+          const done = commitFolded(store, generation, folded);
+          // Awaited by settle; a failure meanwhile must not count as unhandled.
+          done.catch(() => undefined);
+          writing = { batch, pageAfter, folded, done, startedAt, tracedFrom };
+        } else kept = await applyNow(batch, pageAfter, startedAt, tracedFrom);
+      }
+      if (!kept) {
+        after = checkpoint;
+        ahead = read(after);
+        continue;
+      }
+      // PGlite answers without I/O (microtasks only): let timers and HTTP requests in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await settle();
+  } finally {
+    // Thrown while a batch was being written: it ends (committed or not) before the caller goes on.
+    await writing?.done.catch(() => undefined);
   }
   if (periodicStatistics && sinceStatistics > 0 && applied >= batchSize) {
     await store.refreshStatistics(collections, { staleOnly: true });

@@ -16,6 +16,11 @@ async function wholeStream(events: EventStore, stream: string): Promise<Recorded
   }
 }
 
+/** The generation's documents as committed (what logReads may query). */
+function committedDocuments(store: ReadStore, generation: number): CommittedDocuments {
+  return { find: (name, query) => store.find(collectionOf(generation, name), query) };
+}
+
 /**
  * Reads, before a batch's transaction, every stream the projections say they will read for it
  * (logReads), and serves them to apply. A stream nobody named is an error, not a silent empty one.
@@ -26,10 +31,8 @@ export async function preloadProjectionLog(
   generation: number,
   projections: readonly Projection[],
   batch: readonly RecordedEvent[],
+  committed: CommittedDocuments = committedDocuments(store, generation),
 ): Promise<ProjectionLog> {
-  const committed: CommittedDocuments = {
-    find: (name, query) => store.find(collectionOf(generation, name), query),
-  };
   const streams = new Set<string>();
   for (const projection of projections) {
     if (projection.logReads) for (const s of await projection.logReads(batch, committed)) streams.add(s);

@@ -35,16 +35,24 @@ export class GenerationDocuments {
     return this.batch.get(collectionOf(this.generation, name), id) as Promise<T | null>;
   }
 
-  /** Loads these documents in one look-up, or one per collection (see BatchDocuments.prefetchAll). */
-  async prefetch(keys: Iterable<{ name: GenerationCollectionName; id: string }>): Promise<void> {
-    const byCollection = new Map<string, string[]>();
-    for (const { name, id } of keys) {
-      const collection = collectionOf(this.generation, name);
-      const ids = byCollection.get(collection) ?? [];
-      ids.push(id);
-      byCollection.set(collection, ids);
+  /**
+   * Loads these documents in one look-up, or one per collection (see BatchDocuments.prefetchAll);
+   * those marked absent are taken as absent without one.
+   */
+  async prefetch(
+    keys: Iterable<{ name: GenerationCollectionName; id: string; absent?: boolean }>,
+  ): Promise<void> {
+    const wanted = new Map<string, string[]>();
+    const absent = new Map<string, string[]>();
+    for (const key of keys) {
+      const byCollection = key.absent ? absent : wanted;
+      const collection = collectionOf(this.generation, key.name);
+      const ids = byCollection.get(collection);
+      if (ids) ids.push(key.id);
+      else byCollection.set(collection, [key.id]);
     }
-    await this.batch.prefetchAll(byCollection);
+    for (const [collection, ids] of absent) this.batch.knownAbsent(collection, ids);
+    await this.batch.prefetchAll(wanted);
   }
 
   put(name: GenerationCollectionName, doc: ProjectedDocument): void {

@@ -16,6 +16,11 @@ export interface CollectionSpec {
 export interface DocumentKey {
   name: GenerationCollectionName;
   id: string;
+  /**
+   * Known not to exist before any batch that folds this event afresh (a document only its stream's
+   * first event creates): the batch takes it as absent without looking it up.
+   */
+  absent?: boolean;
 }
 
 /** What a projection may read of the log besides the event it folds (the streams its logReads named). */

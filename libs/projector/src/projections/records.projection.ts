@@ -74,7 +74,8 @@ export const recordsProjection: Projection = {
     const stream = parseRecordStream(event.stream);
     if (!stream) return [];
     // Not read, replaced whole: knowing it absent lets the batch insert it instead of upserting.
-    const reads: DocumentKey[] = [{ name: READ_MODELS.records, id: stream.id }];
+    // Only its own stream writes a record, so before the stream's first event there is none.
+    const reads: DocumentKey[] = [{ name: READ_MODELS.records, id: stream.id, absent: event.revision === 0 }];
     // A custom type's definition normalises the record's links (definitionOf).
     if (!findBuiltInEntityType(stream.entityType))
       reads.push({ name: AGGREGATE_STATES, id: entityTypeStream(stream.entityType) });

@@ -64,6 +64,9 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const checkpoint = await catchUp(events, store, target, projections, {
     batchSize: options.batchSize ?? REPLAY_BATCH_SIZE,
     refreshStatistics: false,
+    // The embedded store runs on this thread: nothing to overlap with.
+    foldAhead: store.kind !== 'embedded',
+    exactCheckpoint: true,
     onBatch: (reached, count) => options.onProgress?.(meter.advance(reached, count)),
     observe: options.observe,
   });
