@@ -757,6 +757,23 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(await store.getCheckpoint(p)).toBe(3);
       });
 
+      it('reads first reads of many ids as usual', async () => {
+        const c = unique('proj');
+        const p = unique('projection');
+        await store.ensureCollection(c);
+        await store.write((tx) => tx.putMany(c, [{ id: 'id-17', v: 1 }]));
+        const ids = Array.from({ length: 6_000 }, (_, i) => `id-${i}`);
+        await store.transact(
+          p,
+          async (tx) => {
+            expect(await tx.getMany(c, ids)).toEqual([{ id: 'id-17', v: 1 }]);
+            return 1;
+          },
+          [{ collection: c, ids }],
+        );
+        expect(await store.getCheckpoint(p)).toBe(1);
+      });
+
       it('keeps projections apart and deletes a checkpoint', async () => {
         const p = unique('projection');
         const q = unique('projection');

@@ -4,7 +4,7 @@ import { tableOf, type KnownTables, type LockedReads } from './sql-documents';
 
 export const CHECKPOINTS = 'rs_checkpoints';
 
-/** Ids read with the lock at most: more go by the transaction's own reads. */
+/** Ids read with the lock at most: with more, the transaction reads them itself. */
 const MAX_IDS_WITH_LOCK = 5_000;
 
 /** The checkpoint in a `position` column (bigint: pg hands it back as a string); none when null or no row. */
@@ -49,14 +49,15 @@ export async function lockCheckpointAndRead(
   projection: string,
   wanted: readonly DocumentsWanted[],
 ): Promise<{ checkpoint: number | undefined; reads?: LockedReads }> {
+  // Many (a replay's batch): read as the transaction reads them, not here and again there.
+  if (wanted.reduce((sum, { ids }) => sum + ids.length, 0) > MAX_IDS_WITH_LOCK)
+    return { checkpoint: await lockCheckpoint(q, projection) };
   const params: unknown[] = [projection];
   const parts: string[] = [];
   const collections: string[] = [];
   const reads: LockedReads = new Map();
-  let ids = 0;
   for (const { collection, ids: wantedIds } of wanted) {
-    if (reads.has(collection) || ids + wantedIds.length > MAX_IDS_WITH_LOCK) continue;
-    ids += wantedIds.length;
+    if (reads.has(collection)) continue;
     reads.set(collection, { ids: new Set(wantedIds), found: [] });
     const table = tableOf(collection);
     // A collection not created yet has none of them (as the transaction's own read would find).
