@@ -9,6 +9,15 @@ describe('OpenedValuesCache', () => {
     expect(cache.get('person:ann', 'sealed-2')).toBeUndefined();
   });
 
+  it('answers only for the very text it was given, not another ending alike (as a GCM tag would)', () => {
+    const cache = new OpenedValuesCache(10, 1_000);
+    cache.set('o', 'first-same-tag', ['1']);
+    expect(cache.get('o', 'other-same-tag')).toBeUndefined();
+    cache.set('o', 'other-same-tag', ['2']);
+    expect([cache.get('o', 'first-same-tag'), cache.get('o', 'other-same-tag')]).toEqual([undefined, ['2']]);
+    expect(cache.size).toBe(1);
+  });
+
   it('keeps at most maxEntries lists, the first opened going first (a hit moves nothing)', () => {
     const cache = new OpenedValuesCache(2, 1_000);
     cache.set('o', 'a', ['1']);

@@ -194,6 +194,27 @@ describe('PersonalDataEventStore on PGlite', () => {
     expect([erased.data.text, erased.metadata.actor.name]).toEqual(['[erased]', '[erased]']);
   });
 
+  it("opens a v1 envelope beside another owner's sealed list, its key looked up while opening", async () => {
+    // An event with ann's list carrying bob's v1 envelope where values are not personal (copied as
+    // stored): the lists do not name bob, so the read asks for his key when it meets the envelope.
+    const ring = new DataKeyRing(keys, masterKeyFrom('test master key'));
+    const [bob] = [...(await ring.keysForWriting(['person:bob'])).values()];
+    const v1 = said('ann', 'words of ann');
+    const envelopes = [encryptValue(bob!, 'old words of bob'), 'pii:v1:person:nobody:not.sealed'];
+    await store.append('talk-mixed', [{ ...v1, data: { ...v1.data, tags: envelopes } }], 'no-stream');
+    expect(JSON.stringify(await inner.readStream('talk-mixed'))).toContain('pii:v1:person:bob:');
+    const fresh = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key')),
+      policy,
+    );
+    const [read] = await fresh.readAll();
+    expect([read.data.text, read.data.tags]).toEqual(['words of ann', ['old words of bob', '[erased]']]);
+    await store.keys.erase(['person:bob']);
+    const [erased] = await fresh.readStream('talk-mixed');
+    expect([erased.data.text, erased.data.tags]).toEqual(['words of ann', ['[erased]', '[erased]']]);
+  });
+
   it('refuses a sealed list moved to another owner or another version instead of reading it', async () => {
     await store.append('talk-1', [said('ann', 'mine'), said('bob', 'his')], 'no-stream');
     const [ofAnn, ofBob] = await inner.readStream('talk-1');

@@ -155,7 +155,19 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
       const event = events[i];
       // An erasure in the batch: the events after it read without those keys.
       if (this.forgetErasedBy(event)) opener.keys = await this.keys.keysForReading(owners);
-      out.push(toOpen[i] ? opener.open(event) : event);
+      if (!toOpen[i]) {
+        out.push(event);
+        continue;
+      }
+      let opened = opener.open(event);
+      if (opened === undefined) {
+        // v1 envelopes of owners its lists do not name (addOwnersToOpen): their keys too, then again.
+        for (const owner of opener.missing) owners.add(owner);
+        opener.keys = await this.keys.keysForReading(owners, trust);
+        opened = opener.open(event);
+        if (opened === undefined) throw new Error('keys looked up for an event were not found');
+      }
+      out.push(opened);
     }
     return out;
   }

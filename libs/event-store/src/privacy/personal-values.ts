@@ -7,11 +7,7 @@ type Json = unknown;
  * one. (A v2 reference needs its event's sealed list, whose owners the metadata names.)
  */
 export function collectEnvelopeOwners(value: Json, into: Set<string>): boolean {
-  if (typeof value === 'string') {
-    if (!value.startsWith(ENVELOPE_PREFIX)) return false;
-    into.add(ownerOfEnvelope(value));
-    return true;
-  }
+  if (typeof value === 'string') return addEnvelopeOwner(value, into);
   if (value === null || typeof value !== 'object') return false;
   let found = false;
   if (Array.isArray(value)) {
@@ -19,24 +15,42 @@ export function collectEnvelopeOwners(value: Json, into: Set<string>): boolean {
   } else {
     const record = value as Record<string, Json>;
     for (const key in record) {
-      if (Object.hasOwn(record, key)) found = collectEnvelopeOwners(record[key], into) || found;
+      if (!Object.hasOwn(record, key)) continue;
+      const item = record[key];
+      // Strings (most values) looked at here, not by a call each.
+      if (typeof item === 'string') found = addEnvelopeOwner(item, into) || found;
+      else if (item !== null && typeof item === 'object') found = collectEnvelopeOwners(item, into) || found;
     }
   }
   return found;
 }
 
+function addEnvelopeOwner(value: string, into: Set<string>): boolean {
+  if (value.charCodeAt(0) !== 112 /* p */ || !value.startsWith(ENVELOPE_PREFIX)) return false;
+  into.add(ownerOfEnvelope(value));
+  return true;
+}
+
+/** Whether a string is a stored value: its first character tells almost every other string apart. */
+function isStored(value: string): boolean {
+  return value.charCodeAt(0) === 112 /* p */ && isSealedValue(value);
+}
+
 /**
- * A copy with every stored personal value (v1 envelope or v2 reference) replaced by `open(stored)`. Copy on write: an object or array is
- * copied only once a value inside it changes, so the parts without envelopes are shared as read.
+ * A copy with every stored personal value (v1 envelope or v2 reference) replaced by `open(stored)`.
+ * Copy on write: an object or array is copied only once a value inside it changes, so the parts
+ * without envelopes are shared as read. Strings are looked at in the loops (most values are), not
+ * by a call each.
  */
 export function openEnvelopes<T extends Json>(value: T, open: (envelope: string) => string): T {
-  if (typeof value === 'string') return (isSealedValue(value) ? open(value) : value) as T;
+  if (typeof value === 'string') return (isStored(value) ? open(value) : value) as T;
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i += 1) {
       const item: unknown = value[i];
-      const next = openEnvelopes(item, open);
+      const next =
+        typeof item === 'string' ? (isStored(item) ? open(item) : item) : openEnvelopes(item, open);
       if (next !== item) (copy ??= [...value])[i] = next;
     }
     return (copy ?? value) as T;
@@ -46,7 +60,12 @@ export function openEnvelopes<T extends Json>(value: T, open: (envelope: string)
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue;
     const item = record[key];
-    const next = openEnvelopes(item, open);
+    let next: unknown;
+    if (typeof item === 'string') {
+      if (!isStored(item)) continue;
+      next = open(item);
+    } else if (item !== null && typeof item === 'object') next = openEnvelopes(item, open);
+    else continue;
     if (next !== item) (copy ??= { ...record })[key] = next;
   }
   return (copy ?? value) as T;
