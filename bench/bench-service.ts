@@ -7,9 +7,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedDatabaseDir } from '@portal/event-store';
-import { PgliteSqlClient, PgSqlClient, type ServiceConfig, type SqlClient } from '@portal/platform';
+import {
+  dropSchema,
+  PgliteSqlClient,
+  PgSqlClient,
+  type ServiceConfig,
+  type SqlClient,
+} from '@portal/platform';
 import { Projector, projectorHealthCheck, silentProjectorLogger } from '@portal/projector';
-import { Pool } from 'pg';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { openServiceStores, type ServiceStores } from '@portal/runtime';
 import type { PortalWorld } from '../test/portal-world';
@@ -108,8 +113,7 @@ async function main(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
     if (targets.eventStore.startsWith('postgres') || targets.readStore.startsWith('postgres')) {
       const url_ = targets.eventStore.startsWith('postgres') ? targets.eventStore : targets.readStore;
-      const pool = new Pool({ connectionString: url_, max: 1 });
-      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => pool.end());
+      await dropSchema(url_, schema);
     }
   };
 

@@ -2,7 +2,7 @@
 // several writers on their own streams) and readAll paging, on PGlite and (with PG_URL) Postgres.
 //   npm run build && node -r ./scripts/register-paths.cjs dist/bench/event-store-rates.js
 import { randomUUID } from 'node:crypto';
-import { PgSqlClient, quoteIdent } from '@portal/platform';
+import { dropSchema } from '@portal/platform';
 import { EventStore, NewEvent, openEmbeddedEventStore, openPostgresEventStore } from '@portal/event-store';
 
 const SEQUENTIAL_APPENDS = Number(process.env.BENCH_APPENDS ?? 2_000);
@@ -111,9 +111,7 @@ async function main(): Promise<void> {
       rows.push(...(await measure('PostgreSQL', postgres)));
     } finally {
       await postgres.close();
-      const admin = await PgSqlClient.connect({ connectionString: url, max: 1 });
-      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-      await admin.close();
+      await dropSchema(url, schema);
     }
   } else {
     console.warn('PG_URL not set: PostgreSQL skipped');

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import type { ServiceConfig } from '@portal/platform';
+import { dropSchema, type ServiceConfig } from '@portal/platform';
 import { silentProjectorLogger } from '@portal/projector';
 import { startService, type RunningService } from '@portal/runtime';
 import { createApiApp } from '../apps/api/src/create-api-app';
@@ -67,8 +67,7 @@ describe('bootstrap admin', () => {
   afterAll(async () => {
     for (const service of services) await service.close().catch(() => undefined);
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-    const pool = new Pool({ connectionString: PG_URL, max: 1 });
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => pool.end());
+    await dropSchema(PG_URL, schema);
   });
 
   it('creates exactly one admin when two processes start at once, and none on restart', async () => {

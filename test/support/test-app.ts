@@ -3,9 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
-import { Pool } from 'pg';
 import type { EventStore } from '@portal/event-store';
-import type { ServiceConfig, ServiceLogger } from '@portal/platform';
+import { dropSchema, type ServiceConfig, type ServiceLogger } from '@portal/platform';
 import type { Projector, ProjectorOptions } from '@portal/projector';
 import { silentProjectorLogger } from '@portal/projector';
 import type { ReadStore } from '@portal/read-store';
@@ -135,13 +134,4 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await cleanUp();
     },
   };
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await pool.end();
-  }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openPostgresEventStore } from '@portal/event-store';
-import { PgSqlClient, quoteIdent } from '@portal/platform';
+import { dropSchema } from '@portal/platform';
 import { Projector, silentProjectorLogger } from '@portal/projector';
 import { generationCollection, READ_MODELS } from '@portal/read-models';
 import { openPostgresReadStore } from '@portal/read-store';
@@ -9,14 +9,7 @@ import { projectorReadModelCheck } from './read-model-check';
 const pgUrl = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `audit_models_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
-afterAll(async () => {
-  const admin = await PgSqlClient.connect({ connectionString: pgUrl, max: 1 });
-  try {
-    await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-  } finally {
-    await admin.close();
-  }
-});
+afterAll(() => dropSchema(pgUrl, schema));
 
 describe('projectorReadModelCheck on PostgreSQL', () => {
   it('finds nothing in read models the projector wrote, and reports a hand-edited document', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PgSqlClient, quoteIdent } from '@portal/platform';
+import { dropSchema, PgSqlClient } from '@portal/platform';
 import { type NewEvent, SqlEventStore, UpcasterRegistry } from '@portal/event-store';
 import { runAuditVerify } from './audit-verify';
 import { KnownEventTypes } from './known-event-types';
@@ -44,12 +44,7 @@ async function writeSoundLog(store: SqlEventStore): Promise<void> {
 }
 
 afterAll(async () => {
-  const admin = await PgSqlClient.connect({ connectionString: pgUrl, max: 1 });
-  try {
-    for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-  } finally {
-    await admin.close();
-  }
+  for (const schema of schemas) await dropSchema(pgUrl, schema);
 });
 
 describe('verifyEventLog on PostgreSQL', () => {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { NewEvent } from '@portal/event-store';
+import { dropSchema } from '@portal/platform';
 import { openServiceStores, type ServiceStores } from './service-stores';
 
 jest.setTimeout(120_000);
@@ -54,12 +54,7 @@ describe('a stream revision read with a document, embedded', () => {
 describeOnPostgres('a stream revision read with a document, PostgreSQL', () => {
   const schema = `shared_${randomBytes(6).toString('hex')}`;
 
-  afterAll(async () => {
-    const client = new Client({ connectionString: pgUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  afterAll(() => dropSchema(pgUrl!, schema));
 
   it('is read where both settings name the same database and schema', async () => {
     const stores = await openServiceStores(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PgliteSqlClient, PgSqlClient, quoteIdent } from '@portal/platform';
+import { dropSchema, PgliteSqlClient, PgSqlClient } from '@portal/platform';
 import { dataKeyStoreContract } from './data-key-store.contract';
 import { SqlDataKeyStore } from './sql-data-key-store';
 
@@ -18,14 +18,7 @@ if (!url) {
 } else {
   const pgUrl = url;
   const schema = `keys_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  afterAll(async () => {
-    const admin = await PgSqlClient.connect({ connectionString: pgUrl, max: 1 });
-    try {
-      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-    } finally {
-      await admin.close();
-    }
-  });
+  afterAll(() => dropSchema(pgUrl, schema));
   dataKeyStoreContract('SQL on PostgreSQL', async () =>
     SqlDataKeyStore.open(await PgSqlClient.connect({ connectionString: pgUrl, schema })),
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PgSqlClient, quoteIdent } from '@portal/platform';
+import { dropSchema, PgSqlClient } from '@portal/platform';
 import { contractEvent, eventStoreContract, waitFor } from '../event-store.contract';
 import type { RecordedEvent } from '../event-store.port';
 import { sqlEventStoreBehaviour } from '../testing/sql-event-store.behaviour';
@@ -31,12 +31,7 @@ if (!url) {
   };
 
   afterAll(async () => {
-    const admin = await PgSqlClient.connect({ connectionString: pgUrl, max: 1 });
-    try {
-      for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-    } finally {
-      await admin.close();
-    }
+    for (const schema of schemas) await dropSchema(pgUrl, schema);
   });
 
   const upcasters = new UpcasterRegistry();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type NewEvent, openPostgresEventStore, type EventStore } from '@portal/event-store';
-import { PgSqlClient, quoteIdent } from '@portal/platform';
+import { dropSchema } from '@portal/platform';
 import { scanAuditEvents } from './scan-audit-events';
 
 const pgUrl = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -31,9 +31,7 @@ describe('scanAuditEvents on PostgreSQL', () => {
 
   afterAll(async () => {
     await store.close();
-    const admin = await PgSqlClient.connect({ connectionString: pgUrl, max: 1 });
-    await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-    await admin.close();
+    await dropSchema(pgUrl, schema);
   });
 
   it('stops after the scan budget with next at the last position read, so rare matches page on', async () => {

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { openEventStore, type EventStore, type NewEvent } from '@portal/event-store';
 import {
   deriveKey,
+  dropSchema,
   hashToken,
   loadServiceConfig,
   oneTimeToken,
-  PgSqlClient,
-  quoteIdent,
   type OneTimeTokenPurpose,
 } from '@portal/platform';
 import { openReadStore, type ReadStore } from '@portal/read-store';
@@ -193,14 +192,7 @@ lookupSuite('the embedded store (PGlite)', async () => ({
 const pgUrl = process.env.PG_URL;
 if (pgUrl) {
   const schema = `ott_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  afterAll(async () => {
-    const admin = await PgSqlClient.connect({ connectionString: pgUrl, max: 1 });
-    try {
-      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-    } finally {
-      await admin.close();
-    }
-  });
+  afterAll(() => dropSchema(pgUrl, schema));
   lookupSuite('PostgreSQL', async () => ({
     events: await openEventStore(pgUrl, { schema }),
     reads: await openReadStore(pgUrl, { schema }),
