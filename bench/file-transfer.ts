@@ -58,12 +58,16 @@ async function fsyncFile(path: string): Promise<void> {
   await handle.close();
 }
 
+/** An attachment as the upload answered it, with the upload's X-Consistency-Token. */
+interface Uploaded {
+  id: string;
+  sha256: string;
+  size: number;
+  consistencyToken: string;
+}
+
 /** POST one multipart part `file`, streamed from `source`; the body is never held whole. */
-async function uploadFrom(
-  url: string,
-  token: string,
-  source: Readable,
-): Promise<{ id: string; sha256: string; size: number }> {
+async function uploadFrom(url: string, token: string, source: Readable): Promise<Uploaded> {
   const boundary = `----bench${randomUUID()}`;
   const req = request(url, {
     method: 'POST',
@@ -86,7 +90,9 @@ async function uploadFrom(
   let body = '';
   for await (const part of res) body += String(part);
   if (res.statusCode !== 201) throw new Error(`bench upload: ${res.statusCode} ${body}`);
-  return JSON.parse(body) as { id: string; sha256: string; size: number };
+  const consistencyToken = res.headers['x-consistency-token'];
+  if (typeof consistencyToken !== 'string') throw new Error('bench upload: no X-Consistency-Token');
+  return { ...(JSON.parse(body) as Omit<Uploaded, 'consistencyToken'>), consistencyToken };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {
@@ -130,8 +136,13 @@ export async function benchFileTransfer(
         throw new Error('bench upload: bytes differ');
       uploads.push(sizes.fileMiB / up.seconds);
       const down = await timed(async () => {
+        // As a client reads its own write: with the upload's token, so the download waits for the
+        // read models to hold the attachment instead of racing the projector (a 404 on Postgres).
         const res = await fetch(`${attachments}/${up.value.id}`, {
-          headers: { authorization: `Bearer ${target.token}` },
+          headers: {
+            authorization: `Bearer ${target.token}`,
+            'x-consistency-token': up.value.consistencyToken,
+          },
         });
         if (res.status !== 200 || !res.body) throw new Error(`bench download: ${res.status}`);
         await pipeline(
