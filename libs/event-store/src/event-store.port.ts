@@ -114,6 +114,14 @@ export interface StreamAppend {
 }
 
 export interface EventStore {
+  /**
+   * True when every read (readStream, readStreams, readAll, subscribe) hands out events whose
+   * objects (the event, its data and metadata, and everything inside them) were built for that
+   * read alone and are held by nobody else, so the reader may change them. A wrapper that rewrites
+   * values (the privacy layer) then changes them in place instead of copying. Unset: treat them as
+   * shared (an adapter that caches events, a test double returning the same objects).
+   */
+  readonly returnsUnsharedEvents?: boolean;
   /** Appends atomically; throws WrongExpectedRevision on a conflict. Idempotent for already-stored event ids. */
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /**

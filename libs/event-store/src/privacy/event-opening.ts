@@ -3,6 +3,7 @@ import type { DataKeyOwner } from './data-key-store.port';
 import { type BatchKeys, type OpenedLists, sealedListsOf } from './event-sealing';
 import { decryptSealed, ENVELOPE_PREFIX, ERASED, REFERENCE_PREFIX, splitEnvelope } from './field-cipher';
 import { openOwnerValues, PERSONAL_DATA_KEY, referencedValue } from './owner-values';
+import { InPlaceChanges, openEnvelopesInPlace } from './opened-in-place';
 import { collectEnvelopeOwners, openEnvelopes } from './personal-values';
 
 // The read side of event-sealing.ts, for a batch of events: a first look at each event finds the
@@ -63,10 +64,20 @@ export class EventOpener {
   /** Owners of v1 envelopes met in the event being opened whose keys the batch did not look up. */
   readonly missing: DataKeyOwner[] = [];
 
+  /** Set when the events are this reader's alone: the values of an event opened are put back from here when it has to be opened again. */
+  private readonly changes: InPlaceChanges | undefined;
+
   constructor(
     public keys: BatchKeys,
     private readonly cache?: OpenedLists,
-  ) {}
+    /**
+     * The events' objects are held by nobody else (EventStore.returnsUnsharedEvents): each event is
+     * opened in place (its metadata alone copied, without the sealed lists) instead of copied.
+     */
+    inPlace = false,
+  ) {
+    this.changes = inPlace ? new InPlaceChanges() : undefined;
+  }
 
   /**
    * The event opened, or undefined when it holds v1 envelopes of owners whose keys the batch lacks
@@ -86,6 +97,7 @@ export class EventOpener {
         this.lists += 1;
       }
     }
+    if (this.changes) return this.openInPlace(event, lists !== undefined, this.changes);
     const data = openEnvelopes(event.data, this.openValue);
     let metadata: EventMetadata;
     if (lists) {
@@ -99,6 +111,33 @@ export class EventOpener {
     } else metadata = openEnvelopes(event.metadata, this.openValue);
     if (this.missing.length > 0) return undefined;
     return data === event.data && metadata === event.metadata ? event : { ...event, data, metadata };
+  }
+
+  /** open(), changing the event and its data rather than copying them. */
+  private openInPlace(
+    event: RecordedEvent,
+    withLists: boolean,
+    changes: InPlaceChanges,
+  ): RecordedEvent | undefined {
+    openEnvelopesInPlace(event.data, this.openValue, changes);
+    let metadata = event.metadata;
+    if (withLists) {
+      // Still a copy: deleting the lists' key would turn the object into a slow dictionary.
+      const rest: Record<string, unknown> = {};
+      for (const key in metadata) {
+        if (key !== PERSONAL_DATA_KEY && Object.hasOwn(metadata, key))
+          rest[key] = openEnvelopesInPlace(metadata[key], this.openValue, changes);
+      }
+      metadata = rest as EventMetadata;
+    } else openEnvelopesInPlace(metadata, this.openValue, changes);
+    if (this.missing.length > 0) {
+      // Opened again once the keys are found: from the values as stored, not from half-opened ones.
+      changes.undo();
+      return undefined;
+    }
+    changes.clear();
+    event.metadata = metadata;
+    return event;
   }
 
   private readonly openValue = (stored: string): string => {

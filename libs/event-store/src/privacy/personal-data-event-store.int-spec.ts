@@ -215,6 +215,31 @@ describe('PersonalDataEventStore on PGlite', () => {
     expect([erased.data.text, erased.data.tags]).toEqual(['words of ann', ['[erased]', '[erased]']]);
   });
 
+  it('opens an event again from its stored values when a key is found missing halfway, not from half-opened ones', async () => {
+    // ann typed a reference to her own second value; bob's v1 envelope after it needs a key the
+    // batch did not look up. Opened in place, the first attempt has opened ann's text already: a
+    // second attempt over that would read it as a reference and show ann's name instead.
+    const ring = new DataKeyRing(keys, masterKeyFrom('test master key'));
+    const [bob] = [...(await ring.keysForWriting(['person:bob'])).values()];
+    const typed = said('ann', 'pii:v2:person:ann:1');
+    await store.append(
+      'talk-typed',
+      [{ ...typed, data: { ...typed.data, tags: [encryptValue(bob!, 'of bob')] } }],
+      'no-stream',
+    );
+    const fresh = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key')),
+      policy,
+    );
+    const [read] = await fresh.readStream('talk-typed');
+    expect([read.data.text, read.data.tags, read.metadata.actor.name]).toEqual([
+      'pii:v2:person:ann:1',
+      ['of bob'],
+      'Name of ann',
+    ]);
+  });
+
   it('refuses a sealed list moved to another owner or another version instead of reading it', async () => {
     await store.append('talk-1', [said('ann', 'mine'), said('bob', 'his')], 'no-stream');
     const [ofAnn, ofBob] = await inner.readStream('talk-1');
@@ -313,8 +338,74 @@ describe('PersonalDataEventStore on PGlite', () => {
     const [calls, checks] = [keys.calls, keys.checks];
     const events = await cold.readAll();
     expect(events.map((e) => e.data.text)).toEqual(people.map((p) => `text of ${p}`));
-    // One lookup of the 30 keys; the page's erasure count is read beside the page itself.
-    expect([keys.calls - calls, keys.checks - checks]).toEqual([1, 1]);
+    // One lookup of the 30 keys, the erasure count read in the same statement.
+    expect([keys.calls - calls, keys.checks - checks]).toEqual([1, 0]);
+  });
+
+  it('asks the key store nothing for a page with nothing to open, such as the empty one ending a read', async () => {
+    await store.append('talk-1', [said('ann', 'hello')], 'no-stream');
+    await inner.append('plain-1', [{ ...said('x', ''), type: 'Plain', data: { n: 1 } }], 'no-stream');
+    expect((await store.readAll()).map((e) => e.data.text)).toEqual(['hello', undefined]);
+    const [calls, checks] = [keys.calls, keys.checks];
+    const head = await store.headPosition();
+    expect(await store.readAll({ after: head, limit: 10 })).toEqual([]);
+    expect(await store.readAll({ filter: { streamPrefixes: ['plain-'] } })).toHaveLength(1);
+    expect([keys.calls - calls, keys.checks - checks]).toEqual([0, 0]);
+  });
+
+  it('reads the erasure count beside each page while paging through full pages, and once per page', async () => {
+    await store.append('talk-1', [said('ann', 'a'), said('ann', 'b'), said('ann', 'c')], 'no-stream');
+    const other = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key')),
+      policy,
+    );
+    const [calls, checks] = [keys.calls, keys.checks];
+    const texts: unknown[] = [];
+    for (let after = -1; ;) {
+      const page = await other.readAll({ after, limit: 1 });
+      if (page.length === 0) break;
+      texts.push(...page.map((e) => e.data.text));
+      after = page[page.length - 1].position;
+      // An erasure elsewhere between two pages: the next page shows it.
+      if (texts.length === 1) await store.keys.erase(['person:ann']);
+    }
+    expect(texts).toEqual(['a', '[erased]', '[erased]']);
+    // The first page: keys and count in one statement; the erasure; the next two pages (after full
+    // ones) and the empty last one: the count beside each, the second page's finding the erasure
+    // and asking for ann's key again.
+    expect([keys.calls - calls, keys.checks - checks]).toEqual([3, 3]);
+  });
+
+  it("opens the events of an adapter that hands them out unshared in place, and copies any other's", async () => {
+    await store.append('talk-1', [said('ann', 'hello')], 'no-stream');
+    expect(inner.returnsUnsharedEvents).toBe(true);
+    const handedOut: RecordedEvent[] = [];
+    const readAll = inner.readAll.bind(inner);
+    const spied = Object.assign(Object.create(inner) as SqlEventStore, {
+      readAll: async (options?: Parameters<SqlEventStore['readAll']>[0]) => {
+        const events = await readAll(options);
+        handedOut.push(...events);
+        return events;
+      },
+    });
+    const [opened] = await new PersonalDataEventStore(spied, store.keys, policy).readAll();
+    expect(opened).toBe(handedOut[0]);
+    expect([opened.data.text, opened.metadata.actor.name, opened.metadata.personalData]).toEqual([
+      'hello',
+      'Name of ann',
+      undefined,
+    ]);
+    // An adapter that hands out the same objects every time (a cache of events): never changed.
+    const kept = await inner.readAll();
+    const caching = Object.assign(Object.create(inner) as SqlEventStore, {
+      returnsUnsharedEvents: false,
+      readAll: async () => kept,
+    });
+    const layer = new PersonalDataEventStore(caching, store.keys, policy);
+    for (let i = 0; i < 2; i++) expect((await layer.readAll())[0].data.text).toBe('hello');
+    expect(kept[0].data.text).toBe('pii:v2:person:ann:0');
+    expect(typeof kept[0].metadata.personalData).toBe('object');
   });
 
   it("shows an erasure in another process's very next read, with no erasure event passing by", async () => {

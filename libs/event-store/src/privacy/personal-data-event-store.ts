@@ -45,6 +45,11 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
   readonly appendMany?: EventStore['appendMany'];
   readonly readStreams?: EventStore['readStreams'];
   readonly watchAppends?: EventStore['watchAppends'];
+  /** The events read are the caller's alone when the adapter's are: they are opened in place. */
+  readonly returnsUnsharedEvents: boolean;
+  private readonly unsharedReads: boolean;
+  /** Whether the last page readAll returned was full (how the next one reads the erasure count). */
+  private pageAfterFullPage = false;
 
   constructor(
     /** The adapter beneath: events exactly as stored (envelopes unopened), for migrations and tests. */
@@ -53,6 +58,7 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     private readonly policy: PersonalDataPolicy,
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
+    this.unsharedReads = this.returnsUnsharedEvents = stored.returnsUnsharedEvents === true;
     if (appendsInCallerTransaction(stored)) {
       const appendInTx = stored.appendInTransaction.bind(stored);
       this.appendInTransaction = async (tx, stream, events, expected) =>
@@ -63,7 +69,7 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
       // Revealed together: one key look-up for every owner the batch names.
       this.readStreams = async (ranges) => {
         const lists = await readStreams(ranges);
-        const revealed = await this.reveal(lists.flat());
+        const revealed = await this.reveal(lists.flat(), 'check', this.unsharedReads);
         let at = 0;
         return lists.map((list) => revealed.slice(at, (at += list.length)));
       };
@@ -86,21 +92,32 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.reveal(await this.stored.readStream(stream, options));
+    return this.reveal(await this.stored.readStream(stream, options), 'check', this.unsharedReads);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    // A page: the erasure count is read beside it (on PostgreSQL on another connection, at the same
-    // time), so checking the key cache adds no round trip after the page. Started with the read,
-    // so it sees every erasure that returned before this read began.
-    const [events, check] = await Promise.all([this.stored.readAll(options), this.keys.erasureCount()]);
-    return this.reveal(events, check);
+    const limit = options?.limit;
+    if (this.pageAfterFullPage) {
+      // Paging through a long log: this page is likely full too, so the erasure count is read
+      // beside it (on PostgreSQL on another connection, at the same time) and checking the key
+      // cache adds no round trip after the page. Started with the read, so it sees every erasure
+      // that returned before this read began.
+      const [events, check] = await Promise.all([this.stored.readAll(options), this.keys.erasureCount()]);
+      this.pageAfterFullPage = limit !== undefined && limit > 0 && events.length >= limit;
+      return this.reveal(events, check, this.unsharedReads);
+    }
+    // The first page, or the one after a short page (most often empty: the end of the log). The
+    // count is read after it only if it holds something to open, in the statement asking for any
+    // key not cached: an empty page, or one with nothing personal, asks the key store nothing.
+    const events = await this.stored.readAll(options);
+    this.pageAfterFullPage = limit !== undefined && limit > 0 && events.length >= limit;
+    return this.reveal(events, 'check', this.unsharedReads);
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
     return this.stored.subscribe(options, async (event) => {
       // One event at a time: the cache is re-checked at most every second (DataKeyRing says why).
-      const [revealed] = await this.reveal([event], 'throttled');
+      const [revealed] = await this.reveal([event], 'throttled', this.unsharedReads);
       await handler(revealed);
     });
   }
@@ -141,7 +158,12 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
    * fetched once for the batch (DataKeyRing says when the cache is trusted), each owner's sealed
    * list in an event opened once (event-opening.ts), and only the objects holding one copied.
    */
-  async reveal(events: RecordedEvent[], trust: CacheTrust = 'check'): Promise<RecordedEvent[]> {
+  async reveal(
+    events: RecordedEvent[],
+    trust: CacheTrust = 'check',
+    /** The events are this reader's alone (read from `stored` just now, and it says so): opened in place. */
+    unshared = false,
+  ): Promise<RecordedEvent[]> {
     const owners = new Set<DataKeyOwner>();
     // Which events hold anything to open: the others read as stored, not walked again.
     const toOpen = events.map((event) => addOwnersToOpen(event, owners));
@@ -149,7 +171,7 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
       for (const event of events) this.forgetErasedBy(event);
       return events;
     }
-    const opener = new EventOpener(await this.keys.keysForReading(owners, trust), this.keys);
+    const opener = new EventOpener(await this.keys.keysForReading(owners, trust), this.keys, unshared);
     const out: RecordedEvent[] = [];
     for (let i = 0; i < events.length; i += 1) {
       const event = events[i];

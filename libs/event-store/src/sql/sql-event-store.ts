@@ -46,6 +46,8 @@ const FILTER_CONDITION = `($2::text[] IS NULL OR EXISTS (
 
 /** The event store on PostgreSQL, through a pg pool or PGlite: the same SQL for both. */
 export class SqlEventStore implements EventStore {
+  /** Every read parses its rows afresh (toRecordedEvent) and caches no event. */
+  readonly returnsUnsharedEvents = true;
   private readonly subscriptions = new Set<SqlSubscription>();
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;

@@ -89,6 +89,38 @@ export function sqlEventStoreBehaviour(adapterName: string, connect: () => Promi
       });
     });
 
+    it('hands out events no other read holds (returnsUnsharedEvents): changing one read changes no other', async () => {
+      const p = prefix();
+      const event = contractEvent('Kept');
+      event.data = { nested: { value: 'as stored' }, list: ['as stored'] };
+      await store.append(`${p}-s`, [event], 'no-stream');
+      expect(store.returnsUnsharedEvents).toBe(true);
+      const subscription = (): Promise<RecordedEvent> =>
+        new Promise((resolve) => {
+          const s = store.subscribe({ filter: { streamPrefixes: [p] } }, (e) => resolve(e));
+          subscriptions.push(s);
+        });
+      const reads = [
+        () => store.readStream(`${p}-s`).then((events) => events[0]!),
+        () => store.readAll({ filter: { streamPrefixes: [p] } }).then((events) => events[0]!),
+        () => store.readStreams([{ stream: `${p}-s` }]).then((lists) => lists[0]![0]!),
+        subscription,
+      ];
+      for (const read of reads) {
+        const first = await read();
+        (first.data.nested as { value: string }).value = 'changed';
+        (first.data.list as string[])[0] = 'changed';
+        first.metadata.correlationId = 'changed';
+        for (const again of reads) {
+          const other = await again();
+          expect([other.data, other.metadata.correlationId]).toEqual([
+            event.data,
+            event.metadata.correlationId,
+          ]);
+        }
+      }
+    });
+
     it('reads several streams in one call, each range like readStream, in the order asked', async () => {
       const p = prefix();
       const [a0, a1, a2, b0] = [

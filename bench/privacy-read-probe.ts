@@ -1,0 +1,130 @@
+// CPU per event of readAll through the privacy layer and plain (the adapter beneath), read before
+// (keys and opened values cached), alternating in one process, on PGlite and PostgreSQL: the part
+// of issue 20's read figure the layer decides, without the bench's service around it.
+//   node -r ./test/support/register-ts.cjs bench/privacy-read-probe.ts
+//   (PG_URL; PROBE_STORES=embedded,postgres PROBE_EVENTS=2400 PROBE_ROUNDS=21; PROBE_SIDE=layer|plain
+//   reads one side only, for a profile)
+import { randomUUID } from 'node:crypto';
+import {
+  DataKeyRing,
+  masterKeyFrom,
+  PersonalDataEventStore,
+  SqlDataKeyStore,
+  SqlEventStore,
+  type EventStore,
+  type NewEvent,
+} from '@portal/event-store';
+import { dropSchema, PgliteSqlClient, PgSqlClient, type SqlClient } from '@portal/platform';
+import { domainPersonalDataPolicy } from '../libs/runtime/src/personal-data-policy';
+
+const EVENTS = Number(process.env.PROBE_EVENTS ?? 2400);
+const ROUNDS = Number(process.env.PROBE_ROUNDS ?? 21);
+const PAGE = 1000;
+
+function signIn(i: number): NewEvent {
+  const correlationId = randomUUID();
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    type: 'PortalUserLoggedIn',
+    data: {
+      portalId: '00000000-0000-4000-8000-000000000001',
+      sessionId: randomUUID(),
+      ip: `203.0.113.${i % 250}`,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) bench',
+      at: now,
+    },
+    metadata: {
+      actor: { type: 'system', id: 'bench' },
+      correlationId,
+      causationId: correlationId,
+      timestamp: now,
+    },
+  };
+}
+
+async function readAllCpu(store: EventStore, prefix: string): Promise<number> {
+  const before = process.cpuUsage();
+  let events = 0;
+  let after = -1;
+  for (;;) {
+    const page = await store.readAll({ after, limit: PAGE, filter: { streamPrefixes: [prefix] } });
+    if (page.length === 0) break;
+    events += page.length;
+    after = page[page.length - 1]!.position;
+  }
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) / events;
+}
+
+const median = (xs: number[]): number =>
+  xs.length === 0 ? 0 : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function probe(name: string, client: SqlClient, keyClient: SqlClient): Promise<void> {
+  const stored = await SqlEventStore.open(client);
+  const keys = await SqlDataKeyStore.open(keyClient, { ownsClient: false });
+  const layer = new PersonalDataEventStore(
+    stored,
+    new DataKeyRing(keys, masterKeyFrom('probe')),
+    domainPersonalDataPolicy,
+  );
+  const prefix = `portalUser-${randomUUID().slice(0, 8)}e`;
+  for (let i = 0; i < EVENTS; i += 50) {
+    await layer.appendMany!(
+      Array.from({ length: 50 }, (_, j) => ({
+        stream: `${prefix}${(i + j) % 200}`,
+        events: [signIn(i + j)],
+        expected: 'any' as const,
+      })),
+    );
+  }
+  await readAllCpu(stored, prefix);
+  await readAllCpu(layer, prefix);
+  const plain: number[] = [];
+  const opened: number[] = [];
+  for (let r = 0; r < ROUNDS; r += 1) {
+    if (process.env.PROBE_SIDE === 'layer') opened.push(await readAllCpu(layer, prefix));
+    else if (process.env.PROBE_SIDE === 'plain') plain.push(await readAllCpu(stored, prefix));
+    else if (r % 2 === 0) {
+      plain.push(await readAllCpu(stored, prefix));
+      opened.push(await readAllCpu(layer, prefix));
+    } else {
+      opened.push(await readAllCpu(layer, prefix));
+      plain.push(await readAllCpu(stored, prefix));
+    }
+  }
+  const p = median(plain);
+  const o = median(opened);
+  console.log(
+    `${name}: plain ${p.toFixed(2)} µs/ev, layer ${o.toFixed(2)} µs/ev, +${(o - p).toFixed(2)}, cpu ratio ${(p / o).toFixed(3)}`,
+  );
+  await stored.close();
+}
+
+async function main(): Promise<void> {
+  const which = process.env.PROBE_STORES ?? 'embedded,postgres';
+  if (which.includes('embedded')) {
+    const client = await PgliteSqlClient.open();
+    await probe('embedded', client, await PgliteSqlClient.open());
+  }
+  if (which.includes('postgres')) {
+    const url = process.env.PG_URL!;
+    const schema = `probe_${randomUUID().slice(0, 8)}`;
+    const client = await PgSqlClient.connect({ connectionString: url, schema });
+    const keyClient = await PgSqlClient.connect({ connectionString: url, schema, max: 4 });
+    try {
+      await probe('postgres', client, keyClient);
+    } finally {
+      await keyClient.close();
+      await dropSchema(url, schema);
+    }
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
