@@ -11,7 +11,7 @@ import { rawAppends, rawReadAll, round } from './raw-store-rates';
  * A sign-in on a portal user's stream, shaped as the service writes it (with `at`, so its IP and
  * user agent go under the user's key of the day, as in production).
  */
-function signIn(i: number): NewEvent {
+export function signIn(i: number): NewEvent {
   const correlationId = randomUUID();
   const now = new Date().toISOString();
   return {

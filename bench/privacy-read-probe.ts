@@ -12,36 +12,14 @@ import {
   SqlDataKeyStore,
   SqlEventStore,
   type EventStore,
-  type NewEvent,
 } from '@portal/event-store';
 import { dropSchema, PgliteSqlClient, PgSqlClient, type SqlClient } from '@portal/platform';
 import { domainPersonalDataPolicy } from '../libs/runtime/src/personal-data-policy';
+import { signIn } from './privacy-rates';
 
 const EVENTS = Number(process.env.PROBE_EVENTS ?? 2400);
 const ROUNDS = Number(process.env.PROBE_ROUNDS ?? 21);
 const PAGE = 1000;
-
-function signIn(i: number): NewEvent {
-  const correlationId = randomUUID();
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    type: 'PortalUserLoggedIn',
-    data: {
-      portalId: '00000000-0000-4000-8000-000000000001',
-      sessionId: randomUUID(),
-      ip: `203.0.113.${i % 250}`,
-      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) bench',
-      at: now,
-    },
-    metadata: {
-      actor: { type: 'system', id: 'bench' },
-      correlationId,
-      causationId: correlationId,
-      timestamp: now,
-    },
-  };
-}
 
 async function readAllCpu(store: EventStore, prefix: string): Promise<number> {
   const before = process.cpuUsage();

@@ -1,5 +1,6 @@
 export * from './sql/sql-client';
 export * from './sql/drop-schema';
+export * from './sql/sql-clients-under-test';
 export * from './sql/pg-sql-client';
 export * from './sql/pglite-sql-client';
 export * from './sql/pglite-memory';

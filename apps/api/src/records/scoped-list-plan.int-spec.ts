@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   matchesRecordFilter,
   mergeRoles,
@@ -8,7 +7,7 @@ import {
   type RecordFilter,
 } from '@portal/acl';
 import { findBuiltInEntityType } from '@portal/domain';
-import { PgliteSqlClient, PgSqlClient, type SqlClient } from '@portal/platform';
+import { sqlClientsUnderTest, type SqlClient } from '@portal/platform';
 import { ALL_PROJECTIONS, generationCollections } from '@portal/projector';
 import { SqlReadStore, type Document, type FindQuery } from '@portal/read-store';
 import { recordListOptions } from './record-list-options';
@@ -143,34 +142,7 @@ const recordsRead = (nodes: PlanNode[]): number =>
       0,
     );
 
-const pgUrl = process.env.PG_URL;
-const stores: [string, () => Promise<{ sql: SqlClient; cleanUp: () => Promise<void> }>][] = [
-  [
-    'PGlite',
-    async () => {
-      const sql = await PgliteSqlClient.open();
-      return { sql, cleanUp: () => sql.close() };
-    },
-  ],
-];
-if (pgUrl) {
-  stores.push([
-    'PostgreSQL',
-    async () => {
-      const schema = `list_plan_${randomBytes(6).toString('hex')}`;
-      const sql = await PgSqlClient.connect({ connectionString: pgUrl, schema, max: 1 });
-      return {
-        sql,
-        cleanUp: async () => {
-          await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          await sql.close();
-        },
-      };
-    },
-  ]);
-} else {
-  console.warn('scoped-list-plan: the PostgreSQL half is skipped, PG_URL not set (PGlite runs)');
-}
+const stores = sqlClientsUnderTest('scoped-list-plan', 'list_plan_');
 
 describe.each(stores)('a scoped list of 3,000 cases on %s', (_name, connect) => {
   jest.setTimeout(120_000);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PgliteSqlClient, PgSqlClient, type SqlClient } from '@portal/platform';
+import { sqlClientsUnderTest, type SqlClient } from '@portal/platform';
 import { SqlReadStore } from './sql-read-store';
 
 // What keeps the SQL read store's plans and index look-ups right as tables grow: statistics
@@ -7,34 +7,7 @@ import { SqlReadStore } from './sql-read-store';
 // pending list every search would otherwise scan through. Both stores: one SQL client of a single
 // connection each, so the server's change counters can be flushed on the connection that wrote.
 
-const pgUrl = process.env.PG_URL;
-const stores: [string, () => Promise<{ sql: SqlClient; cleanUp: () => Promise<void> }>][] = [
-  [
-    'PGlite',
-    async () => {
-      const sql = await PgliteSqlClient.open();
-      return { sql, cleanUp: () => sql.close() };
-    },
-  ],
-];
-if (pgUrl) {
-  stores.push([
-    'PostgreSQL',
-    async () => {
-      const schema = `rs_upkeep_${randomBytes(6).toString('hex')}`;
-      const sql = await PgSqlClient.connect({ connectionString: pgUrl, schema, max: 1 });
-      return {
-        sql,
-        cleanUp: async () => {
-          await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          await sql.close();
-        },
-      };
-    },
-  ]);
-} else {
-  console.warn('sql-planner-upkeep: the PostgreSQL half is skipped, PG_URL not set (PGlite runs)');
-}
+const stores = sqlClientsUnderTest('sql-planner-upkeep', 'rs_upkeep_');
 
 describe.each(stores)('the SQL read store on %s', (_name, connect) => {
   jest.setTimeout(60_000);
