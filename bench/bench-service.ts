@@ -16,6 +16,7 @@ import {
 } from '@portal/platform';
 import { Projector, projectorHealthCheck, silentProjectorLogger } from '@portal/projector';
 import { createApiApp } from '../apps/api/src/create-api-app';
+import { PortalRecordReads } from '../apps/api/src/self-service/records/portal-record-reads';
 import { openServiceStores, type ServiceStores } from '@portal/runtime';
 import type { PortalWorld } from '../test/portal-world';
 import { benchWorld, BENCH_ADMIN, customerPortal } from './bench-world';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
     publicUrl: 'http://127.0.0.1',
     // Files go to DATA_DIR/blobs; the RSS figure uploads BENCH_UPLOAD_RSS_MB (default 500) at once.
     maxUploadMb: 100_000,
+    // As the service reads it: SCOPED_PAGE_CACHE=off reads every portal record page from the store.
+    ...(process.env.SCOPED_PAGE_CACHE === 'off' && { scopedPageCache: false }),
     // As the service reads it: the embedded mode's JavaScript heap growth (unset: its default).
     ...(process.env.EMBEDDED_HEAP_GROWTH_PERCENT && {
       embeddedHeapGrowthPercent: Number(process.env.EMBEDDED_HEAP_GROWTH_PERCENT),
@@ -160,6 +163,10 @@ async function main(): Promise<void> {
         stopSampling = request.start ? samplePeaks(pgliteHeap) : undefined;
         return peaks ?? null;
       }
+      case 'scopedPageCache':
+        // The uncached figure beside the cached one, on the same seeded service.
+        app.get(PortalRecordReads).switchCache(request.on);
+        return null;
       case 'profile':
         return request.start ? profiler.start() : profiler.stopInto(request.file!);
       case 'stop':

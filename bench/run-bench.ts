@@ -111,6 +111,7 @@ async function benchStore(
     const scaleP50: Record<string, number> = {};
     const seeding: Record<string, { seedSeconds: number; catchUpSeconds: number }> = {};
     let scopedList: LoadResult | undefined;
+    let scopedListUncached: LoadResult | undefined;
     let bare: LoadResult | undefined;
     let health: LoadResult | undefined;
     service.resetPeakRss();
@@ -141,6 +142,16 @@ async function benchStore(
           connections: scale.connections,
         });
         assertAllOk('scoped list', scopedList);
+        // The same list with the scoped page cache off (every page read from the store): the
+        // uncached figure beside the cached one.
+        await service.request('scopedPageCache', { on: false });
+        scopedListUncached = await load({
+          url: listUrl,
+          headers: auth,
+          seconds: scale.loadSeconds,
+          connections: scale.connections,
+        }).finally(() => service.request('scopedPageCache', { on: true }));
+        assertAllOk('scoped list uncached', scopedListUncached);
         bare = await load({
           url: `${service.url}${BARE_ROUTE}`,
           seconds: scale.loadSeconds,
@@ -155,7 +166,7 @@ async function benchStore(
         });
         assertAllOk('health', health);
         log(
-          `  [${name}] scoped list ${scopedList.requestsPerSecond} req/s, bare ${bare.requestsPerSecond} req/s, health ${health.requestsPerSecond} req/s`,
+          `  [${name}] scoped list ${scopedList.requestsPerSecond} req/s (uncached ${scopedListUncached.requestsPerSecond}), bare ${bare.requestsPerSecond} req/s, health ${health.requestsPerSecond} req/s`,
         );
       }
     }
@@ -217,6 +228,7 @@ async function benchStore(
     return {
       ...(files ? { files } : {}),
       scopedListRatio: ratio(scopedList!.requestsPerSecond, bare!.requestsPerSecond),
+      scopedListRatioUncached: ratio(scopedListUncached!.requestsPerSecond, bare!.requestsPerSecond),
       commandRatio: ratio(commands.requestsPerSecond, rawConcurrent.perSecond),
       rebuildRatio: ratio(rebuildPerSecond, readAll.perSecond),
       rywWaitRatio: ratio(ryw.p50Ms, rawSingle.p50Ms),
@@ -239,6 +251,7 @@ async function benchStore(
           casesVisible: Math.ceil(scale.listAt / scale.accounts),
           ...scopedList,
         },
+        scopedListUncached,
         bareRoute: bare,
         commands,
         rawAppends: rawConcurrent,
@@ -344,6 +357,7 @@ function ratio(value: number, baseline: number): number {
 function table(results: Record<string, Record<string, unknown>>): string {
   const rows = [
     'scopedListRatio',
+    'scopedListRatioUncached',
     'commandRatio',
     'rebuildRatio',
     'rywWaitRatio',

@@ -5,6 +5,13 @@ type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 export const CUSTOMER_PASSWORD = 'Customer-password-1!';
 
+/** A portal showing Cases with one role, and a portal user in it (PortalWorld.caseCustomer). */
+export interface CaseCustomer {
+  roleId: string;
+  portal: { id: string; slug: string };
+  customer: { id: string; token: string };
+}
+
 /**
  * Drives the service as staff and portal users for the records/portal e2e tests, through HTTP only.
  * Every command's X-Consistency-Token is remembered and sent on every later GET, so reads see the
@@ -115,6 +122,28 @@ export class PortalWorld {
     });
     if (accepted.status !== 200) throw new Error(`accept invitation: ${accepted.status} ${accepted.text}`);
     return { id, token: accepted.json.accessToken as string };
+  }
+
+  /**
+   * A portal showing Cases with one role of `caseScope`, and its customer: a portal user made from
+   * a new contact of `accountId`.
+   */
+  async caseCustomer(
+    accountId: string,
+    caseScope: Record<string, string>,
+  ): Promise<{
+    roleId: string;
+    portal: { id: string; slug: string };
+    customer: { id: string; token: string };
+  }> {
+    const contactId = await this.createRecord('Contact', {
+      lastName: 'Customer',
+      email: `customer-${this.unique()}@customer.test`,
+      accountId,
+    });
+    const roleId = await this.createRole({ name: 'Customers', scopes: { Case: caseScope }, fields: {} });
+    const portal = await this.createPortal({ roleIds: [roleId], tabList: ['Case'] });
+    return { roleId, portal, customer: await this.createPortalUser(contactId, portal) };
   }
 
   /** A portal user made from a contact and invited: their id and the invitation's token. */

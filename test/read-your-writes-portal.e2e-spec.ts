@@ -1,6 +1,6 @@
-import { Projector, silentProjectorLogger } from '@portal/projector';
+import type { Projector } from '@portal/projector';
 import { PortalWorld } from './portal-world';
-import { E2E_STORES, startTestApp, type TestApp } from './support';
+import { E2E_STORES, projectorStartedLater, startTestApp, type TestApp } from './support';
 
 /**
  * A portal user's read carrying a consistency token sees the write it names, whether the read
@@ -40,15 +40,7 @@ describe.each(E2E_STORES)('read-your-writes of a portal user (%s store)', (store
     app = await startTestApp({ store });
     world = await PortalWorld.start(app);
     const accountId = await world.createRecord('Account', { name: 'Acme' });
-    const contactId = await world.createRecord('Contact', {
-      firstName: 'Ryw',
-      lastName: 'Customer',
-      email: `ryw-${world.unique()}@acme.test`,
-      accountId,
-    });
-    roleId = await world.createRole({ name: 'Customers', ...role });
-    portal = await world.createPortal({ roleIds: [roleId], tabList: ['Case'] });
-    customer = await world.createPortalUser(contactId, portal);
+    ({ roleId, portal, customer } = await world.caseCustomer(accountId, role.scopes.Case));
   }, 60_000);
 
   afterAll(async () => {
@@ -84,10 +76,7 @@ describe.each(E2E_STORES)('read-your-writes of a portal user (%s store)', (store
     const token = narrowed.headers.get('x-consistency-token')!;
     // The read passes the guard with the read models behind the narrowing, then waits for them.
     const reading = asCustomer(`/records/Case/${projectedCase}`, token);
-    // Not an assertion on time: a read that has not reached its wait yet proves less, never fails.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    later = new Projector({ events: app.eventStore, store: app.readStore, logger: silentProjectorLogger });
-    await later.start();
+    later = await projectorStartedLater(app);
     const read = await reading;
     expect(read.status).not.toBe(200);
     expect([403, 404]).toContain(read.status);

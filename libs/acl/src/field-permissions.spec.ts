@@ -1,4 +1,10 @@
-import { checkCreatableFields, isFieldEditable, isFieldSettableOnCreate } from './field-permissions';
+import {
+  checkCreatableFields,
+  isFieldEditable,
+  isFieldSettableOnCreate,
+  projectReadable,
+  readableFieldsKey,
+} from './field-permissions';
 import { mergeRoles, type EffectivePermissions } from './merge-roles';
 import type { RoleDefinition } from './portal-role';
 
@@ -51,5 +57,32 @@ describe('fields of a record created without read', () => {
     };
     expect(isFieldSettableOnCreate(handBuilt, 'Case', 'odd')).toBe(false);
     expect(isFieldSettableOnCreate(handBuilt, 'Case', 'shown')).toBe(false);
+  });
+});
+
+describe('readableFieldsKey', () => {
+  const hides = (fields: Record<string, { read?: 'yes' | 'no'; edit?: 'yes' | 'no' }>): RoleDefinition => ({
+    id: 'r',
+    name: 'R',
+    scopes: { Case: { read: 'own' } },
+    fields: { Case: fields },
+  });
+  const record = { name: 'n', secret: 's', status: 'open', isInternal: false };
+
+  it('is the same exactly when projectReadable keeps the same fields of every record', () => {
+    const a = mergeRoles([hides({ secret: { read: 'no' } })]);
+    const b = mergeRoles([hides({ secret: { read: 'no' }, status: { edit: 'no' } })]);
+    const c = mergeRoles([hides({ status: { read: 'no' } })]);
+    expect(readableFieldsKey(a, 'Case')).toBe(readableFieldsKey(b, 'Case'));
+    expect(projectReadable(a, 'Case', record)).toEqual(projectReadable(b, 'Case', record));
+    expect(readableFieldsKey(a, 'Case')).not.toBe(readableFieldsKey(c, 'Case'));
+    expect(projectReadable(a, 'Case', record)).not.toEqual(projectReadable(c, 'Case', record));
+  });
+
+  it('tells a type that is not readable at all from one that hides nothing', () => {
+    const none = mergeRoles([]);
+    const all = mergeRoles([hides({})]);
+    expect(readableFieldsKey(none, 'Case')).not.toBe(readableFieldsKey(all, 'Case'));
+    expect(projectReadable(none, 'Case', record)).toEqual({});
   });
 });

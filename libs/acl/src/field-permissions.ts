@@ -60,6 +60,21 @@ export function projectReadable<T extends Record<string, unknown>>(
   return out as Partial<T>;
 }
 
+/**
+ * Names everything projectReadable reads of `perms` for `entityType` (isFieldReadable's inputs:
+ * whether the type is readable at all and which fields a role hides; the never-readable fields are
+ * the same for everyone). Two permissions with the same key project every record of the type to
+ * the same fields, so projected records may be shared between users on it.
+ */
+export function readableFieldsKey(perms: EffectivePermissions, entityType: string): string {
+  if (scopeOf(perms, entityType).read.level === 'no') return 'none';
+  const restricted = ownEntry(perms.fields, entityType) ?? {};
+  const hidden = Object.keys(restricted)
+    .filter((field) => restricted[field] !== undefined && restricted[field].read !== 'yes')
+    .sort();
+  return JSON.stringify(hidden);
+}
+
 /** The fields among `fieldNames` the portal user may not set (hidden, read-only or always read-only). */
 export function checkWritableFields(
   perms: EffectivePermissions,

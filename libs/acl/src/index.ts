@@ -25,6 +25,7 @@ export {
   readableFields,
   editableFields,
   projectReadable,
+  readableFieldsKey,
   checkWritableFields,
   checkCreatableFields,
   isFieldSettableOnCreate,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityTypeDefinition, PortalUserAccess } from '@portal/domain';
 import type { Principal } from '../auth/principal';
 import { PortalAccessResolver, type PortalAccess } from '../auth/portal-access';
+import type { ReadModelsAt } from '../auth/read-model-cache/checkpoint-cache';
 import { ProblemException } from '../http/problem';
 import { EntityTypeDefinitions } from '../records/entity-type-definitions';
 
@@ -41,6 +42,11 @@ export class PortalCaller {
   definition(entityType: string): Promise<EntityTypeDefinition> {
     return this.definitions.require(entityType);
   }
+}
+
+/** Where the read models stood for a portal user's request (after a consistency-token wait: past it). */
+export function readModelsAtOf(principal: Principal | undefined): ReadModelsAt | undefined {
+  return principal?.kind === 'portalUser' ? principal.readModelsAt : undefined;
 }
 
 export function userAccess(access: PortalAccess): PortalUserAccess {

@@ -17,6 +17,7 @@ import { RequestOwnEmailChangeHttp } from './me/request-own-email-change/request
 import { UpdateMeHandler } from './me/update-me/update-me.handler';
 import { UpdateMeHttp } from './me/update-me/update-me.http';
 import { PortalCaller } from './portal-caller';
+import { PortalRecordReads } from './records/portal-record-reads';
 import { CreatePortalRecordHandler } from './records/create-portal-record/create-portal-record.handler';
 import { CreatePortalRecordHttp } from './records/create-portal-record/create-portal-record.http';
 import { DeletePortalRecordHandler } from './records/delete-portal-record/delete-portal-record.handler';
@@ -52,6 +53,7 @@ import { UpdatePortalRecordHttp } from './records/update-portal-record/update-po
     GetPortalPublicHandler,
     UpdateMeHandler,
     ListPortalRecordsHandler,
+    PortalRecordReads,
     GetPortalRecordHandler,
     CreatePortalRecordHandler,
     UpdatePortalRecordHandler,

@@ -66,3 +66,14 @@ describe('loadServiceConfig: EMBEDDED_SHARED_BUFFERS', () => {
     }
   });
 });
+
+describe('loadServiceConfig: SCOPED_PAGE_CACHE', () => {
+  const base = { JWT_SECRET: 'test secret', DATA_DIR: '/tmp/service-config-spec' };
+
+  it('caches unless set to off, and refuses anything but on or off', () => {
+    expect(loadServiceConfig(base).scopedPageCache).toBe(true);
+    expect(loadServiceConfig({ ...base, SCOPED_PAGE_CACHE: 'on' }).scopedPageCache).toBe(true);
+    expect(loadServiceConfig({ ...base, SCOPED_PAGE_CACHE: 'off' }).scopedPageCache).toBe(false);
+    expect(() => loadServiceConfig({ ...base, SCOPED_PAGE_CACHE: 'no' })).toThrow(ConfigError);
+  });
+});

@@ -42,6 +42,12 @@ export interface ServiceConfig {
    * full collection, when a store is embedded (js-heap-growth.ts); unset: 50, 0: V8's own choice.
    */
   embeddedHeapGrowthPercent?: number;
+  /**
+   * SCOPED_PAGE_CACHE: `off` reads every portal user's record page and record from the read store
+   * instead of answering it from the in-process cache kept while the records have not moved
+   * (apps/api PortalRecordReads); unset or `on`: cached.
+   */
+  scopedPageCache?: boolean;
   /** BLOB_STORE: `embedded` (files under DATA_DIR/blobs, the default) or `s3://bucket[/prefix]`. */
   blobStore?: string;
   /** MAX_UPLOAD_MB: the largest file an upload may carry (413 beyond); default 25. */
@@ -160,6 +166,9 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
   if (embeddedHeapGrowthPercent !== undefined && !isHeapGrowthPercent(embeddedHeapGrowthPercent)) {
     throw new ConfigError('EMBEDDED_HEAP_GROWTH_PERCENT must be a whole number from 0 to 400');
   }
+  const scopedPageCache = env.SCOPED_PAGE_CACHE || 'on';
+  if (scopedPageCache !== 'on' && scopedPageCache !== 'off')
+    throw new ConfigError("SCOPED_PAGE_CACHE must be 'on' or 'off'");
   return {
     port,
     dataDir,
@@ -177,6 +186,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     retentionDays,
     embeddedSharedBuffers,
     embeddedHeapGrowthPercent,
+    scopedPageCache: scopedPageCache === 'on',
     blobStore: checkBlobStore(env.BLOB_STORE || 'embedded'),
     maxUploadMb: positiveNumber('MAX_UPLOAD_MB', env.MAX_UPLOAD_MB, 25),
     blobSweepGraceHours: positiveNumber('BLOB_SWEEP_GRACE_HOURS', env.BLOB_SWEEP_GRACE_HOURS, 24),

@@ -1,4 +1,4 @@
-// The change marks the API keys its access cache on (apps/api/src/auth/read-model-cache/access-marks.ts)
+// The change marks the API keys its access cache on (apps/api/src/auth/read-model-cache/read-model-marks.ts)
 // must move with every batch that changes a document of their read model, whatever the batch cut.
 import {
   CHANGE_MARKS,

@@ -1,4 +1,4 @@
-import { CheckpointCache, deepFrozen } from './checkpoint-cache';
+import { CheckpointCache, deepFrozen, recordsVersionOf } from './checkpoint-cache';
 
 describe('CheckpointCache', () => {
   const at = (checkpoint: number, projection = 'projector_g1') => ({ projection, checkpoint });
@@ -26,6 +26,46 @@ describe('CheckpointCache', () => {
     cache.set('k', 'new', at(2));
     expect(cache.get('k', at(2))).toBe('new');
     expect(cache.get('k', at(1))).toBeUndefined();
+  });
+});
+
+describe('CheckpointCache: versions and bounds', () => {
+  const at = (checkpoint: number, marks: { accessMarks?: string; recordsMarks?: string } = {}) => ({
+    projection: 'projector_g1',
+    checkpoint,
+    ...marks,
+  });
+
+  it('keys on the marks its versionOf names, and on the checkpoint where they are unknown', () => {
+    const records = new CheckpointCache<string>({ versionOf: recordsVersionOf });
+    records.set('k', 'v', at(5, { recordsMarks: '1:4', accessMarks: '1:2:3:4' }));
+    expect(records.get('k', at(9, { recordsMarks: '1:4', accessMarks: '1:9:9:9' }))).toBe('v');
+    expect(records.get('k', at(9, { recordsMarks: '1:9', accessMarks: '1:2:3:4' }))).toBeUndefined();
+    records.set('k', 'v', at(5));
+    expect(records.get('k', at(5))).toBe('v');
+    expect(records.get('k', at(6))).toBeUndefined();
+  });
+
+  it('keeps at most maxEntries, dropping the oldest first', () => {
+    const cache = new CheckpointCache<string>({ maxEntries: 2 });
+    for (const key of ['a', 'b', 'c']) cache.set(key, key, at(1));
+    expect(cache.get('a', at(1))).toBeUndefined();
+    expect(cache.get('b', at(1))).toBe('b');
+    expect(cache.get('c', at(1))).toBe('c');
+  });
+
+  it('keeps the summed sizes within maxSize, and no value larger than it', () => {
+    const cache = new CheckpointCache<string>({ maxSize: 10, sizeOf: (value) => value.length });
+    cache.set('a', 'aaaa', at(1));
+    cache.set('b', 'bbbb', at(1));
+    cache.set('a', 'aaaaa', at(1));
+    expect(cache.get('b', at(1))).toBe('bbbb');
+    cache.set('c', 'cccc', at(1));
+    expect(cache.get('b', at(1))).toBeUndefined();
+    expect(cache.get('a', at(1))).toBe('aaaaa');
+    cache.set('d', 'd'.repeat(11), at(1));
+    expect(cache.get('d', at(1))).toBeUndefined();
+    expect(cache.get('c', at(1))).toBe('cccc');
   });
 });
 

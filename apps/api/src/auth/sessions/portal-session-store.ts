@@ -9,7 +9,7 @@ import {
 } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
 import { READ_STORE } from '../../infrastructure/tokens';
-import { ACCESS_MARK_IDS, accessMarksOf } from '../read-model-cache/access-marks';
+import { accessMarksOf, recordsMarksOf, SESSION_MARK_IDS } from '../read-model-cache/read-model-marks';
 import type { ReadModelsAt } from '../read-model-cache/checkpoint-cache';
 import type { PortalSessionDoc, SessionEndReason } from './portal-session';
 
@@ -33,10 +33,11 @@ export class PortalSessionStore {
 
   /**
    * The session, fresh from the store, and where the read models stood at that moment (their
-   * checkpoint and the access read models' change marks), in one statement: the portal guard keys
-   * its cached portal and access context on them. `stream`: the user's event stream, whose last
-   * revision the same statement reads where the read store shares the event store's database
-   * (`streamRevision`; undefined where it cannot, and the guard reads the event store).
+   * checkpoint and the access and records read models' change marks), in one statement: the portal
+   * guard keys its cached portal and access context on them, PortalRecordReads its records and
+   * pages. `stream`: the user's event stream, whose last revision the same statement reads where
+   * the read store shares the event store's database (`streamRevision`; undefined where it cannot,
+   * and the guard reads the event store).
    */
   async getWithReadModels(
     sessionId: string,
@@ -55,15 +56,21 @@ export class PortalSessionStore {
       OPERATIONAL.portalSessions,
       sessionId,
       projection,
-      { collection: generationCollection(generation, CHANGE_MARKS), ids: ACCESS_MARK_IDS },
+      { collection: generationCollection(generation, CHANGE_MARKS), ids: SESSION_MARK_IDS },
       stream,
     );
     const revision = streamRevision !== undefined ? { streamRevision } : {};
     if (checkpoint === undefined) return { session: doc, readModelsAt: undefined, ...revision };
     const accessMarks = accessMarksOf(alongside ?? [], checkpoint);
+    const recordsMarks = recordsMarksOf(alongside ?? [], checkpoint);
     return {
       session: doc,
-      readModelsAt: { projection, checkpoint, ...(accessMarks !== undefined ? { accessMarks } : {}) },
+      readModelsAt: {
+        projection,
+        checkpoint,
+        ...(accessMarks !== undefined ? { accessMarks } : {}),
+        ...(recordsMarks !== undefined ? { recordsMarks } : {}),
+      },
       ...revision,
     };
   }

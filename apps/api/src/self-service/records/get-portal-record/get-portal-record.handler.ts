@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { RecordDoc } from '@portal/read-models';
-import { RecordDocuments } from '../../../records/record-documents';
 import { PortalCaller } from '../../portal-caller';
+import { PortalRecordReads } from '../portal-record-reads';
 import { readableOr404 } from '../readable-record';
 import { GetPortalRecordQuery } from './get-portal-record.query';
 
@@ -9,11 +9,11 @@ import { GetPortalRecordQuery } from './get-portal-record.query';
 export class GetPortalRecordHandler implements IQueryHandler<GetPortalRecordQuery, RecordDoc> {
   constructor(
     private readonly caller: PortalCaller,
-    private readonly records: RecordDocuments,
+    private readonly records: PortalRecordReads,
   ) {}
 
-  async execute({ access, entityType, id }: GetPortalRecordQuery): Promise<RecordDoc> {
+  async execute({ access, entityType, id, readModelsAt }: GetPortalRecordQuery): Promise<RecordDoc> {
     await this.caller.shownType(access, entityType);
-    return readableOr404(await this.records.get(entityType, id), access);
+    return readableOr404(await this.records.record(entityType, id, readModelsAt), access);
   }
 }

@@ -7,7 +7,7 @@ import type { Principal } from '../../../auth/principal';
 import { setEtag } from '../../../http/etag';
 import { CurrentPrincipal } from '../../../http/request-context';
 import { UuidParam } from '../../../http/validated.decorators';
-import { PortalCaller } from '../../portal-caller';
+import { PortalCaller, readModelsAtOf } from '../../portal-caller';
 import { portalRecordView, portalRecordSchema } from '../../portal-record-view';
 import { GetPortalRecordQuery } from './get-portal-record.query';
 import { Answers, Refuses } from '../../../openapi/answers.decorators';
@@ -33,7 +33,9 @@ export class GetPortalRecordHttp {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const access = await this.caller.access(principal);
-    const doc = await this.queries.execute(new GetPortalRecordQuery(access, entityType, id));
+    const doc = await this.queries.execute(
+      new GetPortalRecordQuery(access, entityType, id, readModelsAtOf(principal)),
+    );
     setEtag(reply, doc.revision);
     return portalRecordView(doc, access.perms);
   }

@@ -4,7 +4,7 @@ import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
 import { CurrentPrincipal } from '../../../http/request-context';
-import { PortalCaller } from '../../portal-caller';
+import { PortalCaller, readModelsAtOf } from '../../portal-caller';
 import { ListPortalRecordsQuery } from './list-portal-records.query';
 import { Answers, Refuses } from '../../../openapi/answers.decorators';
 import { portalRecordListSchema } from '../../portal-record-view';
@@ -41,6 +41,8 @@ export class ListPortalRecordsHttp {
     @CurrentPrincipal() principal: Principal,
   ) {
     const access = await this.caller.access(principal);
-    return this.queries.execute(new ListPortalRecordsQuery(access, entityType, query));
+    return this.queries.execute(
+      new ListPortalRecordsQuery(access, entityType, query, readModelsAtOf(principal)),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { CHANGE_MARKS_BATCH, READ_MODELS, type ChangeMarkDoc } from '@portal/read-models';
-import { accessMarksOf } from './access-marks';
+import { accessMarksOf, recordsMarksOf } from './read-model-marks';
 
 const batch = (position: number, since: number): ChangeMarkDoc => ({
   id: CHANGE_MARKS_BATCH,
@@ -46,5 +46,34 @@ describe('accessMarksOf', () => {
     expect(
       accessMarksOf([batch(6, 1), mark(READ_MODELS.portals, 3), mark(READ_MODELS.portalRoles, 6)], 6),
     ).not.toBe(without);
+  });
+});
+
+describe('recordsMarksOf', () => {
+  const access = [mark(READ_MODELS.portals, 3), mark(READ_MODELS.portalUsers, 5)];
+
+  it('stays the same while batches write other read models, access ones included', () => {
+    const before = recordsMarksOf([batch(5, 1), mark(READ_MODELS.records, 4), ...access], 5);
+    const after = recordsMarksOf(
+      [
+        batch(9, 1),
+        mark(READ_MODELS.records, 4),
+        mark(READ_MODELS.portalUsers, 9),
+        mark(READ_MODELS.comments, 8),
+      ],
+      9,
+    );
+    expect(before).toBeDefined();
+    expect(after).toBe(before);
+  });
+
+  it('changes when a batch writes records, or a new run starts', () => {
+    const before = recordsMarksOf([batch(5, 1), mark(READ_MODELS.records, 4)], 5);
+    expect(recordsMarksOf([batch(6, 1), mark(READ_MODELS.records, 6)], 6)).not.toBe(before);
+    expect(recordsMarksOf([batch(6, 6), mark(READ_MODELS.records, 4)], 6)).not.toBe(before);
+  });
+
+  it('cannot say when the last batch kept no marks', () => {
+    expect(recordsMarksOf([batch(5, 1), mark(READ_MODELS.records, 4)], 6)).toBeUndefined();
   });
 });
