@@ -18,12 +18,13 @@ export type PortalRecordPage = ReturnType<typeof listAnswer<PortalRecord>>;
 
 /**
  * Bounds of the two caches, in entries and in characters of the values' JSON (V8 holds such
- * values in about two to three times that): a few MiB at most, for the embedded service too.
+ * values in about two to three times that): under 5 MiB together, for the embedded service too.
+ * A page of 20 cases is ~8k characters: ~130 pages, besides ~1,000 single records.
  */
-const PAGE_ENTRIES = 2_000;
-const PAGE_CHARS = 2 * 1024 * 1024;
-const RECORD_ENTRIES = 5_000;
-const RECORD_CHARS = 1024 * 1024;
+const PAGE_ENTRIES = 1_000;
+const PAGE_CHARS = 1024 * 1024;
+const RECORD_ENTRIES = 2_000;
+const RECORD_CHARS = 512 * 1024;
 
 const jsonLength = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
 /** `undefined` inside a key spelled apart from a missing member, so two keys differ when their values do. */
