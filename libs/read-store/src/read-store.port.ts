@@ -59,6 +59,16 @@ export interface IndexSpec {
   sort?: SortKey[];
 }
 
+export interface TransactOptions {
+  /**
+   * Commit without waiting for the database to have it on disk (PostgreSQL's asynchronous commit).
+   * For a replay into a generation nobody reads yet: a crash of the database may lose its last
+   * batches, each with its checkpoint (still all or nothing), which a replay then does again;
+   * nothing anyone saw is lost. Stores without it commit as usual.
+   */
+  asyncCommit?: boolean;
+}
+
 /** Reads and writes inside one transaction of `transact`. */
 export interface ReadStoreTransaction {
   get<T extends DocumentShape = Document>(collection: string, id: string): Promise<T | null>;
@@ -154,6 +164,7 @@ export interface ReadStore {
      * in one round trip and answers that first read from them, exactly as read under the lock.
      */
     firstReads?: readonly DocumentsWanted[],
+    options?: TransactOptions,
   ): Promise<void>;
 
   /** Writes outside any projection checkpoint (operational data such as credentials). */

@@ -102,6 +102,8 @@ export async function applyBatch(
       return reached;
     },
     firstReads,
+    // A replay into a generation of its own: a batch lost with the database is replayed again.
+    { asyncCommit: options.exactCheckpoint === true },
   );
   if (marked) markCommitted(store, generation, marked);
   return reached;

@@ -16,7 +16,17 @@ export interface FoldedBatch {
   reached: number;
   documents: BatchDocuments;
   docs: GenerationDocuments;
+  /** Folded for a replay into a generation prepared for it (ApplyOptions.exactCheckpoint). */
+  exactCheckpoint: boolean;
 }
+
+/**
+ * Events folded between two turns of the event loop. The batch before commits meanwhile in several
+ * round trips (lock, COPYs, checkpoint, COMMIT), each of which needs this process to take the
+ * answer and send the next statement; folding resolves only microtasks, so a whole page folded in
+ * one go held the commit, and the server waited, until the fold was done.
+ */
+export const FOLD_SLICE_EVENTS = 200;
 
 /** Log reads that need the committed documents cannot run ahead of the batch before's commit. */
 const noCommittedDocuments: CommittedDocuments = {
@@ -54,10 +64,11 @@ export async function foldAhead(
     const documents = new BatchDocuments({ reads: store, before });
     const docs = new GenerationDocuments(documents, generation);
     await docs.prefetch(readsOf(fresh, projections, exactCheckpoint));
-    for (const event of fresh) {
+    for (const [i, event] of fresh.entries()) {
       for (const projection of projections) await projection.apply(event, docs, projectionLog);
+      if ((i + 1) % FOLD_SLICE_EVENTS === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    return { from, reached: fresh[fresh.length - 1].position, documents, docs };
+    return { from, reached: fresh[fresh.length - 1].position, documents, docs, exactCheckpoint };
   } catch (error) {
     if (error instanceof CannotFoldAhead) return undefined;
     throw error;
@@ -74,13 +85,19 @@ export async function commitFolded(
   batch: FoldedBatch,
 ): Promise<boolean> {
   let marked: ReturnType<typeof putChangeMarks> | undefined;
-  await store.transact(projectorCheckpoint(generation), async (tx, checkpoint) => {
-    if (checkpoint !== batch.from) return undefined;
-    marked = putChangeMarks(store, batch.docs, checkpoint, batch.reached);
-    batch.documents.writeTo(tx);
-    await batch.docs.flush();
-    return batch.reached;
-  });
+  await store.transact(
+    projectorCheckpoint(generation),
+    async (tx, checkpoint) => {
+      if (checkpoint !== batch.from) return undefined;
+      marked = putChangeMarks(store, batch.docs, checkpoint, batch.reached);
+      batch.documents.writeTo(tx);
+      await batch.docs.flush();
+      return batch.reached;
+    },
+    undefined,
+    // A replay into a generation of its own: a batch lost with the database is replayed again.
+    { asyncCommit: batch.exactCheckpoint },
+  );
   if (!marked) return false;
   markCommitted(store, generation, marked);
   return true;

@@ -16,6 +16,7 @@ import type {
   ReadStoreKind,
   ReadStoreTransaction,
   RefreshStatisticsOptions,
+  TransactOptions,
   ValueCount,
 } from '../read-store.port';
 import { assertCheckpoint, assertIndexSpec } from '../read-store-input';
@@ -130,6 +131,7 @@ export class SqlReadStore implements ReadStore {
     projection: string,
     fn: (tx: ReadStoreTransaction, checkpoint: number | undefined) => Promise<number | undefined>,
     firstReads?: readonly DocumentsWanted[],
+    options: TransactOptions = {},
   ): Promise<void> {
     await this.client.transaction(async (q) => {
       const locked =
@@ -154,10 +156,14 @@ export class SqlReadStore implements ReadStore {
       // waited for): the row is locked above, so it is there. The notification is delivered at
       // commit only, so a waiter never wakes for a write that rolls back; it names the checkpoint
       // reached, so a waiter needs no read to learn it (notificationOf).
+      // asyncCommit: synchronous_commit is read when the transaction commits, so setting it for
+      // the transaction in its last statement costs no round trip (a replay's batch then does not
+      // wait for the WAL to reach the disk).
+      const commitSetting = options.asyncCommit ? `, set_config('synchronous_commit', 'off', true)` : '';
       await deferred.sendWith(
         (params) =>
           `WITH moved AS (UPDATE ${CHECKPOINTS} SET position = ${params.add(next)} WHERE projection = ${params.add(projection)} RETURNING projection, position)
-           SELECT pg_notify(${params.add(this.channel)}, projection || ' ' || position) FROM moved`,
+           SELECT pg_notify(${params.add(this.channel)}, projection || ' ' || position)${commitSetting} FROM moved`,
       );
     });
   }
