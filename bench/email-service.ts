@@ -67,8 +67,9 @@ export interface EmailCounts {
 const statements = new Map<string, number>();
 const statementTimes = new Map<string, [number, number]>();
 function countStatements(): void {
+  // `run`: the statements that reach PGlite (a kept read answered again is none).
   const proto = PgliteSqlClient.prototype as unknown as {
-    query: SqlQueryable['query'];
+    run: SqlQueryable['query'];
     transaction: <T>(fn: (tx: SqlQueryable) => Promise<T>) => Promise<T>;
   };
   const count = (text: unknown): void => {
@@ -85,11 +86,11 @@ function countStatements(): void {
       statementTimes.set(key, [count + 1, ms + performance.now() - started]);
     });
   };
-  const query = proto.query;
+  const run = proto.run;
   const transaction = proto.transaction;
-  proto.query = function (this: unknown, text: unknown, params?: unknown[]) {
+  proto.run = function (this: unknown, text: unknown, params?: unknown[]) {
     count(textOf(text));
-    return timed(textOf(text), () => query.call(this, text as string, params));
+    return timed(textOf(text), () => run.call(this, text as string, params));
   } as SqlQueryable['query'];
   proto.transaction = function <T>(this: unknown, fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     count('BEGIN … COMMIT');

@@ -3,8 +3,9 @@
 // store statements and the service's CPU time (user + system) per scoped list: on a loaded machine
 // those move far less than the rates. BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the
 // service during each list load (`lists-<store>-<n>.cpuprofile`); BENCH_STATEMENT_TEXTS=true lists
-// the statements one scoped list made. One more measurement with the scoped page cache off gives
-// scopedListRatioUncached (and its statements and CPU) beside the cached figures.
+// the statements one scoped list made, and those made outside requests meanwhile. One more
+// measurement with the scoped page cache off gives scopedListRatioUncached (and its statements and
+// CPU) beside the cached figures.
 import { BARE_ROUTE } from './bench-messages';
 import type { BenchScale } from './bench-scale';
 import { load, type LoadResult } from './http-load';
@@ -74,6 +75,8 @@ export async function benchListsOnly(
       `  [${name}] ${label}: scoped list ${run.scopedListPerSecond}/s, bare ${run.barePerSecond}/s, ratio ${run.scopedListRatio}, ${run.scopedListStatements} statements per scoped list, service CPU ${run.cpuPerListUs} µs per list vs ${run.cpuPerBareUs} µs per bare request`,
     );
     statementTextLines(counts, 'scopedList', counts.scopedList?.requests ?? 1).forEach(log);
+    // What ran outside requests meanwhile (the projector's polls): each ends PGlite's kept reads.
+    statementTextLines(counts, 'background', scale.loadSeconds, 'background, per second: ').forEach(log);
     return run;
   };
   for (let n = 1; n <= repeat; n += 1) runs.push(await measure(`run ${n}`, String(n)));

@@ -5,6 +5,8 @@ export * from './sql/pg-sql-client';
 export * from './sql/pglite-sql-client';
 export * from './sql/pglite-memory';
 export * from './sql/prepared-statements';
+export * from './sql/statement-marks';
+export * from './sql/data-dir-lock';
 export * from './config/service-config';
 export * from './config/js-heap-growth';
 export * from './tokens/one-time-token';

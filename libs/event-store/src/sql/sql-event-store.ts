@@ -21,7 +21,7 @@ import { appendManyInBulk } from './append-many-in-bulk';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
 import { migrateEventStoreSchema, notifyChannelOf } from './event-store-schema';
 import { EventPage, SqlSubscription } from './sql-subscription';
-import { prepared, type SqlQueryable } from '@portal/platform';
+import { prepared, readOnly, type SqlQueryable } from '@portal/platform';
 
 export interface SqlEventStoreOptions {
   /** Events per page when subscriptions catch up. Default 500. */
@@ -180,10 +180,11 @@ export class SqlEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    // readOnly: the live projector polls the log so every second, mostly finding nothing.
     const { rows } = await this.client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events
+      readOnly(`SELECT ${EVENT_COLUMNS} FROM es_events
        WHERE position > $1::bigint AND ${FILTER_CONDITION}
-       ORDER BY position LIMIT $4::bigint`,
+       ORDER BY position LIMIT $4::bigint`),
       [options.after ?? -1, ...filterParams(options.filter), options.limit ?? null],
     );
     return rows.map((row) => toRecordedEvent(row, this.upcasters));
@@ -233,8 +234,9 @@ export class SqlEventStore implements EventStore {
 
   /** Page and head from one statement, hence one snapshot (see EventPage.head). */
   private async readPage(after: number, limit: number, filter: EventFilter | undefined): Promise<EventPage> {
+    // readOnly: a subscription polls so every pollIntervalMs, mostly finding nothing.
     const { rows } = await this.client.query<EventRow & { head: string | number }>(
-      `SELECT h.position AS head, e.*
+      readOnly(`SELECT h.position AS head, e.*
        FROM es_head h
        LEFT JOIN LATERAL (
          SELECT ${EVENT_COLUMNS} FROM es_events
@@ -242,7 +244,7 @@ export class SqlEventStore implements EventStore {
          ORDER BY position LIMIT $4::bigint
        ) e ON true
        WHERE h.id = 1
-       ORDER BY e.position`,
+       ORDER BY e.position`),
       [after, ...filterParams(filter), limit],
     );
     return {

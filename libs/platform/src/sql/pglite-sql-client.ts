@@ -7,19 +7,37 @@ import {
   type PgliteMemorySettings,
 } from './pglite-memory';
 import { memoryTemplate } from './pglite-memory-template';
+import { isCachedRead, isReadOnly } from './statement-marks';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { ReadResultCache } from './read-result-cache';
 import { quoteIdent, SqlClient, SqlQueryable } from './sql-client';
+
+type QueryResult<Row> = { rows: Row[]; rowCount: number };
 
 /**
  * PGlite (Postgres compiled to WASM) in this process. One instance owns a data directory, so the
  * event store and the read store of one process share it: `open` hands out one per directory.
+ *
+ * It keeps the results of reads marked cachedRead() and answers them again without PGlite while
+ * nothing that may write has run: every statement of this database goes through this one object
+ * (the directory's lock keeps other processes out, lockDataDir; in memory it is this process's
+ * alone), and every statement not marked cachedRead() or readOnly(), and every transaction, ends
+ * the validity of all kept results when it is called and again when it ends (ReadResultCache). A
+ * read kept is one during which none was called or under way, so it saw every write called before
+ * it and none after: a kept result is exactly what running the read now would answer. LISTEN
+ * (listen) changes no table and does not count.
  */
 export class PgliteSqlClient implements SqlClient {
   readonly kind = 'embedded' as const;
   private static readonly instances = new Map<string, { client: Promise<PgliteSqlClient>; refs: number }>();
+  /** Closes under way, by directory: a new instance of it waits for the old one to let go. */
+  private static readonly closing = new Map<string, Promise<void>>();
+  private readonly cache = new ReadResultCache<QueryResult<unknown>>();
 
   private constructor(
     private readonly db: PGlite,
     private readonly key: string,
+    private readonly lock?: DataDirLock,
   ) {}
 
   /**
@@ -56,17 +74,54 @@ export class PgliteSqlClient implements SqlClient {
         await PGlite.create({ ...options, loadDataDir: await memoryTemplate() }),
         key,
       );
+    await PgliteSqlClient.closing.get(key);
     mkdirSync(dataDir, { recursive: true });
-    await initialiseDataDirInChild(dataDir, require.resolve('@electric-sql/pglite'));
-    return new PgliteSqlClient(await PGlite.create(dataDir, options), key);
+    const lock = lockDataDir(dataDir);
+    try {
+      await initialiseDataDirInChild(dataDir, require.resolve('@electric-sql/pglite'));
+      return new PgliteSqlClient(await PGlite.create(dataDir, options), key, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 
-  async query<Row>(text: string, params: unknown[] = []): Promise<{ rows: Row[]; rowCount: number }> {
+  async query<Row>(text: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+    // Changes nothing: what is kept stays what the database holds.
+    if (isReadOnly(text)) return this.run<Row>(text, params);
+    if (!isCachedRead(text)) {
+      this.cache.invalidate();
+      try {
+        return await this.run<Row>(text, params);
+      } finally {
+        this.cache.invalidate();
+      }
+    }
+    const key = this.cache.keyOf(text, params);
+    if (key === undefined) return this.run<Row>(text, params);
+    const kept = this.cache.get(key);
+    if (kept) return kept as QueryResult<Row>;
+    const startedAt = this.cache.current;
+    return this.cache.keep(key, startedAt, await this.run<Row>(text, params)) as QueryResult<Row>;
+  }
+
+  /** A statement sent to PGlite (what the bench counts: a kept result answered is none). */
+  private async run<Row>(text: string, params: unknown[]): Promise<QueryResult<Row>> {
     const result = await this.db.query<Row>(text, params);
     return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
   }
 
   async transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    this.cache.invalidate();
+    try {
+      return await this.runTransaction(fn);
+    } finally {
+      this.cache.invalidate();
+    }
+  }
+
+  private async runTransaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    // Reads inside are never kept (they see the transaction's own writes before its commit).
     return this.db.transaction(async (pgTx) => {
       const tx: SqlQueryable = {
         query: async <Row>(text: string, params: unknown[] = []) => {
@@ -100,6 +155,14 @@ export class PgliteSqlClient implements SqlClient {
     entry.refs -= 1;
     if (entry.refs > 0) return;
     PgliteSqlClient.instances.delete(this.key);
-    await this.db.close();
+    this.cache.invalidate();
+    const closed = this.db.close().finally(() => this.lock?.release());
+    const settled = closed.catch(() => undefined);
+    PgliteSqlClient.closing.set(this.key, settled);
+    try {
+      await closed;
+    } finally {
+      if (PgliteSqlClient.closing.get(this.key) === settled) PgliteSqlClient.closing.delete(this.key);
+    }
   }
 }

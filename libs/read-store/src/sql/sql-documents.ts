@@ -1,5 +1,12 @@
 import { ALL, type RecordFilter } from '@portal/acl';
-import { copyTextField, prepared, quoteIdent, type SqlQueryable } from '@portal/platform';
+import {
+  cachedRead,
+  copyTextField,
+  prepared,
+  quoteIdent,
+  readOnly,
+  type SqlQueryable,
+} from '@portal/platform';
 import type {
   Document,
   DocumentShape,
@@ -196,8 +203,10 @@ export class SqlDocuments implements ReadStoreTransaction {
     const table = tableOf(collection);
     if (!(await this.known.exists(this.q, table))) return null;
     await this.sendHeld();
+    // readOnly: the projector reads its generation pointer so every second; not kept (cachedRead),
+    // the documents of its many callers are theirs to change.
     const { rows } = await this.q.query<{ doc: T }>(
-      prepared(`SELECT doc FROM ${quoteIdent(table)} WHERE id = $1`),
+      prepared(readOnly(`SELECT doc FROM ${quoteIdent(table)} WHERE id = $1`)),
       [id],
     );
     return rows[0]?.doc ?? null;
@@ -241,7 +250,8 @@ export class SqlDocuments implements ReadStoreTransaction {
       const total = counts ? `(${countedTotal(counts, where)})` : 'count(*) OVER ()';
       text = `SELECT doc, ${total} AS total FROM ${quoteIdent(table)} WHERE ${where} ORDER BY ${order}${limit}${offset}`;
     }
-    const { rows } = await this.q.query<{ doc: T; total: number | string }>(text, params.values);
+    // A list's page: PGlite's client answers it again while nothing has written since (cachedRead).
+    const { rows } = await this.q.query<{ doc: T; total: number | string }>(cachedRead(text), params.values);
     if (rows.length > 0) return { items: rows.map((row) => row.doc), total: Number(rows[0].total) };
     // A page past the end has no row to carry the total.
     return { items: [], total: query.offset ? await this.count(table, where, filterValues, counts) : 0 };

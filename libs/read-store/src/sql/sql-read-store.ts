@@ -1,5 +1,12 @@
 import type { RecordFilter } from '@portal/acl';
-import { PgSqlClient, PgliteSqlClient, prepared, quoteIdent, type SqlClient } from '@portal/platform';
+import {
+  cachedRead,
+  PgSqlClient,
+  PgliteSqlClient,
+  prepared,
+  quoteIdent,
+  type SqlClient,
+} from '@portal/platform';
 import { CheckpointWaits } from '../checkpoint-wait';
 import { CHECKPOINTS, lockCheckpoint, lockCheckpointAndRead, positionOf } from './checkpoint-lock';
 import { DeferredWrites } from './deferred-writes';
@@ -209,8 +216,12 @@ export class SqlReadStore implements ReadStore {
       alongside: A[] | null;
       stream_revision?: number | null;
     }>(
+      // Every request's first read (the portal guard's): PGlite's client answers it again while
+      // nothing has written since (cachedRead); it reads tables only, nothing of the clock.
       prepared(
-        `SELECT ${doc} AS doc, (SELECT position FROM ${CHECKPOINTS} WHERE projection = $2::text) AS position, ${more} AS alongside${revision}`,
+        cachedRead(
+          `SELECT ${doc} AS doc, (SELECT position FROM ${CHECKPOINTS} WHERE projection = $2::text) AS position, ${more} AS alongside${revision}`,
+        ),
       ),
       [id, projection, alongside ? [...alongside.ids] : [], ...(withStream ? [stream] : [])],
     );
