@@ -14,6 +14,13 @@ export interface OpenedLists {
   rememberOpened(key: OwnerKey, sealed: string, values: readonly string[]): void;
 }
 
+/** An owner's values of one event as sealEvent sealed them, and the key it sealed them with. */
+export interface SealedList {
+  key: OwnerKey;
+  sealed: string;
+  values: readonly string[];
+}
+
 /** An event's sealed lists (metadata.personalData): each owner's values as one ciphertext. */
 export type SealedLists = Record<DataKeyOwner, string>;
 
@@ -40,12 +47,14 @@ export function isStoredCopy(value: string, owner: DataKeyOwner, metadata: Event
  * ciphertext per owner) and referenced where they were. A stored copy (isStoredCopy) is left as it
  * is; an owner erased already gets an empty v1 envelope (it holds nothing); an owner that already
  * has a sealed list in this event (an event copied as stored) gets v1 envelopes, so the list stays
- * as sealed. A path named twice is sealed once. A copy: the caller's objects stay plain.
+ * as sealed. A path named twice is sealed once. A copy: the caller's objects stay plain. Each list
+ * sealed is added to `sealedLists` when given (its values need no decipher to be read again).
  */
 export function sealEvent<E extends NewEvent>(
   event: E,
   fields: readonly PersonalField[],
   keys: BatchKeys,
+  sealedLists?: SealedList[],
 ): E {
   const existing = sealedListsOf(event.metadata);
   let root: { data: Record<string, unknown>; metadata: EventMetadata } = {
@@ -74,7 +83,12 @@ export function sealEvent<E extends NewEvent>(
   }
   if (lists.size > 0) {
     const sealed: SealedLists = { ...existing };
-    for (const [owner, values] of lists) sealed[owner] = sealOwnerValues(keys.get(owner)!, values);
+    for (const [owner, values] of lists) {
+      const key = keys.get(owner)!;
+      const list = sealOwnerValues(key, values);
+      sealed[owner] = list.sealed;
+      sealedLists?.push({ key, sealed: list.sealed, values: list.opened });
+    }
     root = { data: root.data, metadata: { ...root.metadata, [PERSONAL_DATA_KEY]: sealed } };
   }
   return root.data === event.data && root.metadata === event.metadata ? event : { ...event, ...root };

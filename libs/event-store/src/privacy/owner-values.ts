@@ -24,9 +24,18 @@ export function splitReference(value: string): { owner: string; index: number } 
   return { owner: value.slice(REFERENCE_PREFIX.length, colon), index: Number(value.slice(colon + 1)) };
 }
 
-/** An owner's values of one event as one sealed string (the list as JSON, the owner as additional data). */
-export function sealOwnerValues(key: OwnerKey, values: readonly string[]): string {
-  return seal(key.cipherKey, JSON.stringify(values), key.listAad);
+/**
+ * An owner's values of one event as one sealed string (the list as JSON, the owner as additional
+ * data), and the values as opening it gives them back: parsed from that JSON, so strings of their
+ * own, never the writer's (one cut from a larger string holds all of it, which a cache keeping the
+ * values would hold unseen).
+ */
+export function sealOwnerValues(
+  key: OwnerKey,
+  values: readonly string[],
+): { sealed: string; opened: readonly string[] } {
+  const json = JSON.stringify(values);
+  return { sealed: seal(key.cipherKey, json, key.listAad), opened: JSON.parse(json) as string[] };
 }
 
 /** The list sealOwnerValues sealed. Throws when tampered with (or sealed for another owner). */

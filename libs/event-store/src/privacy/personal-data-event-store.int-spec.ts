@@ -456,6 +456,52 @@ describe('PersonalDataEventStore on PGlite', () => {
     expect(ring.openedValues({ owner: 'person:bob' } as never, await sealedOf('bob'))).toBeUndefined();
   });
 
+  it('keeps the values of the lists it appends, so a first read deciphers nothing; a refused append keeps none', async () => {
+    const kept = jest.spyOn(store.keys, 'rememberOpened');
+    await store.append('talk-1', [said('ann', 'hello')], 'no-stream');
+    await store.appendMany!([{ stream: 'talk-2', events: [said('bob', 'hi')], expected: 'no-stream' }]);
+    const [ann, bob] = (await inner.readAll()).map((e) => e.metadata.personalData as Record<string, string>);
+    const annKey = (await store.keys.keysForReading(['person:ann'])).get('person:ann')!;
+    const bobKey = (await store.keys.keysForReading(['person:bob'])).get('person:bob')!;
+    expect(store.keys.openedValues(annKey, ann['person:ann'])).toEqual(['hello', 'Name of ann']);
+    expect(store.keys.openedValues(bobKey, bob['person:bob'])).toEqual(['hi', 'Name of bob']);
+    expect(kept).toHaveBeenCalledTimes(2);
+    await expect(store.append('talk-1', [said('ann', 'refused')], 'no-stream')).rejects.toThrow();
+    expect(kept).toHaveBeenCalledTimes(2);
+    // Read from the values kept: nothing opened, the same values.
+    expect((await store.readAll()).map((e) => e.data.text)).toEqual(['hello', 'hi']);
+    expect(kept).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps no appended values once their owner is erased: during the append, or after it in another process', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The adapter beneath, its appends held until released.
+    const slow = Object.assign(Object.create(inner) as SqlEventStore, {
+      append: async (...args: Parameters<SqlEventStore['append']>) => (await held, inner.append(...args)),
+    });
+    const layer = new PersonalDataEventStore(slow, store.keys, policy);
+    const sealedOf = async (person: string) => {
+      const lists = (await inner.readAll()).map((e) => e.metadata.personalData as Record<string, string>);
+      return lists.find((l) => l[`person:${person}`])![`person:${person}`];
+    };
+    const keptOf = async (person: string) =>
+      store.keys.openedValues({ owner: `person:${person}` } as never, await sealedOf(person));
+    await store.append('talk-0', [said('ann', 'before')], 'no-stream');
+    const appending = layer.append('talk-1', [said('ann', 'in flight')], 'no-stream');
+    await store.keys.erase(['person:ann']);
+    release();
+    await appending;
+    expect(await keptOf('ann')).toBeUndefined();
+    expect((await layer.readAll()).map((e) => e.data.text)).toEqual(['[erased]', '[erased]']);
+
+    await store.append('talk-2', [said('bob', 'hi')], 'no-stream');
+    expect(await keptOf('bob')).toEqual(['hi', 'Name of bob']);
+    await new DataKeyRing(keys, masterKeyFrom('test master key')).erase(['person:bob']);
+    expect((await store.readStream('talk-2')).map((e) => e.data.text)).toEqual(['[erased]']);
+    expect(await keptOf('bob')).toBeUndefined();
+  });
+
   it('keeps at most maxEntries keys, and still reads every owner right', async () => {
     const people = Array.from({ length: 5 }, (_, i) => `q${i}`);
     await store.append(

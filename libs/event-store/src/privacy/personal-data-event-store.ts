@@ -14,7 +14,7 @@ import type {
 import type { DataKeyOwner } from './data-key-store.port';
 import type { CacheTrust, DataKeyRing } from './data-key-ring';
 import { addOwnersToOpen, EventOpener } from './event-opening';
-import { isStoredCopy, sealEvent } from './event-sealing';
+import { isStoredCopy, sealEvent, type SealedList } from './event-sealing';
 import type { PersonalDataPolicy } from './personal-data-policy.port';
 import { valueAt } from './personal-values';
 
@@ -61,8 +61,14 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     this.unsharedReads = this.returnsUnsharedEvents = stored.returnsUnsharedEvents === true;
     if (appendsInCallerTransaction(stored)) {
       const appendInTx = stored.appendInTransaction.bind(stored);
-      this.appendInTransaction = async (tx, stream, events, expected) =>
-        appendInTx(tx, stream, await this.protect(stream, events), expected);
+      // Kept once appended; should the caller's transaction then roll back, what was kept is values
+      // of a sealed text no event holds, found by no read (and bounded like any other).
+      this.appendInTransaction = async (tx, stream, events, expected) => {
+        const sealed: SealedList[] = [];
+        const result = await appendInTx(tx, stream, await this.protect(stream, events, sealed), expected);
+        this.keepOpened(sealed);
+        return result;
+      };
     }
     if (stored.readStreams) {
       const readStreams = stored.readStreams.bind(stored);
@@ -78,17 +84,24 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     if (stored.watchAppends) this.watchAppends = stored.watchAppends.bind(stored);
     if (stored.appendMany) {
       const appendMany = stored.appendMany.bind(stored);
-      this.appendMany = async (appends) =>
-        appendMany(
+      this.appendMany = async (appends) => {
+        const sealed: SealedList[] = [];
+        const results = await appendMany(
           await Promise.all(
-            appends.map(async (a) => ({ ...a, events: await this.protect(a.stream, a.events) })),
+            appends.map(async (a) => ({ ...a, events: await this.protect(a.stream, a.events, sealed) })),
           ),
         );
+        this.keepOpened(sealed);
+        return results;
+      };
     }
   }
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    return this.stored.append(stream, await this.protect(stream, events), expected);
+    const sealed: SealedList[] = [];
+    const result = await this.stored.append(stream, await this.protect(stream, events, sealed), expected);
+    this.keepOpened(sealed);
+    return result;
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -135,8 +148,11 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     await this.onClose();
   }
 
-  /** The events with their personal values encrypted (copies: the caller's objects stay plain). */
-  async protect(stream: string, events: NewEvent[]): Promise<NewEvent[]> {
+  /**
+   * The events with their personal values encrypted (copies: the caller's objects stay plain), each
+   * list sealed added to `sealedLists` when given.
+   */
+  async protect(stream: string, events: NewEvent[], sealedLists?: SealedList[]): Promise<NewEvent[]> {
     // The values still to seal (a stored copy, or a value absent, needs no key).
     const planned = events.map((event) => ({
       event,
@@ -150,7 +166,17 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     if (owners.size === 0) return events;
     // One lookup for the batch (from the cache once the owners are known), not one per value.
     const keys = await this.keys.keysForWriting(owners);
-    return planned.map(({ event, fields }) => sealEvent(event, fields, keys));
+    return planned.map(({ event, fields }) => sealEvent(event, fields, keys, sealedLists));
+  }
+
+  /**
+   * The values of lists just appended, kept as if opened: the first read of a fresh event (the
+   * projector's, the next command's) deciphers nothing. Only once the append succeeded (a refused
+   * one is read by nobody), and only under the key the ring still holds for the owner
+   * (rememberOpened): an erasure it learnt of meanwhile keeps them out.
+   */
+  private keepOpened(sealedLists: readonly SealedList[]): void {
+    for (const { key, sealed, values } of sealedLists) this.keys.rememberOpened(key, sealed, values);
   }
 
   /**
