@@ -3,6 +3,8 @@
 // same reads again without the consistency token (what the read costs with nothing to wait for),
 // with the store statements and the service's CPU time per read-back. The difference of the two
 // read p50s is the wait itself; on a loaded machine the statements and CPU move far less than it.
+// BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the service over each run's create-and-read-back
+// samples (`ryw-<store>-<n>.cpuprofile`).
 import type { AppendLatencies } from './bench-messages';
 import type { BenchScale } from './bench-scale';
 import { sequentialLatencies } from './http-load';
@@ -82,7 +84,11 @@ export async function benchRywOnly(
     });
     await service.request('statements', { reset: true });
     const cpuAtStart = await cpu();
+    const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+    if (profileDir) await service.request('profile', { start: true });
     const ryw = await sequentialLatencies(scale.rywSamples, readBack);
+    if (profileDir)
+      await service.request('profile', { start: false, file: `${profileDir}/ryw-${name}-${n}.cpuprofile` });
     const cpuAfter = await cpu();
     const counts = await service.request<'statements', StatementCounts>('statements', { reset: true });
     const plain = await sequentialLatencies(scale.rywSamples, plainRead);

@@ -757,6 +757,34 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(await store.getCheckpoint(p)).toBe(3);
       });
 
+      it('optimistic: commits writes with the checkpoint and wakes its waiters, with concurrent runners', async () => {
+        const c = unique('proj');
+        const p = unique('projection');
+        await store.ensureCollection(c);
+        await store.transact(p, async () => 0);
+        const other = await another();
+        const reached = other.waitForCheckpoint(p, 13, 30_000);
+        const runners = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? store : other));
+        await Promise.all(
+          runners.map((runner, i) =>
+            runner.transact(
+              p,
+              async (tx, checkpoint) => {
+                const [count] = await tx.getMany<Document & { n: number }>(c, ['counter']);
+                await tx.putMany(c, [{ id: 'counter', n: (count?.n ?? 0) + 1 }]);
+                // Every third writes without moving the checkpoint.
+                return i % 3 === 0 ? undefined : (checkpoint ?? 0) + 1;
+              },
+              [{ collection: c, ids: ['counter'] }],
+              { optimistic: true },
+            ),
+          ),
+        );
+        expect(await reached).toBe(true);
+        expect(await store.get(c, 'counter')).toEqual({ id: 'counter', n: 20 });
+        expect(await store.getCheckpoint(p)).toBe(13);
+      });
+
       it('reads first reads of many ids as usual', async () => {
         const c = unique('proj');
         const p = unique('projection');

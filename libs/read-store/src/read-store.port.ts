@@ -67,6 +67,16 @@ export interface TransactOptions {
    * nothing anyone saw is lost. Stores without it commit as usual.
    */
   asyncCommit?: boolean;
+  /**
+   * For a small batch with firstReads (the live projector's): where the store can, fn first runs
+   * without the lock, and its writes and checkpoint are written, in one statement, only if no
+   * other runner moved or touched the checkpoint since fn's reads (two round trips fewer on SQL).
+   * fn may then run twice: when that does not hold, or when one of its writes cannot wait for that
+   * statement (a read after a write, a collection written twice, a COPY), it runs again under the
+   * lock as usual (as it does after throwing: the run under the lock decides). So fn must have no
+   * effect beyond its writes to `tx`, and should write each collection once.
+   */
+  optimistic?: boolean;
 }
 
 /** Reads and writes inside one transaction of `transact`. */

@@ -49,6 +49,9 @@ function firstReadsOf(
   return [...byCollection].map(([collection, ids]) => ({ collection, ids: [...ids] }));
 }
 
+/** Batches of at most this many events are written optimistically (ReadStore's TransactOptions). */
+const OPTIMISTIC_MAX_EVENTS = 64;
+
 export interface ApplyOptions {
   /**
    * The generation holds exactly the events up to its checkpoint: a replay into a generation
@@ -82,14 +85,23 @@ export async function applyBatch(
   // What the prefetch will read, for every event (those at or below the checkpoint are usually
   // none): read with the checkpoint and its lock, one round trip fewer where the store can.
   const firstReads = firstReadsOf(generation, events, projections, options.exactCheckpoint === true);
+  // A live batch (a few events): without BEGIN, lock and COMMIT where nothing else moved the
+  // checkpoint meanwhile; a long one is not folded twice when that fails, and a replay keeps the
+  // lock (and its asynchronous commit).
+  const optimistic = options.exactCheckpoint !== true && events.length <= OPTIMISTIC_MAX_EVENTS;
   await store.transact(
     projectorCheckpoint(generation),
     async (tx, checkpoint) => {
+      // Run again under the lock when the optimistic run could not commit: nothing of that one stays.
+      marked = undefined;
       reached = checkpoint;
       if (after !== undefined && (checkpoint ?? -1) < after) return undefined;
       const fresh = events.filter((event) => checkpoint === undefined || event.position > checkpoint);
       if (fresh.length === 0) return undefined;
-      const docs = new GenerationDocuments(new BatchDocuments(tx), generation);
+      const docs = new GenerationDocuments(
+        new BatchDocuments(tx, { oneWritePerCollection: optimistic }),
+        generation,
+      );
       // Each document the batch touches is read once, in bulk, before the fold (which then runs in memory).
       const exact = options.exactCheckpoint === true && checkpoint !== undefined;
       await docs.prefetch(readsOf(fresh, projections, exact));
@@ -103,7 +115,7 @@ export async function applyBatch(
     },
     firstReads,
     // A replay into a generation of its own: a batch lost with the database is replayed again.
-    { asyncCommit: options.exactCheckpoint === true },
+    { asyncCommit: options.exactCheckpoint === true, optimistic },
   );
   if (marked) markCommitted(store, generation, marked);
   return reached;

@@ -50,6 +50,22 @@ describe('BatchDocuments', () => {
     expect(written).toEqual(['insert new', 'put old']);
   });
 
+  it('writes a collection once when told to: new documents with those replaced', async () => {
+    const { tx, written } = recordingTx([{ id: 'old' }, { id: 'other' }]);
+    const batch = new BatchDocuments(tx, { oneWritePerCollection: true });
+    await batch.prefetchAll(
+      new Map([
+        ['c', ['old', 'new']],
+        ['d', ['newer']],
+      ]),
+    );
+    batch.put('c', { id: 'new' });
+    batch.put('c', { id: 'old' });
+    batch.put('d', { id: 'newer' });
+    await batch.flush();
+    expect(written).toEqual(['put new', 'put old', 'insert newer']);
+  });
+
   it('folded ahead, reads what the batch before left before the store, and cannot query', async () => {
     const { tx, asked, written } = recordingTx([{ id: 'gone', v: 1 }]);
     const before = new Map([

@@ -33,7 +33,15 @@ export class BatchDocuments {
   private readonly before: FoldedDocuments | undefined;
   private tx: ReadStoreTransaction | undefined;
 
-  constructor(source: ReadStoreTransaction | FoldingAhead) {
+  /**
+   * oneWritePerCollection: a collection's new documents are written with those it replaces, in one
+   * putMany, when there are both (a small batch written optimistically, whose writes must go out
+   * in one statement with a part per collection); else new ones by insertMany (COPY when many).
+   */
+  constructor(
+    source: ReadStoreTransaction | FoldingAhead,
+    private readonly options: { oneWritePerCollection?: boolean } = {},
+  ) {
     if ('reads' in source) {
       this.reads = source.reads;
       this.before = source.before;
@@ -158,6 +166,10 @@ export class BatchDocuments {
       else puts.push(doc);
     }
     // Each document once, whatever number of events changed it: one bulk statement per kind.
+    if (this.options.oneWritePerCollection && inserts.length > 0 && puts.length > 0) {
+      puts.unshift(...inserts);
+      inserts.length = 0;
+    }
     await tx.insertMany(collection, inserts);
     await tx.putMany(collection, puts);
     await tx.deleteIds(collection, deletes);

@@ -50,9 +50,69 @@ export async function lockCheckpointAndRead(
   wanted: readonly DocumentsWanted[],
 ): Promise<{ checkpoint: number | undefined; reads?: LockedReads }> {
   // Many (a replay's batch): read as the transaction reads them, not here and again there.
-  if (wanted.reduce((sum, { ids }) => sum + ids.length, 0) > MAX_IDS_WITH_LOCK)
-    return { checkpoint: await lockCheckpoint(q, projection) };
+  if (idsIn(wanted) > MAX_IDS_WITH_LOCK) return { checkpoint: await lockCheckpoint(q, projection) };
   const params: unknown[] = [projection];
+  const documents = await documentReads(q, known, wanted, params);
+  const { rows } = await q.query<CheckpointRow>(
+    `WITH locked AS (SELECT position, xmin::text AS version FROM ${CHECKPOINTS} WHERE projection = $1 FOR UPDATE)
+     SELECT -1::int AS k, NULL::jsonb AS doc, (SELECT position FROM locked) AS position,
+       (SELECT version FROM locked) AS locked,
+       (SELECT xmin::text FROM ${CHECKPOINTS} WHERE projection = $1) AS seen
+     ${documents.parts.map((part) => `UNION ALL ${part}`).join(' ')}`,
+    params,
+  );
+  const head = rows.find((row) => row.k === -1);
+  if (!head || head.locked === null) return { checkpoint: await lockCheckpoint(q, projection) };
+  const checkpoint = positionOf([head]);
+  if (head.locked !== head.seen) return { checkpoint };
+  return { checkpoint, reads: documents.found(rows) };
+}
+
+/**
+ * The checkpoint, the version of its row (xmin) and the documents wanted, as one snapshot sees
+ * them, without a lock: an optimistic transact writes after it only if the row still has that
+ * version (every transaction that writes under the lock writes a new one, as above), so nothing it
+ * read has changed. Undefined without a row yet or for more ids than read with a lock.
+ */
+export async function readCheckpointAndDocuments(
+  q: SqlQueryable,
+  known: KnownTables,
+  projection: string,
+  wanted: readonly DocumentsWanted[],
+): Promise<{ checkpoint: number | undefined; version: string; reads: LockedReads } | undefined> {
+  if (idsIn(wanted) > MAX_IDS_WITH_LOCK) return undefined;
+  const params: unknown[] = [projection];
+  const documents = await documentReads(q, known, wanted, params);
+  const { rows } = await q.query<CheckpointRow>(
+    `SELECT -1::int AS k, NULL::jsonb AS doc, position, NULL AS locked, xmin::text AS seen
+       FROM ${CHECKPOINTS} WHERE projection = $1
+     ${documents.parts.map((part) => `UNION ALL ${part}`).join(' ')}`,
+    params,
+  );
+  const head = rows.find((row) => row.k === -1);
+  if (!head?.seen) return undefined;
+  return { checkpoint: positionOf([head]), version: head.seen, reads: documents.found(rows) };
+}
+
+interface CheckpointRow {
+  k: number;
+  doc: Document | null;
+  position: number | string | null;
+  locked: string | null;
+  seen: string | null;
+}
+
+function idsIn(wanted: readonly DocumentsWanted[]): number {
+  return wanted.reduce((sum, { ids }) => sum + ids.length, 0);
+}
+
+/** The UNION ALL parts reading `wanted` (their ids added to `params`), and how to take their rows. */
+async function documentReads(
+  q: SqlQueryable,
+  known: KnownTables,
+  wanted: readonly DocumentsWanted[],
+  params: unknown[],
+): Promise<{ parts: string[]; found: (rows: CheckpointRow[]) => LockedReads }> {
   const parts: string[] = [];
   const collections: string[] = [];
   const reads: LockedReads = new Map();
@@ -68,24 +128,9 @@ export async function lockCheckpointAndRead(
     );
     collections.push(collection);
   }
-  const { rows } = await q.query<{
-    k: number;
-    doc: Document | null;
-    position: number | string | null;
-    locked: string | null;
-    seen: string | null;
-  }>(
-    `WITH locked AS (SELECT position, xmin::text AS version FROM ${CHECKPOINTS} WHERE projection = $1 FOR UPDATE)
-     SELECT -1::int AS k, NULL::jsonb AS doc, (SELECT position FROM locked) AS position,
-       (SELECT version FROM locked) AS locked,
-       (SELECT xmin::text FROM ${CHECKPOINTS} WHERE projection = $1) AS seen
-     ${parts.map((part) => `UNION ALL ${part}`).join(' ')}`,
-    params,
-  );
-  const head = rows.find((row) => row.k === -1);
-  if (!head || head.locked === null) return { checkpoint: await lockCheckpoint(q, projection) };
-  const checkpoint = positionOf([head]);
-  if (head.locked !== head.seen) return { checkpoint };
-  for (const row of rows) if (row.k >= 0 && row.doc) reads.get(collections[row.k])!.found.push(row.doc);
-  return { checkpoint, reads };
+  const found = (rows: CheckpointRow[]): LockedReads => {
+    for (const row of rows) if (row.k >= 0 && row.doc) reads.get(collections[row.k])!.found.push(row.doc);
+    return reads;
+  };
+  return { parts, found };
 }

@@ -1,8 +1,22 @@
 import type { SqlQueryable } from '@portal/platform';
 import { SqlParameters } from './record-filter-to-sql';
 
-/** One held-back data-modifying statement: its text, given the parameters it adds its values to. */
-type HeldWrite = (params: SqlParameters) => string;
+/**
+ * One held-back data-modifying statement: its text, given the parameters it adds its values to and,
+ * when the statement is gated (sendGated), the name of the part without whose row it writes nothing.
+ */
+type HeldWrite = (params: SqlParameters, gate?: string) => string;
+
+/**
+ * Thrown where held-only writes (an optimistic transact, before it holds any lock) would have to
+ * send a write on its own: the transaction is then run again the usual way, under the lock.
+ */
+export class WritesNotHeld extends Error {
+  constructor() {
+    super('A write could not be held back to the statement that moves the checkpoint');
+    this.name = 'WritesNotHeld';
+  }
+}
 
 /**
  * Characters of parameter values held back at most: what one statement then holds in memory stays
@@ -28,7 +42,15 @@ export class DeferredWrites {
   private readonly tables = new Set<string>();
   private characters = 0;
 
-  constructor(private readonly q: SqlQueryable) {}
+  /**
+   * heldOnly: every write must go out with the last statement (sendGated); sending one before
+   * (a read after a write, a table written twice, the size bound, a write not held back) throws
+   * WritesNotHeld instead.
+   */
+  constructor(
+    private readonly q: SqlQueryable,
+    private readonly heldOnly = false,
+  ) {}
 
   /** Holds a write to `table` back; `characters`: the size of its values, for the bound. */
   async hold(table: string, write: HeldWrite, characters: number): Promise<void> {
@@ -41,6 +63,7 @@ export class DeferredWrites {
   /** Sends what is held back (one statement), if anything: before a read, or a write not held back. */
   async send(): Promise<void> {
     if (this.held.length === 0) return;
+    if (this.heldOnly) throw new WritesNotHeld();
     const params = new SqlParameters();
     const parts = this.take().map((write) => write(params));
     const text =
@@ -65,6 +88,30 @@ export class DeferredWrites {
         : `WITH ${parts.join(', ')} ${text}`;
     }
     const { rows } = await this.q.query<Row>(text, params.values);
+    return rows;
+  }
+
+  /** Before a write that is not held back (COPY, a delete by filter): sends what is held first. */
+  async beforeWriteNotHeld(): Promise<void> {
+    if (this.heldOnly) throw new WritesNotHeld();
+    await this.send();
+  }
+
+  /**
+   * Sends what is held back as one statement whose first part is `gate` (a data-modifying
+   * statement with RETURNING), each held write writing only if `gate` answered a row, and `last`
+   * (which may read `gate` by its name) after them: all of it or nothing, in one round trip.
+   */
+  async sendGated<Row>(
+    gate: { name: string; text: (params: SqlParameters) => string },
+    last: (params: SqlParameters) => string,
+  ): Promise<Row[]> {
+    const params = new SqlParameters();
+    const parts = [
+      `${gate.name} AS (${gate.text(params)})`,
+      ...this.take().map((write, i) => `w${i} AS (${write(params, gate.name)})`),
+    ];
+    const { rows } = await this.q.query<Row>(`WITH ${parts.join(', ')} ${last(params)}`, params.values);
     return rows;
   }
 

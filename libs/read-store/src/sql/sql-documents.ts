@@ -103,6 +103,11 @@ const MAX_JSON_PER_STATEMENT = 4 * 1024 * 1024;
  */
 const MIN_DOCUMENTS_FOR_COPY = 32;
 
+/** The condition of a gated held write (DeferredWrites.sendGated): it writes only if `gate` has a row. */
+function onlyIf(gate: string | undefined, keyword: 'WHERE' | 'AND'): string {
+  return gate ? ` ${keyword} EXISTS (SELECT 1 FROM ${gate})` : '';
+}
+
 function chunksOf<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
@@ -277,7 +282,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     const table = tableOf(collection);
     assertDocument(doc);
     if (!(await this.known.exists(this.q, table))) throw new CollectionNotFoundError(collection);
-    await this.sendHeld();
+    await this.deferred?.beforeWriteNotHeld();
     await this.q.query(
       `INSERT INTO ${quoteIdent(table)} (id, doc) VALUES ($1, $2::jsonb)
        ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`,
@@ -289,7 +294,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     this.noteWrite();
     const table = tableOf(collection);
     if (!(await this.known.exists(this.q, table))) return;
-    await this.sendHeld();
+    await this.deferred?.beforeWriteNotHeld();
     await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE id = $1`, [id]);
   }
 
@@ -378,7 +383,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     docs.forEach(assertDocument);
     if (docs.length === 0) return;
     if (!(await this.known.exists(this.q, table))) throw new CollectionNotFoundError(collection);
-    await this.sendHeld();
+    await this.deferred?.beforeWriteNotHeld();
     for (const text of copyTextsOf(docs)) await copyFrom(table, ['id', 'doc'], text);
   }
 
@@ -391,10 +396,11 @@ export class SqlDocuments implements ReadStoreTransaction {
     for (const json of jsonArraysOf(docs)) {
       // One statement, one parameter: the documents as a JSON array, split into rows by the server
       // (as json: splitting a jsonb array would first convert the whole array to jsonb).
-      const insert = (values: string): string =>
+      const insert = (values: string, gate?: string): string =>
         `INSERT INTO ${quoteIdent(table)} (id, doc)
-         SELECT d ->> 'id', d::jsonb FROM json_array_elements(${values}::json) AS d ${onConflict}`;
-      if (this.deferred) await this.deferred.hold(table, (params) => insert(params.add(json)), json.length);
+         SELECT d ->> 'id', d::jsonb FROM json_array_elements(${values}::json) AS d${onlyIf(gate, 'WHERE')} ${onConflict}`;
+      if (this.deferred)
+        await this.deferred.hold(table, (params, gate) => insert(params.add(json), gate), json.length);
       else await this.q.query(insert('$1'), [json]);
     }
   }
@@ -404,11 +410,11 @@ export class SqlDocuments implements ReadStoreTransaction {
     const table = tableOf(collection);
     if (ids.length === 0 || !(await this.known.exists(this.q, table))) return;
     for (const chunk of chunksOf(ids, MAX_IDS_PER_STATEMENT)) {
-      const remove = (values: string): string =>
-        `DELETE FROM ${quoteIdent(table)} WHERE id = ANY(${values}::text[])`;
+      const remove = (values: string, gate?: string): string =>
+        `DELETE FROM ${quoteIdent(table)} WHERE id = ANY(${values}::text[])${onlyIf(gate, 'AND')}`;
       if (this.deferred) {
         const characters = chunk.reduce((sum, id) => sum + id.length + 3, 0);
-        await this.deferred.hold(table, (params) => remove(params.add(chunk)), characters);
+        await this.deferred.hold(table, (params, gate) => remove(params.add(chunk), gate), characters);
       } else await this.q.query(remove('$1'), [chunk]);
     }
   }
@@ -418,7 +424,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     const table = tableOf(collection);
     assertFilter(filter);
     if (!(await this.known.exists(this.q, table))) return 0;
-    await this.sendHeld();
+    await this.deferred?.beforeWriteNotHeld();
     const params = new SqlParameters();
     const where = recordFilterToSql(filter, params);
     const { rowCount } = await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE ${where}`, params.values);

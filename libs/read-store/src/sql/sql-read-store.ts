@@ -8,7 +8,13 @@ import {
   type SqlClient,
 } from '@portal/platform';
 import { CheckpointWaits } from '../checkpoint-wait';
-import { CHECKPOINTS, lockCheckpoint, lockCheckpointAndRead, positionOf } from './checkpoint-lock';
+import {
+  CHECKPOINTS,
+  lockCheckpoint,
+  lockCheckpointAndRead,
+  positionOf,
+  readCheckpointAndDocuments,
+} from './checkpoint-lock';
 import { DeferredWrites } from './deferred-writes';
 import type {
   Document,
@@ -140,6 +146,8 @@ export class SqlReadStore implements ReadStore {
     firstReads?: readonly DocumentsWanted[],
     options: TransactOptions = {},
   ): Promise<void> {
+    if (options.optimistic && firstReads && (await this.transactOptimistically(projection, fn, firstReads)))
+      return;
     await this.client.transaction(async (q) => {
       const locked =
         firstReads && firstReads.length > 0
@@ -173,6 +181,52 @@ export class SqlReadStore implements ReadStore {
            SELECT pg_notify(${params.add(this.channel)}, projection || ' ' || position)${commitSetting} FROM moved`,
       );
     });
+  }
+
+  /**
+   * transact without BEGIN, the lock and COMMIT (two round trips of five for a live batch, which a
+   * read-your-writes read waits for): the checkpoint, its row's version and the first reads in one
+   * snapshot, fn with every write held back, then the writes and the checkpoint in one statement
+   * (its own transaction) that writes only if the row still has the version read, i.e. no runner
+   * committed anything under the lock since (checkpoint-lock.ts). The statement's UPDATE waits for
+   * a runner holding the lock and then sees its commit. False: nothing was written (the row moved,
+   * is not there yet, a write could not be held back, or fn threw) and fn is run again the usual way.
+   */
+  private async transactOptimistically(
+    projection: string,
+    fn: (tx: ReadStoreTransaction, checkpoint: number | undefined) => Promise<number | undefined>,
+    firstReads: readonly DocumentsWanted[],
+  ): Promise<boolean> {
+    const seen = await readCheckpointAndDocuments(this.client, this.known, projection, firstReads);
+    if (!seen) return false;
+    const deferred = new DeferredWrites(this.client, true);
+    const tx = new SqlDocuments(this.client, this.known, deferred, seen.reads);
+    let next: number | undefined;
+    try {
+      next = await fn(tx, seen.checkpoint);
+    } catch {
+      // WritesNotHeld, or an error that reads of another runner's commit made (a read after the
+      // first ones sees the store as it is then): the run under the lock decides.
+      return false;
+    }
+    // Nothing to record and nothing written: as a transaction that commits nothing.
+    if (next === undefined && !tx.wrote) return true;
+    if (next !== undefined) assertCheckpoint(next);
+    const moved = await deferred.sendGated(
+      {
+        name: 'moved',
+        text: (params) =>
+          `UPDATE ${CHECKPOINTS} SET position = ${next === undefined ? 'position' : params.add(next)}
+           WHERE projection = ${params.add(projection)} AND xmin::text = ${params.add(seen.version)}
+           RETURNING projection, position`,
+      },
+      // Notified as transact does (at commit, naming the checkpoint reached); a touch is not.
+      (params) =>
+        next === undefined
+          ? 'SELECT 1 FROM moved'
+          : `SELECT pg_notify(${params.add(this.channel)}, projection || ' ' || position) FROM moved`,
+    );
+    return moved.length > 0;
   }
 
   async write(fn: (tx: ReadStoreTransaction) => Promise<void>): Promise<void> {
