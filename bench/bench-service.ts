@@ -60,9 +60,13 @@ async function main(): Promise<void> {
     maxUploadMb: 100_000,
     // As the service reads it: SCOPED_PAGE_CACHE=off reads every portal record page from the store.
     ...(process.env.SCOPED_PAGE_CACHE === 'off' && { scopedPageCache: false }),
-    // As the service reads it: the embedded mode's JavaScript heap growth (unset: its default).
+    // As the service reads them: the embedded mode's JavaScript heap growth and statistics target
+    // (unset: their defaults).
     ...(process.env.EMBEDDED_HEAP_GROWTH_PERCENT && {
       embeddedHeapGrowthPercent: Number(process.env.EMBEDDED_HEAP_GROWTH_PERCENT),
+    }),
+    ...(process.env.EMBEDDED_STATISTICS_TARGET && {
+      embeddedStatisticsTarget: Number(process.env.EMBEDDED_STATISTICS_TARGET),
     }),
   };
   const statements = new StatementCounter();

@@ -37,13 +37,21 @@ export interface ServiceStoresOptions {
   inMemory?: boolean;
 }
 
+/** What opening the stores reads of the service's configuration (the embedded database's settings among it). */
+type StoresConfig = Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
+  Partial<
+    Pick<
+      ServiceConfig,
+      'dataKey' | 'embeddedSharedBuffers' | 'embeddedHeapGrowthPercent' | 'embeddedStatisticsTarget'
+    >
+  >;
+
 /**
  * The two stores EVENT_STORE and READ_STORE name. Embedded, both live in one PGlite database in
  * DATA_DIR/pglite (one instance per process: PGlite is single-process).
  */
 export async function openServiceStores(
-  config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
-    Partial<Pick<ServiceConfig, 'dataKey' | 'embeddedSharedBuffers' | 'embeddedHeapGrowthPercent'>>,
+  config: StoresConfig,
   options: ServiceStoresOptions = {},
 ): Promise<ServiceStores> {
   return traced(await openStores(config, options));
@@ -58,11 +66,7 @@ function traced(stores: ServiceStores): ServiceStores {
   };
 }
 
-async function openStores(
-  config: Pick<ServiceConfig, 'eventStore' | 'readStore' | 'dataDir'> &
-    Partial<Pick<ServiceConfig, 'dataKey' | 'embeddedSharedBuffers' | 'embeddedHeapGrowthPercent'>>,
-  options: ServiceStoresOptions,
-): Promise<ServiceStores> {
+async function openStores(config: StoresConfig, options: ServiceStoresOptions): Promise<ServiceStores> {
   if (options.inMemory && config.eventStore === 'embedded' && config.readStore === 'embedded') {
     return openInMemoryStores(config.dataKey);
   }
@@ -74,6 +78,7 @@ async function openStores(
   const embedded = isEmbedded
     ? await PgliteSqlClient.open(embeddedDatabaseDir(config.dataDir), {
         sharedBuffers: config.embeddedSharedBuffers ?? DEFAULT_PGLITE_MEMORY.sharedBuffers,
+        statisticsTarget: config.embeddedStatisticsTarget ?? DEFAULT_PGLITE_MEMORY.statisticsTarget,
       })
     : undefined;
   try {

@@ -77,3 +77,25 @@ describe('loadServiceConfig: SCOPED_PAGE_CACHE', () => {
     expect(() => loadServiceConfig({ ...base, SCOPED_PAGE_CACHE: 'no' })).toThrow(ConfigError);
   });
 });
+
+describe('loadServiceConfig: EMBEDDED_STATISTICS_TARGET', () => {
+  const base = { JWT_SECRET: 'test secret', DATA_DIR: '/tmp/service-config-spec' };
+
+  it('leaves it unset (the default of the embedded mode) or takes a whole number from 1 to 10000', () => {
+    expect(loadServiceConfig(base).embeddedStatisticsTarget).toBeUndefined();
+    expect(
+      loadServiceConfig({ ...base, EMBEDDED_STATISTICS_TARGET: '' }).embeddedStatisticsTarget,
+    ).toBeUndefined();
+    for (const text of ['1', '100', '10000']) {
+      expect(loadServiceConfig({ ...base, EMBEDDED_STATISTICS_TARGET: text }).embeddedStatisticsTarget).toBe(
+        Number(text),
+      );
+    }
+  });
+
+  it('refuses anything else at start-up', () => {
+    for (const text of ['0', '-1', '2.5', '10001', 'many']) {
+      expect(() => loadServiceConfig({ ...base, EMBEDDED_STATISTICS_TARGET: text })).toThrow(ConfigError);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isPgliteMemorySize } from '../sql/pglite-memory';
+import { isPgliteMemorySize, isStatisticsTarget } from '../sql/pglite-memory';
 import { isHeapGrowthPercent } from './js-heap-growth';
 
 /** The service's settings, from the environment variables of shared/API.md. */
@@ -37,6 +37,8 @@ export interface ServiceConfig {
   retentionDays?: number;
   /** EMBEDDED_SHARED_BUFFERS: the embedded database's buffer cache (PgliteMemorySettings); unset: 32MB. */
   embeddedSharedBuffers?: string;
+  /** EMBEDDED_STATISTICS_TARGET: the embedded database's statistics target (PgliteMemorySettings); unset: 30. */
+  embeddedStatisticsTarget?: number;
   /**
    * EMBEDDED_HEAP_GROWTH_PERCENT: how far the JavaScript heap may grow past its live size before a
    * full collection, when a store is embedded (js-heap-growth.ts); unset: 50, 0: V8's own choice.
@@ -127,6 +129,18 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
   return parsed;
 }
 
+/** A number the setting `value` gives, if set; `refusal` when `valid` refuses it. */
+function optionalNumber(
+  value: string | undefined,
+  valid: (n: number) => boolean,
+  refusal: string,
+): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parsed = Number(value);
+  if (!valid(parsed)) throw new ConfigError(refusal);
+  return parsed;
+}
+
 export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -159,13 +173,16 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
   if (embeddedSharedBuffers !== undefined && !isPgliteMemorySize(embeddedSharedBuffers)) {
     throw new ConfigError('EMBEDDED_SHARED_BUFFERS must be a size such as 32MB (kB, MB or GB)');
   }
-  const embeddedHeapGrowthPercent =
-    env.EMBEDDED_HEAP_GROWTH_PERCENT === undefined || env.EMBEDDED_HEAP_GROWTH_PERCENT === ''
-      ? undefined
-      : Number(env.EMBEDDED_HEAP_GROWTH_PERCENT);
-  if (embeddedHeapGrowthPercent !== undefined && !isHeapGrowthPercent(embeddedHeapGrowthPercent)) {
-    throw new ConfigError('EMBEDDED_HEAP_GROWTH_PERCENT must be a whole number from 0 to 400');
-  }
+  const embeddedStatisticsTarget = optionalNumber(
+    env.EMBEDDED_STATISTICS_TARGET,
+    isStatisticsTarget,
+    'EMBEDDED_STATISTICS_TARGET must be a whole number from 1 to 10000',
+  );
+  const embeddedHeapGrowthPercent = optionalNumber(
+    env.EMBEDDED_HEAP_GROWTH_PERCENT,
+    isHeapGrowthPercent,
+    'EMBEDDED_HEAP_GROWTH_PERCENT must be a whole number from 0 to 400',
+  );
   const scopedPageCache = env.SCOPED_PAGE_CACHE || 'on';
   if (scopedPageCache !== 'on' && scopedPageCache !== 'off')
     throw new ConfigError("SCOPED_PAGE_CACHE must be 'on' or 'off'");
@@ -185,6 +202,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     dataKey,
     retentionDays,
     embeddedSharedBuffers,
+    embeddedStatisticsTarget,
     embeddedHeapGrowthPercent,
     scopedPageCache: scopedPageCache === 'on',
     blobStore: checkBlobStore(env.BLOB_STORE || 'embedded'),

@@ -47,6 +47,36 @@ describe('PGlite memory settings', () => {
     );
   });
 
+  it('samples ANALYZE by the statistics target: 30 by default, or the one asked for', async () => {
+    const histogramBounds = async (client: PgliteSqlClient): Promise<number> => {
+      await client.query('CREATE TABLE sampled AS SELECT n FROM generate_series(1, 20000) AS n');
+      await client.query('ANALYZE sampled');
+      const { rows } = await client.query<{ bounds: number }>(
+        "SELECT array_length(histogram_bounds, 1) AS bounds FROM pg_stats WHERE tablename = 'sampled'",
+      );
+      return rows[0].bounds;
+    };
+    const byDefault = await PgliteSqlClient.open(join(dir, 'default'));
+    try {
+      // A histogram has one bound more than the target's buckets.
+      expect(await histogramBounds(byDefault)).toBe(31);
+    } finally {
+      await byDefault.close();
+    }
+    const asked = await PgliteSqlClient.open(join(dir, 'asked'), {
+      sharedBuffers: '32MB',
+      statisticsTarget: 100,
+    });
+    try {
+      expect(await histogramBounds(asked)).toBe(101);
+    } finally {
+      await asked.close();
+    }
+    await expect(
+      PgliteSqlClient.open(join(dir, 'refused'), { sharedBuffers: '32MB', statisticsTarget: 0 }),
+    ).rejects.toThrow(/statistics target/);
+  });
+
   it('starts in-memory databases from the initdb template: each fresh, empty and its own', async () => {
     const [a, b] = await Promise.all([PgliteSqlClient.open(), PgliteSqlClient.open()]);
     try {
