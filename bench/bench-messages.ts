@@ -23,7 +23,7 @@ export type BenchRequest =
   | { id: number; op: 'profile'; start: boolean; file?: string }
   | { id: number; op: 'cpuUsage' }
   | { id: number; op: 'memoryPeaks'; start: boolean }
-  | { id: number; op: 'scopedPageCache'; on: boolean }
+  | { id: number; op: 'readCaches'; on: boolean }
   | { id: number; op: 'stop' };
 
 export type BenchReply =

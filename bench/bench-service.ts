@@ -167,9 +167,11 @@ async function main(): Promise<void> {
         stopSampling = request.start ? samplePeaks(pgliteHeap) : undefined;
         return peaks ?? null;
       }
-      case 'scopedPageCache':
-        // The uncached figure beside the cached one, on the same seeded service.
+      case 'readCaches':
+        // The uncached figure beside the cached one, on the same seeded service: the scoped page
+        // cache and, on the embedded store, PGlite's kept reads (the same database instance).
         app.get(PortalRecordReads).switchCache(request.on);
+        if (seedClient instanceof PgliteSqlClient) seedClient.keepReads(request.on);
         return null;
       case 'profile':
         return request.start ? profiler.start() : profiler.stopInto(request.file!);

@@ -52,3 +52,12 @@ export async function sequentialLatencies(
   times.sort((a, b) => a - b);
   return { p50Ms: round(percentile(times, 50)), p99Ms: round(percentile(times, 99)), samples };
 }
+
+/** Milliseconds one GET takes to its last byte; anything but 200 throws (`what` names it). */
+export async function timedGet(what: string, url: string, headers: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${what}: ${response.status}`);
+  return performance.now() - started;
+}

@@ -80,11 +80,12 @@ export async function benchListsOnly(
     return run;
   };
   for (let n = 1; n <= repeat; n += 1) runs.push(await measure(`run ${n}`, String(n)));
-  // Once more with the scoped page cache off (PortalRecordReads): every list reads its page from
-  // the store, as before the cache; the figure beside the cached one.
-  await service.request('scopedPageCache', { on: false });
+  // Once more with the read caches off (the scoped page cache, PortalRecordReads, and PGlite's kept
+  // reads): every list reads its session and page from the store, as before the caches; the
+  // figure beside the cached one.
+  await service.request('readCaches', { on: false });
   const uncached = await measure('uncached', 'uncached').finally(() =>
-    service.request('scopedPageCache', { on: true }),
+    service.request('readCaches', { on: true }),
   );
   const ratios = runs.map((r) => r.scopedListRatio).sort((a, b) => a - b);
   return {

@@ -7,7 +7,7 @@
 // samples (`ryw-<store>-<n>.cpuprofile`).
 import type { AppendLatencies } from './bench-messages';
 import type { BenchScale } from './bench-scale';
-import { sequentialLatencies } from './http-load';
+import { sequentialLatencies, timedGet } from './http-load';
 import type { ServiceChild } from './service-child';
 import type { StatementCounts } from './statement-counter';
 import { seedPortalFixture } from './portal-fixture';
@@ -65,14 +65,8 @@ export async function benchRywOnly(
     ids.push(id);
     return readMs;
   };
-  const plainRead = async (): Promise<number> => {
-    const id = ids[Math.floor(Math.random() * ids.length)];
-    const started = performance.now();
-    const read = await fetch(`${casesUrl}/${id}`, { headers: auth });
-    await read.arrayBuffer();
-    if (read.status !== 200) throw new Error(`plain read: ${read.status}`);
-    return performance.now() - started;
-  };
+  const plainRead = (): Promise<number> =>
+    timedGet('plain read', `${casesUrl}/${ids[Math.floor(Math.random() * ids.length)]}`, auth);
   await sequentialLatencies(10, readBack); // warm-up: JIT, connections, caches
   const repeat = Number(process.env.BENCH_REPEAT ?? 3);
   const runs: RywRun[] = [];

@@ -50,6 +50,18 @@ describe('PGlite client: cached reads', () => {
     expect(sent).toHaveBeenCalledTimes(5);
   });
 
+  it("sends every marked read to the database while keeping is switched off (the bench's uncached figure)", async () => {
+    await docOf('a');
+    client.keepReads(false);
+    expect(await docOf('a')).toEqual({ doc: { n: 1 } });
+    expect(await docOf('a')).toEqual({ doc: { n: 1 } });
+    expect(sent).toHaveBeenCalledTimes(3);
+    client.keepReads(true);
+    await docOf('a');
+    await docOf('a');
+    expect(sent).toHaveBeenCalledTimes(4);
+  });
+
   it('keeps what it kept across a statement marked read-only, whose own result it does not keep', async () => {
     await docOf('a');
     const other = readOnly('SELECT doc FROM kept WHERE id = $1');
