@@ -86,6 +86,25 @@ describe('PortalRecordReads: pages', () => {
     expect(finds).toHaveLength(3);
   });
 
+  it('sends a kept page as the JSON written once, and a fresher page as its own', async () => {
+    const { reads } = setUp();
+    const alice = accessOf('u-1', ['a-1']);
+    const first = await reads.page(alice, 'Case', list, at(5, '1:4'));
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      const json = reads.json(await reads.page(alice, 'Case', list, at(9, '1:4')));
+      expect(JSON.parse(json)).toEqual(first);
+      expect(reads.json(await reads.page(alice, 'Case', list, at(9, '1:4')))).toBe(json);
+      expect(stringify.mock.calls.filter(([value]) => value === first)).toHaveLength(0);
+
+      const fresher = await reads.page(alice, 'Case', list, at(10, '1:10'));
+      expect(fresher).not.toBe(first);
+      expect(JSON.parse(reads.json(fresher))).toEqual(fresher);
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
   it('keys on the checkpoint where the marks cannot say', async () => {
     const { reads, finds } = setUp();
     const alice = accessOf('u-1', ['a-1']);

@@ -26,7 +26,6 @@ const PAGE_CHARS = 1024 * 1024;
 const RECORD_ENTRIES = 2_000;
 const RECORD_CHARS = 512 * 1024;
 
-const jsonLength = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
 /** `undefined` inside a key spelled apart from a missing member, so two keys differ when their values do. */
 const UNDEFINED = { undefined: true };
 const keyOf = (parts: unknown[]): string =>
@@ -61,14 +60,16 @@ export class PortalRecordReads {
     versionOf: recordsVersionOf,
     maxEntries: PAGE_ENTRIES,
     maxSize: PAGE_CHARS,
-    sizeOf: jsonLength,
+    sizeOf: (page) => this.json(page).length,
   });
   private readonly records = new CheckpointCache<RecordDoc | null>({
     versionOf: recordsVersionOf,
     maxEntries: RECORD_ENTRIES,
     maxSize: RECORD_CHARS,
-    sizeOf: jsonLength,
+    sizeOf: (doc) => JSON.stringify(doc).length,
   });
+  /** Each page's JSON, written once: a kept page is sent many times and never changes (frozen). */
+  private readonly pageJson = new WeakMap<PortalRecordPage, string>();
   private cacheOn: boolean;
 
   constructor(
@@ -115,6 +116,16 @@ export class PortalRecordReads {
     // The scope filter holds `entityType = <type>`, so the view's fields are those of the key.
     if (found.items.every((doc) => doc.entityType === entityType)) this.pages.set(key, answer, cacheAt);
     return answer;
+  }
+
+  /** The JSON of a page this class answered: the same string every time it is sent. */
+  json(page: PortalRecordPage): string {
+    let json = this.pageJson.get(page);
+    if (json === undefined) {
+      json = JSON.stringify(page);
+      this.pageJson.set(page, json);
+    }
+    return json;
   }
 
   /** The record with this id if it is of this type, deleted or not: the caller judges it. */

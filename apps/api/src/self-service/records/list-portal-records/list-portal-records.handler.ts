@@ -1,10 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { isFieldReadable } from '@portal/acl';
 import { parseListQuery } from '../../../http/list-query';
-import { recordListOptions } from '../../../records/record-list-options';
 import { PortalCaller } from '../../portal-caller';
 import { PortalRecordReads } from '../portal-record-reads';
 import { ListPortalRecordsQuery } from './list-portal-records.query';
+import { PortalListOptions } from './portal-list-options';
 
 /**
  * One read-store query: the user's read scope AND the list's own filters, paged and sorted by the
@@ -13,6 +12,8 @@ import { ListPortalRecordsQuery } from './list-portal-records.query';
  */
 @QueryHandler(ListPortalRecordsQuery)
 export class ListPortalRecordsHandler implements IQueryHandler<ListPortalRecordsQuery> {
+  private readonly listOptions = new PortalListOptions();
+
   constructor(
     private readonly caller: PortalCaller,
     private readonly records: PortalRecordReads,
@@ -20,8 +21,7 @@ export class ListPortalRecordsHandler implements IQueryHandler<ListPortalRecords
 
   async execute({ access, entityType, query, readModelsAt }: ListPortalRecordsQuery) {
     const def = await this.caller.shownType(access, entityType);
-    const readable = (field: string) => isFieldReadable(access.perms, entityType, field);
-    const q = parseListQuery(query, recordListOptions(def, readable, false));
+    const q = parseListQuery(query, this.listOptions.of(def, entityType, access.perms));
     return this.records.page(access, entityType, q, readModelsAt);
   }
 }

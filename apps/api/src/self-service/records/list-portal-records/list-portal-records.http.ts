@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
 import type { Principal } from '../../../auth/principal';
 import { CurrentPrincipal } from '../../../http/request-context';
 import { PortalCaller, readModelsAtOf } from '../../portal-caller';
+import { PortalRecordReads } from '../portal-record-reads';
 import { ListPortalRecordsQuery } from './list-portal-records.query';
 import { Answers, Refuses } from '../../../openapi/answers.decorators';
 import { portalRecordListSchema } from '../../portal-record-view';
@@ -16,6 +18,7 @@ export class ListPortalRecordsHttp {
   constructor(
     private readonly queries: QueryBus,
     private readonly caller: PortalCaller,
+    private readonly records: PortalRecordReads,
   ) {}
 
   /**
@@ -39,10 +42,14 @@ export class ListPortalRecordsHttp {
     @Param('entityType') entityType: string,
     @Query() query: Record<string, unknown>,
     @CurrentPrincipal() principal: Principal,
-  ) {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const access = await this.caller.access(principal);
-    return this.queries.execute(
+    const page = await this.queries.execute(
       new ListPortalRecordsQuery(access, entityType, query, readModelsAtOf(principal)),
     );
+    // A kept page is sent as the JSON written when it was read, not serialised again per request.
+    void reply.type('application/json; charset=utf-8');
+    return this.records.json(page);
   }
 }
