@@ -5,16 +5,8 @@
 //   (PG_URL; PROBE_STORES=embedded,postgres PROBE_EVENTS=2400 PROBE_ROUNDS=21; PROBE_SIDE=layer|plain
 //   reads one side only, for a profile)
 import { randomUUID } from 'node:crypto';
-import {
-  DataKeyRing,
-  masterKeyFrom,
-  PersonalDataEventStore,
-  SqlDataKeyStore,
-  SqlEventStore,
-  type EventStore,
-} from '@portal/event-store';
-import { dropSchema, PgliteSqlClient, PgSqlClient, type SqlClient } from '@portal/platform';
-import { domainPersonalDataPolicy } from '../libs/runtime/src/personal-data-policy';
+import type { EventStore, PersonalDataEventStore } from '@portal/event-store';
+import { median, runOnProbeStores } from './privacy-probe-stores';
 import { signIn } from './privacy-rates';
 
 const EVENTS = Number(process.env.PROBE_EVENTS ?? 2400);
@@ -35,17 +27,7 @@ async function readAllCpu(store: EventStore, prefix: string): Promise<number> {
   return (user + system) / events;
 }
 
-const median = (xs: number[]): number =>
-  xs.length === 0 ? 0 : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function probe(name: string, client: SqlClient, keyClient: SqlClient): Promise<void> {
-  const stored = await SqlEventStore.open(client);
-  const keys = await SqlDataKeyStore.open(keyClient, { ownsClient: false });
-  const layer = new PersonalDataEventStore(
-    stored,
-    new DataKeyRing(keys, masterKeyFrom('probe')),
-    domainPersonalDataPolicy,
-  );
+async function probe(name: string, stored: EventStore, layer: PersonalDataEventStore): Promise<void> {
   const prefix = `portalUser-${randomUUID().slice(0, 8)}e`;
   for (let i = 0; i < EVENTS; i += 50) {
     await layer.appendMany!(
@@ -76,33 +58,6 @@ async function probe(name: string, client: SqlClient, keyClient: SqlClient): Pro
   console.log(
     `${name}: plain ${p.toFixed(2)} µs/ev, layer ${o.toFixed(2)} µs/ev, +${(o - p).toFixed(2)}, cpu ratio ${(p / o).toFixed(3)}`,
   );
-  await stored.close();
 }
 
-async function main(): Promise<void> {
-  const which = process.env.PROBE_STORES ?? 'embedded,postgres';
-  if (which.includes('embedded')) {
-    const client = await PgliteSqlClient.open();
-    await probe('embedded', client, await PgliteSqlClient.open());
-  }
-  if (which.includes('postgres')) {
-    const url = process.env.PG_URL!;
-    const schema = `probe_${randomUUID().slice(0, 8)}`;
-    const client = await PgSqlClient.connect({ connectionString: url, schema });
-    const keyClient = await PgSqlClient.connect({ connectionString: url, schema, max: 4 });
-    try {
-      await probe('postgres', client, keyClient);
-    } finally {
-      await keyClient.close();
-      await dropSchema(url, schema);
-    }
-  }
-}
-
-void main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runOnProbeStores(probe);

@@ -94,10 +94,25 @@ export class DataKeyRing {
     this.opened.clear();
   }
 
-  /** The owners' keys for writing, created on first use (one lookup for the batch); null once erased. */
+  /**
+   * The owners' keys for writing, created on first use; null once erased. One statement for one
+   * owner not cached; for several, one lookup for the batch and one statement per owner to key.
+   */
   async keysForWriting(owners: Iterable<DataKeyOwner>): Promise<Map<DataKeyOwner, OwnerKey | null>> {
     const { found, missing } = this.fromCache(owners);
     if (missing.length === 0) return found;
+    if (missing.length === 1) {
+      // One owner (most appends): keyed, or its key read, in one statement with the count. Its new
+      // key is wrapped for nothing when it has one already (once per owner and process).
+      const [owner] = missing;
+      const { wrapped, erasures } = await this.store.putIfAbsentWithErasureCount(
+        owner,
+        wrapDataKey(this.masterKey, owner, newDataKey()),
+      );
+      this.observe(erasures);
+      found.set(owner, this.remember(owner, wrapped, erasures));
+      return found;
+    }
     const { keys, erasures } = await this.store.getWithErasureCount(missing);
     this.observe(erasures);
     for (const owner of missing) {

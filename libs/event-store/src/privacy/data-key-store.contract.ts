@@ -31,6 +31,22 @@ export function dataKeyStoreContract(adapterName: string, open: () => Promise<Da
       expect((await store.get([o])).get(o)).toBe(answers[0]);
     });
 
+    it('keys an owner with the erasure count read beside it, or answers its key or tombstone', async () => {
+      const [o, erased] = [owner(), owner()];
+      await store.erase([erased]);
+      const { erasures } = await store.getWithErasureCount([]);
+      expect(await store.putIfAbsentWithErasureCount(o, 'first')).toEqual({ wrapped: 'first', erasures });
+      expect(await store.putIfAbsentWithErasureCount(o, 'second')).toEqual({ wrapped: 'first', erasures });
+      expect(await store.putIfAbsentWithErasureCount(erased, 'late')).toEqual({ wrapped: null, erasures });
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.putIfAbsentWithErasureCount(`${o}/race`, `candidate-${i}`)),
+      );
+      expect(new Set(answers.map((a) => a.wrapped)).size).toBe(1);
+      expect((await store.get([`${o}/race`])).get(`${o}/race`)).toBe(answers[0].wrapped);
+      await store.erase([o]);
+      expect((await store.putIfAbsentWithErasureCount(owner(), 'after')).erasures).toBeGreaterThan(erasures);
+    });
+
     it('reads several owners at once, leaving out those never keyed', async () => {
       const [a, b, never] = [owner(), owner(), owner()];
       await store.putIfAbsent(a, 'a');

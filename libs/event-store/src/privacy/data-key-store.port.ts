@@ -12,6 +12,15 @@ export interface DataKeyStore {
    * and answers what is stored now: the winner's key when two writers race, null once erased.
    */
   putIfAbsent(owner: DataKeyOwner, wrapped: string): Promise<string | null>;
+  /**
+   * `putIfAbsent` and the store's erasure count (as `getWithErasureCount` reads it), in one round
+   * trip: how a writer keys an owner it has not cached (a user's first sign-in of a day keys a new
+   * day) without first asking whether the owner has a key.
+   */
+  putIfAbsentWithErasureCount(
+    owner: DataKeyOwner,
+    wrapped: string,
+  ): Promise<{ wrapped: string | null; erasures: number }>;
   /** The owners' wrapped keys: null for an erased owner, absent for one that never had a key. */
   get(owners: readonly DataKeyOwner[]): Promise<Map<DataKeyOwner, string | null>>;
   /**

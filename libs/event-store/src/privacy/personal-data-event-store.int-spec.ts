@@ -45,6 +45,10 @@ function counting(store: DataKeyStore): DataKeyStore & { calls: number; checks: 
     calls: 0,
     checks: 0,
     putIfAbsent: (o: string, w: string) => (counted.calls++, store.putIfAbsent(o, w)),
+    putIfAbsentWithErasureCount: (o: string, w: string) => (
+      counted.calls++,
+      store.putIfAbsentWithErasureCount(o, w)
+    ),
     get: (o: readonly string[]) => (counted.calls++, store.get(o)),
     getWithErasureCount: (o: readonly string[]) => (
       o.length > 0 ? counted.calls++ : counted.checks++,
@@ -321,6 +325,19 @@ describe('PersonalDataEventStore on PGlite', () => {
     expect(keys.calls).toBe(afterFirst);
     // Each batch read asks only whether anything was erased: one statement, whatever its size.
     expect(keys.checks - checksBefore).toBe(20);
+  });
+
+  it('keys a new owner on its first append in one call, and reads with the key it stored', async () => {
+    await store.append('talk-1', [said('ann', 'first words')], 'no-stream');
+    const calls = keys.calls;
+    await store.append('talk-2', [said('bob', 'hello')], 'no-stream');
+    expect(keys.calls - calls).toBe(1);
+    const cold = new PersonalDataEventStore(
+      inner,
+      new DataKeyRing(keys, masterKeyFrom('test master key')),
+      policy,
+    );
+    expect((await cold.readStream('talk-2'))[0].data.text).toBe('hello');
   });
 
   it('looks up the keys of a batch in one statement, whatever the number of events and values', async () => {

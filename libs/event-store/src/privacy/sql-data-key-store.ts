@@ -1,4 +1,4 @@
-import type { SqlClient } from '@portal/platform';
+import { prepared, type SqlClient } from '@portal/platform';
 import type { DataKeyOwner, DataKeyStore } from './data-key-store.port';
 
 const SCHEMA = [
@@ -48,17 +48,38 @@ export class SqlDataKeyStore implements DataKeyStore {
   }
 
   async putIfAbsent(owner: DataKeyOwner, wrapped: string): Promise<string | null> {
-    // ON CONFLICT DO NOTHING waits for a racing insert to commit, so the SELECT sees the winner.
-    await this.client.query(
-      'INSERT INTO privacy_data_keys (owner, wrapped) VALUES ($1, $2) ON CONFLICT (owner) DO NOTHING',
+    return (await this.putIfAbsentWithErasureCount(owner, wrapped)).wrapped;
+  }
+
+  async putIfAbsentWithErasureCount(
+    owner: DataKeyOwner,
+    wrapped: string,
+  ): Promise<{ wrapped: string | null; erasures: number }> {
+    // Taken before the key is written or read: it is at least as fresh as the count says.
+    const local = this.local?.count;
+    // One statement: the row inserted, else the row already there, and the count, in one snapshot.
+    const { rows } = await this.client.query<{ erasures: string; found: boolean; wrapped: string | null }>(
+      prepared(`WITH inserted AS (
+         INSERT INTO privacy_data_keys (owner, wrapped) VALUES ($1, $2)
+         ON CONFLICT (owner) DO NOTHING RETURNING wrapped
+       ), stored AS (
+         SELECT wrapped FROM inserted
+         UNION ALL
+         SELECT wrapped FROM privacy_data_keys WHERE owner = $1 AND NOT EXISTS (SELECT 1 FROM inserted)
+       )
+       SELECT e.count::text AS erasures, EXISTS (SELECT 1 FROM stored) AS found,
+              (SELECT wrapped FROM stored) AS wrapped
+       FROM privacy_key_erasures e`),
       [owner, wrapped],
     );
-    const { rows } = await this.client.query<{ wrapped: string | null }>(
-      'SELECT wrapped FROM privacy_data_keys WHERE owner = $1',
-      [owner],
-    );
-    if (rows.length === 0) throw new Error('data key vanished between insert and read');
-    return rows[0].wrapped;
+    const row = rows[0];
+    if (row.found) return { wrapped: row.wrapped, erasures: local ?? Number(row.erasures) };
+    // A racing insert committed after this statement's snapshot: ON CONFLICT DO NOTHING waited for
+    // it, but the snapshot cannot see it. A new statement does.
+    const again = await this.getWithErasureCount([owner]);
+    const stored = again.keys.get(owner);
+    if (stored === undefined) throw new Error('data key vanished between insert and read');
+    return { wrapped: stored, erasures: again.erasures };
   }
 
   async get(owners: readonly DataKeyOwner[]): Promise<Map<DataKeyOwner, string | null>> {
