@@ -7,7 +7,7 @@ export interface DataKeyRingOptions {
   maxEntries?: number;
   /**
    * Most bytes of heap the opened values kept take (OpenedValuesCache, estimated); 0 keeps none.
-   * Default 12 MiB: about 32,000 sign-ins (IP and user agent), near twice what a full bench reads.
+   * Default 12 MiB: about 30,000 sign-ins (IP and user agent), near twice what a full bench reads.
    */
   maxOpenedBytes?: number;
   /** How often a subscription's reads ask the store whether anything was erased. Default 1 s. */

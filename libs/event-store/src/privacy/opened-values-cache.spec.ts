@@ -37,6 +37,37 @@ describe('OpenedValuesCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('evicts in the order kept once lists were replaced or forgotten, and keeps evicting past them', () => {
+    const each = keptBytes('sx0000', ['v']);
+    const cache = new OpenedValuesCache(3 * each);
+    cache.set('a', 'sx0000', ['v']);
+    cache.set('b', 'sx0001', ['v']);
+    cache.set('c', 'sx0002', ['v']);
+    cache.forget(['a']);
+    // Same look-up key as sx0001 (its last six characters): replaces it, kept last now.
+    cache.set('b', 'y-sx0001', ['w']);
+    cache.set('d', 'sx0003', ['v']);
+    expect(cache.size).toBe(3);
+    expect(cache.get('b', 'sx0001')).toBeUndefined();
+    cache.set('e', 'sx0004', ['v']);
+    // c, the oldest still kept, went; the forgotten and the replaced ones were passed over.
+    expect([cache.get('c', 'sx0002'), cache.get('b', 'y-sx0001'), cache.get('d', 'sx0003')]).toEqual([
+      undefined,
+      ['w'],
+      ['v'],
+    ]);
+    // Thousands of sets through a small cache: always the oldest goes, the newest three stay.
+    for (let i = 0; i < 5_000; i += 1) cache.set('o', `tx${String(i).padStart(4, '0')}`, ['v']);
+    expect(cache.size).toBe(3);
+    expect(['tx4997', 'tx4998', 'tx4999', 'tx4996'].map((s) => cache.get('o', s))).toEqual([
+      ['v'],
+      ['v'],
+      ['v'],
+      undefined,
+    ]);
+    expect(cache.keptByteCount).toBe(3 * each);
+  });
+
   it('makes room for a large list by evicting as many small ones as it takes', () => {
     const small = keptBytes('s000', ['v']);
     const cache = new OpenedValuesCache(10 * small);
