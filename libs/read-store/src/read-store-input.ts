@@ -44,7 +44,12 @@ export function assertIndexSpec(spec: IndexSpec): void {
     throw new InvalidReadStoreInputError('counted paths (repeated or one inside another)', spec.paths);
   }
   if (spec.sort !== undefined) {
-    if ((spec.kind ?? 'btree') !== 'btree' || !Array.isArray(spec.sort) || spec.sort.length === 0)
+    const kind = spec.kind ?? 'btree';
+    if (
+      (kind !== 'btree' && !(kind === 'array' && spec.paths.length === 1)) ||
+      !Array.isArray(spec.sort) ||
+      spec.sort.length === 0
+    )
       throw new InvalidReadStoreInputError('index sort', spec.sort);
     assertSortKeys(spec.sort);
   }

@@ -55,6 +55,11 @@ export interface IndexSpec {
    * as `find` orders them. A `find` with equality on every path and this sort then reads its page
    * in order and stops at its limit, instead of sorting every match. MongoDB indexes the paths
    * and the sort keys' paths plainly.
+   *
+   * array (one path) too: the documents holding each element, in this sort order. A `find` in this
+   * sort whose filter reaches documents through `overlaps` on the path (alone or as a branch of an
+   * OR, the portal scopes' shape) then reads each element's page in order. The SQL stores keep it
+   * in a side table (document-orders.ts); it is not a GIN index: give the path one of those too.
    */
   sort?: SortKey[];
 }

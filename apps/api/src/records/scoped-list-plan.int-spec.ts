@@ -235,4 +235,42 @@ describe.each(stores)('a scoped list of 3,000 cases on %s', (_name, connect) => 
     // 30 in scope: walking the order for a page of 20 would pass ~2,000 records.
     await expectCheapPage(NARROW, 100);
   });
+
+  it("for a portal user whose account holds 5% of the cases, reads a page of them in order along the account's side rows", async () => {
+    // 150 of 3,000 cases in one account: too few to walk the whole list's order for (a page would
+    // pass 400 records), too many to find and sort for each page (every one of the 150 read).
+    const c = 'records_hot';
+    const spec = generationCollections(ALL_PROJECTIONS).find((s) => s.name === RECORDS)!;
+    await store.ensureCollection(c, spec.indexes);
+    const hot = docs.map((doc, n): Document => ({
+      ...doc,
+      createdByPortalUserId: null,
+      contactIds: n % 300 === 7 ? ['contact-1'] : [],
+      accountIds: n % 20 === 0 ? ['account-hot', `account-${n % 500}`] : [`account-${n % 500}`],
+    }));
+    for (let i = 0; i < hot.length; i += 500) await store.write((tx) => tx.putMany(c, hot.slice(i, i + 500)));
+    await store.refreshStatistics([c]);
+    const hotUser: AclUser = { ...user, accountIds: ['account-hot'] };
+    const filter = scopeFilter(ctx, perms, hotUser, 'Case');
+    const matching = hot
+      .filter((doc) => matchesRecordFilter(doc, filter))
+      .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+    expect(matching.length).toBeGreaterThan(100);
+    for (const offset of [0, 20, 120]) {
+      const { result, plans } = await explained(sql, () => store.find(c, { ...page(filter), offset }));
+      expect(result.total).toBe(matching.length);
+      expect(result.items.map((doc) => doc.id)).toEqual(
+        matching.slice(offset, offset + 20).map((doc) => doc.id),
+      );
+      const read = plans[0]
+        .filter((node) => node['Relation Name'] === `rm_${c}`)
+        .reduce(
+          (sum, node) =>
+            sum + (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'],
+          0,
+        );
+      // The page's reach (offset + 20) of the account's rows and the contact's few, not all 150.
+      expect(read).toBeLessThanOrEqual(offset + 20 + 40);
+    }
+  });
 });

@@ -64,6 +64,21 @@ export const recordsProjection: Projection = {
         { name: 'contact_ids', paths: ['contactIds'], kind: 'array' },
         { name: 'portal_ids', paths: ['portalIds'], kind: 'array' },
         { name: 'created_by_portal_user', paths: ['createdByPortalUserId'] },
+        // A portal user's list reaches cases through their accounts and contact: each element's
+        // cases in the lists' default order, so a page of an account holding a thousand reads a
+        // page of them, not the thousand (scaleRatio at a million cases).
+        {
+          name: 'account_ids_created',
+          paths: ['accountIds'],
+          kind: 'array',
+          sort: [{ path: 'createdAt', direction: 'desc' }],
+        },
+        {
+          name: 'contact_ids_created',
+          paths: ['contactIds'],
+          kind: 'array',
+          sort: [{ path: 'createdAt', direction: 'desc' }],
+        },
         { name: 'type_modified', paths: ['entityType', 'modifiedAt'] },
         // The lists' totals: a scope or a staff list with no other filter sums a few groups.
         { name: 'scope_counts', kind: 'counts', paths: [...RECORD_SCOPE_PATHS] },

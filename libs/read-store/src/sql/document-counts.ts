@@ -236,6 +236,11 @@ export interface CountedPageParts {
   reach: string;
   limit: string;
   offset: string;
+  /**
+   * The narrow way's rows (`doc, id`: exactly the matches, in no order, at least the first
+   * offset + limit of them), where they can be read in order (orderedReach); else every match.
+   */
+  narrow?: string;
 }
 
 /**
@@ -258,6 +263,9 @@ export function countedPage(p: CountedPageParts): string {
   const table = quoteIdent(p.table);
   const counts = quoteIdent(p.counts.countsTable);
   const walk = `(SELECT $R::numeric * span < total * total FROM k)`.replace('$R', p.reach);
+  const narrow = p.narrow
+    ? `SELECT doc, id FROM (${p.narrow}) reached WHERE NOT ${walk}`
+    : `SELECT doc, id FROM ${table} WHERE ${p.where} AND NOT ${walk} OFFSET 0`;
   // The table's name is a checked collection name in quotes (tableOf): safe inside the literal.
   return `WITH k AS MATERIALIZED (
       SELECT (SELECT coalesce(sum(n), 0) FROM ${counts} WHERE ${p.where}) AS total,
@@ -268,7 +276,7 @@ export function countedPage(p: CountedPageParts): string {
       (SELECT doc, id FROM ${table} WHERE ${p.where} AND ${walk}
         ORDER BY ${p.order} LIMIT ${p.limit} OFFSET ${p.offset})
       UNION ALL
-      (SELECT doc, id FROM (SELECT doc, id FROM ${table} WHERE ${p.where} AND NOT ${walk} OFFSET 0) found
+      (SELECT doc, id FROM (${narrow}) found
         ORDER BY ${p.order} LIMIT ${p.limit} OFFSET ${p.offset})
     ) page ORDER BY ${p.order}`;
 }

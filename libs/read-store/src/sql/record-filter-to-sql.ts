@@ -99,9 +99,10 @@ function unknownFilter(filter: never): never {
   throw new Error(`Unsupported record filter kind: ${(filter as { kind: string }).kind}`);
 }
 
-/** One ORDER BY term: an expression, the collation to compare it in, and the direction. */
-interface SortTerm {
+/** One ORDER BY term: an expression, its SQL type, the collation to compare it in, and the direction. */
+export interface SortTerm {
   expression: string;
+  type: 'int' | 'numeric' | 'text' | 'jsonb';
   collate: string;
   direction: 'ASC' | 'DESC';
 }
@@ -113,24 +114,30 @@ interface SortTerm {
  * numbers < strings < objects < arrays < booleans (MongoDB's order; sorting on paths that hold
  * objects or arrays is otherwise unspecified).
  */
-function sortTerms(sort: SortKey[]): SortTerm[] {
+export function sortTerms(sort: readonly SortKey[]): SortTerm[] {
   const terms: SortTerm[] = [];
   for (const key of sort) {
     const e = jsonAt(key.path);
     const direction = key.direction === 'desc' ? 'DESC' : 'ASC';
-    const term = (expression: string, collate = ''): SortTerm => ({ expression, collate, direction });
+    const term = (expression: string, type: SortTerm['type'], collate = ''): SortTerm => ({
+      expression,
+      type,
+      collate,
+      direction,
+    });
     terms.push(
       term(
         `CASE jsonb_typeof(${e}) WHEN 'number' THEN 1 WHEN 'string' THEN 2 WHEN 'object' THEN 3` +
           ` WHEN 'array' THEN 4 WHEN 'boolean' THEN 5 ELSE 6 END`,
+        'int',
       ),
-      term(`CASE WHEN jsonb_typeof(${e}) = 'number' THEN ${e}::numeric END`),
-      term(`(CASE WHEN jsonb_typeof(${e}) = 'string' THEN ${e} #>> '{}' END)`, ' COLLATE "C"'),
+      term(`CASE WHEN jsonb_typeof(${e}) = 'number' THEN ${e}::numeric END`, 'numeric'),
+      term(`(CASE WHEN jsonb_typeof(${e}) = 'string' THEN ${e} #>> '{}' END)`, 'text', ' COLLATE "C"'),
       // Booleans, objects, arrays; not null, which must tie with missing (already ranked last).
-      term(`CASE WHEN jsonb_typeof(${e}) IN ('boolean', 'object', 'array') THEN ${e} END`),
+      term(`CASE WHEN jsonb_typeof(${e}) IN ('boolean', 'object', 'array') THEN ${e} END`, 'jsonb'),
     );
   }
-  terms.push({ expression: 'id', collate: '', direction: 'ASC' });
+  terms.push({ expression: 'id', type: 'text', collate: '', direction: 'ASC' });
   return terms;
 }
 

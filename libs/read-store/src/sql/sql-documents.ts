@@ -34,6 +34,8 @@ import {
   spanOf,
   type DocumentCounts,
 } from './document-counts';
+import { ORDERED_REGISTRY, type OrderedElements } from './document-orders';
+import { orderedReach } from './ordered-reach';
 import { SqlParameters, jsonAt, orderBy, recordFilterToSql } from './record-filter-to-sql';
 
 /** Table of a collection: `rm_` keeps read models apart from the event store's `es_` tables. */
@@ -52,31 +54,43 @@ export class CollectionNotFoundError extends Error {
 /**
  * Tables known to exist, with their counts (document-counts.ts), so reads and writes skip the
  * catalog look-up. Only a drop by this store removes one; a table dropped by another process shows
- * up as a query error until then. Counts created after this store first saw the table (by another
- * process) are not known to it: its totals then count documents, exact all the same.
+ * up as a query error until then. Counts or ordered elements created after this store first saw the
+ * table (by another process) are not known to it: its totals then count documents and its pages
+ * sort every match, exact all the same.
  */
 export class KnownTables {
-  private readonly tables = new Map<string, DocumentCounts[]>();
+  private readonly tables = new Map<string, { counts: DocumentCounts[]; ordered: OrderedElements[] }>();
 
   async exists(q: SqlQueryable, table: string): Promise<boolean> {
     if (this.tables.has(table)) return true;
-    const { rows } = await q.query<{ present: boolean; counts: DocumentCounts[] | null }>(
+    const { rows } = await q.query<{
+      present: boolean;
+      counts: DocumentCounts[] | null;
+      ordered: OrderedElements[] | null;
+    }>(
       `SELECT to_regclass($1) IS NOT NULL AS present,
          (SELECT jsonb_agg(jsonb_build_object('countsTable', counts_table, 'paths', paths) ORDER BY name)
-            FROM ${COUNTS_REGISTRY} WHERE tbl = $1) AS counts`,
+            FROM ${COUNTS_REGISTRY} WHERE tbl = $1) AS counts,
+         (SELECT jsonb_agg(jsonb_build_object('sideTable', side_table, 'path', path, 'sort', sort) ORDER BY name)
+            FROM ${ORDERED_REGISTRY} WHERE tbl = $1) AS ordered`,
       [table],
     );
-    if (rows[0]?.present) this.tables.set(table, rows[0].counts ?? []);
+    if (rows[0]?.present) this.add(table, rows[0].counts ?? [], rows[0].ordered ?? []);
     return this.tables.has(table);
   }
 
   /** The counts of a table known to exist (call exists first). */
   counts(table: string): DocumentCounts[] {
-    return this.tables.get(table) ?? [];
+    return this.tables.get(table)?.counts ?? [];
   }
 
-  add(table: string, counts: DocumentCounts[]): void {
-    this.tables.set(table, counts);
+  /** The ordered elements of a table known to exist (call exists first). */
+  ordered(table: string): OrderedElements[] {
+    return this.tables.get(table)?.ordered ?? [];
+  }
+
+  add(table: string, counts: DocumentCounts[], ordered: OrderedElements[]): void {
+    this.tables.set(table, { counts, ordered });
   }
 
   forget(table: string): void {
@@ -239,6 +253,16 @@ export class SqlDocuments implements ReadStoreTransaction {
     if (counts && query.limit !== undefined) {
       const span = recordFilterToSql(spanOf(filter), params);
       const reach = params.add((query.offset ?? 0) + query.limit);
+      const narrow = orderedReach({
+        table,
+        filter,
+        where,
+        order,
+        sort: query.sort ?? [],
+        reach,
+        ordered: this.known.ordered(table),
+        params,
+      });
       text = countedPage({
         table,
         counts,
@@ -248,6 +272,7 @@ export class SqlDocuments implements ReadStoreTransaction {
         reach,
         limit: params.add(query.limit),
         offset: params.add(query.offset ?? 0),
+        narrow,
       });
     } else {
       const limit = query.limit !== undefined ? ` LIMIT ${params.add(query.limit)}` : '';

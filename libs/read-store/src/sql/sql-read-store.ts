@@ -34,6 +34,7 @@ import type {
 } from '../read-store.port';
 import { assertCheckpoint, assertIndexSpec } from '../read-store-input';
 import { boundedName, countsOf, createCounts, createCountsRegistry, dropCounts } from './document-counts';
+import { createOrderedElements, createOrderedRegistry, dropOrdered, orderedOf } from './document-orders';
 import { jsonAt, orderByIndexColumns } from './record-filter-to-sql';
 import { KnownTables, SqlDocuments, tableOf } from './sql-documents';
 
@@ -105,6 +106,7 @@ export class SqlReadStore implements ReadStore {
          )`,
       );
       await createCountsRegistry(tx);
+      await createOrderedRegistry(tx);
     });
     const { rows } = await client.query<{ schema: string }>('SELECT current_schema() AS schema');
     return new SqlReadStore(client, rows[0]?.schema ?? 'public', options);
@@ -311,7 +313,10 @@ export class SqlReadStore implements ReadStore {
       const { rows } = await tx.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [
         table,
       ]);
-      if (!rows[0]?.present) await dropCounts(tx, table);
+      if (!rows[0]?.present) {
+        await dropCounts(tx, table);
+        await dropOrdered(tx, table);
+      }
       await tx.query(
         `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (
            id text COLLATE "C" PRIMARY KEY,
@@ -326,6 +331,10 @@ export class SqlReadStore implements ReadStore {
         // An existing index of the same name is kept as it is: change a definition by renaming it.
         if (spec.kind === 'counts') {
           await createCounts(tx, this.schema, table, spec.name, spec.paths);
+          continue;
+        }
+        if (spec.kind === 'array' && spec.sort) {
+          await createOrderedElements(tx, this.schema, table, spec.name, spec.paths[0], spec.sort);
           continue;
         }
         const index = quoteIdent(indexNameOf(table, spec.name));
@@ -355,9 +364,9 @@ export class SqlReadStore implements ReadStore {
         await tx.query(`ALTER INDEX ${index} SET (fastupdate = off)`);
         await tx.query('SELECT gin_clean_pending_list($1::regclass)', [index]);
       }
-      return countsOf(tx, table);
+      return { counts: await countsOf(tx, table), ordered: await orderedOf(tx, table) };
     });
-    this.known.add(table, counts);
+    this.known.add(table, counts.counts, counts.ordered);
   }
 
   async listCollections(): Promise<string[]> {
@@ -376,6 +385,7 @@ export class SqlReadStore implements ReadStore {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [DDL_LOCK]);
       await tx.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
       await dropCounts(tx, table);
+      await dropOrdered(tx, table);
     });
   }
 
@@ -385,7 +395,11 @@ export class SqlReadStore implements ReadStore {
       const table = tableOf(collection);
       if (!(await this.known.exists(this.client, table))) continue;
       // Its counts too: a scope's total finds its groups by their indexes, planned on these.
-      tables.push(table, ...this.known.counts(table).map((counts) => counts.countsTable));
+      tables.push(
+        table,
+        ...this.known.counts(table).map((counts) => counts.countsTable),
+        ...this.known.ordered(table).map((ordered) => ordered.sideTable),
+      );
     }
     if (options.staleOnly && tables.length > 0) {
       // The server counts each table's changed rows since its last ANALYZE (any process's, also
