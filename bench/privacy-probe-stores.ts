@@ -1,7 +1,8 @@
 // The stores the privacy probes (privacy-read-probe.ts, privacy-append-probe.ts) run on, as the
 // service opens them: PGlite in memory with the keys in the same database, PostgreSQL in a
 // throwaway schema with the keys on a pool of their own; the layer over the plain adapter.
-// PROBE_STORES=embedded,postgres picks the stores; PROBE_OPENED_BYTES sets the ring's maxOpenedBytes.
+// PROBE_STORES=embedded,postgres picks the stores; PROBE_OPENED_BYTES sets the ring's maxOpenedBytes;
+// PROBE_COUNT_BESIDE=off reads the erasure count in a statement of its own, as before.
 import { randomUUID } from 'node:crypto';
 import {
   DataKeyRing,
@@ -36,6 +37,9 @@ async function withLayer(
       ...(process.env.PROBE_OPENED_BYTES && { maxOpenedBytes: Number(process.env.PROBE_OPENED_BYTES) }),
     }),
     domainPersonalDataPolicy,
+    undefined,
+    // As the service wires it: the keys in the event store's database and schema.
+    { keysInStoredDatabase: process.env.PROBE_COUNT_BESIDE !== 'off' },
   );
   await probe(name, stored, layer);
   await stored.close();

@@ -34,21 +34,31 @@ export async function withPersonalDataProtection(
   if (!client) return undefined;
   const keyStore = await SqlDataKeyStore.open(client.client, { ownsClient: client.owns });
   const ring = new DataKeyRing(keyStore, masterKeyFrom(target.dataKey));
-  return new PersonalDataEventStore(eventStore, ring, domainPersonalDataPolicy, () => keyStore.close());
+  return new PersonalDataEventStore(eventStore, ring, domainPersonalDataPolicy, () => keyStore.close(), {
+    keysInStoredDatabase: client.inEventStoreDatabase,
+  });
 }
 
 async function keyStoreClient(
   target: PersonalDataTarget,
-): Promise<{ client: SqlClient; owns: boolean } | null> {
-  if (target.sharedClient) return { client: target.sharedClient, owns: false };
+): Promise<{ client: SqlClient; owns: boolean; inEventStoreDatabase: boolean } | null> {
+  // The shared in-memory PGlite holds the event store too.
+  if (target.sharedClient) return { client: target.sharedClient, owns: false, inEventStoreDatabase: true };
   const sql = [target.eventStore, target.readStore].find((t) => t === 'embedded' || POSTGRES_URL.test(t));
   if (!sql) return null;
+  // The keys go to the event store's database when it is SQL (the same URL and schema as its own).
+  const inEventStoreDatabase = sql === target.eventStore;
   if (sql === 'embedded') {
     // The same PGlite instance as the stores (PgliteSqlClient counts its users).
-    return { client: await PgliteSqlClient.open(embeddedDatabaseDir(target.dataDir)), owns: true };
+    return {
+      client: await PgliteSqlClient.open(embeddedDatabaseDir(target.dataDir)),
+      owns: true,
+      inEventStoreDatabase,
+    };
   }
   return {
     client: await PgSqlClient.connect({ connectionString: sql, schema: target.schema, max: 4 }),
     owns: true,
+    inEventStoreDatabase,
   };
 }

@@ -136,6 +136,19 @@ export class DataKeyRing {
     return { erasures: (await this.store.getWithErasureCount([])).erasures, checkedAt };
   }
 
+  /**
+   * The key store's erasure count as a scalar SQL query (DataKeyStore.erasureCountSql), for a read
+   * on the key store's own database to take in its statement, starting at `checkStart()`.
+   */
+  get erasureCountSql(): string | undefined {
+    return this.store.erasureCountSql;
+  }
+
+  /** When a read that takes the erasure count in its own statement starts (its ErasureCheck's checkedAt). */
+  checkStart(): number {
+    return this.now();
+  }
+
   /** Keys for reading: null for an erased owner and for one that never had a key (nothing to read). */
   async keysForReading(
     owners: Iterable<DataKeyOwner>,

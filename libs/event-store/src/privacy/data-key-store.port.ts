@@ -44,5 +44,11 @@ export interface DataKeyStore {
    * Answers the sub-keys deleted.
    */
   eraseDatedSubKeys(kind: string, before: string): Promise<DataKeyOwner[]>;
+  /**
+   * A scalar SQL query of the erasure count as getWithErasureCount reads it, for a statement on this
+   * store's own database to read beside its rows (one round trip, one snapshot). Undefined when the
+   * store has no such database, or knows the count without a statement.
+   */
+  readonly erasureCountSql?: string;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PgliteSqlClient } from '@portal/platform';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { SqlEventStore } from '../sql/sql-event-store';
-import type { DataKeyStore } from './data-key-store.port';
+import { counting, policy, said } from '../testing/privacy-layer-fixtures';
 import { DataKeyRing } from './data-key-ring';
 import { encryptValue } from './field-cipher';
 import { masterKeyFrom } from './master-key';
@@ -11,58 +11,6 @@ import type { PersonalDataPolicy } from './personal-data-policy.port';
 import { SqlDataKeyStore } from './sql-data-key-store';
 
 jest.setTimeout(60_000);
-
-// A policy of its own, so this spec tests the layer and not the domain's map: `Said.text` and the
-// acting person's name belong to data.person; `Erased` erases data.owners.
-const policy: PersonalDataPolicy = {
-  personalFields: (_stream, event) =>
-    event.type === 'Said'
-      ? [
-          { path: ['data', 'text'], owner: `person:${String(event.data.person)}` },
-          { path: ['metadata', 'actor', 'name'], owner: `person:${String(event.data.person)}` },
-        ]
-      : [],
-  erasedOwners: (event) => (event.type === 'Erased' ? (event.data.owners as string[]) : []),
-};
-
-function said(person: string, text: string): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'Said',
-    data: { person, text, count: 3, tags: ['x'] },
-    metadata: {
-      actor: { type: 'portalUser', id: person, name: `Name of ${person}` },
-      correlationId: randomUUID(),
-      causationId: null,
-      timestamp: new Date().toISOString(),
-    },
-  };
-}
-
-/** Counts the key store's round trips: `calls` for keys, `checks` for the erasure count alone. */
-function counting(store: DataKeyStore): DataKeyStore & { calls: number; checks: number } {
-  const counted = {
-    calls: 0,
-    checks: 0,
-    putIfAbsent: (o: string, w: string) => (counted.calls++, store.putIfAbsent(o, w)),
-    putIfAbsentWithErasureCount: (o: string, w: string) => (
-      counted.calls++,
-      store.putIfAbsentWithErasureCount(o, w)
-    ),
-    get: (o: readonly string[]) => (counted.calls++, store.get(o)),
-    getWithErasureCount: (o: readonly string[]) => (
-      o.length > 0 ? counted.calls++ : counted.checks++,
-      store.getWithErasureCount(o)
-    ),
-    erase: (o: readonly string[]) => (counted.calls++, store.erase(o)),
-    eraseDatedSubKeys: (kind: string, before: string) => (
-      counted.calls++,
-      store.eraseDatedSubKeys(kind, before)
-    ),
-    close: () => store.close(),
-  };
-  return counted;
-}
 
 describe('PersonalDataEventStore on PGlite', () => {
   let client: PgliteSqlClient;

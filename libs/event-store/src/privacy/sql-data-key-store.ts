@@ -31,6 +31,8 @@ const inProcessErasures = new WeakMap<SqlClient, { count: number }>();
 /** Data keys in the SQL database of the event store (PGlite or PostgreSQL): one row per owner. */
 export class SqlDataKeyStore implements DataKeyStore {
   private readonly local: { count: number } | undefined;
+  /** On PostgreSQL: the count's one row, for a read on this database to take beside its rows. */
+  readonly erasureCountSql: string | undefined;
 
   private constructor(
     private readonly client: SqlClient,
@@ -39,7 +41,7 @@ export class SqlDataKeyStore implements DataKeyStore {
     if (client.kind === 'embedded') {
       this.local = inProcessErasures.get(client) ?? { count: 0 };
       inProcessErasures.set(client, this.local);
-    }
+    } else this.erasureCountSql = 'SELECT count FROM privacy_key_erasures';
   }
 
   static async open(client: SqlClient, options: { ownsClient?: boolean } = {}): Promise<SqlDataKeyStore> {

@@ -190,6 +190,28 @@ export class SqlEventStore implements EventStore {
     return rows.map((row) => toRecordedEvent(row, this.upcasters));
   }
 
+  /**
+   * readAll, with the value of `beside` (a scalar query of the caller's, constant text, on this
+   * database) read in the same statement: one round trip and one snapshot for both (the privacy
+   * layer's erasure count beside each page). An uncorrelated subquery, so the server runs it once
+   * per statement; its value comes on every row as text, and null with an empty page (no row).
+   */
+  async readAllBeside(
+    options: ReadAllOptions,
+    beside: string,
+  ): Promise<{ events: RecordedEvent[]; beside: string | null }> {
+    const { rows } = await this.client.query<EventRow & { beside: string | null }>(
+      readOnly(`SELECT (${beside})::text AS beside, ${EVENT_COLUMNS} FROM es_events
+       WHERE position > $1::bigint AND ${FILTER_CONDITION}
+       ORDER BY position LIMIT $4::bigint`),
+      [options.after ?? -1, ...filterParams(options.filter), options.limit ?? null],
+    );
+    return {
+      events: rows.map((row) => toRecordedEvent(row, this.upcasters)),
+      beside: rows.length === 0 ? null : rows[0]!.beside,
+    };
+  }
+
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
     const subscription = new SqlSubscription(
       {

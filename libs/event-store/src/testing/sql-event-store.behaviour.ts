@@ -121,6 +121,35 @@ export function sqlEventStoreBehaviour(adapterName: string, connect: () => Promi
       }
     });
 
+    it('reads a page and a scalar query beside it in one statement, as readAll reads the page', async () => {
+      const p = prefix();
+      await store.append(`${p}-a`, [contractEvent('A0'), contractEvent('A1')], 'no-stream');
+      await store.append(`${p}-b`, [contractEvent('B0')], 'no-stream');
+      const head = `SELECT position FROM es_head WHERE id = 1`;
+      const statements: string[] = [];
+      const query = client.query.bind(client);
+      const spied = Object.create(client) as SqlClient;
+      spied.query = (text, params) => (statements.push(text), query(text, params));
+      const watched = await SqlEventStore.open(spied, new UpcasterRegistry());
+      statements.length = 0;
+      for (const options of [
+        { filter: { streamPrefixes: [p] } },
+        { filter: { streamPrefixes: [p] }, limit: 2 },
+        { filter: { streamPrefixes: [`${p}-b`] } },
+        { filter: { streamPrefixes: [p], eventTypes: ['A1', 'B0'] }, limit: 1 },
+      ]) {
+        const read = await watched.readAllBeside(options, head);
+        expect(read.events).toEqual(await store.readAll(options));
+        expect(read.beside).toBe(String(await store.headPosition()));
+      }
+      expect(statements).toHaveLength(4);
+      const after = await store.headPosition();
+      expect(await store.readAllBeside({ after, filter: { streamPrefixes: [p] } }, head)).toEqual({
+        events: [],
+        beside: null,
+      });
+    });
+
     it('reads several streams in one call, each range like readStream, in the order asked', async () => {
       const p = prefix();
       const [a0, a1, a2, b0] = [
