@@ -112,12 +112,16 @@ export interface SortTerm {
  * page alike: missing and null sort last ascending and first descending; values of one type
  * compare naturally (numbers numerically, strings by code point, false before true); across types
  * numbers < strings < objects < arrays < booleans (MongoDB's order; sorting on paths that hold
- * objects or arrays is otherwise unspecified).
+ * objects or arrays is otherwise unspecified). `valueAt`: where the i-th key's value is read (the
+ * document's path, unless it was extracted once beforehand).
  */
-export function sortTerms(sort: readonly SortKey[]): SortTerm[] {
+export function sortTerms(
+  sort: readonly SortKey[],
+  valueAt: (i: number) => string = (i) => jsonAt(sort[i].path),
+): SortTerm[] {
   const terms: SortTerm[] = [];
-  for (const key of sort) {
-    const e = jsonAt(key.path);
+  for (const [i, key] of sort.entries()) {
+    const e = valueAt(i);
     const direction = key.direction === 'desc' ? 'DESC' : 'ASC';
     const term = (expression: string, type: SortTerm['type'], collate = ''): SortTerm => ({
       expression,
