@@ -7,6 +7,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { LogController } from 'fastify';
 import { createServiceLogger, type ServiceLogger } from '@portal/platform';
 import { ApiModule } from './api.module';
+import { lazyRequestLogger } from './logging/lazy-request-logger';
 import { PinoNestLogger } from './logging/pino-nest-logger';
 import { registerRequestLogging, requestIdOf } from './logging/request-logging';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -31,6 +32,7 @@ export async function createApiApp(
     loggerInstance: log,
     // Fastify's own request lines off: registerRequestLogging writes one richer line per request.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: lazyRequestLogger,
     genReqId: requestIdOf,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: process.env.TRUST_PROXY === 'true',

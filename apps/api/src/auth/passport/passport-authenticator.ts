@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Passport } from 'passport';
-import type { Strategy } from 'passport-strategy';
+import type { Strategy } from 'passport';
 import { ProblemException } from '../../http/problem';
 
 /** What the @nestjs/passport mixin registers strategies with; ours register with the app's own instance. */

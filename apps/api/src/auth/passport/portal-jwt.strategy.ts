@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
 import { hasRequiredConsent, mayUsePortal, portalUserStream } from '@portal/domain';
 import type { ServiceConfig } from '@portal/platform';
 import { ProblemException } from '../../http/problem';
@@ -15,10 +14,11 @@ import { SessionTerminator } from '../sessions/session-terminator';
 import { PortalUserStates } from '../state/portal-user-states';
 import {
   ACCESS_TOKEN_ALGORITHMS,
-  passportVerificationKey,
+  accessTokenKey,
   hasRequiredClaims,
   portalAudience,
 } from '../tokens/access-token';
+import { CachedJwtStrategy } from './cached-jwt.strategy';
 import { NO_GLOBAL_PASSPORT, PassportAuthenticator, unauthorized } from './passport-authenticator';
 import type { PortalDoc } from '@portal/read-models';
 
@@ -33,7 +33,7 @@ type SlugRequest = PortalRequest & { params: { slug?: string }; portal?: PortalD
  * from the portal or an email change locks the user out with the very next request.
  */
 @Injectable()
-export class PortalJwtStrategy extends PassportStrategy(Strategy) {
+export class PortalJwtStrategy extends PassportStrategy(CachedJwtStrategy) {
   constructor(
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     private readonly portals: PortalDirectory,
@@ -43,10 +43,8 @@ export class PortalJwtStrategy extends PassportStrategy(Strategy) {
     authenticator: PassportAuthenticator,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: passportVerificationKey(config.jwtSecret),
+      key: accessTokenKey(config.jwtSecret),
       algorithms: [...ACCESS_TOKEN_ALGORITHMS],
-      ignoreExpiration: false,
       passReqToCallback: true,
     });
     authenticator.use(PORTAL_JWT, this);

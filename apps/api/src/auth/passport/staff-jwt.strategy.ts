@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { ServiceConfig } from '@portal/platform';
 import { SERVICE_CONFIG } from '../../infrastructure/tokens';
 import type { Principal } from '../principal';
 import {
   ACCESS_TOKEN_ALGORITHMS,
-  passportVerificationKey,
+  accessTokenKey,
   STAFF_AUDIENCE,
   hasRequiredClaims,
 } from '../tokens/access-token';
 import { StaffUserStates } from '../state/staff-user-states';
+import { CachedJwtStrategy } from './cached-jwt.strategy';
 import { NO_GLOBAL_PASSPORT, PassportAuthenticator, unauthorized } from './passport-authenticator';
 
 export const STAFF_JWT = 'staff-jwt';
@@ -20,18 +20,16 @@ export const STAFF_JWT = 'staff-jwt';
  * read from the event store on every request, so a deactivation or role change counts at once.
  */
 @Injectable()
-export class StaffJwtStrategy extends PassportStrategy(Strategy) {
+export class StaffJwtStrategy extends PassportStrategy(CachedJwtStrategy) {
   constructor(
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     private readonly staffUsers: StaffUserStates,
     authenticator: PassportAuthenticator,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: passportVerificationKey(config.jwtSecret),
+      key: accessTokenKey(config.jwtSecret),
       algorithms: [...ACCESS_TOKEN_ALGORITHMS],
       audience: STAFF_AUDIENCE,
-      ignoreExpiration: false,
     });
     authenticator.use(STAFF_JWT, this);
   }

@@ -17,15 +17,6 @@ export function accessTokenKey(secret: string): KeyObject {
   return key;
 }
 
-/**
- * accessTokenKey for passport-jwt's `secretOrKey`: its types say string | Buffer, but it hands the
- * value unchanged to jsonwebtoken.verify, which takes a KeyObject (node_modules/passport-jwt/lib/
- * verify_jwt.js).
- */
-export function passportVerificationKey(secret: string): Buffer {
-  return accessTokenKey(secret) as unknown as Buffer;
-}
-
 export const STAFF_AUDIENCE = 'staff';
 export const STAFF_TOKEN_LIFETIME_SECONDS = 60 * 60;
 
