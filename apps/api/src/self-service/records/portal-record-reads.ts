@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, readableFieldsKey, scopeFilter } from '@portal/acl';
+import { and, readableFieldsKey, scopeFilter, type RecordFilter } from '@portal/acl';
 import type { ServiceConfig } from '@portal/platform';
 import { projectorCheckpoint, ReadModelNames, type RecordDoc } from '@portal/read-models';
 import type { PortalAccess } from '../../auth/portal-access';
@@ -30,6 +30,15 @@ const RECORD_CHARS = 512 * 1024;
 const UNDEFINED = { undefined: true };
 const keyOf = (parts: unknown[]): string =>
   JSON.stringify(parts, (_name, value: unknown) => (value === undefined ? UNDEFINED : value));
+
+/** Entity types whose scope is kept per access context; past it (no such portal today) made per request. */
+const SCOPES_PER_ACCESS = 64;
+
+/** A user's scope filter of one entity type, and the part of a page's key that stands for it. */
+interface Scope {
+  filter: RecordFilter;
+  key: string;
+}
 
 /**
  * The records a portal user's request reads (a page of their scoped list, one record), answered
@@ -70,6 +79,13 @@ export class PortalRecordReads {
   });
   /** Each page's JSON, written once: a kept page is sent many times and never changes (frozen). */
   private readonly pageJson = new WeakMap<PortalRecordPage, string>();
+  /**
+   * Scopes made once per access context and entity type. An access context is frozen and shared by
+   * every request at the same access marks (PortalAccessResolver), and the scope filter and the
+   * readable fields are functions of it and the type alone, so a context answers the same scope for
+   * as long as it is used; a role, account or portal change makes a new context, hence a new scope.
+   */
+  private readonly scopes = new WeakMap<PortalAccess, Map<string, Scope>>();
   private cacheOn: boolean;
 
   constructor(
@@ -87,28 +103,32 @@ export class PortalRecordReads {
     list: ListQuery,
     at: ReadModelsAt | undefined,
   ): Promise<PortalRecordPage> {
-    const { ctx, perms, user } = access;
+    const scope = this.scopeOf(access, entityType);
     const query = {
-      filter: and(scopeFilter(ctx, perms, user, entityType), list.filter),
+      filter: and(scope.filter, list.filter),
       sort: list.sort,
       offset: list.offset,
       limit: list.limit,
     };
     const { generation, cacheAt } = await this.generationAt(at);
-    const key = keyOf([
+    // The scope's part (type, readable fields, scope filter) then the list's (generation, filters,
+    // sort, offset, limit, page, perPage): together everything the query and the view are made of,
+    // as the class comment asks. JSON never holds a raw U+0000, so the two parts cannot run together.
+    const key = `${scope.key}\u0000${keyOf([
       generation,
-      entityType,
-      readableFieldsKey(perms, entityType),
-      query,
+      list.filter,
+      list.sort,
+      list.offset,
+      list.limit,
       list.page,
       list.perPage,
-    ]);
+    ])}`;
     const known = this.pages.get(key, cacheAt);
     if (known) return known;
     const found = await this.documents.find(query, generation);
     const answer = deepFrozen(
       listAnswer(
-        found.items.map((doc) => portalRecordView(doc, perms)),
+        found.items.map((doc) => portalRecordView(doc, access.perms)),
         found.total,
         list,
       ),
@@ -116,6 +136,19 @@ export class PortalRecordReads {
     // The scope filter holds `entityType = <type>`, so the view's fields are those of the key.
     if (found.items.every((doc) => doc.entityType === entityType)) this.pages.set(key, answer, cacheAt);
     return answer;
+  }
+
+  private scopeOf(access: PortalAccess, entityType: string): Scope {
+    let byType = this.scopes.get(access);
+    if (byType === undefined) this.scopes.set(access, (byType = new Map()));
+    let scope = byType.get(entityType);
+    if (scope === undefined) {
+      const { ctx, perms, user } = access;
+      const filter = deepFrozen(scopeFilter(ctx, perms, user, entityType));
+      scope = { filter, key: keyOf([entityType, readableFieldsKey(perms, entityType), filter]) };
+      if (byType.size < SCOPES_PER_ACCESS) byType.set(entityType, scope);
+    }
+    return scope;
   }
 
   /** The JSON of a page this class answered: the same string every time it is sent. */

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { parseListQuery } from '../../../http/list-query';
+import { KeptListQueries } from '../../../http/kept-list-queries';
 import { PortalCaller } from '../../portal-caller';
 import { PortalRecordReads } from '../portal-record-reads';
 import { ListPortalRecordsQuery } from './list-portal-records.query';
@@ -13,6 +13,7 @@ import { PortalListOptions } from './portal-list-options';
 @QueryHandler(ListPortalRecordsQuery)
 export class ListPortalRecordsHandler implements IQueryHandler<ListPortalRecordsQuery> {
   private readonly listOptions = new PortalListOptions();
+  private readonly listQueries = new KeptListQueries();
 
   constructor(
     private readonly caller: PortalCaller,
@@ -21,7 +22,7 @@ export class ListPortalRecordsHandler implements IQueryHandler<ListPortalRecords
 
   async execute({ access, entityType, query, readModelsAt }: ListPortalRecordsQuery) {
     const def = await this.caller.shownType(access, entityType);
-    const q = parseListQuery(query, this.listOptions.of(def, entityType, access.perms));
+    const q = this.listQueries.parse(query, this.listOptions.of(def, entityType, access.perms));
     return this.records.page(access, entityType, q, readModelsAt);
   }
 }
