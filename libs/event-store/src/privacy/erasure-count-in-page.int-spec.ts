@@ -10,8 +10,8 @@ import { SqlDataKeyStore } from './sql-data-key-store';
 jest.setTimeout(60_000);
 
 // On PostgreSQL, with the keys in the event store's database (as the service wires them), readAll
-// reads the erasure count in each page's own statement: no statement of its own, and an erasure
-// in another process still shows in the very next page.
+// and readStream read the erasure count in their own statement: no statement apart, and an erasure
+// in another process still shows in the very next read.
 const url = process.env.PG_URL;
 if (!url) {
   console.warn('erasure count in the page statement skipped: set PG_URL');
@@ -83,6 +83,23 @@ if (!url) {
       expect(keys.checks - checks).toBe(0);
       // A new read, from its first page: erased too; the owner after an erasure elsewhere still opens.
       expect(await readPages(layer, prefix)).toEqual(['[erased]', '[erased]', '[erased]', 'd', '[erased]']);
+    });
+
+    it('reads a stream with the count in its statement, and shows an erasure elsewhere in the next read', async () => {
+      const person = randomUUID().slice(0, 8);
+      const stream = `talk${person}-1`;
+      await writer.append(stream, [said(`ann${person}`, 'a'), said(`bob${person}`, 'b')], 'no-stream');
+      const layer = reader(true);
+      const texts = async () => (await layer.readStream(stream)).map((e) => e.data.text);
+      expect(await texts()).toEqual(['a', 'b']);
+      const [calls, checks] = [keys.calls, keys.checks];
+      expect(await texts()).toEqual(['a', 'b']);
+      // Keys cached: the stream's statement alone (it was the stream, then the count).
+      expect([keys.calls - calls, keys.checks - checks]).toEqual([0, 0]);
+      await writer.keys.erase([`person:ann${person}`]);
+      expect(await texts()).toEqual(['[erased]', 'b']);
+      expect(await layer.readStream(`talk${person}-missing`)).toEqual([]);
+      expect(keys.checks - checks).toBe(0);
     });
 
     it('reads the count in a statement of its own unless told the keys share the adapter database', async () => {

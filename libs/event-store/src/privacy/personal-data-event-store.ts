@@ -28,23 +28,31 @@ export interface TransactionalAppends {
   ): Promise<AppendResult>;
 }
 
-/** An adapter that reads a page and one scalar query of the caller's in one statement (the SQL one). */
+/**
+ * An adapter that reads a page of the log, or a stream, and one scalar query of the caller's in one
+ * statement (the SQL one).
+ */
 export interface ReadsBeside {
-  readAllBeside(
-    options: ReadAllOptions,
-    beside: string,
-  ): Promise<{ events: RecordedEvent[]; beside: string | null }>;
+  readAllBeside(options: ReadAllOptions, beside: string): Promise<ReadBeside>;
+  readStreamBeside(stream: string, options: ReadStreamOptions, beside: string): Promise<ReadBeside>;
+}
+
+/** Events read, and the scalar read beside them (text; null when no row came). */
+export interface ReadBeside {
+  events: RecordedEvent[];
+  beside: string | null;
 }
 
 function readsBeside(store: EventStore): store is EventStore & ReadsBeside {
-  return typeof (store as Partial<ReadsBeside>).readAllBeside === 'function';
+  const candidate = store as Partial<ReadsBeside>;
+  return typeof candidate.readAllBeside === 'function' && typeof candidate.readStreamBeside === 'function';
 }
 
 export interface PersonalDataEventStoreOptions {
   /**
    * The key store's tables are in the adapter's own database and schema (the wiring knows: the SQL
-   * event store keeps the keys). readAll then reads the erasure count in each page's statement
-   * (ReadsBeside) instead of a statement of its own; anywhere else it would read another database's
+   * event store keeps the keys). readAll's pages and readStream then read the erasure count in their
+   * own statement (ReadsBeside) instead of a statement apart; anywhere else it would read another database's
    * count, so it is only for the wiring to say.
    */
   keysInStoredDatabase?: boolean;
@@ -72,9 +80,8 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
   private readonly unsharedReads: boolean;
   /** Whether the last page readAll returned was full (how the next one reads the erasure count). */
   private pageAfterFullPage = false;
-  /** A page and the erasure count in one statement, when the keys are in the adapter's database. */
-  private readonly readAllWithCount:
-    ((options: ReadAllOptions) => Promise<{ events: RecordedEvent[]; beside: string | null }>) | undefined;
+  /** The adapter and the erasure count's query, when the keys are in the adapter's database. */
+  private readonly withCount: { stored: ReadsBeside; countSql: string } | undefined;
 
   constructor(
     /** The adapter beneath: events exactly as stored (envelopes unopened), for migrations and tests. */
@@ -86,10 +93,7 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
   ) {
     this.unsharedReads = this.returnsUnsharedEvents = stored.returnsUnsharedEvents === true;
     const countSql = options.keysInStoredDatabase ? keys.erasureCountSql : undefined;
-    if (countSql !== undefined && readsBeside(stored)) {
-      const readAllBeside = stored.readAllBeside.bind(stored);
-      this.readAllWithCount = (readOptions) => readAllBeside(readOptions, countSql);
-    }
+    if (countSql !== undefined && readsBeside(stored)) this.withCount = { stored, countSql };
     if (appendsInCallerTransaction(stored)) {
       const appendInTx = stored.appendInTransaction.bind(stored);
       // Kept once appended; should the caller's transaction then roll back, what was kept is values
@@ -136,20 +140,24 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    if (this.withCount) {
+      // The count in the stream's own statement (as readAll's pages): a command loading a stream
+      // that holds personal values sends one statement instead of two (the stream, then the count).
+      const { stored, countSql } = this.withCount;
+      const checkedAt = this.keys.checkStart();
+      return this.revealWithCount(await stored.readStreamBeside(stream, options ?? {}, countSql), checkedAt);
+    }
     return this.reveal(await this.stored.readStream(stream, options), 'check', this.unsharedReads);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    if (this.readAllWithCount) {
+    if (this.withCount) {
       // The count read in the page's own statement (PostgreSQL): its snapshot sees every erasure
       // that returned before this read began, with no statement of its own (a pg round trip cost
-      // the client ~0.2-0.4 µs per event of a 1,000-event page). An empty page brings no count and
-      // needs none: it holds nothing to open, so reveal asks the key store nothing.
+      // the client ~0.2-0.4 µs per event of a 1,000-event page).
+      const { stored, countSql } = this.withCount;
       const checkedAt = this.keys.checkStart();
-      const { events, beside } = await this.readAllWithCount(options ?? {});
-      const erasures = beside === null ? Number.NaN : Number(beside);
-      const trust: CacheTrust = Number.isFinite(erasures) ? { erasures, checkedAt } : 'check';
-      return this.reveal(events, trust, this.unsharedReads);
+      return this.revealWithCount(await stored.readAllBeside(options ?? {}, countSql), checkedAt);
     }
     const limit = options?.limit;
     if (this.pageAfterFullPage) {
@@ -167,6 +175,16 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     const events = await this.stored.readAll(options);
     this.pageAfterFullPage = limit !== undefined && limit > 0 && events.length >= limit;
     return this.reveal(events, 'check', this.unsharedReads);
+  }
+
+  /**
+   * Events read with the erasure count in their statement, opened with it. No row, no count: an
+   * empty read holds nothing to open, so reveal asks the key store nothing.
+   */
+  private revealWithCount({ events, beside }: ReadBeside, checkedAt: number): Promise<RecordedEvent[]> {
+    const erasures = beside === null ? Number.NaN : Number(beside);
+    const trust: CacheTrust = Number.isFinite(erasures) ? { erasures, checkedAt } : 'check';
+    return this.reveal(events, trust, this.unsharedReads);
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {

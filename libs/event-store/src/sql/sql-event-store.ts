@@ -146,20 +146,28 @@ export class SqlEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const backwards = options.direction === 'backwards';
-    const { rows } = await this.client.query<EventRow>(
-      prepared(
-        backwards
-          ? `SELECT ${EVENT_COLUMNS} FROM es_events
-           WHERE stream = $1 AND ($2::int IS NULL OR revision <= $2::int)
-           ORDER BY revision DESC LIMIT $3::bigint`
-          : `SELECT ${EVENT_COLUMNS} FROM es_events
-           WHERE stream = $1 AND revision >= coalesce($2::int, 0)
-           ORDER BY revision LIMIT $3::bigint`,
-      ),
+    const { rows } = await this.client.query<EventRow>(prepared(streamStatement(EVENT_COLUMNS, options)), [
+      stream,
+      options.from ?? null,
+      options.limit ?? null,
+    ]);
+    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  /** readStream with a scalar query of the caller's read in the same statement, as readAllBeside. */
+  async readStreamBeside(
+    stream: string,
+    options: ReadStreamOptions,
+    beside: string,
+  ): Promise<{ events: RecordedEvent[]; beside: string | null }> {
+    const { rows } = await this.client.query<EventRow & { beside: string | null }>(
+      prepared(streamStatement(`(${beside})::text AS beside, ${EVENT_COLUMNS}`, options)),
       [stream, options.from ?? null, options.limit ?? null],
     );
-    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+    return {
+      events: rows.map((row) => toRecordedEvent(row, this.upcasters)),
+      beside: rows.length === 0 ? null : rows[0]!.beside,
+    };
   }
 
   /** One statement for them all: the ranges joined to es_events by (stream, revision). */
@@ -274,6 +282,17 @@ export class SqlEventStore implements EventStore {
       rows: rows.filter((row) => row.position !== null && row.position !== undefined),
     };
   }
+}
+
+/** A stream's events in either direction ($1 stream, $2 from, $3 limit), with these columns. */
+function streamStatement(columns: string, options: ReadStreamOptions): string {
+  return options.direction === 'backwards'
+    ? `SELECT ${columns} FROM es_events
+       WHERE stream = $1 AND ($2::int IS NULL OR revision <= $2::int)
+       ORDER BY revision DESC LIMIT $3::bigint`
+    : `SELECT ${columns} FROM es_events
+       WHERE stream = $1 AND revision >= coalesce($2::int, 0)
+       ORDER BY revision LIMIT $3::bigint`;
 }
 
 function filterParams(filter: EventFilter | undefined): [string[] | null, string[] | null] {

@@ -121,7 +121,7 @@ export function sqlEventStoreBehaviour(adapterName: string, connect: () => Promi
       }
     });
 
-    it('reads a page and a scalar query beside it in one statement, as readAll reads the page', async () => {
+    it('reads a page or a stream and a scalar query beside it in one statement, as readAll and readStream read them', async () => {
       const p = prefix();
       await store.append(`${p}-a`, [contractEvent('A0'), contractEvent('A1')], 'no-stream');
       await store.append(`${p}-b`, [contractEvent('B0')], 'no-stream');
@@ -142,7 +142,13 @@ export function sqlEventStoreBehaviour(adapterName: string, connect: () => Promi
         expect(read.events).toEqual(await store.readAll(options));
         expect(read.beside).toBe(String(await store.headPosition()));
       }
-      expect(statements).toHaveLength(4);
+      for (const options of [{}, { from: 1 }, { limit: 1 }, { direction: 'backwards' as const, from: 0 }]) {
+        const read = await watched.readStreamBeside(`${p}-a`, options, head);
+        expect(read.events).toEqual(await store.readStream(`${p}-a`, options));
+        expect(read.beside).toBe(String(await store.headPosition()));
+      }
+      expect(statements).toHaveLength(8);
+      expect(await store.readStreamBeside(`${p}-missing`, {}, head)).toEqual({ events: [], beside: null });
       const after = await store.headPosition();
       expect(await store.readAllBeside({ after, filter: { streamPrefixes: [p] } }, head)).toEqual({
         events: [],
