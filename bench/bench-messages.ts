@@ -58,6 +58,11 @@ export interface FileTarget {
 /** A rate with the service process's CPU time per event while it was measured. */
 export interface TimedRate extends RateResult {
   cpuMicrosPerEvent: number;
+  /**
+   * Store statements the service process sent per event meanwhile (the projector's included), where
+   * counted: a figure the machine's load cannot move.
+   */
+  statementsPerEvent?: number;
 }
 
 /** Raw appends and reads through the privacy layer (encrypted) and beside it (plain), same run. */

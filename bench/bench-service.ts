@@ -143,8 +143,12 @@ async function main(): Promise<void> {
       case 'privacyRates':
         if (!stores.privacy) throw new Error('this store keeps no data keys: nothing to compare');
         return {
-          ...(await privacyRates(stores.privacy, request.writers, request.seconds, () =>
-            catchUp(stores, projector),
+          ...(await privacyRates(
+            stores.privacy,
+            request.writers,
+            request.seconds,
+            () => catchUp(stores, projector),
+            () => statements.total(),
           )),
           rebuild: await privacyRebuild(stores.privacy, stores.readStore, projector),
         };

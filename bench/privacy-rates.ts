@@ -39,24 +39,36 @@ const READ_ROUNDS = 6;
 interface Timed<R extends RateResult> {
   rate: R;
   cpuMicros: number;
+  statements: number;
 }
 
-async function timed<R extends RateResult>(step: () => Promise<R>): Promise<Timed<R>> {
+/** The store statements this process has sent so far (the bench service's counter), if counted. */
+export type StatementsSent = () => number;
+
+async function timed<R extends RateResult>(
+  step: () => Promise<R>,
+  statements: StatementsSent = () => 0,
+): Promise<Timed<R>> {
   const before = process.cpuUsage();
+  const sent = statements();
   const rate = await step();
   const { user, system } = process.cpuUsage(before);
-  return { rate, cpuMicros: user + system };
+  return { rate, cpuMicros: user + system, statements: statements() - sent };
 }
 
-function sum(parts: Timed<RateResult>[]): RateResult & { cpuMicrosPerEvent: number } {
+function sum(
+  parts: Timed<RateResult>[],
+): RateResult & { cpuMicrosPerEvent: number; statementsPerEvent: number } {
   const events = parts.reduce((n, p) => n + p.rate.events, 0);
   const seconds = parts.reduce((n, p) => n + p.rate.seconds, 0);
   const cpu = parts.reduce((n, p) => n + p.cpuMicros, 0);
+  const statements = parts.reduce((n, p) => n + p.statements, 0);
   return {
     events,
     seconds: round(seconds),
     perSecond: Math.round(events / seconds),
     cpuMicrosPerEvent: round(cpu / events, 1),
+    statementsPerEvent: Number((statements / events).toFixed(4)),
   };
 }
 
@@ -67,6 +79,8 @@ export async function privacyRates(
   seconds: number,
   /** Waits until the service's projector has folded the appends (else it folds them during the reads). */
   settle: () => Promise<unknown> = async () => {},
+  /** Statements per append of each side (the projector's reads of them included) when given. */
+  statements?: StatementsSent,
 ): Promise<Omit<PrivacyRates, 'rebuild'>> {
   const run = randomUUID().slice(0, 8);
   // Stream names the map reads as portal users': `portalUser-<run>p…` (plain) and `…e…` (encrypted).
@@ -77,9 +91,13 @@ export async function privacyRates(
   // ABBA order: a drift of the machine's load, or the log growing, weighs on both sides alike.
   for (const plainFirst of [true, false]) {
     const appendPlain = async () =>
-      plain.push(await timed(() => rawAppends(privacy.stored, writers, seconds / 2, signIn, plainPrefix)));
+      plain.push(
+        await timed(() => rawAppends(privacy.stored, writers, seconds / 2, signIn, plainPrefix), statements),
+      );
     const appendEncrypted = async () =>
-      encrypted.push(await timed(() => rawAppends(privacy, writers, seconds / 2, signIn, encryptedPrefix)));
+      encrypted.push(
+        await timed(() => rawAppends(privacy, writers, seconds / 2, signIn, encryptedPrefix), statements),
+      );
     for (const step of plainFirst ? [appendPlain, appendEncrypted] : [appendEncrypted, appendPlain])
       await step();
   }

@@ -67,6 +67,13 @@ export class StatementCounter {
     this.texts = new Map();
   }
 
+  /** Every statement counted since the last reset, of any kind. */
+  total(): number {
+    let n = 0;
+    for (const { statements } of this.counts.values()) n += statements;
+    return n;
+  }
+
   snapshot(): StatementCounts {
     const out: StatementCounts = {};
     for (const [kind, { requests, statements }] of this.counts) {

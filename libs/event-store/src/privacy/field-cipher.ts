@@ -39,12 +39,25 @@ function nextIv(): Buffer {
   return ivPool.subarray(ivOffset - IV_BYTES, ivOffset);
 }
 
+/**
+ * Where a sealed value's bytes are put together before they are encoded (one buffer reused, grown
+ * when a value needs more): Buffer.concat would allocate a buffer per value only to encode it.
+ */
+let sealedBytes = Buffer.allocUnsafe(1024);
+
 export function seal(key: Buffer | KeyObject, plaintext: string | Buffer, aad: Buffer): string {
   const iv = nextIv();
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const body = typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext);
-  return Buffer.concat([iv, body, cipher.final(), cipher.getAuthTag()]).toString('base64url');
+  const tail = cipher.final();
+  const length = IV_BYTES + body.length + tail.length + TAG_BYTES;
+  if (sealedBytes.length < length) sealedBytes = Buffer.allocUnsafe(Math.max(length, 2 * sealedBytes.length));
+  iv.copy(sealedBytes, 0);
+  body.copy(sealedBytes, IV_BYTES);
+  tail.copy(sealedBytes, IV_BYTES + body.length);
+  cipher.getAuthTag().copy(sealedBytes, length - TAG_BYTES);
+  return sealedBytes.toString('base64url', 0, length);
 }
 
 /** A decipher set up for a sealed value (IV, additional data, tag), and the ciphertext to feed it. */

@@ -80,11 +80,3 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
   }
   return at;
 }
-
-/** A copy of root with the value at path replaced (the objects along the path are copied, the rest shared). */
-export function withValueAt<T>(root: T, path: readonly string[], value: unknown): T {
-  if (path.length === 0) return value as T;
-  const [key, ...rest] = path;
-  const current = (root ?? {}) as Record<string, unknown>;
-  return { ...current, [key]: withValueAt(current[key], rest, value) } as T;
-}
