@@ -25,5 +25,6 @@ COPY --from=build /app/dist ./dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-# Default: everything in one process, like `npm start`.
-CMD ["node", "-r", "./scripts/register-paths.cjs", "dist/apps/api/src/main.js", "--standalone"]
+# Default: everything in one process, like `npm start` (and with its node flags: one V8 worker
+# thread keeps the embedded process's memory down; README, What the embedded mode needs).
+CMD ["node", "--v8-pool-size=1", "-r", "./scripts/register-paths.cjs", "dist/apps/api/src/main.js", "--standalone"]

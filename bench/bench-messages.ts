@@ -17,7 +17,7 @@ export type BenchRequest =
   | { id: number; op: 'rebuild' }
   | { id: number; op: 'readAll' }
   | { id: number; op: 'rawAppends'; writers: number; seconds: number }
-  | { id: number; op: 'privacyRates'; writers: number; seconds: number }
+  | { id: number; op: 'privacyRates'; writers: number; seconds: number; rebuild: boolean }
   | { id: number; op: 'statements'; reset: boolean }
   | { id: number; op: 'fileTarget' }
   | { id: number; op: 'profile'; start: boolean; file?: string }
@@ -84,8 +84,11 @@ export interface PrivacyRates {
   appends: { plain: TimedRate; encrypted: TimedRate };
   reads: { plain: TimedRate; encrypted: TimedRate; encryptedCold: TimedRate };
   writers: number;
-  /** End to end: a full rebuild of the read models with the layer and without (privacy-rebuild.ts). */
-  rebuild: PrivacyRebuild;
+  /**
+   * End to end: a full rebuild of the read models with the layer and without (privacy-rebuild.ts);
+   * not measured at the large scale (BenchScale.privacyRebuild).
+   */
+  rebuild?: PrivacyRebuild;
 }
 
 /** A full rebuild's events/s through the privacy layer over the same rebuild without it, same run. */

@@ -150,7 +150,9 @@ async function main(): Promise<void> {
             () => catchUp(stores, projector),
             () => statements.total(),
           )),
-          rebuild: await privacyRebuild(stores.privacy, stores.readStore, projector),
+          ...(request.rebuild && {
+            rebuild: await privacyRebuild(stores.privacy, stores.readStore, projector),
+          }),
         };
       case 'statements': {
         const counts = statements.snapshot();

@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { EmailBenchRequest } from './email-service';
+import { embeddedNodeFlags } from './embedded-node-flags';
 
 type Op = EmailBenchRequest['op'];
 type Args<O extends Op> = Omit<Extract<EmailBenchRequest, { op: O }>, 'id' | 'op'>;
@@ -19,7 +20,7 @@ export class EmailServiceChild {
   static start(): Promise<EmailServiceChild> {
     const root = join(__dirname, '..');
     const child = fork(join(__dirname, 'email-service.ts'), [], {
-      execArgv: ['-r', join(root, 'test/support/register-ts.cjs')],
+      execArgv: [...embeddedNodeFlags(), '-r', join(root, 'test/support/register-ts.cjs')],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {

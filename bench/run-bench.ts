@@ -278,7 +278,6 @@ async function benchStore(
 /** The privacy layer's ratios, as the summary table shows them (the raw rates go under `raw`). */
 function privacyRatios(privacy: PrivacyRates): Record<string, number> {
   const { appendRatio, readRatio, cpuAppendRatio, cpuReadRatio, coldReadRatio, cpuColdReadRatio } = privacy;
-  const { rebuildRatio, cpuRebuildRatio } = privacy.rebuild;
   return {
     appendRatio,
     readRatio,
@@ -286,8 +285,10 @@ function privacyRatios(privacy: PrivacyRates): Record<string, number> {
     cpuReadRatio,
     coldReadRatio,
     cpuColdReadRatio,
-    rebuildRatio,
-    cpuRebuildRatio,
+    ...(privacy.rebuild && {
+      rebuildRatio: privacy.rebuild.rebuildRatio,
+      cpuRebuildRatio: privacy.rebuild.cpuRebuildRatio,
+    }),
   };
 }
 
@@ -295,9 +296,13 @@ async function measurePrivacy(service: ServiceChild, name: string, scale: BenchS
   const rates = await service.request<'privacyRates', PrivacyRates>('privacyRates', {
     writers: scale.connections,
     seconds: scale.loadSeconds,
+    rebuild: scale.privacyRebuild,
   });
+  const rebuild = rates.rebuild
+    ? `rebuild ${rates.rebuild.encrypted.perSecond} events/s vs ${rates.rebuild.plain.perSecond}/s without the layer (${rates.rebuild.rebuildRatio}), CPU µs per event ${rates.rebuild.encrypted.cpuMicrosPerEvent} vs ${rates.rebuild.plain.cpuMicrosPerEvent} (${rates.rebuild.cpuRebuildRatio})`
+    : 'rebuild not measured at this scale';
   log(
-    `  [${name}] privacy layer: appends ${rates.appends.encrypted.perSecond}/s vs ${rates.appends.plain.perSecond}/s plain (${rates.appendRatio}), reads ${rates.reads.encrypted.perSecond}/s vs ${rates.reads.plain.perSecond}/s (${rates.readRatio}); CPU µs per event: appends ${rates.appends.encrypted.cpuMicrosPerEvent} vs ${rates.appends.plain.cpuMicrosPerEvent} (${rates.cpuAppendRatio}), statements per append ${rates.appends.encrypted.statementsPerEvent} vs ${rates.appends.plain.statementsPerEvent}, reads ${rates.reads.encrypted.cpuMicrosPerEvent} vs ${rates.reads.plain.cpuMicrosPerEvent} (${rates.cpuReadRatio}); cold reads ${rates.reads.encryptedCold.perSecond}/s (${rates.coldReadRatio}), ${rates.reads.encryptedCold.cpuMicrosPerEvent} µs (${rates.cpuColdReadRatio}); rebuild ${rates.rebuild.encrypted.perSecond} events/s vs ${rates.rebuild.plain.perSecond}/s without the layer (${rates.rebuild.rebuildRatio}), CPU µs per event ${rates.rebuild.encrypted.cpuMicrosPerEvent} vs ${rates.rebuild.plain.cpuMicrosPerEvent} (${rates.rebuild.cpuRebuildRatio})`,
+    `  [${name}] privacy layer: appends ${rates.appends.encrypted.perSecond}/s vs ${rates.appends.plain.perSecond}/s plain (${rates.appendRatio}), reads ${rates.reads.encrypted.perSecond}/s vs ${rates.reads.plain.perSecond}/s (${rates.readRatio}); CPU µs per event: appends ${rates.appends.encrypted.cpuMicrosPerEvent} vs ${rates.appends.plain.cpuMicrosPerEvent} (${rates.cpuAppendRatio}), statements per append ${rates.appends.encrypted.statementsPerEvent} vs ${rates.appends.plain.statementsPerEvent}, reads ${rates.reads.encrypted.cpuMicrosPerEvent} vs ${rates.reads.plain.cpuMicrosPerEvent} (${rates.cpuReadRatio}); cold reads ${rates.reads.encryptedCold.perSecond}/s (${rates.coldReadRatio}), ${rates.reads.encryptedCold.cpuMicrosPerEvent} µs (${rates.cpuColdReadRatio}); ${rebuild}`,
   );
   return rates;
 }

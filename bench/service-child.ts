@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchReply, BenchRequest, StoreTargets } from './bench-messages';
+import { embeddedNodeFlags } from './embedded-node-flags';
 
 type Op = BenchRequest extends infer R ? (R extends { op: infer O } ? O : never) : never;
 type Args<O extends Op> = Omit<Extract<BenchRequest, { op: O }>, 'id' | 'op'>;
@@ -18,8 +19,9 @@ export class ServiceChild {
 
   static start(targets: StoreTargets, onProgress: (text: string) => void): Promise<ServiceChild> {
     const root = join(__dirname, '..');
+    const embedded = targets.eventStore === 'embedded' || targets.readStore === 'embedded';
     const child = fork(join(__dirname, 'bench-service.ts'), [], {
-      execArgv: ['-r', join(root, 'test/support/register-ts.cjs')],
+      execArgv: [...(embedded ? embeddedNodeFlags() : []), '-r', join(root, 'test/support/register-ts.cjs')],
       env: { ...process.env, BENCH_TARGETS: JSON.stringify(targets) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -27,6 +27,13 @@ async function waitFor<T>(
   }
 }
 
+/** The node flags `npm start` gives the service's process (package.json), so this test starts it alike. */
+function startScriptNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf('-r'));
+}
+
 /**
  * What a newcomer gets from `npm start` on a machine with Node.js and nothing else: the service's
  * main in a plain node process, embedded store in DATA_DIR, no REDIS_URL (and no Redis asked for),
@@ -64,9 +71,18 @@ describe('npm start with nothing but Node', () => {
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const name of ['REDIS_URL', 'SMTP_URL', 'EVENT_STORE', 'READ_STORE', 'QUEUE_PREFIX', 'JWT_SECRET'])
       delete env[name];
+    // One V8 worker thread (README, What the embedded mode needs): the service runs with it.
+    const nodeFlags = startScriptNodeFlags();
+    expect(nodeFlags).toEqual(['--v8-pool-size=1']);
     child = spawn(
       process.execPath,
-      ['-r', join(ROOT, 'test/support/register-ts.cjs'), join(ROOT, 'apps/api/src/main.ts'), '--standalone'],
+      [
+        ...nodeFlags,
+        '-r',
+        join(ROOT, 'test/support/register-ts.cjs'),
+        join(ROOT, 'apps/api/src/main.ts'),
+        '--standalone',
+      ],
       {
         cwd: ROOT,
         env: {
