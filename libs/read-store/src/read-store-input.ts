@@ -1,5 +1,5 @@
 import type { RecordFilter } from '@portal/acl';
-import type { IndexSpec, SortKey } from './read-store.port';
+import type { CollectionOptions, IndexSpec, SortKey } from './read-store.port';
 
 // Names and paths end up in SQL text and Mongo field names, so only a safe alphabet gets through;
 // values never do (they travel as parameters). Checked by every adapter, so all refuse the same.
@@ -17,6 +17,16 @@ export class InvalidReadStoreInputError extends Error {
 export function assertCollectionName(collection: string): void {
   if (typeof collection !== 'string' || !COLLECTION_NAME.test(collection)) {
     throw new InvalidReadStoreInputError('collection name', collection);
+  }
+}
+
+/** An opaque collection is read by id only: an index on it would promise queries it is not kept for. */
+export function assertCollectionOptions(indexes: readonly IndexSpec[], options: CollectionOptions): void {
+  if (options.opaque && indexes.length > 0) {
+    throw new InvalidReadStoreInputError(
+      'indexes of an opaque collection',
+      indexes.map((spec) => spec.name),
+    );
   }
 }
 

@@ -46,6 +46,17 @@ export interface FindResult<T> {
  * as one value, as filters see them). For totals that would otherwise count every document a
  * broad filter matches (a portal user's scope). Paths must be distinct and none inside another.
  */
+export interface CollectionOptions {
+  /**
+   * The documents are written and read whole, by id (never filtered, sorted or counted by a path
+   * where speed matters): a store may keep them in a form that is cheaper to write and slower to
+   * query. Every operation still works on them, with the same results; no indexes (refused).
+   * PostgreSQL and PGlite keep them as text (a bulk insert skips parsing each into jsonb), MongoDB
+   * as any other collection.
+   */
+  opaque?: boolean;
+}
+
 export interface IndexSpec {
   name: string;
   paths: string[];
@@ -210,8 +221,11 @@ export interface ReadStore {
    */
   waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean>;
 
-  /** Creates the collection and its indexes if missing (idempotent). */
-  ensureCollection(collection: string, indexes?: IndexSpec[]): Promise<void>;
+  /**
+   * Creates the collection and its indexes if missing (idempotent). A collection that exists keeps
+   * the storage it was created with (`options` only shape a new one).
+   */
+  ensureCollection(collection: string, indexes?: IndexSpec[], options?: CollectionOptions): Promise<void>;
   listCollections(): Promise<string[]>;
   dropCollection(collection: string): Promise<void>;
   /**

@@ -1,9 +1,8 @@
 import type { EventStore, RecordedEvent } from '@portal/event-store';
 import { projectorCheckpoint } from '@portal/read-models';
 import type { ReadStore } from '@portal/read-store';
-import { collectionOf } from '../documents/generation-documents';
+import { analysedCollections } from '../generation/generation-collections';
 import type { Projection } from '../projections/projection';
-import { generationCollections } from '../projections/all-projections';
 import { applyBatch } from './apply-batch';
 import { commitFolded, foldAhead, type FoldedBatch } from './fold-ahead';
 import { traceProjectedEvents } from './trace-projected-events';
@@ -82,7 +81,7 @@ export async function catchUp(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const periodicStatistics = options.refreshStatistics !== false;
   let checkpoint = options.from ?? (await store.getCheckpoint(projectorCheckpoint(generation))) ?? -1;
-  const collections = generationCollections(projections).map((spec) => collectionOf(generation, spec.name));
+  const collections = analysedCollections(generation, projections);
   const counts = unanalysed.get(store) ?? new Map<number, number>();
   unanalysed.set(store, counts);
   let sinceStatistics = counts.get(generation) ?? 0;

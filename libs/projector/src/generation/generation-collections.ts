@@ -36,7 +36,7 @@ export async function prepareGeneration(
 ): Promise<void> {
   for (const spec of generationCollections(projections)) {
     const indexes = options.deferIndexes && !spec.queriedWhileProjecting ? [] : spec.indexes;
-    await store.ensureCollection(collectionOf(generation, spec.name), indexes);
+    await store.ensureCollection(collectionOf(generation, spec.name), indexes, { opaque: spec.opaque });
   }
   // Beside the read models, not one of them (verify compares read models: marks differ by batching).
   await store.ensureCollection(collectionOf(generation, CHANGE_MARKS));
@@ -62,8 +62,21 @@ export async function buildIndexes(
   // Collections that kept their indexes from the start, or have none, are left alone.
   for (const spec of specs)
     if (!spec.queriedWhileProjecting && spec.indexes.length > 0)
-      await store.ensureCollection(collectionOf(generation, spec.name), spec.indexes);
-  await store.refreshStatistics(specs.map((spec) => collectionOf(generation, spec.name)));
+      await store.ensureCollection(collectionOf(generation, spec.name), spec.indexes, {
+        opaque: spec.opaque,
+      });
+  await store.refreshStatistics(analysedCollections(generation, projections));
+}
+
+/**
+ * The collections of a generation whose planner statistics are kept: not the opaque ones (the
+ * aggregate states), read by id only, where the planner has no choice to make (sampling them was
+ * about a third of the ANALYZE after a replay).
+ */
+export function analysedCollections(generation: number, projections: readonly Projection[]): string[] {
+  return generationCollections(projections)
+    .filter((spec) => !spec.opaque)
+    .map((spec) => collectionOf(generation, spec.name));
 }
 
 /** Drops every collection of a generation and its checkpoint. */

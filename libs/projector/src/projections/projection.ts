@@ -10,6 +10,8 @@ export interface CollectionSpec {
    * then keeps its indexes from the start instead of building them after the load.
    */
   queriedWhileProjecting?: boolean;
+  /** Read and written whole, by id only: the store may keep it more cheaply (CollectionOptions). */
+  opaque?: boolean;
 }
 
 /** A document of a generation by logical collection name. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { readStoreContract } from '../read-store.contract';
 import { readStoreCountsContract } from '../read-store-counts.contract';
+import { readStoreOpaqueContract } from '../read-store-opaque.contract';
 import { openMongoReadStore } from './mongo-read-store';
 
 // A MongoDB replica set from MONGO_URL; every run works in a fresh database dropped afterwards.
@@ -11,6 +12,7 @@ if (url) {
   const database = `rs_test_${randomBytes(6).toString('hex')}`;
   readStoreContract('MongoDB', () => openMongoReadStore(url, database));
   readStoreCountsContract('MongoDB', () => openMongoReadStore(url, database));
+  readStoreOpaqueContract('MongoDB', () => openMongoReadStore(url, database));
 
   afterAll(async () => {
     const client = new MongoClient(url);

@@ -9,6 +9,7 @@ import {
 import type { RecordFilter } from '@portal/acl';
 import { CheckpointWaits } from '../checkpoint-wait';
 import type {
+  CollectionOptions,
   Document,
   DocumentShape,
   DocumentsAlongside,
@@ -21,7 +22,7 @@ import type {
   RefreshStatisticsOptions,
   ValueCount,
 } from '../read-store.port';
-import { assertCheckpoint, assertIndexSpec } from '../read-store-input';
+import { assertCheckpoint, assertCollectionOptions, assertIndexSpec } from '../read-store-input';
 import { MongoDocuments, collectionNameOf } from './mongo-documents';
 import { assertMongoPath } from './record-filter-to-mongo';
 
@@ -165,9 +166,15 @@ export class MongoReadStore implements ReadStore {
     return this.waits.wait({ read: () => this.getCheckpoint(projection) }, position, timeoutMs);
   }
 
-  async ensureCollection(collection: string, indexes: IndexSpec[] = []): Promise<void> {
+  // Opaque collections are stored as any other: BSON costs the same either way.
+  async ensureCollection(
+    collection: string,
+    indexes: IndexSpec[] = [],
+    options: CollectionOptions = {},
+  ): Promise<void> {
     const name = collectionNameOf(collection);
     indexes.forEach(assertIndexSpec);
+    assertCollectionOptions(indexes, options);
     indexes.forEach((spec) =>
       [...spec.paths, ...(spec.sort ?? []).map((key) => key.path)].forEach(assertMongoPath),
     );

@@ -1,4 +1,4 @@
-import { quoteIdent, type SqlQueryable } from '@portal/platform';
+import type { SqlQueryable } from '@portal/platform';
 import type { Document, DocumentsWanted } from '../read-store.port';
 import { tableOf, type KnownTables, type LockedReads } from './sql-documents';
 
@@ -124,7 +124,7 @@ async function documentReads(
     if (wantedIds.length === 0 || !(await known.exists(q, table))) continue;
     params.push([...wantedIds]);
     parts.push(
-      `SELECT ${collections.length}::int AS k, doc, NULL, NULL, NULL FROM ${quoteIdent(table)} WHERE id = ANY($${params.length}::text[])`,
+      `SELECT ${collections.length}::int AS k, doc, NULL, NULL, NULL FROM ${known.source(table)} WHERE id = ANY($${params.length}::text[])`,
     );
     collections.push(collection);
   }

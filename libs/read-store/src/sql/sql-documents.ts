@@ -52,14 +52,14 @@ export class CollectionNotFoundError extends Error {
 }
 
 /**
- * Tables known to exist, with their counts (document-counts.ts), so reads and writes skip the
- * catalog look-up. Only a drop by this store removes one; a table dropped by another process shows
- * up as a query error until then. Counts or ordered elements created after this store first saw the
- * table (by another process) are not known to it: its totals then count documents and its pages
- * sort every match, exact all the same.
+ * Tables known to exist, with their counts (document-counts.ts), ordered elements and their
+ * documents' storage, so reads and writes skip the catalog look-up. Only a drop by this store
+ * removes one; a table dropped by another process shows up as a query error until then. Counts or
+ * ordered elements created after this store first saw the table (by another process) are not known
+ * to it: its totals then count documents and its pages sort every match, exact all the same.
  */
 export class KnownTables {
-  private readonly tables = new Map<string, { counts: DocumentCounts[]; ordered: OrderedElements[] }>();
+  private readonly tables = new Map<string, KnownTable>();
 
   async exists(q: SqlQueryable, table: string): Promise<boolean> {
     if (this.tables.has(table)) return true;
@@ -67,15 +67,23 @@ export class KnownTables {
       present: boolean;
       counts: DocumentCounts[] | null;
       ordered: OrderedElements[] | null;
+      opaque: boolean | null;
     }>(
       `SELECT to_regclass($1) IS NOT NULL AS present,
          (SELECT jsonb_agg(jsonb_build_object('countsTable', counts_table, 'paths', paths) ORDER BY name)
             FROM ${COUNTS_REGISTRY} WHERE tbl = $1) AS counts,
          (SELECT jsonb_agg(jsonb_build_object('sideTable', side_table, 'path', path, 'sort', sort) ORDER BY name)
-            FROM ${ORDERED_REGISTRY} WHERE tbl = $1) AS ordered`,
+            FROM ${ORDERED_REGISTRY} WHERE tbl = $1) AS ordered,
+         ${OPAQUE_COLUMN} AS opaque`,
       [table],
     );
-    if (rows[0]?.present) this.add(table, rows[0].counts ?? [], rows[0].ordered ?? []);
+    const found = rows[0];
+    if (found?.present)
+      this.add(table, {
+        counts: found.counts ?? [],
+        ordered: found.ordered ?? [],
+        opaque: found.opaque === true,
+      });
     return this.tables.has(table);
   }
 
@@ -89,14 +97,45 @@ export class KnownTables {
     return this.tables.get(table)?.ordered ?? [];
   }
 
-  add(table: string, counts: DocumentCounts[], ordered: OrderedElements[]): void {
-    this.tables.set(table, { counts, ordered });
+  /**
+   * What reads name a table known to exist by (call exists first): the table, or for an opaque
+   * one its text as jsonb under the table's name, so every read and filter works on it alike (and
+   * unions with jsonb tables). The planner pulls the subquery up: `id` look-ups use the key.
+   */
+  source(table: string): string {
+    const name = quoteIdent(table);
+    return this.opaque(table) ? `(SELECT id, doc::jsonb AS doc FROM ${name}) AS ${name}` : name;
+  }
+
+  /** Whether a table known to exist keeps its documents as text (an opaque collection). */
+  opaque(table: string): boolean {
+    return this.tables.get(table)?.opaque === true;
+  }
+
+  /** The type a written document's JSON text is cast to for this table (known to exist). */
+  docType(table: string): 'jsonb' | 'text' {
+    return this.opaque(table) ? 'text' : 'jsonb';
+  }
+
+  add(table: string, known: KnownTable): void {
+    this.tables.set(table, known);
   }
 
   forget(table: string): void {
     this.tables.delete(table);
   }
 }
+
+export interface KnownTable {
+  counts: DocumentCounts[];
+  ordered: OrderedElements[];
+  /** Documents stored as text (an opaque collection), not jsonb. */
+  opaque: boolean;
+}
+
+/** Whether the table named by $1 keeps its documents as text (opaque), in a catalog look-up. */
+export const OPAQUE_COLUMN = `coalesce((SELECT atttypid = 'text'::regtype FROM pg_attribute
+  WHERE attrelid = to_regclass($1) AND attname = 'doc' AND NOT attisdropped), false)`;
 
 /** Documents read under a checkpoint's lock, by collection: the ids asked for and those found. */
 export type LockedReads = Map<string, { ids: ReadonlySet<string>; found: Document[] }>;
@@ -225,7 +264,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     // readOnly: the projector reads its generation pointer so every second; not kept (cachedRead),
     // the documents of its many callers are theirs to change.
     const { rows } = await this.q.query<{ doc: T }>(
-      prepared(readOnly(`SELECT doc FROM ${quoteIdent(table)} WHERE id = $1`)),
+      prepared(readOnly(`SELECT doc FROM ${this.known.source(table)} WHERE id = $1`)),
       [id],
     );
     return rows[0]?.doc ?? null;
@@ -278,7 +317,7 @@ export class SqlDocuments implements ReadStoreTransaction {
       const limit = query.limit !== undefined ? ` LIMIT ${params.add(query.limit)}` : '';
       const offset = query.offset ? ` OFFSET ${params.add(query.offset)}` : '';
       const total = counts ? `(${countedTotal(counts, where)})` : 'count(*) OVER ()';
-      text = `SELECT doc, ${total} AS total FROM ${quoteIdent(table)} WHERE ${where} ORDER BY ${order}${limit}${offset}`;
+      text = `SELECT doc, ${total} AS total FROM ${this.known.source(table)} WHERE ${where} ORDER BY ${order}${limit}${offset}`;
     }
     // A list's page: PGlite's client answers it again while nothing has written since (cachedRead).
     const { rows } = await this.q.query<{ doc: T; total: number | string }>(cachedRead(text), params.values);
@@ -296,7 +335,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     const params = new SqlParameters();
     const where = recordFilterToSql(filter, params);
     const { rows } = await this.q.query<{ value: unknown; count: number | string }>(
-      `SELECT ${jsonAt(path)} AS value, count(*) AS count FROM ${quoteIdent(table)} WHERE ${where} GROUP BY 1`,
+      `SELECT ${jsonAt(path)} AS value, count(*) AS count FROM ${this.known.source(table)} WHERE ${where} GROUP BY 1`,
       params.values,
     );
     return mergeValueCounts(rows.map((row) => ({ value: row.value, count: Number(row.count) })));
@@ -309,7 +348,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     if (!(await this.known.exists(this.q, table))) throw new CollectionNotFoundError(collection);
     await this.deferred?.beforeWriteNotHeld();
     await this.q.query(
-      `INSERT INTO ${quoteIdent(table)} (id, doc) VALUES ($1, $2::jsonb)
+      `INSERT INTO ${quoteIdent(table)} (id, doc) VALUES ($1, $2::${this.known.docType(table)})
        ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`,
       [doc.id, JSON.stringify(doc)],
     );
@@ -334,13 +373,14 @@ export class SqlDocuments implements ReadStoreTransaction {
     await this.sendHeld();
     // id is COLLATE "C": byte order of UTF-8, which is code point order. Two statements, not an
     // `IS NULL OR`: each then walks the primary key from where the last page ended.
+    const source = this.known.source(table);
     const { rows } =
       afterId === undefined
-        ? await this.q.query<{ doc: T }>(`SELECT doc FROM ${quoteIdent(table)} ORDER BY id LIMIT $1`, [limit])
-        : await this.q.query<{ doc: T }>(
-            `SELECT doc FROM ${quoteIdent(table)} WHERE id > $1 ORDER BY id LIMIT $2`,
-            [afterId, limit],
-          );
+        ? await this.q.query<{ doc: T }>(`SELECT doc FROM ${source} ORDER BY id LIMIT $1`, [limit])
+        : await this.q.query<{ doc: T }>(`SELECT doc FROM ${source} WHERE id > $1 ORDER BY id LIMIT $2`, [
+            afterId,
+            limit,
+          ]);
     return rows.map((row) => row.doc);
   }
 
@@ -363,7 +403,7 @@ export class SqlDocuments implements ReadStoreTransaction {
       }
       params.push([...ids]);
       parts.push(
-        `SELECT ${collections.length}::int AS k, doc FROM ${quoteIdent(table)} WHERE id = ANY($${params.length}::text[])`,
+        `SELECT ${collections.length}::int AS k, doc FROM ${this.known.source(table)} WHERE id = ANY($${params.length}::text[])`,
       );
       collections.push(collection);
     }
@@ -386,7 +426,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     const found: T[] = [];
     for (const chunk of chunksOf(ids, MAX_IDS_PER_STATEMENT)) {
       const { rows } = await this.q.query<{ doc: T }>(
-        `SELECT doc FROM ${quoteIdent(table)} WHERE id = ANY($1::text[])`,
+        `SELECT doc FROM ${this.known.source(table)} WHERE id = ANY($1::text[])`,
         [chunk],
       );
       for (const row of rows) found.push(row.doc);
@@ -423,7 +463,7 @@ export class SqlDocuments implements ReadStoreTransaction {
       // (as json: splitting a jsonb array would first convert the whole array to jsonb).
       const insert = (values: string, gate?: string): string =>
         `INSERT INTO ${quoteIdent(table)} (id, doc)
-         SELECT d ->> 'id', d::jsonb FROM json_array_elements(${values}::json) AS d${onlyIf(gate, 'WHERE')} ${onConflict}`;
+         SELECT d ->> 'id', d::${this.known.docType(table)} FROM json_array_elements(${values}::json) AS d${onlyIf(gate, 'WHERE')} ${onConflict}`;
       if (this.deferred)
         await this.deferred.hold(table, (params, gate) => insert(params.add(json), gate), json.length);
       else await this.q.query(insert('$1'), [json]);
@@ -452,7 +492,14 @@ export class SqlDocuments implements ReadStoreTransaction {
     await this.deferred?.beforeWriteNotHeld();
     const params = new SqlParameters();
     const where = recordFilterToSql(filter, params);
-    const { rowCount } = await this.q.query(`DELETE FROM ${quoteIdent(table)} WHERE ${where}`, params.values);
+    // An opaque table's filter works on its documents as jsonb (source), so it picks the ids there.
+    const matching = this.known.opaque(table)
+      ? `id IN (SELECT id FROM ${this.known.source(table)} WHERE ${where})`
+      : where;
+    const { rowCount } = await this.q.query(
+      `DELETE FROM ${quoteIdent(table)} WHERE ${matching}`,
+      params.values,
+    );
     return rowCount;
   }
 
@@ -465,7 +512,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     const { rows } = await this.q.query<{ total: number | string }>(
       counts
         ? countedTotal(counts, where)
-        : `SELECT count(*) AS total FROM ${quoteIdent(table)} WHERE ${where}`,
+        : `SELECT count(*) AS total FROM ${this.known.source(table)} WHERE ${where}`,
       values,
     );
     return Number(rows[0]?.total ?? 0);

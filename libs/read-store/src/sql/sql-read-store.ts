@@ -17,6 +17,7 @@ import {
 } from './checkpoint-lock';
 import { DeferredWrites } from './deferred-writes';
 import type {
+  CollectionOptions,
   Document,
   DocumentShape,
   DocumentsAlongside,
@@ -32,11 +33,11 @@ import type {
   TransactOptions,
   ValueCount,
 } from '../read-store.port';
-import { assertCheckpoint, assertIndexSpec } from '../read-store-input';
+import { assertCheckpoint, assertCollectionOptions, assertIndexSpec } from '../read-store-input';
 import { boundedName, countsOf, createCounts, createCountsRegistry, dropCounts } from './document-counts';
 import { createOrderedElements, createOrderedRegistry, dropOrdered, orderedOf } from './document-orders';
 import { jsonAt, orderByIndexColumns } from './record-filter-to-sql';
-import { KnownTables, SqlDocuments, tableOf } from './sql-documents';
+import { KnownTables, OPAQUE_COLUMN, SqlDocuments, tableOf } from './sql-documents';
 
 export interface SqlReadStoreOptions {
   /** How often waitForCheckpoint re-reads when no notification arrives. */
@@ -252,12 +253,12 @@ export class SqlReadStore implements ReadStore {
   ): Promise<DocumentWithCheckpoint<T, A>> {
     const table = tableOf(collection);
     const doc = (await this.known.exists(this.client, table))
-      ? `(SELECT doc FROM ${quoteIdent(table)} WHERE id = $1::text)`
+      ? `(SELECT doc FROM ${this.known.source(table)} WHERE id = $1::text)`
       : '(SELECT NULL::jsonb WHERE $1::text IS NULL)';
     const others = alongside ? tableOf(alongside.collection) : undefined;
     const more =
       others !== undefined && (await this.known.exists(this.client, others))
-        ? `(SELECT jsonb_agg(doc) FROM ${quoteIdent(others)} WHERE id = ANY($3::text[]))`
+        ? `(SELECT jsonb_agg(doc) FROM ${this.known.source(others)} WHERE id = ANY($3::text[]))`
         : '(SELECT NULL::jsonb WHERE $3::text[] IS NULL)';
     const withStream =
       stream !== undefined &&
@@ -304,10 +305,15 @@ export class SqlReadStore implements ReadStore {
     );
   }
 
-  async ensureCollection(collection: string, indexes: IndexSpec[] = []): Promise<void> {
+  async ensureCollection(
+    collection: string,
+    indexes: IndexSpec[] = [],
+    options: CollectionOptions = {},
+  ): Promise<void> {
     const table = tableOf(collection);
     indexes.forEach(assertIndexSpec);
-    const counts = await this.client.transaction(async (tx) => {
+    assertCollectionOptions(indexes, options);
+    const known = await this.client.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [DDL_LOCK]);
       // Counts registered for a table of this name that is gone (dropped by other means) go too.
       const { rows } = await tx.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [
@@ -317,10 +323,13 @@ export class SqlReadStore implements ReadStore {
         await dropCounts(tx, table);
         await dropOrdered(tx, table);
       }
+      // Opaque documents as text: a bulk insert (a replay's COPY) then stores each JSON text as it
+      // comes instead of parsing it into jsonb (about half the COPY's server CPU); reads parse them
+      // back (KnownTables.source), which only reads by id do in any number.
       await tx.query(
         `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (
            id text COLLATE "C" PRIMARY KEY,
-           doc jsonb NOT NULL
+           doc ${options.opaque ? 'text' : 'jsonb'} NOT NULL
          )`,
       );
       // No statistics on whole documents: the planner has no use for them (filters work on paths,
@@ -364,9 +373,17 @@ export class SqlReadStore implements ReadStore {
         await tx.query(`ALTER INDEX ${index} SET (fastupdate = off)`);
         await tx.query('SELECT gin_clean_pending_list($1::regclass)', [index]);
       }
-      return { counts: await countsOf(tx, table), ordered: await orderedOf(tx, table) };
+      // The storage the table has, which an existing one kept whatever `options` say.
+      const { rows: stored } = await tx.query<{ opaque: boolean }>(`SELECT ${OPAQUE_COLUMN} AS opaque`, [
+        table,
+      ]);
+      return {
+        counts: await countsOf(tx, table),
+        ordered: await orderedOf(tx, table),
+        opaque: stored[0]?.opaque === true,
+      };
     });
-    this.known.add(table, counts.counts, counts.ordered);
+    this.known.add(table, known);
   }
 
   async listCollections(): Promise<string[]> {
