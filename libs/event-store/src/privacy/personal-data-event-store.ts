@@ -132,6 +132,11 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     }
   }
 
+  /** Whether readAll and readStream take the erasure count in their own statement (keysInStoredDatabase). */
+  get readsErasureCountInStatement(): boolean {
+    return this.withCount !== undefined;
+  }
+
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const sealed: SealedList[] = [];
     const result = await this.stored.append(stream, await this.protect(stream, events, sealed), expected);
