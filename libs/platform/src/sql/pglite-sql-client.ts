@@ -7,6 +7,8 @@ import {
   type PgliteMemorySettings,
 } from './pglite-memory';
 import { memoryTemplate } from './pglite-memory-template';
+import { PglitePreparedStatements } from './pglite-prepared-statements';
+import { preparedNameOf } from './prepared-statements';
 import { isCachedRead, isReadOnly } from './statement-marks';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { ReadResultCache } from './read-result-cache';
@@ -32,14 +34,19 @@ export class PgliteSqlClient implements SqlClient {
   private static readonly instances = new Map<string, { client: Promise<PgliteSqlClient>; refs: number }>();
   /** Closes under way, by directory: a new instance of it waits for the old one to let go. */
   private static readonly closing = new Map<string, Promise<void>>();
+  /** For measurements alone (bench/pglite-prepared-probe.ts): false sends every text unnamed. */
+  static namedStatements = process.env.PGLITE_NAMED_STATEMENTS !== 'off';
   private readonly cache = new ReadResultCache<QueryResult<unknown>>();
   private keeping = true;
+  private readonly named: PglitePreparedStatements;
 
   private constructor(
     private readonly db: PGlite,
     private readonly key: string,
     private readonly lock?: DataDirLock,
-  ) {}
+  ) {
+    this.named = new PglitePreparedStatements(db);
+  }
 
   /**
    * dataDir: a folder on disk, or undefined for an in-memory database (tests). The first opener of
@@ -117,6 +124,8 @@ export class PgliteSqlClient implements SqlClient {
 
   /** A statement sent to PGlite (what the bench counts: a kept result answered is none). */
   private async run<Row>(text: string, params: unknown[]): Promise<QueryResult<Row>> {
+    const name = PgliteSqlClient.namedStatements ? preparedNameOf(text) : undefined;
+    if (name !== undefined) return this.named.run<Row>(name, text, params);
     const result = await this.db.query<Row>(text, params);
     return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
   }

@@ -1,4 +1,4 @@
-import type { SqlQueryable } from '@portal/platform';
+import { prepared, type SqlQueryable } from '@portal/platform';
 import type { Document, DocumentsWanted } from '../read-store.port';
 import { tableOf, type KnownTables, type LockedReads } from './sql-documents';
 
@@ -83,10 +83,12 @@ export async function readCheckpointAndDocuments(
   if (idsIn(wanted) > MAX_IDS_WITH_LOCK) return undefined;
   const params: unknown[] = [projection];
   const documents = await documentReads(q, known, wanted, params);
+  // Prepared: one text per set of collections read (ids are array parameters), the live
+  // projector's every batch.
   const { rows } = await q.query<CheckpointRow>(
-    `SELECT -1::int AS k, NULL::jsonb AS doc, position, NULL AS locked, xmin::text AS seen
+    prepared(`SELECT -1::int AS k, NULL::jsonb AS doc, position, NULL AS locked, xmin::text AS seen
        FROM ${CHECKPOINTS} WHERE projection = $1
-     ${documents.parts.map((part) => `UNION ALL ${part}`).join(' ')}`,
+     ${documents.parts.map((part) => `UNION ALL ${part}`).join(' ')}`),
     params,
   );
   const head = rows.find((row) => row.k === -1);

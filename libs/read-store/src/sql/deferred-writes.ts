@@ -1,3 +1,4 @@
+import { prepared } from '@portal/platform';
 import type { SqlQueryable } from '@portal/platform';
 import { SqlParameters } from './record-filter-to-sql';
 
@@ -111,7 +112,13 @@ export class DeferredWrites {
       `${gate.name} AS (${gate.text(params)})`,
       ...this.take().map((write, i) => `w${i} AS (${write(params, gate.name)})`),
     ];
-    const { rows } = await this.q.query<Row>(`WITH ${parts.join(', ')} ${last(params)}`, params.values);
+    // A live batch's statement (prepared): its text depends only on which tables the batch writes,
+    // so the server parses and plans each shape once per connection (on PGlite, in this process,
+    // that was most of the batch's CPU: bench/transact-probe.ts).
+    const { rows } = await this.q.query<Row>(
+      prepared(`WITH ${parts.join(', ')} ${last(params)}`),
+      params.values,
+    );
     return rows;
   }
 
