@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ALL, and, filterPaths, type RecordFilter } from '@portal/acl';
 import { quoteIdent, type SqlQueryable } from '@portal/platform';
 import { jsonAt } from './record-filter-to-sql';
+import { createStatementTriggers, dropTriggerFunctions, type TriggerOp } from './statement-triggers';
 
 /**
  * Counts of a collection's documents per combination of values at some paths (IndexSpec kind
@@ -16,9 +17,6 @@ import { jsonAt } from './record-filter-to-sql';
  * A registry table (`rs_counts`) says which counts a table has, for readers in every process.
  */
 export const COUNTS_REGISTRY = 'rs_counts';
-
-/** The statements a table's counts follow, one trigger and function each. */
-const OPS = ['ins', 'upd', 'del'] as const;
 
 /** Counts a table has: which table holds them and over which paths. */
 export interface DocumentCounts {
@@ -110,9 +108,9 @@ export async function createCounts(
   await q.query(`LOCK TABLE ${qualified(table)} IN SHARE ROW EXCLUSIVE MODE`);
   // Leftovers of counts no longer registered (a registry emptied by hand) would be stale: they go.
   await q.query(`DROP TABLE IF EXISTS ${counts}`);
-  for (const op of OPS) await q.query(`DROP FUNCTION IF EXISTS ${qualified(`${base}_${op}`)}() CASCADE`);
+  await dropTriggerFunctions(q, base, qualified);
   await q.query(`CREATE TABLE ${counts} (key bytea PRIMARY KEY, doc jsonb NOT NULL, n bigint NOT NULL)`);
-  const bodies: Record<'ins' | 'upd' | 'del', string> = {
+  const bodies: Record<TriggerOp, string> = {
     ins: addGroups(counts, group, [['new_rows', 1]]),
     upd:
       addGroups(counts, group, [
@@ -121,23 +119,7 @@ export async function createCounts(
       ]) + dropEmptied(counts, group),
     del: addGroups(counts, group, [['old_rows', -1]]) + dropEmptied(counts, group),
   };
-  const events = {
-    ins: 'INSERT ON {t} REFERENCING NEW TABLE AS new_rows',
-    upd: 'UPDATE ON {t} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows',
-    del: 'DELETE ON {t} REFERENCING OLD TABLE AS old_rows',
-  };
-  for (const op of OPS) {
-    const fn = qualified(`${base}_${op}`);
-    await q.query(
-      `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $fn$
-       BEGIN ${bodies[op]} RETURN NULL; END $fn$`,
-    );
-    // A transition table is allowed on a trigger of one event only, hence one trigger per event.
-    await q.query(
-      `CREATE TRIGGER ${quoteIdent(`rc_${name}_${op}`)} AFTER ${events[op].replace('{t}', qualified(table))}
-       FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
-    );
-  }
+  await createStatementTriggers(q, { qualified, base, table, triggerPrefix: `rc_${name}`, bodies });
   await q.query(
     `INSERT INTO ${counts} (key, doc, n)
      SELECT sha256(convert_to(t, 'UTF8')), t::jsonb, count(*) FROM (SELECT ${group}::text AS t FROM ${qualified(table)}) s
@@ -189,8 +171,7 @@ export async function countsOf(q: SqlQueryable, table: string): Promise<Document
 export async function dropCounts(q: SqlQueryable, table: string): Promise<void> {
   for (const { countsTable } of await countsOf(q, table)) {
     await q.query(`DROP TABLE IF EXISTS ${quoteIdent(countsTable)}`);
-    for (const op of OPS)
-      await q.query(`DROP FUNCTION IF EXISTS ${quoteIdent(`${countsTable}_${op}`)}() CASCADE`);
+    await dropTriggerFunctions(q, countsTable);
   }
   await q.query(`DELETE FROM ${COUNTS_REGISTRY} WHERE tbl = $1`, [table]);
 }

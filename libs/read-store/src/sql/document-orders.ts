@@ -2,6 +2,7 @@ import { quoteIdent, type SqlQueryable } from '@portal/platform';
 import type { SortKey } from '../read-store.port';
 import { boundedName } from './document-counts';
 import { jsonAt, sortTerms, type SortTerm } from './record-filter-to-sql';
+import { createStatementTriggers, dropTriggerFunctions, type TriggerOp } from './statement-triggers';
 
 /**
  * An array path's elements in a sort order (IndexSpec kind `array` with `sort`): a side table of
@@ -18,8 +19,6 @@ import { jsonAt, sortTerms, type SortTerm } from './record-filter-to-sql';
  * `rs_ordered` for readers in every process.
  */
 export const ORDERED_REGISTRY = 'rs_ordered';
-
-const OPS = ['ins', 'upd', 'del'] as const;
 
 /** An array path's elements kept in a sort order, and the side table that holds them. */
 export interface OrderedElements {
@@ -114,29 +113,14 @@ export async function createOrderedElements(
   const sideColumns = ['k', 'id', ...terms.map((_, i) => `t${i}`)].join(', ');
   await q.query(`LOCK TABLE ${qualified(table)} IN SHARE ROW EXCLUSIVE MODE`);
   await q.query(`DROP TABLE IF EXISTS ${side}`);
-  for (const op of OPS) await q.query(`DROP FUNCTION IF EXISTS ${qualified(`${base}_${op}`)}() CASCADE`);
+  await dropTriggerFunctions(q, base, qualified);
   // Plain typed columns, not the documents' JSONB: the btree compares them cheaply (built over a
   // million rows, JSONB sort keys are most of an index's build time).
   await q.query(`CREATE TABLE ${side} (k bigint NOT NULL, id text COLLATE "C" NOT NULL, ${columns})`);
   const insert = `INSERT INTO ${side} (${sideColumns}) ${elementRows(path, sort, 'new_rows')};`;
   const remove = `DELETE FROM ${side} WHERE id IN (SELECT id FROM old_rows);`;
-  const bodies: Record<(typeof OPS)[number], string> = { ins: insert, upd: remove + insert, del: remove };
-  const events = {
-    ins: 'INSERT ON {t} REFERENCING NEW TABLE AS new_rows',
-    upd: 'UPDATE ON {t} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows',
-    del: 'DELETE ON {t} REFERENCING OLD TABLE AS old_rows',
-  };
-  for (const op of OPS) {
-    const fn = qualified(`${base}_${op}`);
-    await q.query(
-      `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $fn$
-       BEGIN ${bodies[op]} RETURN NULL; END $fn$`,
-    );
-    await q.query(
-      `CREATE TRIGGER ${quoteIdent(`ro_${name}_${op}`)} AFTER ${events[op].replace('{t}', qualified(table))}
-       FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
-    );
-  }
+  const bodies: Record<TriggerOp, string> = { ins: insert, upd: remove + insert, del: remove };
+  await createStatementTriggers(q, { qualified, base, table, triggerPrefix: `ro_${name}`, bodies });
   await q.query(`INSERT INTO ${side} (${sideColumns}) ${elementRows(path, sort, qualified(table))}`);
   // Built after the fill: one sort of the rows instead of a btree insert each.
   const order = terms.map((term, i) => `t${i}${term.collate} ${term.direction}`).join(', ');
@@ -162,8 +146,7 @@ export async function orderedOf(q: SqlQueryable, table: string): Promise<Ordered
 export async function dropOrdered(q: SqlQueryable, table: string): Promise<void> {
   for (const { sideTable } of await orderedOf(q, table)) {
     await q.query(`DROP TABLE IF EXISTS ${quoteIdent(sideTable)}`);
-    for (const op of OPS)
-      await q.query(`DROP FUNCTION IF EXISTS ${quoteIdent(`${sideTable}_${op}`)}() CASCADE`);
+    await dropTriggerFunctions(q, sideTable);
   }
   await q.query(`DELETE FROM ${ORDERED_REGISTRY} WHERE tbl = $1`, [table]);
 }
