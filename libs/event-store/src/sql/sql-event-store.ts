@@ -160,10 +160,15 @@ export class SqlEventStore implements EventStore {
     options: ReadStreamOptions,
     beside: string,
   ): Promise<{ events: RecordedEvent[]; beside: string | null }> {
-    const { rows } = await this.client.query<EventRow & { beside: string | null }>(
+    const { rows } = await this.client.query<BesideRow>(
       prepared(streamStatement(`(${beside})::text AS beside, ${EVENT_COLUMNS}`, options)),
       [stream, options.from ?? null, options.limit ?? null],
     );
+    return this.withBeside(rows);
+  }
+
+  /** Rows read with a scalar beside them: their events, and the scalar (null with no row). */
+  private withBeside(rows: BesideRow[]): { events: RecordedEvent[]; beside: string | null } {
     return {
       events: rows.map((row) => toRecordedEvent(row, this.upcasters)),
       beside: rows.length === 0 ? null : rows[0]!.beside,
@@ -190,10 +195,8 @@ export class SqlEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     // readOnly: the live projector polls the log so every second, mostly finding nothing.
     const { rows } = await this.client.query<EventRow>(
-      readOnly(`SELECT ${EVENT_COLUMNS} FROM es_events
-       WHERE position > $1::bigint AND ${FILTER_CONDITION}
-       ORDER BY position LIMIT $4::bigint`),
-      [options.after ?? -1, ...filterParams(options.filter), options.limit ?? null],
+      readOnly(pageStatement(EVENT_COLUMNS)),
+      pageParams(options),
     );
     return rows.map((row) => toRecordedEvent(row, this.upcasters));
   }
@@ -208,16 +211,11 @@ export class SqlEventStore implements EventStore {
     options: ReadAllOptions,
     beside: string,
   ): Promise<{ events: RecordedEvent[]; beside: string | null }> {
-    const { rows } = await this.client.query<EventRow & { beside: string | null }>(
-      readOnly(`SELECT (${beside})::text AS beside, ${EVENT_COLUMNS} FROM es_events
-       WHERE position > $1::bigint AND ${FILTER_CONDITION}
-       ORDER BY position LIMIT $4::bigint`),
-      [options.after ?? -1, ...filterParams(options.filter), options.limit ?? null],
+    const { rows } = await this.client.query<BesideRow>(
+      readOnly(pageStatement(`(${beside})::text AS beside, ${EVENT_COLUMNS}`)),
+      pageParams(options),
     );
-    return {
-      events: rows.map((row) => toRecordedEvent(row, this.upcasters)),
-      beside: rows.length === 0 ? null : rows[0]!.beside,
-    };
+    return this.withBeside(rows);
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
@@ -282,6 +280,19 @@ export class SqlEventStore implements EventStore {
       rows: rows.filter((row) => row.position !== null && row.position !== undefined),
     };
   }
+}
+
+type BesideRow = EventRow & { beside: string | null };
+
+/** A page of the log after a position ($1 after, $2/$3 the filter, $4 limit), with these columns. */
+function pageStatement(columns: string): string {
+  return `SELECT ${columns} FROM es_events
+       WHERE position > $1::bigint AND ${FILTER_CONDITION}
+       ORDER BY position LIMIT $4::bigint`;
+}
+
+function pageParams(options: ReadAllOptions): unknown[] {
+  return [options.after ?? -1, ...filterParams(options.filter), options.limit ?? null];
 }
 
 /** A stream's events in either direction ($1 stream, $2 from, $3 limit), with these columns. */
