@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { from, Observable, switchMap, tap } from 'rxjs';
+import { from, map, Observable, switchMap } from 'rxjs';
 import type { EventStore } from '@portal/event-store';
 import type { ReadStore } from '@portal/read-store';
 import { ReadModelNames } from '@portal/read-models';
@@ -58,12 +58,17 @@ export class ConsistencyInterceptor implements NestInterceptor {
     if (COMMAND_METHODS.has(request.method)) {
       const blind = this.reflector.get<boolean>(BLIND_METADATA, context.getHandler()) === true;
       return next.handle().pipe(
-        switchMap((body) =>
-          from(blind ? Promise.resolve(NOTHING_TO_WAIT_FOR) : this.tokenFor(request)).pipe(
-            tap((token) => void reply.header(CONSISTENCY_HEADER, String(token))),
-            switchMap(() => [body]),
-          ),
-        ),
+        switchMap((body) => {
+          const answer = (token: number) => {
+            void reply.header(CONSISTENCY_HEADER, String(token));
+            return body;
+          };
+          if (blind) return [answer(NOTHING_TO_WAIT_FOR)];
+          // A command that appended knows its token: answered at once, with no promise in between.
+          const position = request.commandContext?.position;
+          if (position !== undefined) return [answer(this.noteKnown(position))];
+          return from(this.eventStore.headPosition()).pipe(map((head) => answer(this.noteKnown(head))));
+        }),
       );
     }
     const header = request.headers[CONSISTENCY_HEADER];
@@ -132,10 +137,12 @@ export class ConsistencyInterceptor implements NestInterceptor {
     request.user = { ...user, readModelsAt };
   }
 
-  private async tokenFor(request: PortalRequest): Promise<number> {
-    const token = request.commandContext?.position ?? (await this.eventStore.headPosition());
-    // A position this process appended or read as the head is at or below the head for good: a
-    // read carrying it (here the usual case) then needs no head read to be told apart from a forgery.
+  /**
+   * A command's token: the position it appended, or the head when it appended nothing. A position
+   * this process appended or read as the head is at or below the head for good: a read carrying it
+   * (here the usual case) then needs no head read to be told apart from a forgery.
+   */
+  private noteKnown(token: number): number {
     this.knownHead = Math.max(this.knownHead, token);
     return token;
   }

@@ -1,4 +1,4 @@
-import { ALL, mergeRoles, type AccessLevel, type RoleDefinition } from '@portal/acl';
+import { ALL, canRead, mergeRoles, type AccessLevel, type RoleDefinition } from '@portal/acl';
 import type { ServiceConfig } from '@portal/platform';
 import type { ReadModelNames, RecordDoc } from '@portal/read-models';
 import type { FindQuery } from '@portal/read-store';
@@ -200,5 +200,47 @@ describe('PortalRecordReads: single records', () => {
     expect(gets).toHaveLength(1);
     await reads.record('Case', 'c-9', at(6, '1:6'));
     expect(gets).toHaveLength(2);
+  });
+});
+
+describe('PortalRecordReads: mayRead', () => {
+  const record = (overrides: Partial<RecordDoc>): RecordDoc =>
+    ({
+      ...aCase('c-1'),
+      createdByPortalUserId: null,
+      contactIds: [],
+      accountIds: [],
+      isInternal: false,
+      deleted: false,
+      ...overrides,
+    }) as unknown as RecordDoc;
+  const records = [
+    record({ accountIds: ['a-1'] }),
+    record({ accountIds: ['a-2'] }),
+    record({ createdByPortalUserId: 'u-1' }),
+    record({ accountIds: ['a-1'], isInternal: true }),
+    record({ accountIds: ['a-1'], deleted: true }),
+    record({ entityType: 'Account', accountIds: ['a-1'] } as Partial<RecordDoc>),
+  ];
+
+  it('answers as canRead for every user, level and record, before and after a page kept the scope', async () => {
+    const { reads } = setUp();
+    const accesses = [
+      accessOf('u-1', ['a-1']),
+      accessOf('u-1', ['a-2']),
+      accessOf('u-2', ['a-1'], [role('own')]),
+      accessOf('u-1', [], [role('own')]),
+      accessOf('u-1', ['a-1'], [role('no')]),
+      accessOf('u-1', ['a-1'], [role('all')]),
+    ];
+    const answers = () => accesses.flatMap((access) => records.map((doc) => reads.mayRead(access, doc)));
+    const expected = accesses.flatMap((access) =>
+      records.map((doc) => canRead(access.ctx, access.perms, access.user, doc)),
+    );
+    expect(expected).toContain(true);
+    expect(expected).toContain(false);
+    expect(answers()).toEqual(expected);
+    for (const access of accesses) await reads.page(access, 'Case', list, at(5, '1:4'));
+    expect(answers()).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, readableFieldsKey, scopeFilter, type RecordFilter } from '@portal/acl';
+import { and, matchesRecordFilter, readableFieldsKey, scopeFilter, type RecordFilter } from '@portal/acl';
 import type { ServiceConfig } from '@portal/platform';
 import { projectorCheckpoint, ReadModelNames, type RecordDoc } from '@portal/read-models';
 import type { PortalAccess } from '../../auth/portal-access';
@@ -136,6 +136,15 @@ export class PortalRecordReads {
     // The scope filter holds `entityType = <type>`, so the view's fields are those of the key.
     if (found.items.every((doc) => doc.entityType === entityType)) this.pages.set(key, answer, cacheAt);
     return answer;
+  }
+
+  /**
+   * canRead (@portal/acl) of a record, decided by the read scope filter kept for this access
+   * context: the filter canRead would make afresh (scopeFilter with the read action), so the
+   * answer is the same; a role, account or portal change makes a new access context, hence a new filter.
+   */
+  mayRead(access: PortalAccess, doc: RecordDoc): boolean {
+    return matchesRecordFilter(doc, this.scopeOf(access, doc.entityType).filter);
   }
 
   private scopeOf(access: PortalAccess, entityType: string): Scope {

@@ -1,5 +1,4 @@
 import { Controller, Param, Post } from '@nestjs/common';
-import { canRead } from '@portal/acl';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PortalUserAuth } from '../../../auth/auth.decorators';
@@ -9,6 +8,7 @@ import { Ctx, CurrentPrincipal } from '../../../http/request-context';
 import { ValidBody } from '../../../http/validated.decorators';
 import { recordFieldsSchema, type RecordFieldsBody } from '../../../records/record-fields.schema';
 import { PortalCaller } from '../../portal-caller';
+import { PortalRecordReads } from '../portal-record-reads';
 import { portalRecordView, createdPortalRecordSchema } from '../../portal-record-view';
 import { CreatePortalRecordCommand } from './create-portal-record.command';
 import { Answers, Refuses } from '../../../openapi/answers.decorators';
@@ -19,6 +19,7 @@ export class CreatePortalRecordHttp {
   constructor(
     private readonly commands: CommandBus,
     private readonly caller: PortalCaller,
+    private readonly reads: PortalRecordReads,
   ) {}
 
   /**
@@ -48,7 +49,7 @@ export class CreatePortalRecordHttp {
   ) {
     const access = await this.caller.access(principal);
     const doc = await this.commands.execute(new CreatePortalRecordCommand(access, entityType, fields, ctx));
-    if (!canRead(access.ctx, access.perms, access.user, doc)) return { id: doc.id };
+    if (!this.reads.mayRead(access, doc)) return { id: doc.id };
     return portalRecordView(doc, access.perms);
   }
 }
