@@ -42,11 +42,14 @@ export function boundedName(full: string, max = 63): string {
   return `${full.slice(0, max - 9)}_${createHash('sha256').update(full).digest('hex').slice(0, 8)}`;
 }
 
-/** `jsonb_build_object(...)` of the values at the paths, nested as in the document. */
-function groupOf(paths: readonly string[]): string {
+/**
+ * `jsonb_build_object(...)` of the values at the paths, nested as in the document; `valueAt(i)`
+ * the i-th path's value (default: read from `doc`).
+ */
+function groupOf(paths: readonly string[], valueAt: (i: number) => string = (i) => jsonAt(paths[i])): string {
   type Tree = Map<string, Tree | string>;
   const root: Tree = new Map();
-  for (const path of paths) {
+  for (const [i, path] of paths.entries()) {
     const keys = path.split('.');
     let node = root;
     for (const key of keys.slice(0, -1)) {
@@ -57,7 +60,7 @@ function groupOf(paths: readonly string[]): string {
       }
       node = next;
     }
-    node.set(keys[keys.length - 1], jsonAt(path));
+    node.set(keys[keys.length - 1], valueAt(i));
   }
   // Keys are checked document path steps (letters, digits, `_`): safe inside the quotes.
   const build = (tree: Tree): string =>
@@ -75,6 +78,38 @@ function addGroups(counts: string, group: string, rows: [table: string, sign: 1 
     SELECT sha256(convert_to(t, 'UTF8')), t::jsonb, sum(d) FROM (${deltas.join(' UNION ALL ')}) s
     GROUP BY t HAVING sum(d) <> 0
     ON CONFLICT (key) DO UPDATE SET n = c.n + EXCLUDED.n;`;
+}
+
+/** A JSON value that holds a number, at any depth (never null). */
+function holdsNumber(jsonb: string): string {
+  return `jsonb_path_exists(coalesce(${jsonb}, 'null'), 'strict $.** ? (@.type() == "number")')`;
+}
+
+/**
+ * The statement that fills new counts from the documents already in `table`: the groups' keys as
+ * the triggers make them (the group's text). The documents are grouped by their values at the
+ * paths, not by the text of a group built for each (half the server's CPU of the fill, which a
+ * rebuild makes over every record after the load: 0.45-0.55 s against 0.95-1.02 s for 200,000
+ * records). Equal values have equal texts, but for numbers (1 and 1.0 are equal JSONB): the
+ * documents of a group holding a number anywhere are grouped by their text, as before, in a second
+ * branch that reads the table only if there is such a group.
+ */
+function fillGroups(counts: string, table: string, paths: readonly string[]): string {
+  const values = paths.map((path, i) => `${jsonAt(path)} AS v${i}`).join(', ');
+  const names = paths.map((_, i) => `v${i}`).join(', ');
+  const numbers = (valueAt: (i: number) => string): string =>
+    paths.map((_, i) => holdsNumber(valueAt(i))).join(' OR ');
+  const inGroup = numbers((i) => `v${i}`);
+  return `WITH v AS MATERIALIZED (
+      SELECT ${names}, count(*) AS n FROM (SELECT ${values} FROM ${table}) r GROUP BY ${names}
+    )
+    INSERT INTO ${counts} (key, doc, n)
+    SELECT sha256(convert_to(t, 'UTF8')), t::jsonb, sum(n) FROM (
+      SELECT ${groupOf(paths, (i) => `v${i}`)}::text AS t, n FROM v WHERE NOT (${inGroup})
+      UNION ALL
+      SELECT ${groupOf(paths)}::text, 1 FROM ${table}
+       WHERE EXISTS (SELECT 1 FROM v WHERE ${inGroup}) AND (${numbers((i) => jsonAt(paths[i]))})
+    ) s GROUP BY t`;
 }
 
 /** Drops the groups the old rows left empty (only theirs: a write touches few groups). */
@@ -120,11 +155,7 @@ export async function createCounts(
     del: addGroups(counts, group, [['old_rows', -1]]) + dropEmptied(counts, group),
   };
   await createStatementTriggers(q, { qualified, base, table, triggerPrefix: `rc_${name}`, bodies });
-  await q.query(
-    `INSERT INTO ${counts} (key, doc, n)
-     SELECT sha256(convert_to(t, 'UTF8')), t::jsonb, count(*) FROM (SELECT ${group}::text AS t FROM ${qualified(table)}) s
-     GROUP BY t`,
-  );
+  await q.query(fillGroups(counts, qualified(table), paths));
   await indexGroups(q, qualified, base, paths);
   await q.query(`INSERT INTO ${COUNTS_REGISTRY} (tbl, name, counts_table, paths) VALUES ($1, $2, $3, $4)`, [
     table,
