@@ -24,6 +24,11 @@ export function collectionOf(generation: number, name: GenerationCollectionName)
 export class GenerationDocuments {
   /** The read models this batch wrote (their change marks move with it). */
   readonly changed = new Set<ReadModelName>();
+  /**
+   * Physical names by logical name, made once: the same string each time, whose hash the batch's
+   * maps then keep, instead of a new string per read and write (several per event in a replay).
+   */
+  private readonly collections = new Map<GenerationCollectionName, string>();
 
   constructor(
     private readonly batch: BatchDocuments,
@@ -32,7 +37,7 @@ export class GenerationDocuments {
 
   // Document shapes are interfaces without index signatures, hence the casts to the store's Document.
   get<T extends ProjectedDocument>(name: GenerationCollectionName, id: string): Promise<T | null> {
-    return this.batch.get(collectionOf(this.generation, name), id) as Promise<T | null>;
+    return this.batch.get(this.collection(name), id) as Promise<T | null>;
   }
 
   /**
@@ -46,7 +51,7 @@ export class GenerationDocuments {
     const absent = new Map<string, string[]>();
     for (const key of keys) {
       const byCollection = key.absent ? absent : wanted;
-      const collection = collectionOf(this.generation, key.name);
+      const collection = this.collection(key.name);
       const ids = byCollection.get(collection);
       if (ids) ids.push(key.id);
       else byCollection.set(collection, [key.id]);
@@ -57,23 +62,32 @@ export class GenerationDocuments {
 
   put(name: GenerationCollectionName, doc: ProjectedDocument): void {
     this.noteChange(name);
-    this.batch.put(collectionOf(this.generation, name), doc as unknown as Document);
+    this.batch.put(this.collection(name), doc as unknown as Document);
   }
 
   delete(name: GenerationCollectionName, id: string): void {
     this.noteChange(name);
-    this.batch.delete(collectionOf(this.generation, name), id);
+    this.batch.delete(this.collection(name), id);
   }
 
   find<T extends ProjectedDocument>(
     name: GenerationCollectionName,
     query: FindQuery,
   ): Promise<FindResult<T>> {
-    return this.batch.find(collectionOf(this.generation, name), query) as Promise<FindResult<T>>;
+    return this.batch.find(this.collection(name), query) as Promise<FindResult<T>>;
   }
 
   flush(): Promise<void> {
     return this.batch.flush();
+  }
+
+  private collection(name: GenerationCollectionName): string {
+    let collection = this.collections.get(name);
+    if (collection === undefined) {
+      collection = collectionOf(this.generation, name);
+      this.collections.set(name, collection);
+    }
+    return collection;
   }
 
   private noteChange(name: GenerationCollectionName): void {

@@ -15,7 +15,7 @@ import { AGGREGATE_STATES, type GenerationDocuments } from '../documents/generat
 import { foldEvent, putAggregate, type StoredAggregate } from './aggregate-states';
 import { definitionOf } from './entity-types.projection';
 import type { DocumentKey, Projection } from './projection';
-import { occurredAt, trackedOf } from './tracking';
+import { occurredAt } from './tracking';
 
 /** A comment is posted on the record's stream but does not change the record. */
 const NOT_EDITS = new Set(['CommentPosted']);
@@ -32,12 +32,27 @@ export function toRecordDoc(
   aggregate: StoredAggregate<RecordState, RecordExtra>,
   acl: ReturnType<typeof toAclRecord>,
 ): RecordDoc {
-  return {
-    ...acl,
+  // Written out property by property: V8 built the same document from `{ ...acl, …,
+  // ...trackedOf(aggregate) }` in ~10 µs, about a tenth of a replay's CPU per event.
+  const doc: RecordDoc = {
+    id: acl.id,
+    entityType: acl.entityType,
+    fields: acl.fields,
+    createdByPortalUserId: acl.createdByPortalUserId,
+    contactIds: acl.contactIds,
+    accountIds: acl.accountIds,
+    isInternal: acl.isInternal,
+    deleted: acl.deleted,
     createdInPortalId: aggregate.state.createdInPortalId,
     deletedAt: aggregate.extra.deletedAt,
-    ...trackedOf(aggregate),
+    createdAt: aggregate.createdAt,
+    createdBy: aggregate.createdBy,
+    modifiedAt: aggregate.modifiedAt,
+    modifiedBy: aggregate.modifiedBy,
+    revision: aggregate.revision,
   };
+  if (acl.portalIds !== undefined) doc.portalIds = acl.portalIds;
+  return doc;
 }
 
 /** records: every record of every entity type, filtered at query time by the ACL's ScopeFilter. */
