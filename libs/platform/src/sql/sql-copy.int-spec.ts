@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dropSchema } from './drop-schema';
 import { PgliteSqlClient } from './pglite-sql-client';
 import { PgSqlClient } from './pg-sql-client';
-import { copyTextField, type SqlClient } from './sql-client';
+import { copyJsonField, copyTextField, type SqlClient } from './sql-client';
 
 // COPY FROM in a transaction, on both clients: PGlite in memory, and PostgreSQL from PG_URL (in a
 // fresh schema dropped afterwards).
@@ -38,6 +38,33 @@ function copyContract(name: string, open: () => Promise<SqlClient>): void {
       );
       expect(new Map(read.map((row) => [row.id, row.doc]))).toEqual(
         new Map(rows.map(([id, doc]) => [id, JSON.parse(doc) as unknown])),
+      );
+    });
+
+    it('loads JSON texts with only their backslashes doubled (copyJsonField) as copyTextField does', async () => {
+      const values = [
+        'tab\there',
+        'line\nbreak\r\n',
+        'back\\slash \\N \\.',
+        'quote"\'',
+        // jsonb takes no \u0000 (nor lone surrogates): the other control characters stand for them.
+        'Zoë ✓ \u0001\u001f',
+      ];
+      const rows = values.map((text, i): [string, string] => [
+        `json-${i}`,
+        JSON.stringify({ text, list: [text] }),
+      ]);
+      for (const [, json] of rows) expect(copyJsonField(json)).toBe(copyTextField(json));
+      await client.transaction(async (tx) => {
+        const lines = rows.map(([id, json]) => `${copyTextField(id)}\t${copyJsonField(json)}\n`).join('');
+        await tx.copyFrom!('copied', ['id', 'doc'], lines);
+      });
+      const { rows: read } = await client.query<{ id: string; doc: unknown }>(
+        'SELECT id, doc FROM copied WHERE id = ANY($1::text[])',
+        [rows.map(([id]) => id)],
+      );
+      expect(new Map(read.map((row) => [row.id, row.doc]))).toEqual(
+        new Map(rows.map(([id, json]) => [id, JSON.parse(json) as unknown])),
       );
     });
 

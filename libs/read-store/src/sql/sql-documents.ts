@@ -1,6 +1,7 @@
 import { ALL, type RecordFilter } from '@portal/acl';
 import {
   cachedRead,
+  copyJsonField,
   copyTextField,
   prepared,
   quoteIdent,
@@ -192,7 +193,7 @@ function copyTextsOf(docs: readonly Document[]): string[] {
   let lines: string[] = [];
   let length = 0;
   for (const doc of docs) {
-    const line = `${copyTextField(doc.id)}\t${copyTextField(JSON.stringify(doc))}\n`;
+    const line = `${copyTextField(doc.id)}\t${copyJsonField(JSON.stringify(doc))}\n`;
     if (lines.length > 0 && length + line.length > MAX_JSON_PER_STATEMENT) {
       texts.push(lines.join(''));
       lines = [];
