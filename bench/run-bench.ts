@@ -3,7 +3,8 @@
 // written to bench/results/. BENCH_SCALE=small|full|large (large adds the 1M-case point).
 // The file transfer figures run on the first store (BENCH_FILE_MB, BENCH_UPLOAD_RSS_MB set their
 // sizes); BENCH_ONLY=files runs only them. BENCH_ONLY=privacy runs only the raw appends and reads
-// through the privacy layer and beside it (privacy-rates.ts) on every store. BENCH_ONLY=commands runs
+// through the privacy layer and beside it (privacy-rates.ts) on every store, BENCH_REPEAT times
+// (default 1; privacy-repeats.ts). BENCH_ONLY=commands runs
 // only the commandRatio, BENCH_REPEAT times (command-rates.ts); BENCH_ONLY=lists only the
 // scopedListRatio (list-rates.ts); BENCH_ONLY=rebuild only the rebuildRatio with the service's
 // memory during the rebuild (rebuild-rates.ts); BENCH_ONLY=ryw only the rywWaitRatio (ryw-rates.ts);
@@ -25,6 +26,7 @@ import { createAndReadBack } from './ryw-rates';
 import { benchRebuildOnly } from './rebuild-rates';
 import { benchRywOnly } from './ryw-rates';
 import { benchHealthOnly } from './health-rates';
+import { medianPrivacyRatios, privacyRepeats } from './privacy-repeats';
 import type { MemoryPeaks } from './memory-peaks';
 import { benchFileTransfer, fileSizesFromEnv } from './file-transfer';
 import { benchEmails } from './email-rates';
@@ -89,10 +91,12 @@ async function benchStore(
       ? await benchFileTransfer(service, fileSizesFromEnv(), (text) => log(`  [${name}] ${text}`))
       : undefined;
     if (parts.privacyOnly) {
-      const privacy = await measurePrivacy(service, name, scale);
+      const runs: PrivacyRates[] = [];
+      for (let run = 0; run < privacyRepeats(); run += 1)
+        runs.push(await measurePrivacy(service, name, scale, run === 0));
       return {
-        privacy: privacyRatios(privacy),
-        raw: { privacy },
+        privacy: runs.length === 1 ? privacyRatios(runs[0]) : medianPrivacyRatios(runs),
+        raw: { privacy: runs[0], ...(runs.length > 1 && { privacyRuns: runs }) },
       };
     }
     if (parts.commandsOnly) return await benchCommandsOnly(service, scale, name, log);
@@ -292,11 +296,16 @@ function privacyRatios(privacy: PrivacyRates): Record<string, number> {
   };
 }
 
-async function measurePrivacy(service: ServiceChild, name: string, scale: BenchScale): Promise<PrivacyRates> {
+async function measurePrivacy(
+  service: ServiceChild,
+  name: string,
+  scale: BenchScale,
+  withRebuild = true,
+): Promise<PrivacyRates> {
   const rates = await service.request<'privacyRates', PrivacyRates>('privacyRates', {
     writers: scale.connections,
     seconds: scale.loadSeconds,
-    rebuild: scale.privacyRebuild,
+    rebuild: withRebuild && scale.privacyRebuild,
   });
   const rebuild = rates.rebuild
     ? `rebuild ${rates.rebuild.encrypted.perSecond} events/s vs ${rates.rebuild.plain.perSecond}/s without the layer (${rates.rebuild.rebuildRatio}), CPU µs per event ${rates.rebuild.encrypted.cpuMicrosPerEvent} vs ${rates.rebuild.plain.cpuMicrosPerEvent} (${rates.rebuild.cpuRebuildRatio})`

@@ -275,6 +275,26 @@ describe('PersonalDataEventStore on PGlite', () => {
     expect(keys.checks - checksBefore).toBe(20);
   });
 
+  it('answers writing keys it holds at once (no promise), and goes to the store once one is evicted', async () => {
+    const ring = store.keys;
+    const first = await ring.keysForWriting(['person:ann']);
+    const calls = keys.calls;
+    const again = ring.keysForWriting(['person:ann']);
+    expect(again).toBeInstanceOf(Map);
+    expect((again as Map<string, unknown>).get('person:ann')).toBe(first.get('person:ann'));
+    // One owner not held makes it a look-up, for the batch as a whole.
+    const both = ring.keysForWriting(['person:ann', 'person:bob']);
+    expect(both).toBeInstanceOf(Promise);
+    expect((await both).get('person:ann')).toBe(first.get('person:ann'));
+    ring.evict(['person:ann']);
+    const afterEviction = ring.keysForWriting(['person:ann']);
+    expect(afterEviction).toBeInstanceOf(Promise);
+    expect(
+      (await afterEviction).get('person:ann')?.cipherKey.equals(first.get('person:ann')!.cipherKey),
+    ).toBe(true);
+    expect(keys.calls).toBeGreaterThan(calls);
+  });
+
   it('keys a new owner on its first append in one call, and reads with the key it stored', async () => {
     await store.append('talk-1', [said('ann', 'first words')], 'no-stream');
     const calls = keys.calls;

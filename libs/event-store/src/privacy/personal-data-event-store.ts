@@ -14,7 +14,7 @@ import type {
 import type { DataKeyOwner } from './data-key-store.port';
 import type { CacheTrust, DataKeyRing } from './data-key-ring';
 import { addOwnersToOpen, EventOpener } from './event-opening';
-import { isStoredCopy, sealEvent, type SealedList } from './event-sealing';
+import { isStoredCopy, sealEvent, type BatchKeys, type SealedList } from './event-sealing';
 import type { PersonalDataPolicy } from './personal-data-policy.port';
 import { valueAt } from './personal-values';
 
@@ -139,7 +139,12 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const sealed: SealedList[] = [];
-    const result = await this.stored.append(stream, await this.protect(stream, events, sealed), expected);
+    const toStore = this.protectNow(stream, events, sealed);
+    const result = await this.stored.append(
+      stream,
+      Array.isArray(toStore) ? toStore : await toStore,
+      expected,
+    );
     this.keepOpened(sealed);
     return result;
   }
@@ -218,6 +223,15 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
    * list sealed added to `sealedLists` when given.
    */
   async protect(stream: string, events: NewEvent[], sealedLists?: SealedList[]): Promise<NewEvent[]> {
+    return this.protectNow(stream, events, sealedLists);
+  }
+
+  /** protect(), answered at once (not a promise) when every owner's key is cached. */
+  private protectNow(
+    stream: string,
+    events: NewEvent[],
+    sealedLists?: SealedList[],
+  ): NewEvent[] | Promise<NewEvent[]> {
     // The values still to seal (a stored copy, or a value absent, needs no key).
     const planned = events.map((event) => ({
       event,
@@ -230,8 +244,10 @@ export class PersonalDataEventStore implements EventStore, Partial<Transactional
     for (const { fields } of planned) for (const field of fields) owners.add(field.owner);
     if (owners.size === 0) return events;
     // One lookup for the batch (from the cache once the owners are known), not one per value.
-    const keys = await this.keys.keysForWriting(owners);
-    return planned.map(({ event, fields }) => sealEvent(event, fields, keys, sealedLists));
+    const keys = this.keys.keysForWriting(owners);
+    const sealAll = (batch: BatchKeys) =>
+      planned.map(({ event, fields }) => sealEvent(event, fields, batch, sealedLists));
+    return keys instanceof Map ? sealAll(keys) : keys.then(sealAll);
   }
 
   /**
