@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { embeddedDatabaseDir } from '@portal/event-store';
 import { PgliteSqlClient, PgSqlClient, type SqlClient } from '@portal/platform';
 import { Projector, type ProjectorLogger } from '@portal/projector';
@@ -157,9 +158,16 @@ async function timeRebuild(
   await writeFile('/proc/self/clear_refs', '5');
   const peaks = samplePeaks(wasmHeapBytes);
   phases.restart();
+  // PROBE_HEAP_SNAPSHOT_AT=<seconds>: a heap snapshot that long into the rebuild (what its peak holds).
+  const snapshotAt = Number(process.env.PROBE_HEAP_SNAPSHOT_AT ?? 0);
+  const snapshot =
+    snapshotAt > 0
+      ? setTimeout(() => console.error(`  heap snapshot ${writeHeapSnapshot()}`), snapshotAt * 1000)
+      : undefined;
   const cpuBefore = process.cpuUsage();
   const rebuild = await projector.rebuild();
   const cpu = process.cpuUsage(cpuBefore);
+  clearTimeout(snapshot);
   const rebuildPeaks = peaks();
   const rebuildPeakRssMiB = await peakRssMiB();
   console.error(`  rebuild peaks (MiB): ${JSON.stringify(rebuildPeaks)}, VmHWM ${rebuildPeakRssMiB}`);
