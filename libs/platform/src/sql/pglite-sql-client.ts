@@ -39,6 +39,11 @@ export class PgliteSqlClient implements SqlClient {
   private readonly cache = new ReadResultCache<QueryResult<unknown>>();
   private keeping = true;
   private readonly named: PglitePreparedStatements;
+  /** Per channel: the handlers of this client's listen() calls, and its one LISTEN. */
+  private readonly channels = new Map<
+    string,
+    { handlers: Set<(payload: string) => void>; listening: Promise<unknown> }
+  >();
 
   private constructor(
     private readonly db: PGlite,
@@ -162,9 +167,31 @@ export class PgliteSqlClient implements SqlClient {
     });
   }
 
+  /**
+   * One LISTEN per channel for the life of the database, its notifications handed to every handler
+   * in this process: PGlite runs a LISTEN for each of its own listen() calls and an UNLISTEN when a
+   * channel's last one goes, two statements in the queue of the one database for every
+   * read-your-writes wait, which waits behind them.
+   */
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
-    const unlisten = await this.db.listen(channel, onPayload);
-    return async () => unlisten();
+    let entry = this.channels.get(channel);
+    if (!entry) {
+      const handlers = new Set<(payload: string) => void>();
+      const listening = this.db.listen(channel, (payload) => handlers.forEach((handler) => handler(payload)));
+      const created = { handlers, listening };
+      entry = created;
+      this.channels.set(channel, created);
+      // A LISTEN that failed is tried again by the next caller.
+      listening.catch(() => {
+        if (this.channels.get(channel) === created) this.channels.delete(channel);
+      });
+    }
+    await entry.listening;
+    const { handlers } = entry;
+    handlers.add(onPayload);
+    return async () => {
+      handlers.delete(onPayload);
+    };
   }
 
   /** Closes the database once every opener has closed it. */

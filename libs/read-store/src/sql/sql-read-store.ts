@@ -7,6 +7,7 @@ import {
   quoteIdent,
   type SqlClient,
 } from '@portal/platform';
+import { CheckpointAnnouncements } from '../checkpoint-announcements';
 import { CheckpointWaits } from '../checkpoint-wait';
 import {
   CHECKPOINTS,
@@ -78,12 +79,14 @@ const STALE_AFTER_FRACTION = 0.1;
  * Exactly-once: `transact` locks the projection's row in `rs_checkpoints` (SELECT … FOR UPDATE)
  * for the whole transaction, so a second runner of the same projection waits and then sees the
  * committed checkpoint; document writes and the new checkpoint commit together. The commit also
- * NOTIFYs, which wakes waitForCheckpoint in every process listening on this schema.
+ * NOTIFYs, which wakes waitForCheckpoint in every process listening on this schema; the waits of
+ * this process learn of it as soon as the commit returns (CheckpointAnnouncements).
  */
 export class SqlReadStore implements ReadStore {
   readonly kind: ReadStoreKind;
   private readonly known = new KnownTables();
   private readonly waits: CheckpointWaits;
+  private readonly announcements = new CheckpointAnnouncements();
   private readonly documents: SqlDocuments;
 
   private constructor(
@@ -151,6 +154,7 @@ export class SqlReadStore implements ReadStore {
   ): Promise<void> {
     if (options.optimistic && firstReads && (await this.transactOptimistically(projection, fn, firstReads)))
       return;
+    let reached: number | undefined;
     await this.client.transaction(async (q) => {
       const locked =
         firstReads && firstReads.length > 0
@@ -169,6 +173,7 @@ export class SqlReadStore implements ReadStore {
         return;
       }
       assertCheckpoint(next);
+      reached = next;
       // The writes fn left held back, the checkpoint and its notification in one statement (a
       // live batch's writes and checkpoint were five round trips, which a read-your-writes read
       // waited for): the row is locked above, so it is there. The notification is delivered at
@@ -184,6 +189,7 @@ export class SqlReadStore implements ReadStore {
            SELECT pg_notify(${params.add(this.channel)}, projection || ' ' || position)${commitSetting} FROM moved`,
       );
     });
+    if (reached !== undefined) this.announcements.announce(projection, reached);
   }
 
   /**
@@ -229,6 +235,8 @@ export class SqlReadStore implements ReadStore {
           ? 'SELECT 1 FROM moved'
           : `SELECT pg_notify(${params.add(this.channel)}, projection || ' ' || position) FROM moved`,
     );
+    // One statement, so committed once it returns.
+    if (moved.length > 0 && next !== undefined) this.announcements.announce(projection, next);
     return moved.length > 0;
   }
 
@@ -294,11 +302,21 @@ export class SqlReadStore implements ReadStore {
     return this.waits.wait(
       {
         read: () => this.getCheckpoint(projection),
-        subscribe: (onWake) =>
-          this.client.listen(this.channel, (payload) => {
-            const notified = notificationOf(payload);
-            if (notified.projection === projection) onWake(notified.reached);
-          }),
+        subscribe: async (onWake) => {
+          const unannounce = this.announcements.listen(projection, onWake);
+          // Without the notifications (the connection that LISTENs is down), this process's own
+          // commits still wake the wait, and polling covers the others'.
+          const unlisten = await this.client
+            .listen(this.channel, (payload) => {
+              const notified = notificationOf(payload);
+              if (notified.projection === projection) onWake(notified.reached);
+            })
+            .catch(() => undefined);
+          return async () => {
+            unannounce();
+            await unlisten?.();
+          };
+        },
       },
       position,
       timeoutMs,
