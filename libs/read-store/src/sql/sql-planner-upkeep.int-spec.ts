@@ -64,6 +64,46 @@ describe.each(stores)('the SQL read store on %s', (_name, connect) => {
     expect(await rowsPlannedFor(c)).toBe(281);
   });
 
+  /** ANALYZEs of a table so far (the server's counter, flushed first). */
+  const analyzeCount = async (table: string): Promise<number> => {
+    await sql.query('SELECT pg_stat_force_next_flush()');
+    await sql.query('SELECT 1');
+    const { rows } = await sql.query<{ n: number }>(
+      'SELECT pg_stat_get_analyze_count($1::regclass)::int AS n',
+      [table],
+    );
+    return rows[0].n;
+  };
+
+  it('refreshes with staleOnly the statistics of a counts table once groups came or went, not as their counts move', async () => {
+    const c = `counted_${randomBytes(4).toString('hex')}`;
+    await store.ensureCollection(c, [{ name: 'by_g', kind: 'counts', paths: ['g'] }]);
+    const counts = `rc_${c}__by_g`;
+    const put = async (from: number, count: number, group: (i: number) => number): Promise<void> => {
+      for (let i = from; i < from + count; i += 1)
+        await store.write((tx) => tx.put(c, { id: `d${i}`, g: group(i) }));
+      await sql.query('SELECT pg_stat_force_next_flush()');
+    };
+    await put(0, 100, (i) => i); // 100 groups
+    await store.refreshStatistics([c], { staleOnly: true });
+    const analyzed = await analyzeCount(counts);
+    expect(await analyzeCount(`rm_${c}`)).toBe(1);
+
+    await put(100, 200, (i) => i % 100); // 200 changes of existing groups' counts, no new group
+    await store.refreshStatistics([c], { staleOnly: true });
+    expect(await analyzeCount(`rm_${c}`)).toBe(2);
+    expect(await analyzeCount(counts)).toBe(analyzed);
+
+    await put(300, 61, (i) => i); // 61 new groups > 50 + 10
+    await store.refreshStatistics([c], { staleOnly: true });
+    expect(await analyzeCount(counts)).toBe(analyzed + 1);
+    const { rows } = await sql.query<{ rows: number }>(
+      'SELECT reltuples::int AS rows FROM pg_class WHERE oid = $1::regclass',
+      [counts],
+    );
+    expect(rows[0].rows).toBe(161);
+  });
+
   const pendingPages = async (index: string): Promise<number> => {
     const { rows } = await sql.query<{ pages: number }>(
       'SELECT gin_clean_pending_list($1::regclass) AS pages',
