@@ -7,6 +7,7 @@ import {
 } from '@portal/domain';
 import type { StoredAggregate } from './aggregate-states';
 import { toRecordDoc } from './records.projection';
+import { trackedOf } from './tracking';
 
 const staff = { type: 'staff' as const, id: 'staff-1', name: 'Sam' };
 const portalUser = { type: 'portalUser' as const, id: 'pu-1', name: 'Pat', portalId: 'portal-1' };
@@ -36,6 +37,8 @@ describe('toRecordDoc', () => {
     };
     const acl = toAclRecord(state, CASE_ENTITY_TYPE);
     const doc = toRecordDoc(aggregate(state), acl);
+    // toRecordDoc writes the tracked fields out (no spread): every field trackedOf gives must be there.
+    expect(doc).toMatchObject(trackedOf(aggregate(state)));
     expect(doc).toStrictEqual({
       ...acl,
       createdInPortalId: 'portal-1',
@@ -59,6 +62,8 @@ describe('toRecordDoc', () => {
     const acl = toAclRecord(state, KNOWLEDGE_BASE_ARTICLE_ENTITY_TYPE);
     expect(acl.portalIds).toEqual(['portal-1', 'portal-2']);
     const doc = toRecordDoc(aggregate(state), acl);
+    // toRecordDoc writes the tracked fields out (no spread): every field trackedOf gives must be there.
+    expect(doc).toMatchObject(trackedOf(aggregate(state)));
     expect(doc).toStrictEqual({
       ...acl,
       createdInPortalId: null,
