@@ -35,6 +35,7 @@ import { RecordSeeder } from './seed-records';
 import { StatementCounter } from './statement-counter';
 import { CpuProfiler } from './cpu-profiler';
 import { pgliteHeapOf, samplePeaks, type MemoryPeaks } from './memory-peaks';
+import { traceAnnouncementsAndRequests, traceStatementsAndWaits, writeTrace } from './ryw-trace';
 
 function send(reply: BenchReply): void {
   process.send?.(reply);
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
   const statements = new StatementCounter();
   const profiler = new CpuProfiler();
   statements.install();
+  traceStatementsAndWaits();
   const stores = await openServiceStores(config, { schema });
   const projector = new Projector({
     events: stores.eventStore,
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
     .getInstance()
     .get(BARE_ROUTE, async () => ({ ok: true }));
   statements.attachTo(app.getHttpServer());
+  traceAnnouncementsAndRequests(stores.readStore, app.getHttpServer());
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -113,6 +116,7 @@ async function main(): Promise<void> {
   const pgliteHeap = seedClient instanceof PgliteSqlClient ? pgliteHeapOf(seedClient) : undefined;
 
   const stop = async (): Promise<void> => {
+    writeTrace();
     await app.close().catch(() => undefined);
     await projector.stop().catch(() => undefined);
     await seedClient?.close().catch(() => undefined);

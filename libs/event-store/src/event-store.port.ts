@@ -144,10 +144,12 @@ export interface EventStore {
    * Calls onAppend soon after an append of any process commits: a wake-up hint only (one may be
    * lost with a dropped connection, or come twice), for a follower that reads the log itself and
    * polls as well, such as the projector. Unlike a subscription it reads no event, so following
-   * the head costs no statement per append. Resolves to a function that stops the calls. Optional:
-   * stores without it (EventStoreDB) are followed with subscribe.
+   * the head costs no statement per append. `position`, when given, is the last position that
+   * append reached, committed by then (so every read begun after the call sees it and all below
+   * it). Resolves to a function that stops the calls. Optional: stores without it (EventStoreDB)
+   * are followed with subscribe.
    */
-  watchAppends?(onAppend: () => void): Promise<() => Promise<void>>;
+  watchAppends?(onAppend: (position?: number) => void): Promise<() => Promise<void>>;
   /** Global position of the newest event, or -1 for an empty store. */
   headPosition(): Promise<number>;
   /**

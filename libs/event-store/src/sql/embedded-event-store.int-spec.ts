@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgliteSqlClient } from '@portal/platform';
 import { contractEvent, eventStoreContract } from '../event-store.contract';
+import { sqlAppendWakeupsBehaviour } from '../testing/sql-append-wakeups.behaviour';
 import { sqlEventStoreBehaviour } from '../testing/sql-event-store.behaviour';
 import { UpcasterRegistry } from '../upcasters';
 import { openEmbeddedEventStore } from './open-sql-event-store';
@@ -29,6 +30,7 @@ if (!vmModules) {
     upcasters,
   });
   sqlEventStoreBehaviour('SQL on PGlite (embedded)', () => PgliteSqlClient.open());
+  sqlAppendWakeupsBehaviour('SQL on PGlite (embedded)', () => PgliteSqlClient.open());
 
   describe('SQL event store on PGlite: identity', () => {
     it('differs between two stores', async () => {

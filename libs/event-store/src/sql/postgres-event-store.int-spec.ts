@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dropSchema, PgSqlClient } from '@portal/platform';
 import { contractEvent, eventStoreContract, waitFor } from '../event-store.contract';
 import type { RecordedEvent } from '../event-store.port';
+import { sqlAppendWakeupsBehaviour } from '../testing/sql-append-wakeups.behaviour';
 import { sqlEventStoreBehaviour } from '../testing/sql-event-store.behaviour';
 import { UpcasterRegistry } from '../upcasters';
 import { openPostgresEventStore } from './open-sql-event-store';
@@ -43,6 +44,10 @@ if (!url) {
   const behaviourSchema = newSchema();
   sqlEventStoreBehaviour('SQL on PostgreSQL', () =>
     PgSqlClient.connect({ connectionString: pgUrl, schema: behaviourSchema }),
+  );
+  const wakeupsSchema = newSchema();
+  sqlAppendWakeupsBehaviour('SQL on PostgreSQL', () =>
+    PgSqlClient.connect({ connectionString: pgUrl, schema: wakeupsSchema }),
   );
 
   describe('SQL event store on PostgreSQL: dropped connections', () => {

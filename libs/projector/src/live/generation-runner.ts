@@ -4,6 +4,7 @@ import { catchUp } from '../catch-up/catch-up';
 import type { ProjectorLogger } from '../projector-logger';
 import type { ProjectorObserver } from '../projector-observer';
 import type { Projection } from '../projections/projection';
+import { AppendWakeups } from './append-wakeups';
 
 export interface GenerationRunnerOptions {
   batchSize?: number;
@@ -23,6 +24,7 @@ const MAX_BACKOFF_MS = 5_000;
 export class GenerationRunner {
   private stopped = false;
   private pending = false;
+  private readonly wakeups = new AppendWakeups();
   private wake: (() => void) | undefined;
   private waker: Subscription | undefined;
   private unwatch: (() => Promise<void>) | undefined;
@@ -62,7 +64,9 @@ export class GenerationRunner {
     this.resolveCaughtUp();
   }
 
-  private signal(): void {
+  /** A wake-up; `position`, when known, the committed position it is about. */
+  private signal(position?: number): void {
+    if (!this.wakeups.wake(position, this.checkpoint)) return;
     this.pending = true;
     this.wake?.();
   }
@@ -73,6 +77,7 @@ export class GenerationRunner {
       try {
         await this.listen(failures > 0);
         this.pending = false;
+        this.wakeups.catchUpBegins();
         this.checkpoint = await catchUp(this.events, this.store, this.generation, this.projections, {
           batchSize: this.options.batchSize,
           // Where the last catch-up left it: no read of the checkpoint before reading the events.
@@ -112,7 +117,9 @@ export class GenerationRunner {
       if (this.unwatch && !afterFailure) return;
       await this.unwatch?.().catch(() => undefined);
       this.unwatch = undefined;
-      this.unwatch = await this.events.watchAppends(() => this.signal()).catch(() => undefined);
+      this.unwatch = await this.events
+        .watchAppends((position) => this.signal(position))
+        .catch(() => undefined);
       return;
     }
     if (this.waker) return;
