@@ -50,6 +50,34 @@ describe('waitForCheckpointOf', () => {
   });
 });
 
+describe('waitForCheckpointOf from a checkpoint the caller read', () => {
+  const never = new AbortController().signal;
+
+  it('starts from it without a read of its own, and ends on a wake-up naming the position', async () => {
+    const source = handMoved(1);
+    const waiting = waitForCheckpointOf(source, 5, 30_000, 60_000, never, 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(source.reads).toBe(0);
+    source.wake(5);
+    expect(await waiting).toBe(true);
+    expect(source.reads).toBe(0);
+  });
+
+  it('answers at once, with no read, when it is at the position already', async () => {
+    const source = handMoved(0);
+    expect(await waitForCheckpointOf(source, 5, 30_000, 60_000, never, 6)).toBe(true);
+    expect(source.reads).toBe(0);
+  });
+
+  it('reads soon, not a poll interval later, when no wake-up came: an advance it missed is found', async () => {
+    // The caller read 1, then the checkpoint reached 5 before the wait subscribed: no wake-up comes.
+    const source = handMoved(5);
+    const waiting = waitForCheckpointOf(source, 5, 30_000, 600_000, never, 1);
+    expect(await waiting).toBe(true);
+    expect(source.reads).toBe(1);
+  });
+});
+
 describe('notificationOf', () => {
   it('reads the projection and the checkpoint it reached, or the projection alone', () => {
     expect(notificationOf('projector:g1 42')).toEqual({ projection: 'projector:g1', reached: 42 });

@@ -9,9 +9,19 @@ export interface CheckpointSource {
 }
 
 /**
+ * How soon a wait that started from the caller's own read of the checkpoint (`seen`) reads it
+ * itself when no wake-up came: what an advance made between that read and the wait's subscription
+ * (whose wake-up it missed) costs at most, instead of a poll interval.
+ */
+export const SEEN_RECHECK_MS = 10;
+
+/**
  * Resolves true once the checkpoint read from `source` is ≥ position, false after timeoutMs or
  * when `stop` aborts. Re-reads on every wake-up and at least every pollIntervalMs, so a missed or
  * lost notification (another process, a dropped LISTEN connection) only costs latency.
+ * `seen`: the checkpoint as the caller read it just before (the portal guard's session statement
+ * reads it with the session): the wait starts from it instead of reading it again, and reads it
+ * itself only when no wake-up ended it within SEEN_RECHECK_MS.
  */
 export async function waitForCheckpointOf(
   source: CheckpointSource,
@@ -19,6 +29,7 @@ export async function waitForCheckpointOf(
   timeoutMs: number,
   pollIntervalMs: number,
   stop: AbortSignal,
+  seen?: number,
 ): Promise<boolean> {
   const deadline = Date.now() + Math.max(0, timeoutMs);
   let woken = false;
@@ -35,12 +46,15 @@ export async function waitForCheckpointOf(
   stop.addEventListener('abort', onAbort);
   // Subscribe before the first read, so an advance between the two cannot be missed.
   const unsubscribe = source.subscribe ? await source.subscribe(onWake).catch(() => undefined) : undefined;
+  let fromCaller = seen;
   try {
     for (;;) {
       if (stop.aborted) return false;
       if (announced >= position) return true;
       woken = false;
-      const current = await source.read();
+      const current = fromCaller ?? (await source.read());
+      const interval = fromCaller === undefined ? pollIntervalMs : Math.min(pollIntervalMs, SEEN_RECHECK_MS);
+      fromCaller = undefined;
       if (current !== undefined && current >= position) return true;
       const remaining = deadline - Date.now();
       if (remaining <= 0 || stop.aborted) return false;
@@ -53,7 +67,7 @@ export async function waitForCheckpointOf(
           };
           resolve();
         };
-        const timer = setTimeout(done, Math.min(pollIntervalMs, remaining));
+        const timer = setTimeout(done, Math.min(interval, remaining));
         wake = done;
       });
     }
@@ -72,8 +86,8 @@ export class CheckpointWaits {
 
   constructor(private readonly pollIntervalMs = 50) {}
 
-  wait(source: CheckpointSource, position: number, timeoutMs: number): Promise<boolean> {
-    return waitForCheckpointOf(source, position, timeoutMs, this.pollIntervalMs, this.closing.signal);
+  wait(source: CheckpointSource, position: number, timeoutMs: number, seen?: number): Promise<boolean> {
+    return waitForCheckpointOf(source, position, timeoutMs, this.pollIntervalMs, this.closing.signal, seen);
   }
 
   stop(): void {

@@ -217,9 +217,11 @@ export interface ReadStore {
   ): Promise<DocumentWithCheckpoint<T, A>>;
   /**
    * Resolves true once the projection's checkpoint is ≥ position (seen across processes: another
-   * process may run the projector), false after timeoutMs.
+   * process may run the projector), false after timeoutMs. `seen`: the checkpoint as the caller
+   * has just read it (getWithCheckpoint): the wait starts from it rather than a read of its own; an
+   * advance between that read and the wait whose wake-up it missed is learnt by a read soon after.
    */
-  waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean>;
+  waitForCheckpoint(projection: string, position: number, timeoutMs: number, seen?: number): Promise<boolean>;
 
   /**
    * Creates the collection and its indexes if missing (idempotent). A collection that exists keeps

@@ -103,7 +103,8 @@ export class ConsistencyInterceptor implements NestInterceptor {
     request: PortalRequest,
   ): Promise<{ reached: boolean; waited: boolean }> {
     const checkpoint = await this.names.checkpoint();
-    if (coveredByGuard(request, checkpoint, position)) {
+    const seen = guardCheckpoint(request, checkpoint);
+    if (seen !== undefined && seen >= position) {
       this.metrics.observeReadYourWrites(0, true);
       return { reached: true, waited: false };
     }
@@ -118,7 +119,8 @@ export class ConsistencyInterceptor implements NestInterceptor {
       );
     }
     const started = performance.now();
-    const reached = await this.readStore.waitForCheckpoint(checkpoint, position, MAX_WAIT_MS);
+    // Where the guard's statement found the checkpoint just now: no read of it again to start from.
+    const reached = await this.readStore.waitForCheckpoint(checkpoint, position, MAX_WAIT_MS, seen);
     this.metrics.observeReadYourWrites((performance.now() - started) / 1000, reached);
     return { reached, waited: true };
   }
@@ -149,15 +151,17 @@ export class ConsistencyInterceptor implements NestInterceptor {
 }
 
 /**
- * The portal guard read the session in the same statement as the active generation's checkpoint
- * (and change marks), and built what it cached from the read models at that point or later. When
- * that checkpoint already includes the token's position, everything this request reads is at least
- * as new as the write it names, exactly as after a wait, so there is nothing to wait for and the
- * cached access context stays valid. The checkpoint is never past the store's head, so the token
- * is no forgery either. The projection name must be the active one: after a generation switch the
- * guard's checkpoint says nothing about the new generation.
+ * Where the portal guard found the active generation's checkpoint (undefined: no portal user, or
+ * no checkpoint of the active generation). The guard read the session in the same statement as
+ * that checkpoint (and change marks), and built what it cached from the read models at that point
+ * or later. When that checkpoint already includes the token's position, everything this request
+ * reads is at least as new as the write it names, exactly as after a wait, so there is nothing to
+ * wait for and the cached access context stays valid. The checkpoint is never past the store's
+ * head, so the token is no forgery either. Below the position, the wait starts from it. The
+ * projection name must be the active one: after a generation switch the guard's checkpoint says
+ * nothing about the new generation.
  */
-function coveredByGuard(request: PortalRequest, activeCheckpoint: string, position: number): boolean {
+function guardCheckpoint(request: PortalRequest, activeCheckpoint: string): number | undefined {
   const at = request.user?.kind === 'portalUser' ? request.user.readModelsAt : undefined;
-  return at !== undefined && at.projection === activeCheckpoint && at.checkpoint >= position;
+  return at !== undefined && at.projection === activeCheckpoint ? at.checkpoint : undefined;
 }

@@ -162,8 +162,13 @@ export class MongoReadStore implements ReadStore {
    * one cursor per waiting request, with resume tokens and reconnects to manage, for at most one
    * poll interval of latency saved; polling works across processes as it is.
    */
-  waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean> {
-    return this.waits.wait({ read: () => this.getCheckpoint(projection) }, position, timeoutMs);
+  waitForCheckpoint(
+    projection: string,
+    position: number,
+    timeoutMs: number,
+    seen?: number,
+  ): Promise<boolean> {
+    return this.waits.wait({ read: () => this.getCheckpoint(projection) }, position, timeoutMs, seen);
   }
 
   // Opaque collections are stored as any other: BSON costs the same either way.

@@ -298,7 +298,12 @@ export class SqlReadStore implements ReadStore {
     return alongside ? { ...found, alongside: rows[0]?.alongside ?? [] } : found;
   }
 
-  waitForCheckpoint(projection: string, position: number, timeoutMs: number): Promise<boolean> {
+  waitForCheckpoint(
+    projection: string,
+    position: number,
+    timeoutMs: number,
+    seen?: number,
+  ): Promise<boolean> {
     return this.waits.wait(
       {
         read: () => this.getCheckpoint(projection),
@@ -320,6 +325,7 @@ export class SqlReadStore implements ReadStore {
       },
       position,
       timeoutMs,
+      seen,
     );
   }
 
