@@ -94,7 +94,8 @@ async function plans(sql: SqlClient, fn: () => Promise<unknown>): Promise<string
   (sql as { query: unknown }).query = original;
   const out: string[] = [];
   for (const { text, values } of seen) {
-    if (!/^\s*(SELECT|WITH)/i.test(text)) continue;
+    // Past the statement marks (cachedRead, readOnly: leading comments).
+    if (!/^\s*(\/\*[^*]*\*\/\s*)*(SELECT|WITH)/i.test(text)) continue;
     const { rows } = await original<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${text}`, values);
     out.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
   }
@@ -110,7 +111,8 @@ async function main(): Promise<void> {
       ? await PgliteSqlClient.open()
       : await PgSqlClient.connect({ connectionString: PG_URL, schema, max: 2 });
   const store = await SqlReadStore.open(sql, { ownsClient: false });
-  await store.ensureCollection(COLLECTION, recordsProjection.collections[0]!.indexes);
+  const records = recordsProjection.collections[0]!;
+  await store.ensureCollection(COLLECTION, records.indexes, { pathTypes: records.pathTypes });
   let written = 0;
   try {
     for (const size of sizes) {

@@ -1,5 +1,5 @@
 import type { RecordFilter } from '@portal/acl';
-import type { CollectionOptions, IndexSpec, SortKey } from './read-store.port';
+import type { CollectionOptions, IndexSpec, PathTypes, SortKey } from './read-store.port';
 
 // Names and paths end up in SQL text and Mongo field names, so only a safe alphabet gets through;
 // values never do (they travel as parameters). Checked by every adapter, so all refuse the same.
@@ -22,11 +22,24 @@ export function assertCollectionName(collection: string): void {
 
 /** An opaque collection is read by id only: an index on it would promise queries it is not kept for. */
 export function assertCollectionOptions(indexes: readonly IndexSpec[], options: CollectionOptions): void {
+  assertPathTypes(options.pathTypes);
   if (options.opaque && indexes.length > 0) {
     throw new InvalidReadStoreInputError(
       'indexes of an opaque collection',
       indexes.map((spec) => spec.name),
     );
+  }
+}
+
+/** Declared path types (CollectionOptions.pathTypes): checked paths, and only the types a store knows. */
+export function assertPathTypes(types: PathTypes | undefined): void {
+  if (types === undefined) return;
+  if (types === null || typeof types !== 'object' || Array.isArray(types)) {
+    throw new InvalidReadStoreInputError('path types', types);
+  }
+  for (const [path, type] of Object.entries(types)) {
+    assertDocumentPath(path);
+    if (type !== 'string' && type !== 'boolean') throw new InvalidReadStoreInputError('path type', type);
   }
 }
 

@@ -55,7 +55,19 @@ export interface CollectionOptions {
    * as any other collection.
    */
   opaque?: boolean;
+  /**
+   * Paths whose values, where present and not null, are of one type: a store may index them as
+   * that type instead of as JSON (a SQL btree then compares text or booleans, not JSONB: a third
+   * to a half of building a million records' indexes). A promise about speed, not about results:
+   * documents holding another type there are found, filtered and sorted exactly as elsewhere, and
+   * so are filters with values of another type, only without those indexes. A collection that
+   * exists keeps the types it was made with. MongoDB indexes the paths as they are.
+   */
+  pathTypes?: PathTypes;
 }
+
+/** Paths and the one type each holds where present and not null (CollectionOptions.pathTypes). */
+export type PathTypes = Readonly<Record<string, 'string' | 'boolean'>>;
 
 export interface IndexSpec {
   name: string;

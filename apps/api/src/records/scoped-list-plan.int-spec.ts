@@ -162,7 +162,7 @@ describe.each(stores)('a scoped list of 3,000 cases on %s', (_name, connect) => 
     ({ sql, cleanUp } = await connect());
     store = await SqlReadStore.open(sql, { ownsClient: false });
     const spec = generationCollections(ALL_PROJECTIONS).find((c) => c.name === RECORDS)!;
-    await store.ensureCollection(RECORDS, spec.indexes);
+    await store.ensureCollection(RECORDS, spec.indexes, { pathTypes: spec.pathTypes });
     // In the projector's batch sizes, without refreshed statistics: as a live portal grows.
     for (let i = 0; i < docs.length; i += 100)
       await store.write((tx) => tx.putMany(RECORDS, docs.slice(i, i + 100)));
@@ -209,7 +209,7 @@ describe.each(stores)('a scoped list of 3,000 cases on %s', (_name, connect) => 
     // Cases of 500 accounts: as many count groups, a handful of them in the rare user's scope.
     const c = 'records_accounts';
     const spec = generationCollections(ALL_PROJECTIONS).find((s) => s.name === RECORDS)!;
-    await store.ensureCollection(c, spec.indexes);
+    await store.ensureCollection(c, spec.indexes, { pathTypes: spec.pathTypes });
     const spread = docs.map((doc, n) =>
       n % 100 === 1
         ? doc
@@ -241,7 +241,7 @@ describe.each(stores)('a scoped list of 3,000 cases on %s', (_name, connect) => 
     // pass 400 records), too many to find and sort for each page (every one of the 150 read).
     const c = 'records_hot';
     const spec = generationCollections(ALL_PROJECTIONS).find((s) => s.name === RECORDS)!;
-    await store.ensureCollection(c, spec.indexes);
+    await store.ensureCollection(c, spec.indexes, { pathTypes: spec.pathTypes });
     const hot = docs.map((doc, n): Document => ({
       ...doc,
       createdByPortalUserId: null,

@@ -36,7 +36,10 @@ export async function prepareGeneration(
 ): Promise<void> {
   for (const spec of generationCollections(projections)) {
     const indexes = options.deferIndexes && !spec.queriedWhileProjecting ? [] : spec.indexes;
-    await store.ensureCollection(collectionOf(generation, spec.name), indexes, { opaque: spec.opaque });
+    await store.ensureCollection(collectionOf(generation, spec.name), indexes, {
+      opaque: spec.opaque,
+      pathTypes: spec.pathTypes,
+    });
   }
   // Beside the read models, not one of them (verify compares read models: marks differ by batching).
   await store.ensureCollection(collectionOf(generation, CHANGE_MARKS));
@@ -64,6 +67,7 @@ export async function buildIndexes(
     if (!spec.queriedWhileProjecting && spec.indexes.length > 0)
       await store.ensureCollection(collectionOf(generation, spec.name), spec.indexes, {
         opaque: spec.opaque,
+        pathTypes: spec.pathTypes,
       });
   await store.refreshStatistics(analysedCollections(generation, projections));
 }

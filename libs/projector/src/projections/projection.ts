@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@portal/event-store';
-import type { DocumentShape, FindQuery, FindResult, IndexSpec } from '@portal/read-store';
+import type { DocumentShape, FindQuery, FindResult, IndexSpec, PathTypes } from '@portal/read-store';
 import type { GenerationCollectionName, GenerationDocuments } from '../documents/generation-documents';
 
 export interface CollectionSpec {
@@ -12,6 +12,8 @@ export interface CollectionSpec {
   queriedWhileProjecting?: boolean;
   /** Read and written whole, by id only: the store may keep it more cheaply (CollectionOptions). */
   opaque?: boolean;
+  /** Paths that hold one type where present (CollectionOptions.pathTypes): cheaper indexes on them. */
+  pathTypes?: PathTypes;
 }
 
 /** A document of a generation by logical collection name. */

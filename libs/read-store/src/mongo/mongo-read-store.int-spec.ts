@@ -3,6 +3,7 @@ import { MongoClient } from 'mongodb';
 import { readStoreContract } from '../read-store.contract';
 import { readStoreCountsContract } from '../read-store-counts.contract';
 import { readStoreOpaqueContract } from '../read-store-opaque.contract';
+import { readStoreTypedContract } from '../read-store-typed.contract';
 import { openMongoReadStore } from './mongo-read-store';
 
 // A MongoDB replica set from MONGO_URL; every run works in a fresh database dropped afterwards.
@@ -13,6 +14,7 @@ if (url) {
   readStoreContract('MongoDB', () => openMongoReadStore(url, database));
   readStoreCountsContract('MongoDB', () => openMongoReadStore(url, database));
   readStoreOpaqueContract('MongoDB', () => openMongoReadStore(url, database));
+  readStoreTypedContract('MongoDB', () => openMongoReadStore(url, database));
 
   afterAll(async () => {
     const client = new MongoClient(url);

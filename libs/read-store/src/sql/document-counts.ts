@@ -239,8 +239,13 @@ export function spanOf(filter: RecordFilter): RecordFilter {
 export interface CountedPageParts {
   table: string;
   counts: DocumentCounts;
-  /** The filter's condition, and its span's (spanOf), on `doc`. */
+  /**
+   * The filter's condition on the documents' `doc`, the same on the groups' `doc` (equalities on
+   * a declared path type compare the typed value in the one, JSON in the other: each as its
+   * table's indexes are), and its span's (spanOf) on the groups.
+   */
   where: string;
+  groups: string;
   span: string;
   /** ORDER BY terms, on `doc` and `id`. */
   order: string;
@@ -280,7 +285,7 @@ export function countedPage(p: CountedPageParts): string {
     : `SELECT doc, id FROM ${table} WHERE ${p.where} AND NOT ${walk} OFFSET 0`;
   // The table's name is a checked collection name in quotes (tableOf): safe inside the literal.
   return `WITH k AS MATERIALIZED (
-      SELECT (SELECT coalesce(sum(n), 0) FROM ${counts} WHERE ${p.where}) AS total,
+      SELECT (SELECT coalesce(sum(n), 0) FROM ${counts} WHERE ${p.groups}) AS total,
              (SELECT CASE WHEN reltuples >= 0 THEN reltuples::numeric
                 ELSE (SELECT coalesce(sum(n), 0) FROM ${counts} WHERE ${p.span}) END
                 FROM pg_class WHERE oid = '${table}'::regclass) AS span)

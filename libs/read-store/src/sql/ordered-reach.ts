@@ -1,6 +1,6 @@
 import type { RecordFilter } from '@portal/acl';
 import { quoteIdent } from '@portal/platform';
-import type { SortKey } from '../read-store.port';
+import type { PathTypes, SortKey } from '../read-store.port';
 import { elementKey, sideOrder, type OrderedElements } from './document-orders';
 import { type SqlParameters, recordFilterToSql } from './record-filter-to-sql';
 
@@ -15,6 +15,8 @@ export interface OrderedReachParts {
   reach: string;
   ordered: readonly OrderedElements[];
   params: SqlParameters;
+  /** The table's path types: a branch's equalities are written as `where`'s are. */
+  types: PathTypes;
 }
 
 function sameSort(a: readonly SortKey[], b: readonly SortKey[]): boolean {
@@ -65,7 +67,7 @@ export function orderedReach(p: OrderedReachParts): string | undefined {
   for (const branch of reach.kind === 'or' ? reach.filters : [reach]) {
     const side = orderedFor(branch, p.ordered, p.sort);
     if (!side || branch.kind !== 'overlaps') {
-      const condition = recordFilterToSql(branch, p.params);
+      const condition = recordFilterToSql(branch, p.params, p.types);
       branches.push(
         `(SELECT id, doc AS d FROM ${table} WHERE ${p.where} AND ${condition} ORDER BY ${p.order} LIMIT ${p.reach})`,
       );

@@ -3,6 +3,7 @@ import { dropSchema } from '@portal/platform';
 import { readStoreContract } from '../read-store.contract';
 import { readStoreCountsContract } from '../read-store-counts.contract';
 import { readStoreOpaqueContract } from '../read-store-opaque.contract';
+import { readStoreTypedContract } from '../read-store-typed.contract';
 import { openPostgresReadStore } from './sql-read-store';
 
 // A PostgreSQL server from PG_URL; every run works in a fresh schema that is dropped afterwards.
@@ -13,6 +14,7 @@ if (url) {
   readStoreContract('SQL on PostgreSQL', () => openPostgresReadStore(url, schema));
   readStoreCountsContract('SQL on PostgreSQL', () => openPostgresReadStore(url, schema));
   readStoreOpaqueContract('SQL on PostgreSQL', () => openPostgresReadStore(url, schema));
+  readStoreTypedContract('SQL on PostgreSQL', () => openPostgresReadStore(url, schema));
 
   afterAll(() => dropSchema(url, schema));
 } else {

@@ -1,5 +1,5 @@
 import type { RecordFilter, Scalar } from '@portal/acl';
-import type { SortKey } from '../read-store.port';
+import type { PathTypes, SortKey } from '../read-store.port';
 
 /** Collects query parameters and hands out their `$n` placeholders. */
 export class SqlParameters {
@@ -21,6 +21,52 @@ export function jsonAt(path: string): string {
   return `(doc #> '{${path.split('.').join(',')}}')`;
 }
 
+/**
+ * The value at a path as text where it holds the type the collection declared (PathTypes): the
+ * string, or `true`/`false`; SQL NULL where the document holds anything else there (missing, null,
+ * another type). So `typed = text of v` holds exactly where `jsonAt(path) = v as JSON` does, for v
+ * of that type. Booleans as text, not `boolean`: a btree compares the short texts about as cheaply,
+ * and the planner's guess for an equality on a table never analysed stays the one it makes for
+ * JSONB (0.5%; for a `boolean` it guesses half the rows, and a portal list's page was then found and
+ * sorted instead of read in order, scoped-list-plan.int-spec.ts). Indexed as `(expression)` with
+ * TYPED_COLLATION as the column's collation, and written in queries as `expression` +
+ * TYPED_COLLATION, which the planner matches to that index column (as sortTerms' text term).
+ */
+export function typedAt(path: string, type: PathTypes[string]): string {
+  const e = jsonAt(path);
+  return `(CASE WHEN jsonb_typeof(${e}) = '${type}' THEN ${e} #>> '{}' END)`;
+}
+
+/** The collation typed text is compared in (code point order, as sortTerms' text term). */
+export const TYPED_COLLATION = ' COLLATE "C"';
+
+/**
+ * A btree column for `path` (as CREATE INDEX takes it: the expression, then the column's
+ * collation): its declared type's expression where `types` has one, else the JSONB (what
+ * recordFilterToSql compares for equalities on the path, given the same `types`).
+ */
+export function indexColumnOf(path: string, types: PathTypes): string {
+  const type = types[path];
+  return type ? `(${typedAt(path, type)})${TYPED_COLLATION}` : jsonAt(path);
+}
+
+/** The values of `values` of the path's declared type (none if it has no declared type). */
+function ofDeclaredType(path: string, values: readonly Scalar[], types: PathTypes): Scalar[] {
+  const type = types[path];
+  return type ? values.filter((value) => typeof value === type) : [];
+}
+
+/**
+ * `typed = v` (one value) or `typed = ANY(values)` for values of the path's declared type, as text
+ * (typedAt): the form an index on indexColumnOf(path) serves.
+ */
+function typedIn(path: string, values: readonly Scalar[], types: PathTypes, params: SqlParameters): string {
+  const typed = `${typedAt(path, types[path])}${TYPED_COLLATION}`;
+  return values.length === 1
+    ? `${typed} = ${params.add(String(values[0]))}::text`
+    : `${typed} = ANY(${params.add(values.map(String))}::text[])`;
+}
+
 const json = (value: Scalar): string => JSON.stringify(value);
 
 /** JSON null or missing: the reference treats both as null. */
@@ -31,9 +77,15 @@ const isNullish = (e: string): string => `(${e} IS NULL OR ${e} = 'null'::jsonb)
  * `eq`/`in`/`overlaps` may yield SQL NULL for a missing path, which is harmless because the AST
  * has no NOT: under AND/OR a NULL leaf decides like FALSE. `ne`/`notIn` are written so they are
  * never NULL (they match missing paths). Comparisons are jsonb `=`, i.e. strict JSON equality
- * ("1" is not 1, an array or object equals no scalar), and btree expression indexes serve them.
+ * ("1" is not 1, an array or object equals no scalar), and btree expression indexes serve them;
+ * `eq`/`in` with values of a path's declared type (`types`, the collection's PathTypes) compare
+ * the typed value instead (typedAt: the same matches), which the collection's indexes are on.
  */
-export function recordFilterToSql(filter: RecordFilter, params: SqlParameters): string {
+export function recordFilterToSql(
+  filter: RecordFilter,
+  params: SqlParameters,
+  types: PathTypes = {},
+): string {
   switch (filter.kind) {
     case 'all':
       return 'TRUE';
@@ -42,14 +94,17 @@ export function recordFilterToSql(filter: RecordFilter, params: SqlParameters): 
     case 'and':
       return filter.filters.length === 0
         ? 'TRUE'
-        : `(${filter.filters.map((f) => recordFilterToSql(f, params)).join(' AND ')})`;
+        : `(${filter.filters.map((f) => recordFilterToSql(f, params, types)).join(' AND ')})`;
     case 'or':
       return filter.filters.length === 0
         ? 'FALSE'
-        : `(${filter.filters.map((f) => recordFilterToSql(f, params)).join(' OR ')})`;
+        : `(${filter.filters.map((f) => recordFilterToSql(f, params, types)).join(' OR ')})`;
     case 'eq': {
       const e = jsonAt(filter.path);
-      return filter.value === null ? isNullish(e) : `${e} = ${params.add(json(filter.value))}::jsonb`;
+      if (filter.value === null) return isNullish(e);
+      if (ofDeclaredType(filter.path, [filter.value], types).length > 0)
+        return typedIn(filter.path, [filter.value], types, params);
+      return `${e} = ${params.add(json(filter.value))}::jsonb`;
     }
     case 'ne': {
       const e = jsonAt(filter.path);
@@ -59,10 +114,12 @@ export function recordFilterToSql(filter: RecordFilter, params: SqlParameters): 
     }
     case 'in': {
       const e = jsonAt(filter.path);
-      const values = filter.values.filter((v) => v !== null);
+      const typed = ofDeclaredType(filter.path, filter.values, types);
+      const values = filter.values.filter((v) => v !== null && !typed.includes(v));
       const parts: string[] = [];
+      if (typed.length > 0) parts.push(typedIn(filter.path, typed, types, params));
       if (values.length > 0) parts.push(`${e} = ANY(${params.add(values.map(json))}::jsonb[])`);
-      if (values.length < filter.values.length) parts.push(isNullish(e));
+      if (filter.values.includes(null)) parts.push(isNullish(e));
       return parts.length === 0 ? 'FALSE' : `(${parts.join(' OR ')})`;
     }
     case 'notIn': {

@@ -14,6 +14,7 @@ import type {
   DocumentsWanted,
   FindQuery,
   FindResult,
+  PathTypes,
   ReadStoreTransaction,
   ValueCount,
 } from '../read-store.port';
@@ -69,13 +70,14 @@ export class KnownTables {
       counts: DocumentCounts[] | null;
       ordered: OrderedElements[] | null;
       opaque: boolean | null;
+      comment: string | null;
     }>(
       `SELECT to_regclass($1) IS NOT NULL AS present,
          (SELECT jsonb_agg(jsonb_build_object('countsTable', counts_table, 'paths', paths) ORDER BY name)
             FROM ${COUNTS_REGISTRY} WHERE tbl = $1) AS counts,
          (SELECT jsonb_agg(jsonb_build_object('sideTable', side_table, 'path', path, 'sort', sort) ORDER BY name)
             FROM ${ORDERED_REGISTRY} WHERE tbl = $1) AS ordered,
-         ${OPAQUE_COLUMN} AS opaque`,
+         ${OPAQUE_COLUMN} AS opaque, ${COMMENT_COLUMN} AS comment`,
       [table],
     );
     const found = rows[0];
@@ -84,6 +86,7 @@ export class KnownTables {
         counts: found.counts ?? [],
         ordered: found.ordered ?? [],
         opaque: found.opaque === true,
+        pathTypes: pathTypesOf(found.comment),
       });
     return this.tables.has(table);
   }
@@ -113,6 +116,11 @@ export class KnownTables {
     return this.tables.get(table)?.opaque === true;
   }
 
+  /** The path types a table known to exist was made with (its indexes' and equalities' form). */
+  pathTypes(table: string): PathTypes {
+    return this.tables.get(table)?.pathTypes ?? {};
+  }
+
   /** The type a written document's JSON text is cast to for this table (known to exist). */
   docType(table: string): 'jsonb' | 'text' {
     return this.opaque(table) ? 'text' : 'jsonb';
@@ -132,6 +140,35 @@ export interface KnownTable {
   ordered: OrderedElements[];
   /** Documents stored as text (an opaque collection), not jsonb. */
   opaque: boolean;
+  /** The path types it was made with (CollectionOptions.pathTypes): its btrees are on those forms. */
+  pathTypes: PathTypes;
+}
+
+/**
+ * The table named by $1's comment, where ensureCollection keeps what it was made with beyond its
+ * columns (`{"pathTypes": …}`): it goes with the table, and a table made before has none.
+ */
+export const COMMENT_COLUMN = `obj_description(to_regclass($1), 'pg_class')`;
+
+/** The path types a table's comment (COMMENT_COLUMN) records; none when it records none. */
+export function pathTypesOf(comment: string | null): PathTypes {
+  if (!comment) return {};
+  try {
+    const made = JSON.parse(comment) as { pathTypes?: unknown };
+    const types = made.pathTypes;
+    if (types === null || typeof types !== 'object' || Array.isArray(types)) return {};
+    return Object.fromEntries(
+      Object.entries(types).filter(([, type]) => type === 'string' || type === 'boolean'),
+    ) as PathTypes;
+  } catch {
+    // A comment someone else wrote: the table was made without path types.
+    return {};
+  }
+}
+
+/** The comment that records a new table's path types (pathTypesOf reads it back). */
+export function pathTypesComment(types: PathTypes): string {
+  return JSON.stringify({ pathTypes: types });
 }
 
 /** Whether the table named by $1 keeps its documents as text (opaque), in a catalog look-up. */
@@ -284,10 +321,12 @@ export class SqlDocuments implements ReadStoreTransaction {
     await this.sendHeld();
 
     const params = new SqlParameters();
-    const where = recordFilterToSql(filter, params);
-    const filterValues = [...params.values];
+    const types = this.known.pathTypes(table);
+    const where = recordFilterToSql(filter, params, types);
     const counts = countsFor(this.known.counts(table), filter);
-    if (query.limit === 0) return { items: [], total: await this.count(table, where, filterValues, counts) };
+    // The counts' groups keep their values as JSONB, indexed so (document-counts.ts).
+    const groups = counts && Object.keys(types).length > 0 ? recordFilterToSql(filter, params) : where;
+    if (query.limit === 0) return { items: [], total: await this.count(table, filter, counts) };
     const order = orderBy(query.sort ?? []);
     let text: string;
     if (counts && query.limit !== undefined) {
@@ -302,11 +341,13 @@ export class SqlDocuments implements ReadStoreTransaction {
         reach,
         ordered: this.known.ordered(table),
         params,
+        types,
       });
       text = countedPage({
         table,
         counts,
         where,
+        groups,
         span,
         order,
         reach,
@@ -317,14 +358,14 @@ export class SqlDocuments implements ReadStoreTransaction {
     } else {
       const limit = query.limit !== undefined ? ` LIMIT ${params.add(query.limit)}` : '';
       const offset = query.offset ? ` OFFSET ${params.add(query.offset)}` : '';
-      const total = counts ? `(${countedTotal(counts, where)})` : 'count(*) OVER ()';
+      const total = counts ? `(${countedTotal(counts, groups)})` : 'count(*) OVER ()';
       text = `SELECT doc, ${total} AS total FROM ${this.known.source(table)} WHERE ${where} ORDER BY ${order}${limit}${offset}`;
     }
     // A list's page: PGlite's client answers it again while nothing has written since (cachedRead).
     const { rows } = await this.q.query<{ doc: T; total: number | string }>(cachedRead(text), params.values);
     if (rows.length > 0) return { items: rows.map((row) => row.doc), total: Number(rows[0].total) };
     // A page past the end has no row to carry the total.
-    return { items: [], total: query.offset ? await this.count(table, where, filterValues, counts) : 0 };
+    return { items: [], total: query.offset ? await this.count(table, filter, counts) : 0 };
   }
 
   async countBy(collection: string, filter: RecordFilter, path: string): Promise<ValueCount[]> {
@@ -334,7 +375,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     if (!(await this.known.exists(this.q, table))) return [];
     await this.sendHeld();
     const params = new SqlParameters();
-    const where = recordFilterToSql(filter, params);
+    const where = recordFilterToSql(filter, params, this.known.pathTypes(table));
     const { rows } = await this.q.query<{ value: unknown; count: number | string }>(
       `SELECT ${jsonAt(path)} AS value, count(*) AS count FROM ${this.known.source(table)} WHERE ${where} GROUP BY 1`,
       params.values,
@@ -492,7 +533,7 @@ export class SqlDocuments implements ReadStoreTransaction {
     if (!(await this.known.exists(this.q, table))) return 0;
     await this.deferred?.beforeWriteNotHeld();
     const params = new SqlParameters();
-    const where = recordFilterToSql(filter, params);
+    const where = recordFilterToSql(filter, params, this.known.pathTypes(table));
     // An opaque table's filter works on its documents as jsonb (source), so it picks the ids there.
     const matching = this.known.opaque(table)
       ? `id IN (SELECT id FROM ${this.known.source(table)} WHERE ${where})`
@@ -504,17 +545,20 @@ export class SqlDocuments implements ReadStoreTransaction {
     return rowCount;
   }
 
+  /** The documents `filter` matches: summed from the counts' groups where there are counts. */
   private async count(
     table: string,
-    where: string,
-    values: unknown[],
+    filter: RecordFilter,
     counts: DocumentCounts | undefined,
   ): Promise<number> {
+    const params = new SqlParameters();
+    // The groups keep their values as JSONB: no path types there.
+    const where = recordFilterToSql(filter, params, counts ? {} : this.known.pathTypes(table));
     const { rows } = await this.q.query<{ total: number | string }>(
       counts
         ? countedTotal(counts, where)
         : `SELECT count(*) AS total FROM ${this.known.source(table)} WHERE ${where}`,
-      values,
+      params.values,
     );
     return Number(rows[0]?.total ?? 0);
   }

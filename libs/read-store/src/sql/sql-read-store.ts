@@ -37,8 +37,16 @@ import type {
 import { assertCheckpoint, assertCollectionOptions, assertIndexSpec } from '../read-store-input';
 import { boundedName, countsOf, createCounts, createCountsRegistry, dropCounts } from './document-counts';
 import { createOrderedElements, createOrderedRegistry, dropOrdered, orderedOf } from './document-orders';
-import { jsonAt, orderByIndexColumns } from './record-filter-to-sql';
-import { KnownTables, OPAQUE_COLUMN, SqlDocuments, tableOf } from './sql-documents';
+import { indexColumnOf, jsonAt, orderByIndexColumns } from './record-filter-to-sql';
+import {
+  COMMENT_COLUMN,
+  KnownTables,
+  OPAQUE_COLUMN,
+  SqlDocuments,
+  pathTypesComment,
+  pathTypesOf,
+  tableOf,
+} from './sql-documents';
 
 export interface SqlReadStoreOptions {
   /** How often waitForCheckpoint re-reads when no notification arrives. */
@@ -343,7 +351,8 @@ export class SqlReadStore implements ReadStore {
       const { rows } = await tx.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [
         table,
       ]);
-      if (!rows[0]?.present) {
+      const made = rows[0]?.present !== true;
+      if (made) {
         await dropCounts(tx, table);
         await dropOrdered(tx, table);
       }
@@ -360,6 +369,17 @@ export class SqlReadStore implements ReadStore {
       // estimated from the index expressions' own statistics), and gathering them is most of what
       // ANALYZE costs after a replay. Idempotent, so an existing table gets it too.
       await tx.query(`ALTER TABLE ${quoteIdent(table)} ALTER COLUMN doc SET STATISTICS 0`);
+      // The path types a new table is made with, kept with it for every process's reads: its
+      // btrees are on those forms from now on (an existing table keeps its own, as its storage).
+      if (made && options.pathTypes && Object.keys(options.pathTypes).length > 0)
+        await tx.query(
+          `COMMENT ON TABLE ${quoteIdent(table)} IS '${pathTypesComment(options.pathTypes).replaceAll("'", "''")}'`,
+        );
+      const { rows: stored } = await tx.query<{ opaque: boolean; comment: string | null }>(
+        `SELECT ${OPAQUE_COLUMN} AS opaque, ${COMMENT_COLUMN} AS comment`,
+        [table],
+      );
+      const types = pathTypesOf(stored[0]?.comment ?? null);
       for (const spec of indexes) {
         // An existing index of the same name is kept as it is: change a definition by renaming it.
         if (spec.kind === 'counts') {
@@ -371,8 +391,11 @@ export class SqlReadStore implements ReadStore {
           continue;
         }
         const index = quoteIdent(indexNameOf(table, spec.name));
-        const columns = [...spec.paths.map(jsonAt), ...(spec.sort ? [orderByIndexColumns(spec.sort)] : [])];
         if (spec.kind !== 'array') {
+          const columns = [
+            ...spec.paths.map((path) => indexColumnOf(path, types)),
+            ...(spec.sort ? [orderByIndexColumns(spec.sort)] : []),
+          ];
           await tx.query(
             `CREATE INDEX IF NOT EXISTS ${index} ON ${quoteIdent(table)} (${columns.join(', ')})`,
           );
@@ -385,7 +408,7 @@ export class SqlReadStore implements ReadStore {
         // other plans. A read model is read far more than written; an insert then adds the few
         // keys of its row's arrays to the index directly.
         await tx.query(
-          `CREATE INDEX IF NOT EXISTS ${index} ON ${quoteIdent(table)} USING gin (${columns.join(', ')})
+          `CREATE INDEX IF NOT EXISTS ${index} ON ${quoteIdent(table)} USING gin (${spec.paths.map(jsonAt).join(', ')})
              WITH (fastupdate = off)`,
         );
         // An index made before with a pending list: off from now on, and its list merged in.
@@ -398,13 +421,11 @@ export class SqlReadStore implements ReadStore {
         await tx.query('SELECT gin_clean_pending_list($1::regclass)', [index]);
       }
       // The storage the table has, which an existing one kept whatever `options` say.
-      const { rows: stored } = await tx.query<{ opaque: boolean }>(`SELECT ${OPAQUE_COLUMN} AS opaque`, [
-        table,
-      ]);
       return {
         counts: await countsOf(tx, table),
         ordered: await orderedOf(tx, table),
         opaque: stored[0]?.opaque === true,
+        pathTypes: types,
       };
     });
     this.known.add(table, known);
