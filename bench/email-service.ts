@@ -101,7 +101,7 @@ function countStatements(): void {
           return timed(textOf(text), () => tx.query(text as string, params));
         }) as SqlQueryable['query'],
         ...(tx.copyFrom && {
-          copyFrom: (table: string, columns: readonly string[], data: string) => {
+          copyFrom: (table: string, columns: readonly string[], data: string | Uint8Array) => {
             count(`COPY ${table}`);
             return tx.copyFrom!(table, columns, data);
           },

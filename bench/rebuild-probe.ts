@@ -8,10 +8,11 @@
 // PROBE_SCHEMA=<name> (postgres): the schema to seed and keep; one already seeded is reused as it
 // is (seeding a million cases takes longer than many rebuilds), so rebuilds can be timed again and
 // again. PROBE_REBUILDS (default 1): rebuilds in a row. Each rebuild's phases (the projector's log
-// lines) are printed with their time, this process's CPU and RSS.
+// lines) are printed with their time, this process's CPU and RSS. PROBE_DATA_DIR=<dir> (embedded):
+// the same for the embedded store, a data directory seeded once and kept.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
@@ -53,13 +54,15 @@ async function main(): Promise<void> {
   const kind = process.env.PROBE_STORE ?? 'postgres';
   const cases = Number(process.env.PROBE_CASES ?? 20_000);
   const target = kind === 'embedded' ? 'embedded' : PG_URL;
-  const dataDir = await mkdtemp(join(tmpdir(), 'rebuild-probe-'));
-  const kept = kind === 'embedded' ? undefined : process.env.PROBE_SCHEMA;
+  const keptDir = kind === 'embedded' ? process.env.PROBE_DATA_DIR : undefined;
+  const dataDir = keptDir ?? (await mkdtemp(join(tmpdir(), 'rebuild-probe-')));
+  const kept = kind === 'embedded' ? keptDir : process.env.PROBE_SCHEMA;
   const schema = kept ?? `probe_${randomBytes(6).toString('hex')}`;
   const rebuilds = Number(process.env.PROBE_REBUILDS ?? 1);
   memory('start');
+  const dataKey = keptDir === undefined ? randomBytes(32).toString('base64url') : await keptKey(keptDir);
   const stores = await openServiceStores(
-    { eventStore: target, readStore: target, dataDir, dataKey: randomBytes(32).toString('base64url') },
+    { eventStore: target, readStore: target, dataDir, dataKey },
     { schema },
   );
   memory('stores open');
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
     );
     const head = await stores.eventStore.headPosition();
     if (kept !== undefined && head >= 0) {
-      console.error(`  schema ${schema} reused: ${head + 1} events there`);
+      console.error(`  ${kept} reused: ${head + 1} events there`);
     } else {
       const seeding = Date.now();
       await seeder.seedAccounts(Math.max(1, Math.round(cases / 100)));
@@ -107,9 +110,20 @@ async function main(): Promise<void> {
   } finally {
     await sql.close();
     await stores.close();
-    await rm(dataDir, { recursive: true, force: true });
+    if (keptDir === undefined) await rm(dataDir, { recursive: true, force: true });
     if (kind !== 'embedded' && kept === undefined) await dropSchema(PG_URL, schema);
   }
+}
+
+/** A kept data directory's data key, made at its first use (its sealed values open again). */
+async function keptKey(dir: string): Promise<string> {
+  const file = join(dir, 'probe-data-key');
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  if (existing !== undefined) return existing;
+  const key = randomBytes(32).toString('base64url');
+  await mkdir(dir, { recursive: true });
+  await writeFile(file, key);
+  return key;
 }
 
 interface PhaseLogger extends ProjectorLogger {

@@ -39,7 +39,7 @@ export function hookSqlStatements(hook: StatementHook): void {
                 hook(`(tx) ${text}`, 1, () => tx.query(text, params))) as QueryFn,
               // Kept (PGlite's bulk insert): a wrapper without it would measure the fallback instead.
               ...(tx.copyFrom && {
-                copyFrom: (table: string, columns: readonly string[], data: string) =>
+                copyFrom: (table: string, columns: readonly string[], data: string | Uint8Array) =>
                   hook(`(tx) COPY ${table}`, 1, () => tx.copyFrom!(table, columns, data)),
               }),
             }),

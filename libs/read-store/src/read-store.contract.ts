@@ -157,6 +157,13 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         }));
         await store.write(async (tx) => tx.insertMany(c, many));
         for (const doc of many) expect(await store.get(c, doc.id)).toEqual(doc);
+        // More than one bulk statement's worth (an adapter may split it), of multi-byte characters.
+        const large = Array.from({ length: 40 }, (_, i) => ({
+          id: `large-${i}`,
+          text: `${'Zoë ✓ \\ '.repeat(15_000)}${i}`,
+        }));
+        await store.write(async (tx) => tx.insertMany(c, large));
+        for (const doc of large) expect(await store.get(c, doc.id)).toEqual(doc);
         await store.write(async (tx) => tx.insertMany(c, []));
         await expect(
           store.write(async (tx) => tx.insertMany(c, [{ id: 'fresh' }, { id: ids[1], again: true }])),

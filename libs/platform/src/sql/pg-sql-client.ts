@@ -84,7 +84,7 @@ export class PgSqlClient implements SqlClient {
           const copy = client.query(
             copyFromStdin(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`),
           );
-          await pipeline(Readable.from([Buffer.from(data, 'utf8')]), copy);
+          await pipeline(Readable.from([typeof data === 'string' ? Buffer.from(data, 'utf8') : data]), copy);
         },
       };
       const value = await fn(tx);

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
   DEFAULT_PGLITE_MEMORY,
   initialiseDataDirInChild,
@@ -15,6 +15,9 @@ import { ReadResultCache } from './read-result-cache';
 import { quoteIdent, SqlClient, SqlQueryable } from './sql-client';
 
 type QueryResult<Row> = { rows: Row[]; rowCount: number };
+
+/** A COPY's input, in PGlite's in-memory /tmp (not the data directory), while the COPY runs. */
+const COPY_INPUT_FILE = '/tmp/copy-input';
 
 /**
  * PGlite (Postgres compiled to WASM) in this process. One instance owns a data directory, so the
@@ -147,24 +150,46 @@ export class PgliteSqlClient implements SqlClient {
   private async runTransaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     // Reads inside are never kept (they see the transaction's own writes before its commit).
     return this.db.transaction(async (pgTx) => {
+      // One COPY at a time through the one input file (a transaction's statements run in turn anyway).
+      let copying: Promise<unknown> = Promise.resolve();
       const tx: SqlQueryable = {
         query: async <Row>(text: string, params: unknown[] = []) => {
           const result = await pgTx.query<Row>(text, params);
           return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
         },
-        copyFrom: async (table, columns, data) => {
-          // PGlite reads a COPY's input from the blob given with the statement, as /dev/blob.
-          await pgTx.query(
-            `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob'`,
-            [],
-            {
-              blob: new Blob([data]),
-            },
-          );
+        copyFrom: (table, columns, data) => {
+          const copied = copying.then(() => this.copyThroughFile(pgTx, table, columns, data));
+          copying = copied.catch(() => undefined);
+          return copied;
         },
       };
       return fn(tx);
     });
+  }
+
+  /**
+   * COPY from a file in PGlite's in-memory file system, not from `/dev/blob`: PGlite turns a blob
+   * into an ArrayBuffer first (Blob.arrayBuffer, in chunks) and its blob device hands the bytes
+   * to Postgres one at a time in a JavaScript loop, where the in-memory file is one buffer copied
+   * by `set`. About 5 µs of CPU less per document of ~800 bytes into a jsonb table (2.5 into a
+   * text one), two documents per event in a replay (README, issue 14).
+   */
+  private async copyThroughFile(
+    pgTx: Transaction,
+    table: string,
+    columns: readonly string[],
+    data: string | Uint8Array,
+  ): Promise<void> {
+    const fs = this.db.Module.FS;
+    // Bytes: the file system's own encoding of a string is a JavaScript loop.
+    fs.writeFile(COPY_INPUT_FILE, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    try {
+      await pgTx.query(
+        `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '${COPY_INPUT_FILE}'`,
+      );
+    } finally {
+      fs.unlink(COPY_INPUT_FILE);
+    }
   }
 
   /**

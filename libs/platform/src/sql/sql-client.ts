@@ -9,12 +9,12 @@ export interface SqlQueryable {
   ): Promise<{ rows: Row[]; rowCount: number }>;
   /**
    * Loads rows with COPY FROM in text format (`data`: one row a line, columns tab-separated, escaped
-   * as copyTextField does), into `table (columns)`. A bulk insert so costs about half the CPU of
-   * splitting one JSON parameter into rows. Both clients' transactions have it (PGlite reads the
-   * blob given with the statement, the pg client streams it with pg-copy-streams); a queryable
-   * without it gets the JSON insert.
+   * as copyTextField does; a string or its UTF-8 bytes), into `table (columns)`. A bulk insert so
+   * costs about half the CPU of splitting one JSON parameter into rows. Both clients' transactions
+   * have it (PGlite reads it from a file in its in-memory file system, the pg client streams it
+   * with pg-copy-streams); a queryable without it gets the JSON insert.
    */
-  copyFrom?(table: string, columns: readonly string[], data: string): Promise<void>;
+  copyFrom?(table: string, columns: readonly string[], data: string | Uint8Array): Promise<void>;
 }
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

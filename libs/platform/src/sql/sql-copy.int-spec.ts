@@ -95,6 +95,43 @@ function copyContract(name: string, open: () => Promise<SqlClient>): void {
       expect(await present('fresh')).toBe(true);
       expect(await present('taken')).toBe(true);
     });
+
+    it('loads rows given as UTF-8 bytes as it loads them given as a string', async () => {
+      const rows: [string, string][] = [
+        ['bytes-ë', JSON.stringify({ text: 'Zoë ✓ 𝄞', tab: '\t' })],
+        ['bytes-plain', '{"n":1}'],
+      ];
+      await client.transaction(async (tx) => {
+        await tx.copyFrom!('copied', ['id', 'doc'], Buffer.from(linesOf(rows), 'utf8'));
+      });
+      const { rows: read } = await client.query<{ id: string; doc: unknown }>(
+        `SELECT id, doc FROM copied WHERE id LIKE 'bytes-%'`,
+      );
+      expect(new Map(read.map((row) => [row.id, row.doc]))).toEqual(
+        new Map(rows.map(([id, doc]) => [id, JSON.parse(doc) as unknown])),
+      );
+    });
+
+    it('loads two COPYs started together in one transaction, each with its own rows', async () => {
+      const batch = (prefix: string): [string, string][] =>
+        Array.from({ length: 50 }, (_, i): [string, string] => [
+          `${prefix}-${i}`,
+          JSON.stringify({ prefix, i }),
+        ]);
+      const [first, second] = [batch('together-a'), batch('together-b')];
+      await client.transaction(async (tx) => {
+        await Promise.all([
+          tx.copyFrom!('copied', ['id', 'doc'], linesOf(first)),
+          tx.copyFrom!('copied', ['id', 'doc'], linesOf(second)),
+        ]);
+      });
+      const { rows: read } = await client.query<{ id: string; doc: unknown }>(
+        `SELECT id, doc FROM copied WHERE id LIKE 'together-%'`,
+      );
+      expect(new Map(read.map((row) => [row.id, row.doc]))).toEqual(
+        new Map([...first, ...second].map(([id, doc]) => [id, JSON.parse(doc) as unknown])),
+      );
+    });
   });
 }
 

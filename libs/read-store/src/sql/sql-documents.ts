@@ -224,23 +224,37 @@ function jsonArraysOf(docs: readonly Document[]): string[] {
   return arrays;
 }
 
-/** The documents as COPY text (`id<TAB>json` lines) of at most MAX_JSON_PER_STATEMENT characters each. */
-function copyTextsOf(docs: readonly Document[]): string[] {
-  const texts: string[] = [];
-  let lines: string[] = [];
-  let length = 0;
-  for (const doc of docs) {
-    const line = `${copyTextField(doc.id)}\t${copyJsonField(JSON.stringify(doc))}\n`;
-    if (lines.length > 0 && length + line.length > MAX_JSON_PER_STATEMENT) {
-      texts.push(lines.join(''));
-      lines = [];
-      length = 0;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+
+/**
+ * The documents as COPY text (`id<TAB>json` lines), UTF-8, in chunks of at most
+ * MAX_JSON_PER_STATEMENT bytes (one document may exceed it alone). Written straight into buffers:
+ * joining the lines into a string and encoding that afterwards cost ~2 µs more per document of ~700
+ * characters (two documents per event in a replay).
+ */
+function copyTextsOf(docs: readonly Document[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let chunk = Buffer.alloc(0);
+  let used = 0;
+  docs.forEach((doc, i) => {
+    const id = copyTextField(doc.id);
+    const json = copyJsonField(JSON.stringify(doc));
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit: room for the line whatever its characters.
+    const room = (id.length + json.length) * 3 + 2;
+    if (used + room > chunk.length) {
+      if (used > 0) chunks.push(chunk.subarray(0, used));
+      // Sized for the documents left, as long as this one's (a live batch's few take a few).
+      chunk = Buffer.allocUnsafe(Math.max(room, Math.min(MAX_JSON_PER_STATEMENT, room * (docs.length - i))));
+      used = 0;
     }
-    lines.push(line);
-    length += line.length;
-  }
-  if (lines.length > 0) texts.push(lines.join(''));
-  return texts;
+    used += chunk.write(id, used);
+    chunk[used++] = TAB;
+    used += chunk.write(json, used);
+    chunk[used++] = NEWLINE;
+  });
+  if (used > 0) chunks.push(chunk.subarray(0, used));
+  return chunks;
 }
 
 /**
